@@ -1,0 +1,228 @@
+#include "token/Jwt.h"
+
+#include "token/Base64Url.h"
+
+#include <QJsonDocument>
+#include <QJsonParseError>
+#include <QRegularExpression>
+
+namespace jwtflow {
+
+namespace {
+
+QString partName(int index)
+{
+    static const char *const names[] = {"header", "payload", "signature", "fourth", "fifth"};
+    return QString::fromLatin1(names[index]);
+}
+
+// Strips what surrounds a token when it is pasted from a header, a log line or a JSON string.
+QString normalise(QString text, QStringList &notes)
+{
+    const QString trimmed = text.trimmed();
+    if (trimmed.size() != text.size())
+        notes << QStringLiteral("Leading or trailing whitespace was removed.");
+    text = trimmed;
+    static const QRegularExpression authHeader(QStringLiteral("^Authorization:\\s*"), QRegularExpression::CaseInsensitiveOption);
+    if (const auto m = authHeader.match(text); m.hasMatch()) {
+        text = text.mid(m.capturedLength());
+        notes << QStringLiteral("An \"Authorization:\" header name was removed.");
+    }
+    static const QRegularExpression bearer(QStringLiteral("^Bearer\\s+"), QRegularExpression::CaseInsensitiveOption);
+    if (const auto m = bearer.match(text); m.hasMatch()) {
+        text = text.mid(m.capturedLength());
+        notes << QStringLiteral("A \"Bearer \" prefix was removed.");
+    }
+    if (text.size() >= 2 && ((text.front() == u'"' && text.back() == u'"') || (text.front() == u'\'' && text.back() == u'\''))) {
+        text = text.mid(1, text.size() - 2).trimmed();
+        notes << QStringLiteral("Surrounding quotes were removed.");
+    }
+    qsizetype spaces = 0;
+    QString compact;
+    compact.reserve(text.size());
+    for (const QChar c : std::as_const(text)) {
+        if (c.isSpace())
+            ++spaces;
+        else
+            compact.append(c);
+    }
+    if (spaces > 0)
+        notes << QStringLiteral("%1 whitespace character(s) or line break(s) inside the token were removed.").arg(spaces);
+    return compact;
+}
+
+} // namespace
+
+Result<QJsonObject> Jwt::decodeObject(const QByteArray &json, const QString &what)
+{
+    QJsonParseError error{};
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &error);
+    if (error.error != QJsonParseError::NoError) {
+        // Report a line and column too: the JSON editors show them.
+        const auto upto = json.left(error.offset);
+        const int line = static_cast<int>(upto.count('\n')) + 1;
+        const int column = static_cast<int>(error.offset - (upto.lastIndexOf('\n') + 1)) + 1;
+        return makeError(QStringLiteral("jwt.%1.json").arg(what),
+                         QStringLiteral("The %1 is not valid JSON: %2 at line %3, column %4 (byte %5).")
+                             .arg(what, error.errorString()).arg(line).arg(column).arg(error.offset),
+                         QStringLiteral("Fix the JSON text; the %1 must be one JSON object.").arg(what));
+    }
+    if (!doc.isObject())
+        return makeError(QStringLiteral("jwt.%1.not-object").arg(what),
+                         QStringLiteral("The %1 is JSON but not an object.").arg(what),
+                         QStringLiteral("A JWT %1 must be a JSON object: { \"name\": value, ... }.").arg(what));
+    return doc.object();
+}
+
+Result<Jwt> Jwt::parse(const QString &input)
+{
+    Jwt jwt;
+    const QString text = normalise(input, jwt.m_notes);
+    if (text.isEmpty())
+        return makeError(QStringLiteral("jwt.empty"), QStringLiteral("There is no token to decode."),
+                         QStringLiteral("Paste a JWT: three base64url parts separated by dots."));
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        if (text.at(i).unicode() > 0x7f)
+            return makeError(QStringLiteral("jwt.non-ascii"),
+                             QStringLiteral("Character '%1' at position %2 cannot appear in a compact JWT.").arg(text.at(i)).arg(i),
+                             QStringLiteral("A JWT holds only ASCII letters, digits, '-', '_' and dots; remove what the copy added."));
+    }
+    const QByteArray bytes = text.toLatin1();
+    const QList<QByteArray> parts = bytes.split('.');
+    switch (parts.size()) {
+    case 2:
+        jwt.m_notes << QStringLiteral("The token has two parts and no trailing dot: read as an unsecured token.");
+        break;
+    case 3:
+    case 5:
+        break;
+    case 1:
+        return makeError(QStringLiteral("jwt.segments"), QStringLiteral("This text has no dots, so it is not a compact JWT."),
+                         text.startsWith(QStringLiteral("00D"))
+                             ? QStringLiteral("It looks like a Salesforce access token (opaque session id), which is not a JWT: use it as a Bearer token, don't decode it.")
+                             : QStringLiteral("A JWT looks like xxxxx.yyyyy.zzzzz; copy the whole token."));
+    default:
+        return makeError(QStringLiteral("jwt.segments"),
+                         QStringLiteral("The token has %1 dot-separated parts; a JWS has 3 and a JWE has 5.").arg(parts.size()),
+                         QStringLiteral("Check for a missing or extra dot, or two tokens pasted together."));
+    }
+    for (int i = 0; i < parts.size(); ++i) {
+        if (parts[i].isEmpty() && i < 2)
+            return makeError(QStringLiteral("jwt.%1.empty").arg(partName(i)), QStringLiteral("The %1 part is empty.").arg(partName(i)),
+                             QStringLiteral("Copy the whole token again."));
+    }
+    jwt.m_headerB64 = parts[0];
+    auto header = Base64Url::decode(parts[0]);
+    if (!header)
+        return makeError(header.error().code, QStringLiteral("Header: ") + header.error().message, header.error().hint);
+    jwt.m_headerJson = header.value();
+    auto headerObject = decodeObject(jwt.m_headerJson, QStringLiteral("header"));
+    if (!headerObject)
+        return headerObject.error();
+    jwt.m_header = headerObject.value();
+
+    if (parts.size() == 5) {
+        jwt.m_kind = Kind::Encrypted;
+        jwt.m_jweSegments = parts.mid(1);
+        return jwt;
+    }
+    jwt.m_payloadB64 = parts[1];
+    auto payload = Base64Url::decode(parts[1]);
+    if (!payload)
+        return makeError(payload.error().code, QStringLiteral("Payload: ") + payload.error().message, payload.error().hint);
+    jwt.m_payloadJson = payload.value();
+    auto claims = decodeObject(jwt.m_payloadJson, QStringLiteral("payload"));
+    if (!claims)
+        return claims.error();
+    jwt.m_claims = claims.value();
+
+    if (parts.size() == 3) {
+        jwt.m_signatureB64 = parts[2];
+        auto signature = Base64Url::decode(parts[2]);
+        if (!signature)
+            return makeError(signature.error().code, QStringLiteral("Signature: ") + signature.error().message, signature.error().hint);
+        jwt.m_signature = signature.value();
+    }
+    jwt.m_kind = jwt.m_signature.isEmpty() ? Kind::Unsecured : Kind::Signed;
+    return jwt;
+}
+
+Result<Jwt> Jwt::compose(const QByteArray &headerJson, const QByteArray &payloadJson)
+{
+    Jwt jwt;
+    jwt.m_kind = Kind::Unsecured;
+    if (auto r = jwt.setHeaderJson(headerJson); !r)
+        return r.error();
+    if (auto r = jwt.setPayloadJson(payloadJson); !r)
+        return r.error();
+    return jwt;
+}
+
+QByteArray Jwt::encoded() const
+{
+    if (m_kind == Kind::Encrypted)
+        return m_headerB64 + '.' + m_jweSegments.join('.');
+    return m_headerB64 + '.' + m_payloadB64 + '.' + m_signatureB64;
+}
+
+Result<void> Jwt::setHeaderJson(const QByteArray &json)
+{
+    auto object = decodeObject(json, QStringLiteral("header"));
+    if (!object)
+        return object.error();
+    if (m_kind == Kind::Encrypted)
+        return makeError(QStringLiteral("jwt.encrypted"), QStringLiteral("An encrypted token (JWE) cannot be edited here."),
+                         QStringLiteral("Only signed tokens (JWS) can be edited and re-signed."));
+    m_header = object.value();
+    m_headerJson = json;
+    m_headerB64 = Base64Url::encode(json);
+    setSignature({});
+    return {};
+}
+
+Result<void> Jwt::setPayloadJson(const QByteArray &json)
+{
+    auto object = decodeObject(json, QStringLiteral("payload"));
+    if (!object)
+        return object.error();
+    if (m_kind == Kind::Encrypted)
+        return makeError(QStringLiteral("jwt.encrypted"), QStringLiteral("An encrypted token (JWE) cannot be edited here."),
+                         QStringLiteral("Only signed tokens (JWS) can be edited and re-signed."));
+    m_claims = object.value();
+    m_payloadJson = json;
+    m_payloadB64 = Base64Url::encode(json);
+    setSignature({});
+    return {};
+}
+
+void Jwt::setSignature(const QByteArray &raw)
+{
+    m_signature = raw;
+    m_signatureB64 = Base64Url::encode(raw);
+    m_kind = raw.isEmpty() ? Kind::Unsecured : Kind::Signed;
+}
+
+void Jwt::setHeaderValue(const QString &name, const QJsonValue &value)
+{
+    if (m_header.value(name) == value)
+        return;
+    m_header.insert(name, value);
+    m_headerJson = QJsonDocument(m_header).toJson(QJsonDocument::Compact);
+    m_headerB64 = Base64Url::encode(m_headerJson);
+    setSignature({});
+}
+
+Jwt::Span Jwt::span(Part part) const
+{
+    switch (part) {
+    case Part::Header:
+        return {0, m_headerB64.size()};
+    case Part::Payload:
+        return {m_headerB64.size() + 1, m_payloadB64.size()};
+    case Part::Signature:
+        return {m_headerB64.size() + m_payloadB64.size() + 2, m_signatureB64.size()};
+    }
+    return {};
+}
+
+} // namespace jwtflow

@@ -1,0 +1,74 @@
+#pragma once
+
+#include "core/Result.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QString>
+#include <QStringList>
+
+namespace jwtflow {
+
+// A compact JWT as the user sees it: three base64url segments (JWS), two (an unsecured token
+// pasted without its trailing dot) or five (JWE: only the header can be read). Each segment keeps
+// the bytes it arrived with; only an edited part is re-encoded, so an untouched pasted token
+// serialises byte for byte and its signature still verifies.
+class Jwt {
+public:
+    enum class Kind { Signed, Unsecured, Encrypted };
+    enum class Part { Header, Payload, Signature };
+
+    Jwt() = default;
+
+    // Accepts what people paste: surrounding whitespace, line breaks, a "Bearer " prefix, quotes.
+    // Each clean-up is reported in notes(). Error codes start with "jwt." or "base64url.".
+    static Result<Jwt> parse(const QString &input);
+
+    // A fresh, unsigned token from JSON texts (the composer's path).
+    static Result<Jwt> compose(const QByteArray &headerJson, const QByteArray &payloadJson);
+
+    Kind kind() const { return m_kind; }
+    QStringList notes() const { return m_notes; }
+
+    // Encoded segments, exactly as they will be serialised.
+    QByteArray headerSegment() const { return m_headerB64; }
+    QByteArray payloadSegment() const { return m_payloadB64; }
+    QByteArray signatureSegment() const { return m_signatureB64; }
+    QByteArray signingInput() const { return m_headerB64 + '.' + m_payloadB64; }
+    QByteArray encoded() const; // the compact serialisation
+
+    // Decoded contents.
+    QByteArray headerJson() const { return m_headerJson; }
+    QByteArray payloadJson() const { return m_payloadJson; }
+    QJsonObject header() const { return m_header; }
+    QJsonObject claims() const { return m_claims; }
+    QByteArray signature() const { return m_signature; }
+
+    QString alg() const { return m_header.value(QStringLiteral("alg")).toString(); }
+    QString kid() const { return m_header.value(QStringLiteral("kid")).toString(); }
+    QString typ() const { return m_header.value(QStringLiteral("typ")).toString(); }
+
+    // Editing. The edited part is re-encoded from exactly the given text (no reformatting), and
+    // any signature is dropped: it no longer matches, so keeping it would only mislead.
+    Result<void> setHeaderJson(const QByteArray &json);
+    Result<void> setPayloadJson(const QByteArray &json);
+    void setSignature(const QByteArray &raw);
+    // Replaces one header member, re-encoding the header compactly (used when signing sets alg).
+    void setHeaderValue(const QString &name, const QJsonValue &value);
+
+    // Byte offsets of each segment in encoded(), for colouring the encoded pane.
+    struct Span { qsizetype start = 0; qsizetype length = 0; };
+    Span span(Part part) const;
+
+private:
+    static Result<QJsonObject> decodeObject(const QByteArray &json, const QString &what);
+
+    Kind m_kind = Kind::Signed;
+    QStringList m_notes;
+    QByteArray m_headerB64, m_payloadB64, m_signatureB64;
+    QByteArray m_headerJson, m_payloadJson, m_signature;
+    QJsonObject m_header, m_claims;
+    QList<QByteArray> m_jweSegments; // encrypted key, iv, ciphertext, tag (JWE only)
+};
+
+} // namespace jwtflow
