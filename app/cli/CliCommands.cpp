@@ -1,20 +1,32 @@
 #include "CliCommands.h"
 
-#include "token/Jwt.h"
-
-#include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFile>
-#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QTextStream>
 
 #include <cstdio>
+#include <iterator>
 
 namespace jwtflow::cli {
 
 namespace {
+
+// Add a command here and in CliCommands.h.
+const Command kCommands[] = {
+    {"decode", "decode a JWT (argument or standard input): header, claims, notes", decodeCommand},
+};
+
+void printOverview(QTextStream &stream)
+{
+    stream << "usage: jwtflow-cli [--version] [--help] COMMAND [OPTIONS]\n\nCommands:\n";
+    for (const Command &command : kCommands)
+        stream << "  " << QString::fromLatin1(command.name).leftJustified(14) << command.summary << '\n';
+    stream << "\nRun 'jwtflow-cli COMMAND --help' for a command's options. Every command takes --json.\n"
+              "Exit codes: 0 success, 1 invalid signature, 2 bad input, 3 unsupported, 4 failed.\n";
+}
+
+} // namespace
 
 QTextStream &out()
 {
@@ -28,32 +40,24 @@ QTextStream &err()
     return stream;
 }
 
-const char *const kOverview =
-    "usage: jwtflow-cli [--version] [--help] COMMAND [OPTIONS]\n"
-    "\n"
-    "Commands:\n"
-    "  decode [TOKEN|-]   decode a JWT (from the argument, or standard input) and show header and claims\n"
-    "\n"
-    "Run 'jwtflow-cli COMMAND --help' for a command's options.\n"
-    "Exit codes: 0 success, 1 invalid signature, 2 bad input, 3 unsupported.\n";
-
-int printError(const Error &error, bool json)
+int printError(const Error &error, bool json, int exitCode)
 {
     if (json) {
-        QJsonObject object{{QStringLiteral("ok"), false},
-                           {QStringLiteral("error"), QJsonObject{{QStringLiteral("code"), error.code},
-                                                                 {QStringLiteral("message"), error.message},
-                                                                 {QStringLiteral("hint"), error.hint}}}};
+        const QJsonObject object{{QStringLiteral("ok"), false},
+                                 {QStringLiteral("error"), QJsonObject{{QStringLiteral("code"), error.code},
+                                                                       {QStringLiteral("message"), error.message},
+                                                                       {QStringLiteral("hint"), error.hint}}}};
         out() << QJsonDocument(object).toJson(QJsonDocument::Indented);
+        out().flush();
     } else {
         err() << "error: " << error.message << '\n';
         if (!error.hint.isEmpty())
             err() << "hint: " << error.hint << '\n';
+        err().flush();
     }
-    return BadInput;
+    return exitCode;
 }
 
-// TOKEN argument, "-" or nothing: read standard input.
 QString tokenArgument(const QStringList &positional)
 {
     if (!positional.isEmpty() && positional.constFirst() != QStringLiteral("-"))
@@ -61,63 +65,32 @@ QString tokenArgument(const QStringList &positional)
     QFile in;
     if (!in.open(stdin, QIODevice::ReadOnly))
         return {};
-    return QString::fromUtf8(in.read(1024 * 1024));
+    return QString::fromUtf8(in.read(16 * 1024 * 1024));
 }
-
-int decode(const QStringList &arguments)
-{
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Decode a JWT and show its header and claims."));
-    parser.addHelpOption();
-    parser.addOption({QStringLiteral("json"), QStringLiteral("Print one JSON object instead of text.")});
-    parser.addPositionalArgument(QStringLiteral("token"), QStringLiteral("The token, or - (default) to read standard input."));
-    parser.process(arguments);
-    const bool json = parser.isSet(QStringLiteral("json"));
-
-    const auto jwt = Jwt::parse(tokenArgument(parser.positionalArguments()));
-    if (!jwt)
-        return printError(jwt.error(), json);
-
-    const QString kind = jwt->kind() == Jwt::Kind::Encrypted ? QStringLiteral("encrypted (JWE)")
-                         : jwt->kind() == Jwt::Kind::Unsecured ? QStringLiteral("unsecured (no signature)")
-                                                               : QStringLiteral("signed (JWS)");
-    if (json) {
-        QJsonObject object{{QStringLiteral("ok"), true},
-                           {QStringLiteral("kind"), kind},
-                           {QStringLiteral("header"), jwt->header()},
-                           {QStringLiteral("notes"), QJsonArray::fromStringList(jwt->notes())}};
-        if (jwt->kind() != Jwt::Kind::Encrypted)
-            object.insert(QStringLiteral("claims"), jwt->claims());
-        out() << QJsonDocument(object).toJson(QJsonDocument::Indented);
-        return Success;
-    }
-    out() << "Kind: " << kind << '\n';
-    for (const QString &note : jwt->notes())
-        out() << "Note: " << note << '\n';
-    out() << "Header:\n" << QJsonDocument(jwt->header()).toJson(QJsonDocument::Indented);
-    if (jwt->kind() != Jwt::Kind::Encrypted)
-        out() << "Claims:\n" << QJsonDocument(jwt->claims()).toJson(QJsonDocument::Indented);
-    return Success;
-}
-
-} // namespace
 
 int run(const QStringList &arguments)
 {
-    const QString command = arguments.value(1);
-    if (command.isEmpty() || command == QStringLiteral("--help") || command == QStringLiteral("-h")) {
-        out() << kOverview;
-        return command.isEmpty() ? BadInput : Success;
+    const QString name = arguments.value(1);
+    if (name.isEmpty() || name == QStringLiteral("--help") || name == QStringLiteral("-h") || name == QStringLiteral("help")) {
+        printOverview(name.isEmpty() ? err() : out());
+        return name.isEmpty() ? BadInput : Success;
     }
-    if (command == QStringLiteral("--version") || command == QStringLiteral("-v")) {
+    if (name == QStringLiteral("--version") || name == QStringLiteral("-v")) {
         out() << "jwtflow-cli " << QCoreApplication::applicationVersion() << '\n';
         return Success;
     }
-    QStringList rest = arguments.mid(1);
-    rest[0] = arguments.value(0) + QLatin1Char(' ') + command; // "jwtflow-cli decode" in usage lines
-    if (command == QStringLiteral("decode"))
-        return decode(rest);
-    err() << "error: unknown command '" << command << "'\n\n" << kOverview;
+    for (const Command &command : kCommands) {
+        if (name == QLatin1String(command.name)) {
+            QStringList rest = arguments.mid(1);
+            rest[0] = arguments.value(0) + QLatin1Char(' ') + name; // "jwtflow-cli decode" in usage lines
+            const int code = command.run(rest);
+            out().flush();
+            err().flush();
+            return code;
+        }
+    }
+    err() << "error: unknown command '" << name << "'\n\n";
+    printOverview(err());
     return BadInput;
 }
 

@@ -1,6 +1,9 @@
 #pragma once
 
+#include "core/Result.h"
+
 #include <QStringList>
+#include <QTextStream>
 
 namespace jwtflow::cli {
 
@@ -10,8 +13,27 @@ enum ExitCode : int {
     InvalidSignature = 1, // the token decoded but its signature does not verify
     BadInput = 2,         // unreadable token, key, file or option
     Unsupported = 3,      // e.g. an algorithm this build cannot verify
+    Failed = 4,           // the operation ran and failed (e.g. the server refused the assertion)
+};
+
+// One subcommand: its name, a one-line summary for the overview, and its entry point, which gets
+// "jwtflow-cli NAME" as arguments[0] followed by the command's own options.
+struct Command {
+    const char *name;
+    const char *summary;
+    int (*run)(const QStringList &arguments);
 };
 
 int run(const QStringList &arguments);
+
+// Shared by the commands.
+QTextStream &out();
+QTextStream &err();
+int printError(const Error &error, bool json, int exitCode = BadInput);
+// The TOKEN argument, or standard input when it is "-" or missing.
+QString tokenArgument(const QStringList &positional);
+
+// The commands (one file each).
+int decodeCommand(const QStringList &arguments);
 
 } // namespace jwtflow::cli

@@ -49,4 +49,5 @@ TEST(Cli, DecodeOfGarbageExitsWithBadInput)
 TEST(Cli, UnknownCommandIsBadInput)
 {
     EXPECT_EQ(cli({QStringLiteral("frobnicate")}).exitCode, 2);
+    EXPECT_EQ(cli({}).exitCode, 2);
 }
