@@ -60,8 +60,11 @@ public:
     struct Span { qsizetype start = 0; qsizetype length = 0; };
     Span span(Part part) const;
 
-private:
+    // Parses JSON text that must be one object; errors name `what` ("header", "payload") and
+    // give line and column in this very text.
     static Result<QJsonObject> decodeObject(const QByteArray &json, const QString &what);
+
+private:
 
     Kind m_kind = Kind::Signed;
     QStringList m_notes;

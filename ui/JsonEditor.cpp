@@ -1,0 +1,98 @@
+#include "JsonEditor.h"
+
+#include <KSyntaxHighlighting/Definition>
+#include <KSyntaxHighlighting/Repository>
+#include <KSyntaxHighlighting/SyntaxHighlighter>
+#include <KSyntaxHighlighting/Theme>
+
+#include <QApplication>
+#include <QFontDatabase>
+#include <QLabel>
+#include <QPalette>
+#include <QPlainTextEdit>
+#include <QVBoxLayout>
+
+namespace jwtflow {
+
+namespace {
+
+KSyntaxHighlighting::Repository &repository()
+{
+    // Loading the definitions costs milliseconds; share one repository for all editors.
+    static KSyntaxHighlighting::Repository repo;
+    return repo;
+}
+
+} // namespace
+
+JsonEditor::JsonEditor(const QString &objectName, QWidget *parent)
+    : QWidget(parent)
+{
+    setObjectName(objectName + QStringLiteral("Pane"));
+    m_edit = new QPlainTextEdit(this);
+    m_edit->setObjectName(objectName);
+    m_edit->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_edit->setTabChangesFocus(false);
+    m_edit->setTabStopDistance(QFontMetricsF(m_edit->font()).horizontalAdvance(QLatin1Char(' ')) * 2);
+
+    auto *highlighter = new KSyntaxHighlighting::SyntaxHighlighter(m_edit->document());
+    const bool dark = palette().color(QPalette::Base).lightness() < 128;
+    highlighter->setTheme(repository().defaultTheme(dark ? KSyntaxHighlighting::Repository::DarkTheme
+                                                         : KSyntaxHighlighting::Repository::LightTheme));
+    highlighter->setDefinition(repository().definitionForName(QStringLiteral("JSON")));
+
+    m_error = new QLabel(this);
+    m_error->setObjectName(objectName + QStringLiteral("Error"));
+    m_error->setTextFormat(Qt::PlainText); // the message may quote untrusted text
+    m_error->setWordWrap(true);
+    m_error->setStyleSheet(QStringLiteral("color: #b00020;"));
+    m_error->hide();
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_edit);
+    layout->addWidget(m_error);
+
+    // textChanged also fires when the highlighter re-applies formats (later, from a timer), so
+    // only a real change of the text counts as an edit.
+    connect(m_edit, &QPlainTextEdit::textChanged, this, [this] {
+        const QString text = m_edit->toPlainText();
+        if (m_quiet || text == m_lastText)
+            return;
+        m_lastText = text;
+        Q_EMIT textEdited(text);
+    });
+}
+
+QString JsonEditor::text() const
+{
+    return m_edit->toPlainText();
+}
+
+void JsonEditor::setTextQuietly(const QString &text)
+{
+    if (text == m_edit->toPlainText())
+        return;
+    m_quiet = true;
+    m_lastText = text;
+    m_edit->setPlainText(text);
+    m_quiet = false;
+}
+
+void JsonEditor::setError(const QString &message)
+{
+    m_error->setText(message);
+    m_error->setVisible(!message.isEmpty());
+}
+
+QString JsonEditor::error() const
+{
+    return m_error->isVisible() ? m_error->text() : QString();
+}
+
+void JsonEditor::setReadOnly(bool readOnly)
+{
+    m_edit->setReadOnly(readOnly);
+}
+
+} // namespace jwtflow

@@ -1,0 +1,35 @@
+#pragma once
+
+#include <QWidget>
+
+class QLabel;
+class QPlainTextEdit;
+
+namespace jwtflow {
+
+// A JSON pane (header or payload): syntax highlighting from KSyntaxHighlighting, and the parse
+// error of the current text shown inline under it with line and column.
+class JsonEditor : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit JsonEditor(const QString &objectName, QWidget *parent = nullptr);
+
+    QString text() const;
+    void setTextQuietly(const QString &text); // not announced as a user edit
+    void setError(const QString &message);    // empty: no error
+    QString error() const;
+    QPlainTextEdit *editor() const { return m_edit; }
+    void setReadOnly(bool readOnly);
+
+Q_SIGNALS:
+    void textEdited(const QString &text);
+
+private:
+    QPlainTextEdit *m_edit = nullptr;
+    QLabel *m_error = nullptr;
+    bool m_quiet = false;
+    QString m_lastText;
+};
+
+} // namespace jwtflow
