@@ -1,8 +1,17 @@
 #include "MainWindow.h"
 
+#include "ConnectionForm.h"
+#include "ExpiryBadge.h"
 #include "JsonEditor.h"
+#include "KeyPicker.h"
+#include "LintList.h"
+#include "SignaturePanel.h"
 #include "TokenEditor.h"
+#include "flow/ClaimsLinter.h"
 #include "flow/TokenDocument.h"
+#include "token/JsonText.h"
+
+#include <QJsonDocument>
 
 #include <QApplication>
 #include <QFile>
@@ -12,19 +21,23 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPlainTextEdit>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 namespace jwtflow {
 
 namespace {
 
-QGroupBox *titled(const QString &title, QWidget *parent)
+QGroupBox *titled(const QString &title, QWidget *content, QWidget *parent)
 {
     auto *box = new QGroupBox(title, parent);
     auto *layout = new QVBoxLayout(box);
     layout->setContentsMargins(6, 6, 6, 6);
+    if (content)
+        layout->addWidget(content);
     return box;
 }
 
@@ -40,58 +53,23 @@ QLabel *plainLabel(const QString &objectName, QWidget *parent)
 
 } // namespace
 
-MainWindow::MainWindow(QWidget *parent)
+MainWindow::MainWindow(const Clock &clock, QWidget *parent)
     : QMainWindow(parent)
+    , m_clock(clock)
     , m_document(new TokenDocument(this))
 {
     setObjectName(QStringLiteral("MainWindow"));
     setWindowTitle(tr("jwtflow — JWT bearer flow debugger"));
-    resize(1200, 760);
+    resize(1280, 860);
 
-    m_encoded = new TokenEditor(this);
-    m_encoded->setObjectName(QStringLiteral("encodedEditor"));
-    m_encoded->setAccessibleName(tr("Encoded token"));
-    m_encoded->setPlaceholderText(tr("Paste a JWT here (header.payload.signature), or drop a file holding one"));
-    m_encodedError = plainLabel(QStringLiteral("encodedError"), this);
-    m_encodedError->setStyleSheet(QStringLiteral("color: #b00020;"));
-    m_encodedError->hide();
-
-    m_header = new JsonEditor(QStringLiteral("headerEditor"), this);
-    m_payload = new JsonEditor(QStringLiteral("payloadEditor"), this);
-    m_header->editor()->setPlaceholderText(tr("Header (JSON): alg, typ, kid …"));
-    m_payload->editor()->setPlaceholderText(tr("Payload (JSON): the claims — iss, sub, aud, exp …"));
-    m_signature = plainLabel(QStringLiteral("signatureState"), this);
-
-    QGroupBox *encodedBox = titled(tr("Encoded"), this);
-    encodedBox->layout()->addWidget(m_encoded);
-    encodedBox->layout()->addWidget(m_encodedError);
-
-    QGroupBox *headerBox = titled(tr("Header"), this);
-    headerBox->layout()->addWidget(m_header);
-    QGroupBox *payloadBox = titled(tr("Payload"), this);
-    payloadBox->layout()->addWidget(m_payload);
-    QGroupBox *signatureBox = titled(tr("Signature"), this);
-    signatureBox->setObjectName(QStringLiteral("signatureBox"));
-    signatureBox->layout()->addWidget(m_signature);
-
-    auto *decoded = new QSplitter(Qt::Vertical, this);
-    decoded->addWidget(headerBox);
-    decoded->addWidget(payloadBox);
-    decoded->addWidget(signatureBox);
-    decoded->setStretchFactor(0, 1);
-    decoded->setStretchFactor(1, 3);
-    decoded->setStretchFactor(2, 0);
-
-    auto *split = new QSplitter(Qt::Horizontal, this);
-    split->setObjectName(QStringLiteral("editorSplitter"));
-    split->addWidget(encodedBox);
-    split->addWidget(decoded);
-    split->setSizes({520, 680});
-    setCentralWidget(split);
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("mainTabs"));
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(createFlowPage(), tr("&Bearer flow"));
+    setCentralWidget(m_tabs);
 
     m_status = plainLabel(QStringLiteral("decodeStatus"), this);
     statusBar()->addWidget(m_status, 1);
-
     createMenus();
 
     connect(m_encoded, &TokenEditor::textEdited, m_document, &TokenDocument::setEncodedText);
@@ -100,9 +78,71 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_encoded, &TokenEditor::loadFailed, m_status, &QLabel::setText);
     connect(m_document, &TokenDocument::tokenChanged, this, [this](TokenDocument::Origin origin) { showDocument(static_cast<int>(origin)); });
     connect(m_document, &TokenDocument::errorChanged, this, &MainWindow::showErrors);
-    connect(m_document, &TokenDocument::signatureChanged, this, &MainWindow::showSignatureState);
+    connect(m_document, &TokenDocument::signatureChanged, this, [this] { m_signature->showSignature(m_document->signature()); });
+    connect(m_connection, &ConnectionForm::connectionEdited, this, &MainWindow::applyConnection);
+    connect(m_signature, &SignaturePanel::keysChanged, this, &MainWindow::applyKeys);
+    connect(m_expiry, &ExpiryBadge::expiryRequested, this, [this](qint64 exp) { m_document->setClaim(QStringLiteral("exp"), exp); });
+    connect(m_lints, &LintList::fieldActivated, this, &MainWindow::focusField);
+
     showDocument(static_cast<int>(TokenDocument::Origin::Program));
-    showSignatureState();
+    m_signature->showSignature(m_document->signature());
+}
+
+QWidget *MainWindow::createFlowPage()
+{
+    auto *page = new QWidget(this);
+    page->setObjectName(QStringLiteral("flowPage"));
+
+    m_connection = new ConnectionForm(page);
+
+    m_encoded = new TokenEditor(page);
+    m_encoded->setObjectName(QStringLiteral("encodedEditor"));
+    m_encoded->setAccessibleName(tr("Encoded token"));
+    m_encoded->setPlaceholderText(tr("Paste a JWT here (header.payload.signature), or drop a file holding one.\n\n"
+                                     "Or fill in the connection above and choose a private key: the assertion is composed and signed as you type."));
+    m_encodedError = plainLabel(QStringLiteral("encodedError"), page);
+    m_encodedError->setStyleSheet(QStringLiteral("color: #b00020;"));
+    m_encodedError->hide();
+    m_expiry = new ExpiryBadge(m_clock, page);
+
+    m_header = new JsonEditor(QStringLiteral("headerEditor"), page);
+    m_payload = new JsonEditor(QStringLiteral("payloadEditor"), page);
+    m_header->editor()->setPlaceholderText(tr("Header (JSON): alg, typ, kid …"));
+    m_payload->editor()->setPlaceholderText(tr("Payload (JSON): the claims — iss, sub, aud, exp …"));
+    m_signature = new SignaturePanel(m_clock, page);
+    m_lints = new LintList(page);
+
+    QGroupBox *encodedBox = titled(tr("Encoded"), m_encoded, page);
+    encodedBox->layout()->addWidget(m_encodedError);
+    encodedBox->layout()->addWidget(m_expiry);
+
+    auto *decoded = new QSplitter(Qt::Vertical, page);
+    decoded->addWidget(titled(tr("Header"), m_header, decoded));
+    decoded->addWidget(titled(tr("Payload"), m_payload, decoded));
+    decoded->setStretchFactor(0, 1);
+    decoded->setStretchFactor(1, 3);
+
+    auto *editors = new QSplitter(Qt::Horizontal, page);
+    editors->setObjectName(QStringLiteral("editorSplitter"));
+    editors->addWidget(encodedBox);
+    editors->addWidget(decoded);
+    editors->addWidget(titled(tr("Signature"), m_signature, editors));
+    editors->setSizes({420, 430, 430});
+
+    m_bottomTabs = new QTabWidget(page);
+    m_bottomTabs->setObjectName(QStringLiteral("bottomTabs"));
+    m_bottomTabs->addTab(m_lints, tr("Problems"));
+
+    auto *vertical = new QSplitter(Qt::Vertical, page);
+    vertical->addWidget(editors);
+    vertical->addWidget(m_bottomTabs);
+    vertical->setStretchFactor(0, 3);
+    vertical->setStretchFactor(1, 1);
+
+    auto *layout = new QVBoxLayout(page);
+    layout->addWidget(titled(tr("Connection"), m_connection, page));
+    layout->addWidget(vertical, 1);
+    return page;
 }
 
 void MainWindow::createMenus()
@@ -113,6 +153,10 @@ void MainWindow::createMenus()
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::quit);
     quit->setShortcut(QKeySequence::Quit);
+
+    QMenu *token = menuBar()->addMenu(tr("&Token"));
+    QAction *refresh = token->addAction(tr("Set &exp = now + 3 min"), this, [this] { m_document->setClaim(QStringLiteral("exp"), m_clock.nowSecs() + 180); });
+    refresh->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About jwtflow"), this, &MainWindow::showAbout);
@@ -137,6 +181,8 @@ void MainWindow::showDocument(int originValue)
     m_payload->setReadOnly(encrypted);
     if (encrypted)
         m_payload->setTextQuietly(tr("(encrypted: a JWE's payload cannot be read without the recipient's private key)"));
+    m_connection->showClaims(m_document->jwt().claims());
+    m_expiry->setClaims(m_document->hasToken() ? m_document->jwt().claims() : QJsonObject());
 
     QString status;
     if (!m_document->hasToken())
@@ -150,6 +196,7 @@ void MainWindow::showDocument(int originValue)
         status += QStringLiteral(" · ") + m_document->jwt().notes().join(QLatin1Char(' '));
     m_status->setText(status);
     showErrors();
+    runLints();
 }
 
 void MainWindow::showErrors()
@@ -164,52 +211,97 @@ void MainWindow::showErrors()
     m_payload->setError(payloadError ? payloadError->message : QString());
 }
 
-void MainWindow::showSignatureState()
+void MainWindow::applyConnection()
 {
-    using State = TokenDocument::SignatureState;
-    const auto status = m_document->signature();
-    QString text;
-    QString colour = QStringLiteral("#555555");
-    switch (status.state) {
-    case State::NoToken:
-        text = tr("No token yet.");
-        break;
-    case State::NotChecked:
-        text = tr("Signature not checked.");
-        break;
-    case State::Verified:
-        text = tr("Signature verified.");
-        colour = QStringLiteral("#1b7f3b");
-        break;
-    case State::Invalid:
-        text = tr("Signature INVALID.");
-        colour = QStringLiteral("#b00020");
-        break;
-    case State::Unsupported:
-        text = tr("Signature cannot be checked by this build.");
-        colour = QStringLiteral("#8a6d00");
-        break;
-    case State::Unsecured:
-        text = tr("Unsecured token.");
-        colour = QStringLiteral("#b00020");
-        break;
-    case State::ReSigned:
-        text = tr("Re-signed by you.");
-        colour = QStringLiteral("#005a9e");
-        break;
-    case State::Unsigned:
-        text = tr("Not signed.");
-        colour = QStringLiteral("#8a6d00");
-        break;
-    case State::SigningFailed:
-        text = tr("Signing failed.");
-        colour = QStringLiteral("#b00020");
-        break;
+    const auto preset = m_connection->preset();
+    if (!preset) {
+        runLints();
+        return;
     }
-    if (!status.detail.isEmpty())
-        text += QLatin1Char(' ') + status.detail;
-    m_signature->setText(text);
-    m_signature->setStyleSheet(QStringLiteral("color: %1; font-weight: bold;").arg(colour));
+    // The form owns iss, sub and aud; exp is set only when missing, so typing does not keep
+    // moving it (the countdown and its button are there for that).
+    const QJsonObject filled = preset->claims(m_connection->clientId(), m_connection->username(), m_clock);
+    if (!m_document->hasToken()) {
+        // A new assertion: claims in the order people read them, not QJsonObject's sorted order.
+        QByteArray payload("{}");
+        for (const QString &name : {QStringLiteral("iss"), QStringLiteral("sub"), QStringLiteral("aud"), QStringLiteral("exp")})
+            payload = JsonText::setMember(payload, name, filled.value(name));
+        for (auto it = filled.begin(); it != filled.end(); ++it)
+            payload = JsonText::setMember(payload, it.key(), it.value());
+        m_document->compose(QJsonDocument(preset->header()).toJson(QJsonDocument::Compact), payload);
+    }
+    const QJsonObject current = m_document->jwt().claims();
+    for (const QString &name : {QStringLiteral("iss"), QStringLiteral("sub"), QStringLiteral("aud")}) {
+        const QJsonValue value = filled.value(name);
+        if (value.isString() && value.toString().isEmpty())
+            continue;
+        if (!value.isUndefined() && current.value(name) != value)
+            m_document->setClaim(name, value);
+    }
+    for (auto it = filled.begin(); it != filled.end(); ++it) {
+        if (!m_document->jwt().claims().contains(it.key()))
+            m_document->setClaim(it.key(), it.value());
+    }
+    applyCertificateHeader();
+    runLints();
+}
+
+void MainWindow::applyCertificateHeader()
+{
+    // Entra finds the uploaded certificate by its thumbprint in the header. Never touch a pasted token.
+    const auto preset = m_connection->preset();
+    if (!preset || preset->isSalesforce() || !m_document->hasToken() || m_document->isPasted())
+        return;
+    const QString x5t = m_signature->certificateX5tS256();
+    if (!x5t.isEmpty())
+        m_document->setHeaderMember(QStringLiteral("x5t#S256"), x5t);
+}
+
+void MainWindow::applyKeys()
+{
+    // A pasted token is only verified with the new keys; a composed one is re-signed.
+    m_document->setSigner(m_signature->signer());
+    m_document->setVerifier(m_signature->verifier());
+    applyCertificateHeader();
+    m_signature->showSignature(m_document->signature());
+    runLints();
+}
+
+void MainWindow::runLints()
+{
+    if (!m_document->hasToken() || m_document->jwt().kind() == Jwt::Kind::Encrypted) {
+        m_lints->setLints({});
+        m_bottomTabs->setTabText(0, tr("Problems"));
+        return;
+    }
+    ClaimsLinter::Context context;
+    if (const auto preset = m_connection->preset(); preset)
+        context.preset = preset.value();
+    context.keyMatch = m_signature->keyMatch();
+    context.keyBits = m_signature->keyBits();
+    const QList<Lint> lints = ClaimsLinter(m_clock).lint(m_document->jwt(), context);
+    m_lints->setLints(lints);
+    m_bottomTabs->setTabText(0, m_lints->errorCount() > 0 ? tr("Problems (%1 errors)").arg(m_lints->errorCount())
+                                                         : lints.isEmpty() ? tr("Problems") : tr("Problems (%1)").arg(lints.size()));
+}
+
+void MainWindow::focusField(const QString &field)
+{
+    if (m_connection->focusField(field))
+        return;
+    if (field == QStringLiteral("key")) {
+        m_signature->signingPicker()->setFocus(Qt::OtherFocusReason);
+        return;
+    }
+    // A claim or header member: put the cursor on it in the JSON pane.
+    const bool header = field.startsWith(QStringLiteral("header."));
+    JsonEditor *pane = header ? m_header : m_payload;
+    const QString name = header ? field.mid(7) : field;
+    QPlainTextEdit *edit = pane->editor();
+    const QTextCursor found = edit->document()->find(QStringLiteral("\"%1\"").arg(name));
+    if (!found.isNull())
+        edit->setTextCursor(found);
+    edit->setFocus(Qt::OtherFocusReason);
 }
 
 void MainWindow::openTokenFile()
@@ -234,7 +326,7 @@ void MainWindow::openTokenFile()
 void MainWindow::showAbout()
 {
     QMessageBox::about(this, tr("About jwtflow"),
-                       tr("jwtflow %1\nA debugger for the OAuth 2.0 JWT bearer flow (RFC 7523).").arg(QApplication::applicationVersion()));
+                       tr("jwtflow %1\nA debugger for the OAuth 2.0 JWT bearer flow (RFC 7523).\n\nQt %2").arg(QApplication::applicationVersion(), QString::fromLatin1(qVersion())));
 }
 
 } // namespace jwtflow

@@ -15,6 +15,13 @@ namespace {
 // Add a command here and in CliCommands.h.
 const Command kCommands[] = {
     {"decode", "decode a JWT (argument or standard input): header, claims, notes", decodeCommand},
+    {"verify", "check a JWT's signature with a certificate, public key, JWK(S) or HMAC secret", verifyCommand},
+    {"sign", "sign claims into a JWT with a private key (RS*) or a shared secret (HS*)", signCommand},
+    {"keygen", "generate an RSA key and self-signed certificate for a connected app", keygenCommand},
+    {"exchange", "send an assertion to a token endpoint; show the token or diagnose the refusal", exchangeCommand},
+    {"call", "call an org API path (identity, userinfo, REST, SOQL) with an access token", callCommand},
+    {"inspect", "find the tokens in a response, header or URL; explain them; verify an ID token", inspectCommand},
+    {"practice-org", "run a local org that answers like Salesforce (token endpoint, identity, REST, SOQL)", practiceOrgCommand},
 };
 
 void printOverview(QTextStream &stream)
@@ -24,6 +31,7 @@ void printOverview(QTextStream &stream)
         stream << "  " << QString::fromLatin1(command.name).leftJustified(14) << command.summary << '\n';
     stream << "\nRun 'jwtflow-cli COMMAND --help' for a command's options. Every command takes --json.\n"
               "Exit codes: 0 success, 1 invalid signature, 2 bad input, 3 unsupported, 4 failed.\n";
+    stream << "Exit code 5: a network or TLS failure (no complete answer from the server).\n";
 }
 
 } // namespace

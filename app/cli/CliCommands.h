@@ -14,6 +14,7 @@ enum ExitCode : int {
     BadInput = 2,         // unreadable token, key, file or option
     Unsupported = 3,      // e.g. an algorithm this build cannot verify
     Failed = 4,           // the operation ran and failed (e.g. the server refused the assertion)
+    Transport = 5,        // no complete answer from the server (DNS, refused, timeout, TLS, proxy)
 };
 
 // One subcommand: its name, a one-line summary for the overview, and its entry point, which gets
@@ -35,5 +36,12 @@ QString tokenArgument(const QStringList &positional);
 
 // The commands (one file each).
 int decodeCommand(const QStringList &arguments);
+int verifyCommand(const QStringList &arguments);
+int signCommand(const QStringList &arguments);
+int keygenCommand(const QStringList &arguments);
+int exchangeCommand(const QStringList &arguments);
+int callCommand(const QStringList &arguments);
+int inspectCommand(const QStringList &arguments);
+int practiceOrgCommand(const QStringList &arguments);
 
 } // namespace jwtflow::cli

@@ -2,15 +2,52 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDirIterator>
+#include <QIcon>
+
+#include <cstring>
+
+namespace {
+
+// --version and --help print and exit before any window exists, so they must work where there is
+// no display (a server, a packaging test): QApplication would abort without a platform, so they
+// get the offscreen one unless the user chose a platform.
+void allowInfoOptionsWithoutDisplay(int argc, char *argv[])
+{
+    if (!qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        return;
+    for (int i = 1; i < argc && std::strcmp(argv[i], "--") != 0; ++i) {
+        for (const char *option : {"-v", "--version", "-h", "-?", "--help", "--help-all"}) {
+            if (std::strcmp(argv[i], option) == 0) {
+                qputenv("QT_QPA_PLATFORM", "offscreen");
+                return;
+            }
+        }
+    }
+}
+
+// The application icon in every size compiled in (app/CMakeLists.txt), for title bars and task bars.
+QIcon windowIcon()
+{
+    QIcon icon;
+    QDirIterator it(QStringLiteral(":/icons"), {QStringLiteral("*.png")}, QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext())
+        icon.addFile(it.next());
+    return icon;
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
+    allowInfoOptionsWithoutDisplay(argc, argv);
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("jwtflow"));
     QApplication::setApplicationDisplayName(QStringLiteral("jwtflow"));
     QApplication::setApplicationVersion(QStringLiteral(JWTFLOW_VERSION));
     QApplication::setOrganizationName(QStringLiteral("jwtflow"));
-    QApplication::setDesktopFileName(QStringLiteral("io.github.jwtflow.JwtFlow"));
+    QApplication::setDesktopFileName(QStringLiteral(JWTFLOW_APP_ID));
+    QApplication::setWindowIcon(windowIcon());
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Debugger for the OAuth 2.0 JWT bearer flow (RFC 7523)."));

@@ -63,6 +63,8 @@ public:
     void setVerifier(Verifier verifier); // empty: pasted tokens are "not checked"
 
     bool hasToken() const { return m_hasToken; }
+    // True while the token is exactly as pasted (its signature came with it, not from us).
+    bool isPasted() const { return m_hasToken && m_pasted; }
     const Jwt &jwt() const { return m_jwt; }
 
     // The texts each pane should show.

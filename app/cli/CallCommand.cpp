@@ -1,0 +1,163 @@
+#include "CliCommands.h"
+
+#include "flow/CurlCommand.h"
+#include "flow/OrgClient.h"
+#include "flow/SecretMasker.h"
+#include "flow/SystemProxyFactory.h"
+
+#include <QCommandLineParser>
+#include <QEventLoop>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+
+#include <optional>
+
+namespace jwtflow::cli {
+
+namespace {
+
+using Secrets = HttpExchangeRecord::Secrets;
+
+const QString kNames = QStringLiteral("identity, userinfo, versions, resources, query, frontdoor");
+
+} // namespace
+
+int callCommand(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Call an org API with an access token and show the answer, raw and pretty.\n\n"
+        "PATH is a path on the instance (/services/data/v62.0/limits), a full URL, or one of:\n"
+        "  identity   the identity URL (--id)          userinfo   /services/oauth2/userinfo\n"
+        "  versions   /services/data                   resources  /services/data/vNN.0\n"
+        "  query      a SOQL query (--soql)            frontdoor  print a frontdoor.jsp link (--ret-url)\n\n"
+        "Exit codes: 0 HTTP 2xx, 2 bad input, 4 the server answered with an error status, 5 no complete answer."));
+    parser.addHelpOption();
+    parser.addPositionalArgument(QStringLiteral("path"), QStringLiteral("What to call: a path, a URL, or one of %1.").arg(kNames));
+    const QCommandLineOption tokenOpt(QStringLiteral("token"), QStringLiteral("The access token, or - to read standard input."), QStringLiteral("token"));
+    const QCommandLineOption instanceOpt(QStringLiteral("instance"), QStringLiteral("The token's instance_url."), QStringLiteral("url"));
+    const QCommandLineOption idOpt(QStringLiteral("id"), QStringLiteral("The token's identity URL (its id field)."), QStringLiteral("url"));
+    const QCommandLineOption versionOpt(QStringLiteral("api-version"), QStringLiteral("REST API version (default 62.0)."), QStringLiteral("version"));
+    const QCommandLineOption soqlOpt(QStringLiteral("soql"), QStringLiteral("The SOQL query for PATH query."), QStringLiteral("query"));
+    const QCommandLineOption retUrlOpt(QStringLiteral("ret-url"), QStringLiteral("Where frontdoor lands, e.g. /lightning/setup/SetupOneHome/home."), QStringLiteral("path"));
+    const QCommandLineOption timeoutOpt(QStringLiteral("timeout"), QStringLiteral("Give up after this many milliseconds (default 30000)."), QStringLiteral("ms"),
+                                        QString::number(OrgClient::kDefaultTimeoutMs));
+    const QCommandLineOption trustHostOpt(QStringLiteral("trust-host"), QStringLiteral("Accept any TLS certificate from this host (explicit exception)."), QStringLiteral("host"));
+    const QCommandLineOption trustCertOpt(QStringLiteral("trust-cert"), QStringLiteral("Accept the certificate with this SHA-256 digest from this host."), QStringLiteral("host=sha256"));
+    const QCommandLineOption jsonOpt(QStringLiteral("json"), QStringLiteral("Print one JSON object instead of text."));
+    const QCommandLineOption showSecretsOpt(QStringLiteral("show-secrets"), QStringLiteral("Print the access token unmasked."));
+    const QCommandLineOption rawOpt(QStringLiteral("raw"), QStringLiteral("Print the raw HTTP exchange instead of the pretty one."));
+    const QCommandLineOption curlOpt(QStringLiteral("curl"), QStringLiteral("Print the request as a curl command and send nothing."));
+    parser.addOptions({tokenOpt, instanceOpt, idOpt, versionOpt, soqlOpt, retUrlOpt, timeoutOpt, trustHostOpt, trustCertOpt, jsonOpt,
+                       showSecretsOpt, rawOpt, curlOpt});
+    parser.process(arguments);
+    const bool json = parser.isSet(jsonOpt);
+    const bool showSecrets = parser.isSet(showSecretsOpt);
+    const Secrets secrets = showSecrets ? Secrets::Show : Secrets::Mask;
+    const auto bad = [json](const QString &code, const QString &message, const QString &hint = {}) {
+        return printError(makeError(code, message, hint), json, BadInput);
+    };
+
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() != 1)
+        return bad(QStringLiteral("call.path"), QStringLiteral("Give exactly one PATH."), QStringLiteral("A path, a URL, or one of %1.").arg(kNames));
+    const QString path = positional.constFirst();
+    QString token = parser.value(tokenOpt);
+    if (token == QStringLiteral("-"))
+        token = tokenArgument({});
+    token = token.trimmed();
+    if (token.startsWith(QLatin1String("Bearer "), Qt::CaseInsensitive))
+        token = token.mid(7).trimmed();
+    if (token.isEmpty())
+        return bad(QStringLiteral("call.token"), QStringLiteral("No access token."), QStringLiteral("Pass --token TOKEN (or - for standard input)."));
+    bool timeoutOk = false;
+    const int timeoutMs = parser.value(timeoutOpt).toInt(&timeoutOk);
+    if (!timeoutOk || timeoutMs <= 0)
+        return bad(QStringLiteral("call.timeout"), QStringLiteral("--timeout takes a positive number of milliseconds."));
+    const auto trust = TlsTrust::fromText(parser.values(trustHostOpt), parser.values(trustCertOpt));
+    if (!trust)
+        return printError(trust.error(), json);
+
+    QNetworkAccessManager manager;
+    SystemProxyFactory::install(&manager);
+    OrgClient client(&manager);
+    client.setToken(TokenResponse::fromSession(token, parser.value(instanceOpt), parser.value(idOpt)));
+    if (parser.isSet(versionOpt))
+        client.setApiVersion(parser.value(versionOpt));
+    client.setTimeout(timeoutMs);
+    client.setTlsTrust(trust.value());
+
+    if (path == QStringLiteral("frontdoor")) {
+        const auto url = client.frontdoorUrl(parser.value(retUrlOpt));
+        if (!url)
+            return printError(url.error(), json);
+        SecretMasker masker;
+        masker.addToken(token);
+        const QString text = QString::fromUtf8(url->toEncoded());
+        const QString shown = showSecrets ? text : masker.apply(text);
+        if (json)
+            out() << QJsonDocument(QJsonObject{{QStringLiteral("ok"), true}, {QStringLiteral("url"), shown}}).toJson(QJsonDocument::Indented);
+        else
+            out() << shown << '\n' << (showSecrets ? "(this link logs in as the token's user: treat it as a password)\n" : "(token masked; --show-secrets prints a usable link)\n");
+        return Success;
+    }
+
+    // The named calls, or the path (or URL) itself; relative paths go to the instance URL.
+    QString pathOrUrl = path;
+    if (path == QStringLiteral("identity") || path == QStringLiteral("query")) {
+        const auto url = path == QStringLiteral("identity") ? client.identityUrl() : client.queryUrl(parser.value(soqlOpt));
+        if (!url)
+            return printError(url.error(), json);
+        pathOrUrl = QString::fromUtf8(url->toEncoded());
+    } else if (path == QStringLiteral("userinfo")) {
+        pathOrUrl = QStringLiteral("/services/oauth2/userinfo");
+    } else if (path == QStringLiteral("versions")) {
+        pathOrUrl = QStringLiteral("/services/data");
+    } else if (path == QStringLiteral("resources")) {
+        pathOrUrl = QStringLiteral("/services/data/v%1").arg(client.apiVersion());
+    }
+    if (parser.isSet(curlOpt)) {
+        const auto request = client.request(pathOrUrl);
+        if (!request)
+            return printError(request.error(), json);
+        out() << CurlCommand::build(request.value(), secrets) << '\n';
+        return Success;
+    }
+
+    QEventLoop loop;
+    std::optional<HttpExchangeRecord> record;
+    QObject::connect(&client, &OrgClient::finished, &loop, [&](int, const HttpExchangeRecord &r) {
+        record = r;
+        loop.quit();
+    });
+    const auto sent = client.get(pathOrUrl);
+    if (!sent)
+        return printError(sent.error(), json);
+    if (!record)
+        loop.exec();
+
+    const bool answered = record->answered();
+    const bool success = answered && record->response.status >= 200 && record->response.status < 300;
+    if (json) {
+        QJsonObject object{{QStringLiteral("ok"), success}, {QStringLiteral("exchange"), record->toJson(secrets)}};
+        const QJsonDocument body = QJsonDocument::fromJson(record->response.body);
+        if (!body.isNull())
+            object.insert(QStringLiteral("json"), body.isArray() ? QJsonValue(body.array()) : QJsonValue(body.object()));
+        out() << QJsonDocument(object).toJson(QJsonDocument::Indented);
+    } else {
+        out() << "GET " << record->secrets().apply(record->request.url.toDisplayString()) << " → "
+              << (answered ? QStringLiteral("HTTP %1 %2").arg(record->response.status).arg(QString::fromUtf8(record->response.reason)).trimmed()
+                           : HttpExchangeRecord::transportName(record->transport) + QStringLiteral(": ") + record->transportMessage)
+              << " in " << record->elapsedMs << " ms\n";
+        for (const QString &tls : record->tlsErrors)
+            out() << "TLS: " << tls << '\n';
+        out() << '\n' << record->render(parser.isSet(rawOpt) ? HttpExchangeRecord::Style::Raw : HttpExchangeRecord::Style::Pretty, secrets);
+    }
+    if (success)
+        return Success;
+    return answered ? Failed : Transport;
+}
+
+} // namespace jwtflow::cli

@@ -1,0 +1,27 @@
+#pragma once
+
+#include "crypto/KeyWarning.h"
+
+#include <QCommandLineParser>
+#include <QJsonArray>
+#include <QStringList>
+
+#include <optional>
+
+namespace jwtflow::cli {
+
+// Shared by verify, sign and keygen.
+
+// Parses without QCommandLineParser::process(), which would exit(1), the code of "invalid
+// signature": a bad option is bad input (2). Returns an exit code when the command is done
+// (--help, or an error already printed).
+std::optional<int> parseArguments(QCommandLineParser &parser, const QStringList &arguments);
+
+QJsonArray warningsToJson(const KeyWarnings &warnings);
+// "warning: MESSAGE" and "  hint: HINT" lines on standard error.
+void printWarnings(const KeyWarnings &warnings);
+
+// A secret file's content without the line break an editor or `echo` leaves at its end.
+std::optional<QByteArray> readSecretFile(const QString &path, QString *error);
+
+} // namespace jwtflow::cli

@@ -1,0 +1,205 @@
+#include "crypto/Certificate.h"
+
+#include "crypto/CryptoProvider.h"
+#include "crypto/Der.h"
+#include "crypto/Fingerprint.h"
+#include "crypto/Pem.h"
+#include "crypto/internal/QcaHandles.h"
+#include "token/Base64Url.h"
+
+#include <QCryptographicHash>
+#include <QFileInfo>
+
+namespace jwtflow {
+
+namespace {
+
+const qint64 kExpiresSoonSecs = 30 * 24 * 3600;
+
+QString shortSource(const QString &source)
+{
+    return source.contains(QLatin1Char('/')) ? QFileInfo(source).fileName() : source;
+}
+
+QString dateText(const QDateTime &when)
+{
+    return when.toString(Qt::ISODate);
+}
+
+// TBSCertificate: [0] version (optional), serialNumber, signature, issuer, validity, ...
+bool readTbsFields(Certificate::Handle &handle)
+{
+    Der::Element certificate;
+    if (Der::read(handle.der, 0, certificate) != Der::Status::Ok)
+        return false;
+    const auto parts = Der::children(certificate);
+    const auto tbs = parts.isEmpty() ? QList<Der::Element>() : Der::children(parts.constFirst());
+    const qsizetype first = !tbs.isEmpty() && tbs.constFirst().tag == Der::ContextSpecific0 ? 1 : 0;
+    if (tbs.size() < first + 4 || tbs[first].tag != Der::Integer || tbs[first + 3].tag != Der::Sequence)
+        return false;
+    handle.serial = Der::integerMagnitude(tbs[first].content);
+    const auto validity = Der::children(tbs[first + 3]);
+    if (validity.size() != 2)
+        return false;
+    handle.notBefore = Der::parseTime(validity[0]);
+    handle.notAfter = Der::parseTime(validity[1]);
+    return handle.notBefore.isValid() && handle.notAfter.isValid();
+}
+
+} // namespace
+
+Certificate::Certificate(std::shared_ptr<const Handle> handle)
+    : m_handle(std::move(handle))
+{
+}
+
+Result<Certificate> Certificate::fromDer(const QByteArray &der, const QString &source)
+{
+    if (auto ready = CryptoProvider::ensureReady(); !ready)
+        return ready.error();
+    QCA::ConvertResult result = QCA::ErrorDecode;
+    QCA::Certificate certificate = QCA::Certificate::fromDER(der, &result);
+    if (result != QCA::ConvertGood || certificate.isNull())
+        return makeError(QStringLiteral("key.bad-certificate"), QStringLiteral("%1: the certificate could not be read.").arg(source),
+                         QStringLiteral("The file may be damaged; download or export the certificate again."));
+    auto handle = std::make_shared<Handle>();
+    handle->certificate = certificate;
+    handle->der = certificate.toDER();
+    handle->source = source;
+    if (!readTbsFields(*handle))
+        return makeError(QStringLiteral("key.bad-certificate"), QStringLiteral("%1: the certificate's serial number or validity dates cannot be read.").arg(source),
+                         QStringLiteral("The file may be damaged; download or export the certificate again."));
+    return Certificate(std::move(handle));
+}
+
+QString Certificate::subject() const
+{
+    return m_handle ? m_handle->certificate.subjectInfoOrdered().toString() : QString();
+}
+
+QString Certificate::issuer() const
+{
+    return m_handle ? m_handle->certificate.issuerInfoOrdered().toString() : QString();
+}
+
+QString Certificate::commonName() const
+{
+    return m_handle ? m_handle->certificate.commonName() : QString();
+}
+
+QString Certificate::serialNumber() const
+{
+    return m_handle ? Fingerprint::hex(m_handle->serial) : QString();
+}
+
+QDateTime Certificate::notBefore() const
+{
+    return m_handle ? m_handle->notBefore : QDateTime();
+}
+
+QDateTime Certificate::notAfter() const
+{
+    return m_handle ? m_handle->notAfter : QDateTime();
+}
+
+bool Certificate::isSelfIssued() const
+{
+    return m_handle && m_handle->certificate.subjectInfoOrdered() == m_handle->certificate.issuerInfoOrdered();
+}
+
+QByteArray Certificate::toDer() const
+{
+    return m_handle ? m_handle->der : QByteArray();
+}
+
+QByteArray Certificate::toPem() const
+{
+    return m_handle ? Pem::encode("CERTIFICATE", m_handle->der) : QByteArray();
+}
+
+QString Certificate::sha1Fingerprint() const
+{
+    return m_handle ? Fingerprint::sha1(m_handle->der) : QString();
+}
+
+QString Certificate::sha256Fingerprint() const
+{
+    return m_handle ? Fingerprint::sha256(m_handle->der) : QString();
+}
+
+QString Certificate::x5t() const
+{
+    return m_handle ? QString::fromLatin1(Base64Url::encode(QCryptographicHash::hash(m_handle->der, QCryptographicHash::Sha1)))
+                    : QString();
+}
+
+QString Certificate::x5tS256() const
+{
+    return m_handle ? QString::fromLatin1(Base64Url::encode(QCryptographicHash::hash(m_handle->der, QCryptographicHash::Sha256)))
+                    : QString();
+}
+
+PublicKey Certificate::publicKey() const
+{
+    if (!m_handle)
+        return {};
+    auto handle = std::make_shared<PublicKey::Handle>();
+    handle->key = m_handle->certificate.subjectPublicKey();
+    handle->spki = handle->key.toDER();
+    handle->source = m_handle->source;
+    return PublicKey(std::move(handle));
+}
+
+QString Certificate::source() const
+{
+    return m_handle ? m_handle->source : QString();
+}
+
+QString Certificate::description() const
+{
+    if (!m_handle)
+        return QStringLiteral("no certificate");
+    return QStringLiteral("certificate %1 (SHA-256 %2…) from %3").arg(subject(), sha256Fingerprint().left(23), shortSource(m_handle->source));
+}
+
+bool Certificate::matches(const PrivateKey &key) const
+{
+    return m_handle && !key.isNull() && publicKey() == key.publicKey();
+}
+
+Result<void> Certificate::checkMatches(const PrivateKey &key) const
+{
+    if (matches(key))
+        return {};
+    return makeError(QStringLiteral("cert.key-mismatch"),
+                     QStringLiteral("The certificate from %1 does not belong to the private key from %2: their public keys differ.")
+                         .arg(source(), key.source()),
+                     QStringLiteral("Salesforce checks the signature with the certificate uploaded to the connected app: sign with "
+                                    "the key made together with that certificate, or upload this key's certificate."));
+}
+
+KeyWarnings Certificate::warnings(const Clock &clock) const
+{
+    KeyWarnings list;
+    if (!m_handle)
+        return list;
+    const QDateTime now = clock.now();
+    if (now > notAfter()) {
+        list.append({QStringLiteral("cert.expired"),
+                     QStringLiteral("The certificate from %1 expired on %2.").arg(source(), dateText(notAfter())),
+                     QStringLiteral("Salesforce only compares keys, so signing still works, but renew it: generate a new "
+                                    "certificate and upload it to the connected app.")});
+    } else if (now < notBefore()) {
+        list.append({QStringLiteral("cert.not-yet-valid"),
+                     QStringLiteral("The certificate from %1 is not valid before %2.").arg(source(), dateText(notBefore())),
+                     QStringLiteral("Check this computer's clock, or the dates the certificate was made with.")});
+    } else if (now.secsTo(notAfter()) < kExpiresSoonSecs) {
+        list.append({QStringLiteral("cert.expires-soon"),
+                     QStringLiteral("The certificate from %1 expires on %2.").arg(source(), dateText(notAfter())),
+                     QStringLiteral("Generate a new certificate and upload it to the connected app before then.")});
+    }
+    list.append(publicKey().warnings());
+    return list;
+}
+
+} // namespace jwtflow

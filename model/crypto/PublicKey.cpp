@@ -1,0 +1,151 @@
+#include "crypto/PublicKey.h"
+
+#include "crypto/CryptoProvider.h"
+#include "crypto/Der.h"
+#include "crypto/Fingerprint.h"
+#include "crypto/KeyFormat.h"
+#include "crypto/Pem.h"
+#include "crypto/internal/QcaHandles.h"
+
+#include <QFileInfo>
+
+namespace jwtflow {
+
+namespace {
+
+const int kMinimumRsaBits = 2048; // RFC 7518 §3.3
+
+QString shortSource(const QString &source)
+{
+    // A path reads better as its file name in one-line descriptions; messages keep the full path.
+    const QFileInfo info(source);
+    return info.isAbsolute() || source.contains(QLatin1Char('/')) ? info.fileName() : source;
+}
+
+} // namespace
+
+PublicKey::PublicKey(std::shared_ptr<const Handle> handle)
+    : m_handle(std::move(handle))
+{
+}
+
+Result<PublicKey> PublicKey::fromDer(const QByteArray &spki, const QString &source)
+{
+    if (auto ready = CryptoProvider::ensureReady(); !ready)
+        return ready.error();
+    const KeyFormat format = KeyFormat::detect(spki);
+    if (format.structure != KeyFormat::Structure::SubjectPublicKeyInfo)
+        return makeError(QStringLiteral("key.bad-public-key"), QStringLiteral("%1 does not hold a public key.").arg(source),
+                         QStringLiteral("A public key file starts with -----BEGIN PUBLIC KEY-----."));
+    if (format.keyType != KeyFormat::KeyType::Rsa)
+        return makeError(QStringLiteral("key.unsupported-type"),
+                         QStringLiteral("%1 holds a public key of type %2, which is not supported by this build (RSA only).")
+                             .arg(source, KeyFormat::keyTypeName(format.keyType)),
+                         QStringLiteral("Salesforce connected apps use RSA keys (RS256)."));
+    QCA::ConvertResult result = QCA::ErrorDecode;
+    QCA::PublicKey key = QCA::PublicKey::fromDER(spki, &result);
+    if (result != QCA::ConvertGood || key.isNull() || !key.isRSA())
+        return makeError(QStringLiteral("key.bad-public-key"), QStringLiteral("%1: the RSA public key could not be read.").arg(source),
+                         QStringLiteral("The file may be damaged; export the public key again."));
+    auto handle = std::make_shared<Handle>();
+    handle->key = key;
+    handle->spki = key.toDER();
+    handle->source = source;
+    return PublicKey(std::move(handle));
+}
+
+Result<PublicKey> PublicKey::fromPem(const QByteArray &pem, const QString &source)
+{
+    auto blocks = Pem::parse(pem, source);
+    if (!blocks)
+        return blocks.error();
+    for (const Pem::Block &block : blocks.value()) {
+        if (block.label == "PUBLIC KEY")
+            return fromDer(block.body, source);
+        if (block.label == "RSA PUBLIC KEY") {
+            // PKCS#1 RSAPublicKey: wrap it into a SubjectPublicKeyInfo, the form QCA reads.
+            const QByteArray algorithm = Der::sequence(Der::oid(QStringLiteral("1.2.840.113549.1.1.1")) + Der::null());
+            return fromDer(Der::sequence(algorithm + Der::bitString(block.body)), source);
+        }
+    }
+    return makeError(QStringLiteral("key.bad-public-key"), QStringLiteral("%1 holds no PEM public key.").arg(source),
+                     QStringLiteral("A public key file starts with -----BEGIN PUBLIC KEY-----."));
+}
+
+Result<PublicKey> PublicKey::fromRsaComponents(const QByteArray &modulus, const QByteArray &exponent, const QString &source)
+{
+    const QByteArray rsaPublicKey = Der::sequence(Der::unsignedInteger(modulus) + Der::unsignedInteger(exponent));
+    const QByteArray algorithm = Der::sequence(Der::oid(QStringLiteral("1.2.840.113549.1.1.1")) + Der::null());
+    return fromDer(Der::sequence(algorithm + Der::bitString(rsaPublicKey)), source);
+}
+
+bool PublicKey::isRsa() const
+{
+    return m_handle && m_handle->key.isRSA();
+}
+
+QString PublicKey::typeName() const
+{
+    if (!m_handle)
+        return {};
+    return m_handle->key.isRSA() ? QStringLiteral("RSA") : m_handle->key.isDSA() ? QStringLiteral("DSA") : QStringLiteral("DH");
+}
+
+int PublicKey::bits() const
+{
+    return m_handle ? m_handle->key.bitSize() : 0;
+}
+
+QByteArray PublicKey::modulus() const
+{
+    return isRsa() ? qca::magnitude(m_handle->key.toRSA().n()) : QByteArray();
+}
+
+QByteArray PublicKey::exponent() const
+{
+    return isRsa() ? qca::magnitude(m_handle->key.toRSA().e()) : QByteArray();
+}
+
+QByteArray PublicKey::toDer() const
+{
+    return m_handle ? m_handle->spki : QByteArray();
+}
+
+QByteArray PublicKey::toPem() const
+{
+    return m_handle ? Pem::encode("PUBLIC KEY", m_handle->spki) : QByteArray();
+}
+
+QString PublicKey::spkiSha256() const
+{
+    return m_handle ? Fingerprint::sha256(m_handle->spki) : QString();
+}
+
+QString PublicKey::source() const
+{
+    return m_handle ? m_handle->source : QString();
+}
+
+QString PublicKey::description() const
+{
+    if (!m_handle)
+        return QStringLiteral("no public key");
+    return QStringLiteral("%1 %2-bit public key from %3").arg(typeName()).arg(bits()).arg(shortSource(m_handle->source));
+}
+
+KeyWarnings PublicKey::warnings() const
+{
+    KeyWarnings list;
+    if (isRsa() && bits() < kMinimumRsaBits)
+        list.append({QStringLiteral("key.weak-rsa"),
+                     QStringLiteral("The RSA key from %1 has %2 bits; RFC 7518 requires at least 2048 for RS256.").arg(m_handle->source).arg(bits()),
+                     QStringLiteral("Generate a 2048-bit (or larger) key and upload its new certificate to the connected app.")});
+    return list;
+}
+
+bool PublicKey::operator==(const PublicKey &other) const
+{
+    return toDer() == other.toDer();
+}
+
+} // namespace jwtflow

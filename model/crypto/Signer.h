@@ -1,0 +1,23 @@
+#pragma once
+
+#include "core/Result.h"
+#include "crypto/HmacSecret.h"
+#include "crypto/PrivateKey.h"
+#include "token/Jwt.h"
+
+#include <QString>
+
+namespace jwtflow {
+
+// Signs a token in place: sets "alg" (and "kid" when given) in the header, then the signature
+// over header.payload. A header that already says the same alg keeps its exact bytes, so a
+// pasted token re-signs without reformatting. RS* is PKCS#1 v1.5 (deterministic), HS* is HMAC.
+// Error codes: "sign.encrypted", "sign.unsupported-alg", "sign.key-mismatch", "sign.failed".
+// Weak keys are allowed (a debugger must reproduce what others send); their warnings say so.
+class Signer {
+public:
+    static Result<void> sign(Jwt &jwt, const PrivateKey &key, const QString &alg = QStringLiteral("RS256"), const QString &kid = {});
+    static Result<void> sign(Jwt &jwt, const HmacSecret &secret, const QString &alg = QStringLiteral("HS256"), const QString &kid = {});
+};
+
+} // namespace jwtflow

@@ -1,0 +1,232 @@
+// jwtflow-cli verify, sign and keygen as scripts use them: exit codes, --json, no secret output.
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+
+#include <gtest/gtest.h>
+
+namespace {
+
+const QString kKeys = QStringLiteral(JWTFLOW_TEST_DATA "/keys/");
+// RFC 7515 A.1: an HS256 token and its key (base64url).
+const QString kRfcToken = QStringLiteral(
+    "eyJ0eXAiOiJKV1QiLA0KICJhbGciOiJIUzI1NiJ9.eyJpc3MiOiJqb2UiLA0KICJleHAiOjEzMDA4MTkzODAsDQogImh0dHA6Ly9leGFtcGxlLmNvbS9pc19yb290Ijp0cnVlfQ"
+    ".dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk");
+const QString kRfcKey = QStringLiteral("AyM1SysPpbyDfgZld3umj1qzKObwVMkoqQ-EstJQLr_T-1qS0gZH75aKtMN3Yj0iPS4hcgUuTwjAzZr1Z9CAow");
+
+struct CryptoCliRun {
+    int exitCode = -1;
+    QString out;
+    QString err;
+    QJsonObject json() const { return QJsonDocument::fromJson(out.toUtf8()).object(); }
+};
+
+CryptoCliRun cli(const QStringList &arguments, const QByteArray &input = {}, const QMap<QString, QString> &environment = {})
+{
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("JWTFLOW_PASSPHRASE"));
+    env.remove(QStringLiteral("JWTFLOW_SECRET"));
+    for (auto it = environment.begin(); it != environment.end(); ++it)
+        env.insert(it.key(), it.value());
+    process.setProcessEnvironment(env);
+    process.start(QStringLiteral(JWTFLOW_CLI_PATH), arguments);
+    process.write(input);
+    process.closeWriteChannel();
+    process.waitForFinished(60000);
+    return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
+}
+
+QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArray &content)
+{
+    QFile file(dir.filePath(name));
+    file.open(QIODevice::WriteOnly);
+    file.write(content);
+    return file.fileName();
+}
+
+QString signWithMainKey(const QStringList &extra = {})
+{
+    const CryptoCliRun r = cli(QStringList{QStringLiteral("sign"), QStringLiteral("--key"), kKeys + QStringLiteral("rsa2048-pkcs8.pem"),
+                                  QStringLiteral("--claim"), QStringLiteral("sub=ann@example.com"), QStringLiteral("--claim"),
+                                  QStringLiteral("exp=2000000000")} +
+                      extra);
+    EXPECT_EQ(r.exitCode, 0) << r.err.toStdString();
+    return r.out.trimmed();
+}
+
+} // namespace
+
+TEST(CryptoCli, SignThenVerifyWithTheCertificate)
+{
+    const QString token = signWithMainKey({QStringLiteral("--kid"), QStringLiteral("alpha")});
+    ASSERT_EQ(token.count(QLatin1Char('.')), 2);
+    const CryptoCliRun text = cli({QStringLiteral("verify"), QStringLiteral("--cert"), kKeys + QStringLiteral("rsa2048.crt"), token});
+    EXPECT_EQ(text.exitCode, 0) << text.err.toStdString();
+    EXPECT_TRUE(text.out.startsWith(QStringLiteral("Signature: VERIFIED (RS256)"))) << text.out.toStdString();
+
+    const CryptoCliRun json = cli({QStringLiteral("verify"), QStringLiteral("--json"), QStringLiteral("--jwks"), kKeys + QStringLiteral("jwks.json")},
+                         token.toLatin1() + '\n'); // token on standard input, kid picks the key
+    EXPECT_EQ(json.exitCode, 0) << json.out.toStdString();
+    EXPECT_EQ(json.json().value(QStringLiteral("outcome")).toString(), QStringLiteral("verified"));
+    EXPECT_EQ(json.json().value(QStringLiteral("kid")).toString(), QStringLiteral("alpha"));
+    EXPECT_TRUE(json.json().value(QStringLiteral("ok")).toBool());
+}
+
+TEST(CryptoCli, VerifyExitCodes)
+{
+    const QString token = signWithMainKey();
+    const QString cert = kKeys + QStringLiteral("rsa2048.crt");
+    // 1: wrong key, and a tampered payload.
+    const CryptoCliRun wrongKey = cli({QStringLiteral("verify"), QStringLiteral("--json"), QStringLiteral("--cert"), kKeys + QStringLiteral("other2048.crt"), token});
+    EXPECT_EQ(wrongKey.exitCode, 1);
+    EXPECT_EQ(wrongKey.json().value(QStringLiteral("outcome")).toString(), QStringLiteral("invalid"));
+    QStringList parts = token.split(QLatin1Char('.'));
+    parts[1] = QString::fromLatin1(QByteArray("{\"sub\":\"admin@example.com\",\"exp\":2000000000}")
+                                       .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+    const QString tampered = parts.join(QLatin1Char('.'));
+    EXPECT_EQ(cli({QStringLiteral("verify"), QStringLiteral("--cert"), cert, tampered}).exitCode, 1);
+    // 1: alg none is never verified.
+    const CryptoCliRun none = cli({QStringLiteral("verify"), QStringLiteral("--json"), QStringLiteral("--cert"), cert, QStringLiteral("eyJhbGciOiJub25lIn0.eyJzdWIiOiJhbm4ifQ.")});
+    EXPECT_EQ(none.exitCode, 1);
+    EXPECT_EQ(none.json().value(QStringLiteral("outcome")).toString(), QStringLiteral("unsecured"));
+    // 3: PS256 is not supported by this build.
+    const CryptoCliRun ps = cli({QStringLiteral("verify"), QStringLiteral("--json"), QStringLiteral("--cert"), cert,
+                        QStringLiteral("eyJhbGciOiJQUzI1NiJ9.eyJzdWIiOiJhbm4ifQ.c2lnbmF0dXJl")});
+    EXPECT_EQ(ps.exitCode, 3);
+    EXPECT_EQ(ps.json().value(QStringLiteral("outcome")).toString(), QStringLiteral("unsupported"));
+    // 2: bad token, no key, two keys, unreadable key.
+    EXPECT_EQ(cli({QStringLiteral("verify"), QStringLiteral("--cert"), cert, QStringLiteral("not-a-token")}).exitCode, 2);
+    EXPECT_EQ(cli({QStringLiteral("verify"), token}).exitCode, 2);
+    EXPECT_EQ(cli({QStringLiteral("verify"), QStringLiteral("--cert"), cert, QStringLiteral("--secret"), QStringLiteral("x"), token}).exitCode, 2);
+    const CryptoCliRun garbage = cli({QStringLiteral("verify"), QStringLiteral("--json"), QStringLiteral("--pubkey"), kKeys + QStringLiteral("garbage.bin"), token});
+    EXPECT_EQ(garbage.exitCode, 2);
+    EXPECT_EQ(garbage.json().value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(), QStringLiteral("key.unrecognised"));
+    EXPECT_EQ(cli({QStringLiteral("verify"), QStringLiteral("--bogus"), token}).exitCode, 2);
+}
+
+TEST(CryptoCli, VerifiesHmacTokensWithTextOrBase64Secrets)
+{
+    const CryptoCliRun rfc = cli({QStringLiteral("verify"), QStringLiteral("--secret"), kRfcKey, QStringLiteral("--secret-base64"), kRfcToken});
+    EXPECT_EQ(rfc.exitCode, 0) << rfc.out.toStdString() << rfc.err.toStdString();
+    EXPECT_EQ(cli({QStringLiteral("verify"), QStringLiteral("--secret"), kRfcKey, kRfcToken}).exitCode, 1); // the text is not the key
+    const CryptoCliRun env = cli({QStringLiteral("verify"), QStringLiteral("--secret-base64"), kRfcToken}, {}, {{QStringLiteral("JWTFLOW_SECRET"), kRfcKey}});
+    EXPECT_EQ(env.exitCode, 0) << env.err.toStdString();
+}
+
+TEST(CryptoCli, RefusesKeyConfusion)
+{
+    QFile pem(kKeys + QStringLiteral("rsa2048-public.pem"));
+    ASSERT_TRUE(pem.open(QIODevice::ReadOnly));
+    // An HS256 token "signed" with the public key as the secret must not verify with that key.
+    QTemporaryDir dir;
+    const QString secretFile = writeFile(dir, QStringLiteral("pub-as-secret"), pem.readAll());
+    const CryptoCliRun asSecret = cli({QStringLiteral("verify"), QStringLiteral("--json"), QStringLiteral("--secret-file"), secretFile, kRfcToken});
+    EXPECT_EQ(asSecret.exitCode, 2);
+    EXPECT_EQ(asSecret.json().value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(), QStringLiteral("secret.looks-like-key"));
+    const CryptoCliRun hsWithPublicKey = cli({QStringLiteral("verify"), QStringLiteral("--json"), QStringLiteral("--pubkey"), pem.fileName(), kRfcToken});
+    EXPECT_EQ(hsWithPublicKey.exitCode, 1);
+    EXPECT_EQ(hsWithPublicKey.json().value(QStringLiteral("outcome")).toString(), QStringLiteral("key-mismatch"));
+}
+
+TEST(CryptoCli, SignTakesPassphrasesOnlyFromFilesOrTheEnvironment)
+{
+    QTemporaryDir dir;
+    const QString key = kKeys + QStringLiteral("rsa2048-encrypted.pem");
+    const QStringList base{QStringLiteral("sign"), QStringLiteral("--key"), key, QStringLiteral("--claim"), QStringLiteral("sub=ann")};
+
+    const CryptoCliRun missing = cli(base + QStringList{QStringLiteral("--json")});
+    EXPECT_EQ(missing.exitCode, 2);
+    EXPECT_EQ(missing.json().value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(), QStringLiteral("key.passphrase-required"));
+
+    const CryptoCliRun argument = cli(base + QStringList{QStringLiteral("--passphrase"), QStringLiteral("correct horse")});
+    EXPECT_EQ(argument.exitCode, 2);
+    EXPECT_FALSE(argument.err.contains(QStringLiteral("correct horse")));
+
+    const CryptoCliRun fromFile = cli(base + QStringList{QStringLiteral("--passphrase-file"), writeFile(dir, QStringLiteral("pass"), "correct horse\n")});
+    EXPECT_EQ(fromFile.exitCode, 0) << fromFile.err.toStdString();
+    EXPECT_FALSE(fromFile.out.contains(QStringLiteral("correct horse")));
+    EXPECT_EQ(cli({QStringLiteral("verify"), QStringLiteral("--cert"), kKeys + QStringLiteral("rsa2048.crt"), fromFile.out.trimmed()}).exitCode, 0);
+
+    EXPECT_EQ(cli(base, {}, {{QStringLiteral("JWTFLOW_PASSPHRASE"), QStringLiteral("correct horse")}}).exitCode, 0);
+    const CryptoCliRun wrong = cli(base + QStringList{QStringLiteral("--json")}, {}, {{QStringLiteral("JWTFLOW_PASSPHRASE"), QStringLiteral("wrong horse")}});
+    EXPECT_EQ(wrong.exitCode, 2);
+    EXPECT_EQ(wrong.json().value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(), QStringLiteral("key.wrong-passphrase"));
+    EXPECT_FALSE(wrong.out.contains(QStringLiteral("wrong horse")));
+}
+
+TEST(CryptoCli, SignJsonAndClaimsFromAFile)
+{
+    QTemporaryDir dir;
+    const QString claims = writeFile(dir, QStringLiteral("claims.json"), "{\"iss\":\"3MVG9\",\"sub\":\"ann\",\"exp\":2000000000}");
+    const CryptoCliRun r = cli({QStringLiteral("sign"), QStringLiteral("--json"), QStringLiteral("--key"), kKeys + QStringLiteral("rsa2048.p12"),
+                       QStringLiteral("--claims"), claims, QStringLiteral("--claim"), QStringLiteral("sub=bob"), QStringLiteral("--alg"),
+                       QStringLiteral("RS512")},
+                      {}, {{QStringLiteral("JWTFLOW_PASSPHRASE"), QStringLiteral("correct horse")}});
+    ASSERT_EQ(r.exitCode, 0) << r.out.toStdString() << r.err.toStdString();
+    const QJsonObject json = r.json();
+    EXPECT_TRUE(json.value(QStringLiteral("ok")).toBool());
+    EXPECT_EQ(json.value(QStringLiteral("alg")).toString(), QStringLiteral("RS512"));
+    EXPECT_EQ(json.value(QStringLiteral("claims")).toObject().value(QStringLiteral("sub")).toString(), QStringLiteral("bob"));
+    EXPECT_EQ(json.value(QStringLiteral("claims")).toObject().value(QStringLiteral("exp")).toInteger(), 2000000000);
+    EXPECT_EQ(cli({QStringLiteral("verify"), QStringLiteral("--cert"), kKeys + QStringLiteral("rsa2048.crt"), json.value(QStringLiteral("token")).toString()}).exitCode, 0);
+
+    const QString secret = writeFile(dir, QStringLiteral("secret"), "a shared HS256 secret of more than 32 bytes\n");
+    const CryptoCliRun hs = cli({QStringLiteral("sign"), QStringLiteral("--alg"), QStringLiteral("HS256"), QStringLiteral("--secret-file"), secret,
+                        QStringLiteral("--claim"), QStringLiteral("sub=ann")});
+    ASSERT_EQ(hs.exitCode, 0) << hs.err.toStdString();
+    EXPECT_EQ(cli({QStringLiteral("verify"), QStringLiteral("--secret-file"), secret, hs.out.trimmed()}).exitCode, 0);
+
+    EXPECT_EQ(cli({QStringLiteral("sign"), QStringLiteral("--alg"), QStringLiteral("ES256"), QStringLiteral("--claim"), QStringLiteral("a=1")}).exitCode, 3);
+    EXPECT_EQ(cli({QStringLiteral("sign"), QStringLiteral("--key"), kKeys + QStringLiteral("rsa2048.crt"), QStringLiteral("--claim"), QStringLiteral("a=1")}).exitCode, 2);
+    EXPECT_EQ(cli({QStringLiteral("sign"), QStringLiteral("--key"), kKeys + QStringLiteral("rsa2048-pkcs8.pem")}).exitCode, 2); // no claims
+}
+
+TEST(CryptoCli, KeygenWritesTheSetAndRefusesToOverwrite)
+{
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    const QStringList args{QStringLiteral("keygen"), QStringLiteral("--json"), QStringLiteral("--out"), dir.path(), QStringLiteral("--name"),
+                           QStringLiteral("app"), QStringLiteral("--cn"), QStringLiteral("CLI test"), QStringLiteral("--days"), QStringLiteral("30")};
+    const CryptoCliRun r = cli(args);
+    ASSERT_EQ(r.exitCode, 0) << r.out.toStdString() << r.err.toStdString();
+    const QJsonObject json = r.json();
+    EXPECT_TRUE(json.value(QStringLiteral("ok")).toBool());
+    EXPECT_EQ(json.value(QStringLiteral("bits")).toInt(), 2048);
+    EXPECT_EQ(json.value(QStringLiteral("subject")).toString(), QStringLiteral("CN=CLI test"));
+    const QJsonObject files = json.value(QStringLiteral("files")).toObject();
+    const QString key = files.value(QStringLiteral("privateKey")).toString();
+    EXPECT_TRUE(key.endsWith(QStringLiteral("app.key")));
+    EXPECT_EQ(QFileInfo(key).permissions() & ~(QFileDevice::ReadUser | QFileDevice::WriteUser),
+              QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    EXPECT_TRUE(QFileInfo::exists(files.value(QStringLiteral("certificatePem")).toString()));
+    EXPECT_TRUE(QFileInfo::exists(files.value(QStringLiteral("certificateDer")).toString()));
+    EXPECT_FALSE(r.out.contains(QStringLiteral("PRIVATE KEY")));
+
+    // The generated key signs, the generated certificate verifies.
+    const CryptoCliRun token = cli({QStringLiteral("sign"), QStringLiteral("--key"), key, QStringLiteral("--claim"), QStringLiteral("sub=ann")});
+    ASSERT_EQ(token.exitCode, 0) << token.err.toStdString();
+    EXPECT_EQ(cli({QStringLiteral("verify"), QStringLiteral("--cert"), files.value(QStringLiteral("certificateDer")).toString(), token.out.trimmed()}).exitCode, 0);
+
+    const CryptoCliRun again = cli(args);
+    EXPECT_EQ(again.exitCode, 2);
+    EXPECT_EQ(again.json().value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(), QStringLiteral("keygen.exists"));
+    EXPECT_EQ(cli(args + QStringList{QStringLiteral("--force")}).exitCode, 0);
+    EXPECT_EQ(cli({QStringLiteral("keygen"), QStringLiteral("--bits"), QStringLiteral("1024"), QStringLiteral("--out"), dir.path()}).exitCode, 2);
+
+    const CryptoCliRun text = cli({QStringLiteral("keygen"), QStringLiteral("--out"), dir.path(), QStringLiteral("--name"), QStringLiteral("human")});
+    EXPECT_EQ(text.exitCode, 0);
+    EXPECT_TRUE(text.out.contains(QStringLiteral("human.crt"))) << text.out.toStdString();
+    EXPECT_TRUE(text.out.contains(QStringLiteral("SHA-256:")));
+}
+
+TEST(CryptoCli, TheOverviewListsTheCryptoCommands)
+{
+    const CryptoCliRun help = cli({QStringLiteral("--help")});
+    for (const char *name : {"verify", "sign", "keygen"})
+        EXPECT_TRUE(help.out.contains(QLatin1String("  ") + QLatin1String(name))) << name;
+    EXPECT_EQ(cli({QStringLiteral("verify"), QStringLiteral("--help")}).exitCode, 0);
+}

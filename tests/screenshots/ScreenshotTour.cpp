@@ -1,0 +1,88 @@
+// Drives the main window into its main states and saves a PNG of each, so people can look at
+// what they build (packaging/dev screenshots runs it under Xvfb). Not a test: it asserts nothing.
+#include "ConnectionForm.h"
+#include "KeyPicker.h"
+#include "MainWindow.h"
+#include "SignaturePanel.h"
+#include "crypto/CredentialWriter.h"
+#include "crypto/KeyGenerator.h"
+#include "flow/AssertionPreset.h"
+#include "flow/TokenDocument.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QLineEdit>
+#include <QTemporaryDir>
+#include <QTimer>
+
+#include <cstdio>
+
+using namespace jwtflow;
+
+namespace {
+
+void settle(int ms = 150)
+{
+    QEventLoop loop;
+    QTimer::singleShot(ms, &loop, &QEventLoop::quit);
+    loop.exec();
+}
+
+void save(QWidget &window, const QString &folder, const QString &name)
+{
+    settle();
+    const QString path = QDir(folder).filePath(name + QStringLiteral(".png"));
+    window.grab().save(path);
+    std::printf("%s\n", qPrintable(path));
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    const QString out = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QStringLiteral("screenshots");
+    QDir().mkpath(out);
+    KeyPicker::setSynchronousLoading(true);
+
+    FixedClock clock(QDateTime::currentSecsSinceEpoch());
+    MainWindow window(clock);
+    window.resize(1400, 900);
+    window.show();
+    save(window, out, QStringLiteral("01-empty"));
+
+    // A key pair as a connected app needs it.
+    QTemporaryDir keys;
+    const auto key = KeyGenerator::generateRsa(2048);
+    const auto cert = KeyGenerator::selfSignedCertificate(key.value(), QStringLiteral("jwtflow demo"), 365, clock);
+    const auto files = CredentialWriter::write(key.value(), cert.value(), keys.path(), QStringLiteral("demo"));
+    if (!files) {
+        std::fprintf(stderr, "%s\n", qPrintable(files.error().text()));
+        return 1;
+    }
+
+    // Composing an assertion: connection form + signing key + uploaded certificate.
+    window.connectionForm()->setEnvironment(AssertionPreset::Environment::Production);
+    window.connectionForm()->setClientId(QStringLiteral("3MVG9rZjd7MXFdLhYg2sY6ZQcxMtWmZyGf5sBdVmFy1E5p3hJ0kPqNaT8uX.wR4vCeLbHo6DiIjAg"));
+    window.connectionForm()->setUsername(QStringLiteral("integration@acme.example"));
+    window.signaturePanel()->signingPicker()->loadFile(files->privateKey);
+    window.signaturePanel()->certificatePicker()->loadFile(files->certificatePem);
+    save(window, out, QStringLiteral("02-assertion-signed"));
+
+    clock.advance(150); // 30 s left
+    save(window, out, QStringLiteral("03-expiring"));
+    clock.advance(60);
+    save(window, out, QStringLiteral("04-expired"));
+
+    // A pasted token verified against the certificate, then tampered.
+    const QString signedToken = window.document()->encodedText();
+    window.signaturePanel()->signingPicker()->clear();
+    window.openToken(QString());
+    window.openToken(signedToken);
+    save(window, out, QStringLiteral("05-pasted-verified"));
+    QString tampered = signedToken;
+    tampered[tampered.indexOf(QLatin1Char('.')) + 5] = QLatin1Char(tampered[tampered.indexOf(QLatin1Char('.')) + 5] == u'A' ? 'B' : 'A');
+    window.openToken(tampered);
+    save(window, out, QStringLiteral("06-pasted-invalid"));
+    return 0;
+}

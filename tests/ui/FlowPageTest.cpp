@@ -1,0 +1,173 @@
+// The bearer-flow tab: connection form ↔ claims, keys, signature states, lints, countdown.
+#include "ConnectionForm.h"
+#include "ExpiryBadge.h"
+#include "KeyPicker.h"
+#include "LintList.h"
+#include "MainWindow.h"
+#include "SignaturePanel.h"
+#include "crypto/CredentialWriter.h"
+#include "crypto/KeyGenerator.h"
+#include "flow/TokenDocument.h"
+
+#include <QApplication>
+#include <QLabel>
+#include <QPushButton>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QTemporaryDir>
+
+#include <gtest/gtest.h>
+
+using namespace jwtflow;
+using Env = AssertionPreset::Environment;
+
+namespace {
+
+struct Keys {
+    QTemporaryDir dir;
+    CredentialWriter::Files files;
+    CredentialWriter::Files other; // a second pair: its key does not match the first certificate
+};
+
+// One key pair for the whole suite: RSA generation is the slow part.
+const Keys &keys()
+{
+    static Keys *k = [] {
+        auto *k = new Keys;
+        KeyPicker::setSynchronousLoading(true);
+        FixedClock clock(1767225600);
+        for (const QString &base : {QStringLiteral("demo"), QStringLiteral("other")}) {
+            const auto key = KeyGenerator::generateRsa(2048);
+            const auto cert = KeyGenerator::selfSignedCertificate(key.value(), base, 365, clock);
+            auto files = CredentialWriter::write(key.value(), cert.value(), k->dir.path(), base);
+            (base == QStringLiteral("demo") ? k->files : k->other) = files.value();
+        }
+        return k;
+    }();
+    return *k;
+}
+
+QString payload(MainWindow &w)
+{
+    return w.findChild<QPlainTextEdit *>(QStringLiteral("payloadEditor"))->toPlainText();
+}
+
+} // namespace
+
+TEST(FlowPage, ConnectionFormFillsTheClaimsInReadingOrder)
+{
+    FixedClock clock(1767225600);
+    MainWindow w(clock);
+    w.connectionForm()->setEnvironment(Env::Sandbox);
+    w.connectionForm()->setClientId(QStringLiteral("3MVG9consumerKeyForTestsOnly0123456789abcdefghijklmnopqrstuvwxyz"));
+    w.connectionForm()->setUsername(QStringLiteral("ann@acme.example"));
+    const QJsonObject claims = w.document()->jwt().claims();
+    EXPECT_EQ(claims.value(QStringLiteral("aud")).toString(), QStringLiteral("https://test.salesforce.com"));
+    EXPECT_EQ(claims.value(QStringLiteral("sub")).toString(), QStringLiteral("ann@acme.example"));
+    EXPECT_EQ(claims.value(QStringLiteral("exp")).toInteger(), 1767225600 + 180);
+    EXPECT_LT(payload(w).indexOf(QStringLiteral("\"iss\"")), payload(w).indexOf(QStringLiteral("\"aud\"")));
+}
+
+TEST(FlowPage, EditingTheClaimsUpdatesTheForm)
+{
+    MainWindow w;
+    w.openToken(QStringLiteral("eyJhbGciOiJub25lIn0.eyJpc3MiOiIzTVZHOWFiYyIsInN1YiI6ImJvYkBleGFtcGxlLmNvbSJ9."));
+    EXPECT_EQ(w.connectionForm()->clientId(), QStringLiteral("3MVG9abc"));
+    EXPECT_EQ(w.connectionForm()->username(), QStringLiteral("bob@example.com"));
+}
+
+TEST(FlowPage, SigningKeyReSignsAndMatchingCertificateIsShown)
+{
+    FixedClock clock(1767225600);
+    MainWindow w(clock);
+    w.connectionForm()->setClientId(QStringLiteral("3MVG9consumerKeyForTestsOnly0123456789abcdefghijklmnopqrstuvwxyz"));
+    w.connectionForm()->setUsername(QStringLiteral("ann@acme.example"));
+    w.signaturePanel()->signingPicker()->loadFile(keys().files.privateKey);
+    EXPECT_EQ(w.document()->signature().state, TokenDocument::SignatureState::ReSigned);
+    EXPECT_EQ(w.document()->jwt().signature().size(), 256);
+    w.signaturePanel()->certificatePicker()->loadFile(keys().files.certificatePem);
+    auto *badge = w.findChild<QLabel *>(QStringLiteral("keyMatchBadge"));
+    EXPECT_TRUE(badge->text().contains(QStringLiteral("matches"))) << badge->text().toStdString();
+    EXPECT_TRUE(w.signaturePanel()->certificatePicker()->factsText().contains(QStringLiteral("x5t")));
+
+    w.signaturePanel()->certificatePicker()->loadFile(keys().other.certificatePem);
+    EXPECT_TRUE(badge->text().contains(QStringLiteral("NOT match")));
+    auto *lints = w.findChild<LintList *>(QStringLiteral("lintList"));
+    EXPECT_GE(lints->errorCount(), 1);
+}
+
+TEST(FlowPage, PastedTokenIsVerifiedNotReSigned)
+{
+    FixedClock clock(1767225600);
+    MainWindow w(clock);
+    w.connectionForm()->setClientId(QStringLiteral("3MVG9consumerKeyForTestsOnly0123456789abcdefghijklmnopqrstuvwxyz"));
+    w.connectionForm()->setUsername(QStringLiteral("ann@acme.example"));
+    w.signaturePanel()->signingPicker()->loadFile(keys().files.privateKey);
+    const QString token = w.document()->encodedText();
+
+    MainWindow reader(clock);
+    reader.openToken(token);
+    EXPECT_EQ(reader.document()->signature().state, TokenDocument::SignatureState::NotChecked);
+    reader.signaturePanel()->verificationPicker()->loadFile(keys().files.certificatePem);
+    EXPECT_EQ(reader.document()->signature().state, TokenDocument::SignatureState::Verified);
+    EXPECT_EQ(reader.document()->encodedText(), token); // untouched
+    reader.signaturePanel()->verificationPicker()->loadFile(keys().other.certificatePem);
+    EXPECT_EQ(reader.document()->signature().state, TokenDocument::SignatureState::Invalid);
+    EXPECT_TRUE(reader.signaturePanel()->signatureText().contains(QStringLiteral("INVALID")));
+}
+
+TEST(FlowPage, ExpiryBadgeCountsDownAndOneClickRefreshes)
+{
+    FixedClock clock(1767225600);
+    MainWindow w(clock);
+    w.connectionForm()->setClientId(QStringLiteral("3MVG9consumerKeyForTestsOnly0123456789abcdefghijklmnopqrstuvwxyz"));
+    auto *badge = w.findChild<ExpiryBadge *>(QStringLiteral("expiryBadge"));
+    EXPECT_EQ(badge->text(), QStringLiteral("valid · 03:00"));
+    clock.advance(200);
+    w.document()->setClaim(QStringLiteral("jti"), QStringLiteral("x")); // any change re-reads the time
+    EXPECT_EQ(badge->state(), ExpiryClock::State::Expired);
+    EXPECT_TRUE(badge->text().startsWith(QStringLiteral("expired")));
+    w.findChild<QPushButton *>(QStringLiteral("expiryRefresh"))->click();
+    EXPECT_EQ(w.document()->jwt().claims().value(QStringLiteral("exp")).toInteger(), 1767225600 + 200 + 180);
+    EXPECT_EQ(badge->state(), ExpiryClock::State::Valid);
+}
+
+TEST(FlowPage, MillisecondsExpIsShownAsAMistake)
+{
+    FixedClock clock(1767225600);
+    MainWindow w(clock);
+    w.document()->setClaim(QStringLiteral("exp"), static_cast<qint64>(1767225780000));
+    auto *badge = w.findChild<ExpiryBadge *>(QStringLiteral("expiryBadge"));
+    EXPECT_TRUE(badge->text().contains(QStringLiteral("milliseconds"))) << badge->text().toStdString();
+}
+
+TEST(FlowPage, ClickingALintFocusesItsField)
+{
+    FixedClock clock(1767225600);
+    MainWindow w(clock);
+    w.show();
+    w.document()->setClaim(QStringLiteral("sub"), QStringLiteral("ann@acme.example"));
+    auto *lints = w.findChild<LintList *>(QStringLiteral("lintList"));
+    ASSERT_GT(lints->count(), 0);
+    QListWidgetItem *issItem = nullptr;
+    for (int i = 0; i < lints->count(); ++i)
+        if (lints->item(i)->data(Qt::UserRole).toString() == QStringLiteral("iss"))
+            issItem = lints->item(i);
+    ASSERT_NE(issItem, nullptr);
+    Q_EMIT lints->itemActivated(issItem);
+    EXPECT_EQ(w.focusWidget(), w.findChild<QLineEdit *>(QStringLiteral("clientId")));
+}
+
+TEST(FlowPage, WrongPassphraseAndGarbageKeyGiveMessagesNamingTheFile)
+{
+    MainWindow w;
+    QTemporaryDir dir;
+    QFile garbage(dir.filePath(QStringLiteral("garbage.pem")));
+    ASSERT_TRUE(garbage.open(QIODevice::WriteOnly));
+    garbage.write("\x01\x02 not a key at all \xff", 20);
+    garbage.close();
+    w.signaturePanel()->signingPicker()->loadFile(garbage.fileName());
+    EXPECT_TRUE(w.signaturePanel()->signingPicker()->factsText().contains(QStringLiteral("garbage.pem"))) << w.signaturePanel()->signingPicker()->factsText().toStdString();
+    EXPECT_FALSE(w.signaturePanel()->signingPicker()->material().has_value());
+    EXPECT_EQ(w.signaturePanel()->signingPicker()->path(), garbage.fileName()); // what the user chose stays on screen
+}

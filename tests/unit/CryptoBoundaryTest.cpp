@@ -1,0 +1,39 @@
+// The architecture's promise about QCA (architecture.md): only model/crypto includes it, and no
+// public header there exposes it, so ui/, app/ and the tests never see a QCA type.
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+
+#include <gtest/gtest.h>
+
+TEST(CryptoBoundary, OnlyModelCryptoSourcesIncludeQca)
+{
+    const QDir root(QStringLiteral(JWTFLOW_TEST_DATA "/../.."));
+    ASSERT_TRUE(root.exists(QStringLiteral("model/crypto")));
+    QStringList offenders;
+    int scanned = 0;
+    for (const char *folder : {"model", "ui", "app", "tests"}) {
+        QDirIterator it(root.filePath(QString::fromLatin1(folder)), {QStringLiteral("*.h"), QStringLiteral("*.cpp")}, QDir::Files,
+                        QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            const QString path = root.relativeFilePath(it.next());
+            QFile file(it.filePath());
+            if (!file.open(QIODevice::ReadOnly))
+                continue;
+            ++scanned;
+            const QByteArray text = file.readAll();
+            // Needles assembled at run time, so this file does not match itself.
+            const QByteArray include = QByteArrayLiteral("#include ");
+            const bool includesQca = text.contains(include + "<Qt" + "Crypto") || text.contains(include + "<qca") ||
+                                     text.contains(include + "\"crypto/" + "internal/");
+            if (!includesQca)
+                continue;
+            const bool allowed = path.startsWith(QStringLiteral("model/crypto/")) &&
+                                 (path.endsWith(QStringLiteral(".cpp")) || path.startsWith(QStringLiteral("model/crypto/internal/")));
+            if (!allowed)
+                offenders << path;
+        }
+    }
+    EXPECT_GT(scanned, 20);
+    EXPECT_TRUE(offenders.isEmpty()) << offenders.join(QStringLiteral(", ")).toStdString();
+}

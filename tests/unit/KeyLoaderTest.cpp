@@ -1,0 +1,301 @@
+#include "CryptoTestData.h"
+
+#include "core/Clock.h"
+#include "crypto/KeyLoader.h"
+
+#include <QDir>
+#include <QTemporaryDir>
+
+#include <gtest/gtest.h>
+
+#include <thread>
+
+using namespace jwtflow;
+using namespace cryptotest;
+
+namespace {
+
+QString spkiOfMainKey()
+{
+    return recordedFacts().value(QStringLiteral("spki-sha256"));
+}
+
+std::string codeOf(const Result<KeyMaterial> &r)
+{
+    return r ? std::string("(loaded)") : r.error().code.toStdString();
+}
+
+} // namespace
+
+TEST(KeyLoader, ReadsTheMainKeyInEveryUnencryptedContainer)
+{
+    ASSERT_FALSE(spkiOfMainKey().isEmpty());
+    const struct {
+        const char *file;
+        const char *format;
+    } cases[] = {
+        {"rsa2048-pkcs8.pem", "PEM, PKCS#8"}, {"rsa2048-pkcs1.pem", "PEM, PKCS#1"},     {"rsa2048-pkcs8.der", "DER, PKCS#8"},
+        {"rsa2048-pkcs1.der", "DER, PKCS#1"}, {"rsa2048-crlf.pem", "PEM, PKCS#8"},      {"rsa2048-oneline.pem", "PEM, PKCS#8"},
+        {"rsa2048-bom.pem", "PEM, PKCS#8"},
+    };
+    for (const auto &c : cases) {
+        SCOPED_TRACE(c.file);
+        const KeyMaterial m = load(c.file);
+        ASSERT_FALSE(m.privateKey.isNull());
+        EXPECT_EQ(m.format, QString::fromLatin1(c.format));
+        EXPECT_EQ(m.privateKey.typeName(), QStringLiteral("RSA"));
+        EXPECT_EQ(m.privateKey.bits(), 2048);
+        EXPECT_EQ(m.privateKey.publicKey().spkiSha256(), spkiOfMainKey());
+        EXPECT_TRUE(m.privateKey.warnings().isEmpty());
+        EXPECT_TRUE(m.certificate.isNull());
+    }
+}
+
+TEST(KeyLoader, SaysWhenItSkippedAByteOrderMark)
+{
+    const KeyMaterial m = load("rsa2048-bom.pem");
+    ASSERT_EQ(m.notes.size(), 1);
+    EXPECT_TRUE(m.notes.constFirst().contains(QStringLiteral("byte order mark")));
+}
+
+TEST(KeyLoader, AsksOnceForThePassphraseOfEachEncryptedFormat)
+{
+    for (const char *file : {"rsa2048-encrypted.pem", "rsa2048-encrypted.der", "rsa2048-legacy-encrypted.pem"}) {
+        SCOPED_TRACE(file);
+        int calls = 0;
+        const KeyMaterial m = load(file, answer(kPassphrase, &calls));
+        EXPECT_EQ(calls, 1);
+        ASSERT_FALSE(m.privateKey.isNull());
+        EXPECT_EQ(m.privateKey.publicKey().spkiSha256(), spkiOfMainKey());
+        EXPECT_TRUE(m.format.contains(QStringLiteral("encrypted"))) << m.format.toStdString();
+    }
+}
+
+TEST(KeyLoader, WrongPassphraseHasItsOwnCodeAndNamesTheFile)
+{
+    for (const char *file : {"rsa2048-encrypted.pem", "rsa2048-encrypted.der", "rsa2048-legacy-encrypted.pem", "rsa2048.p12"}) {
+        SCOPED_TRACE(file);
+        const auto r = KeyLoader::loadFile(keyPath(file), answer("wrong horse"));
+        ASSERT_FALSE(r.ok());
+        EXPECT_EQ(r.error().code, QStringLiteral("key.wrong-passphrase"));
+        EXPECT_TRUE(r.error().message.contains(QString::fromLatin1(file)));
+        EXPECT_FALSE(r.error().text().contains(QStringLiteral("wrong horse"))); // never echo the secret
+    }
+}
+
+TEST(KeyLoader, PassphraseProblemsAreDistinct)
+{
+    const QString file = keyPath("rsa2048-encrypted.pem");
+    EXPECT_EQ(KeyLoader::loadFile(file).error().code, QStringLiteral("key.passphrase-required"));
+    const PassphraseCallback cancel = [](const QString &) { return std::optional<QByteArray>(); };
+    EXPECT_EQ(KeyLoader::loadFile(file, cancel).error().code, QStringLiteral("key.passphrase-cancelled"));
+    EXPECT_EQ(KeyLoader::loadFile(file, answer(QByteArray())).error().code, QStringLiteral("key.passphrase-empty"));
+    EXPECT_EQ(KeyLoader::loadFile(file, answer(QByteArray("correct\0horse", 13))).error().code, QStringLiteral("key.passphrase-nul"));
+}
+
+TEST(KeyLoader, UnencryptedKeysNeverAskForAPassphrase)
+{
+    int calls = 0;
+    load("rsa2048-pkcs8.pem", answer(kPassphrase, &calls));
+    EXPECT_EQ(calls, 0);
+}
+
+TEST(KeyLoader, ReadsPkcs12WithKeyAndCertificate)
+{
+    for (const char *file : {"rsa2048.p12", "rsa2048-legacy.p12"}) {
+        SCOPED_TRACE(file);
+        const auto r = KeyLoader::loadFile(keyPath(file), answer(kPassphrase));
+        if (!r && std::string(file) == "rsa2048-legacy.p12") {
+            // Without OpenSSL's legacy provider, RC2-40 cannot be read: the hint must say so.
+            EXPECT_TRUE(r.error().hint.contains(QStringLiteral("RC2"))) << r.error().text().toStdString();
+            continue;
+        }
+        ASSERT_TRUE(r.ok()) << r.error().text().toStdString();
+        EXPECT_EQ(r->format, QStringLiteral("PKCS#12"));
+        EXPECT_EQ(r->privateKey.publicKey().spkiSha256(), spkiOfMainKey());
+        ASSERT_FALSE(r->certificate.isNull());
+        EXPECT_TRUE(r->certificate.matches(r->privateKey));
+        EXPECT_EQ(r->certificate.sha256Fingerprint(), recordedFacts().value(QStringLiteral("sha256")));
+    }
+}
+
+TEST(KeyLoader, ReadsCertificatesFromPemAndDer)
+{
+    const KeyMaterial pem = load("rsa2048.crt");
+    const KeyMaterial der = load("rsa2048.cer");
+    ASSERT_FALSE(pem.certificate.isNull());
+    ASSERT_FALSE(der.certificate.isNull());
+    EXPECT_EQ(pem.format, QStringLiteral("PEM, X.509 certificate"));
+    EXPECT_EQ(der.format, QStringLiteral("DER, X.509 certificate"));
+    EXPECT_EQ(pem.certificate, der.certificate);
+    EXPECT_TRUE(pem.privateKey.isNull());
+}
+
+TEST(KeyLoader, ReadsPublicKeysInBothPemForms)
+{
+    for (const char *file : {"rsa2048-public.pem", "rsa2048-rsapublic.pem", "rsa2048.jwk.json"}) {
+        SCOPED_TRACE(file);
+        const KeyMaterial m = load(file);
+        ASSERT_FALSE(m.publicKey.isNull());
+        EXPECT_EQ(m.publicKey.spkiSha256(), spkiOfMainKey());
+        EXPECT_EQ(m.publicKey.bits(), 2048);
+    }
+}
+
+TEST(KeyLoader, ReadsAKeyAndItsCertificateFromOneFile)
+{
+    const KeyMaterial m = load("rsa2048-key-and-cert.pem");
+    ASSERT_FALSE(m.privateKey.isNull());
+    ASSERT_FALSE(m.certificate.isNull());
+    EXPECT_TRUE(m.certificate.matches(m.privateKey));
+    EXPECT_TRUE(m.warnings(FixedClock(QDateTime(QDate(2030, 1, 1), QTime(0, 0), QTimeZone::utc()).toSecsSinceEpoch())).isEmpty());
+}
+
+TEST(KeyLoader, TruncatedPemIsReportedAsTruncated)
+{
+    for (const char *file : {"truncated-no-end.pem", "truncated-body.pem"}) {
+        SCOPED_TRACE(file);
+        const auto r = KeyLoader::loadFile(keyPath(file));
+        ASSERT_FALSE(r.ok());
+        EXPECT_EQ(r.error().code, QStringLiteral("key.truncated-pem"));
+        EXPECT_TRUE(r.error().message.contains(QString::fromLatin1(file)));
+    }
+}
+
+TEST(KeyLoader, GarbageIsNotAKey)
+{
+    const auto r = KeyLoader::loadFile(keyPath("garbage.bin"));
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().code, QStringLiteral("key.unrecognised"));
+    EXPECT_TRUE(r.error().message.contains(QStringLiteral("garbage.bin")));
+}
+
+TEST(KeyLoader, EcAndEdKeysAreNamedAsUnsupported)
+{
+    const struct {
+        const char *file;
+        const char *code;
+    } cases[] = {
+        {"ec-p256-sec1.pem", "key.ec-unsupported"},  {"ec-p256-pkcs8.pem", "key.ec-unsupported"},
+        {"ec-p256-public.pem", "key.ec-unsupported"}, {"ed25519.pem", "key.unsupported-type"},
+        {"ec.jwk.json", "key.jwk-unsupported-kty"},
+    };
+    for (const auto &c : cases) {
+        SCOPED_TRACE(c.file);
+        const auto r = KeyLoader::loadFile(keyPath(c.file));
+        ASSERT_FALSE(r.ok());
+        EXPECT_EQ(r.error().code, QString::fromLatin1(c.code));
+        EXPECT_TRUE(r.error().message.contains(QString::fromLatin1(c.file)));
+        EXPECT_TRUE(r.error().message.contains(QStringLiteral("not supported by this build")));
+    }
+}
+
+TEST(KeyLoader, A1024BitKeyLoadsWithAWarning)
+{
+    const KeyMaterial m = load("rsa1024.pem");
+    ASSERT_EQ(m.privateKey.bits(), 1024);
+    const KeyWarnings warnings = m.warnings(SystemClock::instance());
+    ASSERT_EQ(warnings.size(), 1);
+    EXPECT_EQ(warnings.constFirst().code, QStringLiteral("key.weak-rsa"));
+    EXPECT_TRUE(warnings.constFirst().message.contains(QStringLiteral("1024")));
+}
+
+TEST(KeyLoader, AKeyWithAForeignCertificateIsFlagged)
+{
+    const QByteArray combined = readFixture("rsa2048-pkcs8.pem") + readFixture("other2048.crt");
+    const auto r = KeyLoader::loadData(combined, QStringLiteral("combined.pem"));
+    ASSERT_TRUE(r.ok()) << r.error().text().toStdString();
+    EXPECT_FALSE(r->certificate.matches(r->privateKey));
+    const KeyWarnings warnings = r->warnings(FixedClock(1900000000));
+    ASSERT_EQ(warnings.size(), 1);
+    EXPECT_EQ(warnings.constFirst().code, QStringLiteral("cert.key-mismatch"));
+}
+
+TEST(KeyLoader, RefusesOversizedFilesWithoutReadingThem)
+{
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("huge.pem"));
+    QFile file(path);
+    ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+    ASSERT_TRUE(file.resize(2 * 1024 * 1024)); // sparse: 2 MiB of zeros
+    file.close();
+    const auto r = KeyLoader::loadFile(path);
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().code, QStringLiteral("key.too-large"));
+    EXPECT_TRUE(r.error().message.contains(path));
+    EXPECT_TRUE(r.error().message.contains(QStringLiteral("2.0 MiB"))) << r.error().message.toStdString();
+}
+
+TEST(KeyLoader, FileSystemProblemsAreDistinct)
+{
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    EXPECT_EQ(codeOf(KeyLoader::loadFile(dir.filePath(QStringLiteral("missing.pem")))), "key.not-found");
+    EXPECT_EQ(codeOf(KeyLoader::loadFile(dir.path())), "key.not-a-file");
+    EXPECT_EQ(codeOf(KeyLoader::loadFile(QStringLiteral("/dev/zero"))), "key.not-a-file");
+    QFile empty(dir.filePath(QStringLiteral("empty.pem")));
+    ASSERT_TRUE(empty.open(QIODevice::WriteOnly));
+    empty.close();
+    EXPECT_EQ(codeOf(KeyLoader::loadFile(empty.fileName())), "key.empty");
+}
+
+TEST(KeyLoader, RecognisesWhatPeopleMistakeForKeys)
+{
+    const QByteArray pem = readFixture("rsa2048-pkcs8.pem");
+    QByteArray utf16;
+    for (const char c : pem)
+        utf16 += QByteArray(1, c) + QByteArray(1, '\0');
+    EXPECT_EQ(codeOf(KeyLoader::loadData("\xff\xfe" + utf16, QStringLiteral("notepad.pem"))), "key.utf16");
+    EXPECT_EQ(codeOf(KeyLoader::loadData("-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n-----END OPENSSH PRIVATE KEY-----\n",
+                                         QStringLiteral("id_rsa"))),
+              "key.openssh");
+    EXPECT_EQ(codeOf(KeyLoader::loadData("ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQ user@host\n", QStringLiteral("id_rsa.pub"))), "key.openssh");
+    const QByteArray body = pem.mid(pem.indexOf('\n') + 1, 200);
+    EXPECT_EQ(codeOf(KeyLoader::loadData(body, QStringLiteral("body.txt"))), "key.pem-missing-header");
+    EXPECT_EQ(codeOf(KeyLoader::loadData("{\"hello\": 1}", QStringLiteral("x.json"))), "key.json-not-jwk");
+}
+
+TEST(KeyLoader, AskingForTheWrongKindGivesASpecificError)
+{
+    EXPECT_EQ(KeyLoader::loadPrivateKey(keyPath("rsa2048.crt")).error().code, QStringLiteral("key.not-private-key"));
+    EXPECT_EQ(KeyLoader::loadPrivateKey(keyPath("rsa2048-public.pem")).error().code, QStringLiteral("key.not-private-key"));
+    EXPECT_EQ(KeyLoader::loadCertificate(keyPath("rsa2048-pkcs8.pem")).error().code, QStringLiteral("key.not-certificate"));
+    EXPECT_EQ(KeyLoader::loadPublicKey(keyPath("rsa2048-pkcs8.pem")).error().code, QStringLiteral("key.private-key-given"));
+    EXPECT_EQ(KeyLoader::loadPublicKey(keyPath("rsa2048-encrypted.pem")).error().code, QStringLiteral("key.private-key-given"));
+    const auto fromCertificate = KeyLoader::loadPublicKey(keyPath("rsa2048.crt"));
+    ASSERT_TRUE(fromCertificate.ok());
+    EXPECT_EQ(fromCertificate->spkiSha256(), spkiOfMainKey());
+}
+
+TEST(KeyLoader, PicksJwksEntriesByKid)
+{
+    const auto alpha = KeyLoader::loadPublicKey(keyPath("jwks.json"), QStringLiteral("alpha"));
+    ASSERT_TRUE(alpha.ok()) << alpha.error().text().toStdString();
+    EXPECT_EQ(alpha->spkiSha256(), spkiOfMainKey());
+    const auto beta = KeyLoader::loadPublicKey(keyPath("jwks.json"), QStringLiteral("beta"));
+    ASSERT_TRUE(beta.ok());
+    EXPECT_EQ(beta.value(), load("other2048.crt").certificate.publicKey());
+
+    const auto gamma = KeyLoader::loadPublicKey(keyPath("jwks.json"), QStringLiteral("gamma"));
+    ASSERT_FALSE(gamma.ok());
+    EXPECT_EQ(gamma.error().code, QStringLiteral("key.jwk-unsupported-kty"));
+    EXPECT_TRUE(gamma.error().message.contains(QStringLiteral("\"EC\"")));
+
+    const auto missing = KeyLoader::loadPublicKey(keyPath("jwks.json"), QStringLiteral("delta"));
+    ASSERT_FALSE(missing.ok());
+    EXPECT_EQ(missing.error().code, QStringLiteral("key.jwks-kid-not-found"));
+    for (const char *kid : {"\"alpha\"", "\"beta\"", "\"gamma\"", "\"delta\""})
+        EXPECT_TRUE(missing.error().message.contains(QString::fromLatin1(kid))) << missing.error().message.toStdString();
+
+    EXPECT_EQ(KeyLoader::loadPublicKey(keyPath("jwks.json")).error().code, QStringLiteral("key.jwks-kid-required"));
+}
+
+TEST(KeyLoader, WorksOnAWorkerThread)
+{
+    Result<KeyMaterial> r = makeError(QStringLiteral("unset"), {});
+    std::thread worker([&r] { r = KeyLoader::loadFile(keyPath("rsa2048-encrypted.pem"), answer(kPassphrase)); });
+    worker.join();
+    ASSERT_TRUE(r.ok()) << r.error().text().toStdString();
+    EXPECT_EQ(r->privateKey.bits(), 2048);
+}

@@ -1,0 +1,72 @@
+#pragma once
+
+#include "core/Clock.h"
+#include "crypto/KeyMaterial.h"
+
+#include <QWidget>
+
+#include <functional>
+#include <optional>
+
+class QLabel;
+class QLineEdit;
+class QPushButton;
+
+namespace jwtflow {
+
+// Picks one key file — the private key that signs, the certificate uploaded to the connected app,
+// or what verifies a pasted token (certificate, public key, JWK, JWKS) — by dialog, drag and drop
+// or typed path, loads it off the GUI thread, asks for a passphrase when the file is encrypted, and
+// shows its facts (type, bits, subject, validity, fingerprints, x5t) and warnings.
+class KeyPicker : public QWidget {
+    Q_OBJECT
+
+public:
+    enum class Role { SigningKey, Certificate, VerificationKey };
+
+    // Asked, on the GUI thread, for the passphrase of `source`; nullopt cancels.
+    using PassphraseProvider = std::function<std::optional<QByteArray>(const QString &source)>;
+    // Asked for a file to open (a seam for tests; default: QFileDialog).
+    using FileChooser = std::function<QString(QWidget *parent, const QString &title, const QString &filter)>;
+
+    KeyPicker(Role role, const Clock &clock, QWidget *parent = nullptr);
+
+    void loadFile(const QString &path);
+    void clear();
+    bool isLoading() const { return m_loading; }
+    const std::optional<KeyMaterial> &material() const { return m_material; }
+    QString path() const { return m_path; }
+    QString factsText() const;
+
+    static void setPassphraseProvider(PassphraseProvider provider);
+    static void setFileChooser(FileChooser chooser);
+    // Loads on the calling thread (tests); the default loads on a worker thread.
+    static void setSynchronousLoading(bool synchronous);
+
+Q_SIGNALS:
+    void materialChanged();
+    void loadFailed(const QString &message);
+
+protected:
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+
+private:
+    void browse();
+    void finishLoad(const QString &path, const Result<KeyMaterial> &result);
+    void showFacts();
+
+    Role m_role;
+    const Clock &m_clock;
+    QLineEdit *m_pathEdit = nullptr;
+    QPushButton *m_browse = nullptr;
+    QPushButton *m_clear = nullptr;
+    QLabel *m_facts = nullptr;
+    std::optional<KeyMaterial> m_material;
+    QString m_path;
+    QString m_error;
+    bool m_loading = false;
+    int m_generation = 0; // a newer load wins over a slower older one
+};
+
+} // namespace jwtflow

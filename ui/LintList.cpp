@@ -1,0 +1,42 @@
+#include "LintList.h"
+
+#include <QApplication>
+#include <QStyle>
+
+namespace jwtflow {
+
+LintList::LintList(QWidget *parent)
+    : QListWidget(parent)
+{
+    setObjectName(QStringLiteral("lintList"));
+    setAccessibleName(tr("Problems with the assertion"));
+    setWordWrap(true);
+    setUniformItemSizes(false);
+    connect(this, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) { Q_EMIT fieldActivated(item->data(Qt::UserRole).toString()); });
+    connect(this, &QListWidget::itemClicked, this, [this](QListWidgetItem *item) { Q_EMIT fieldActivated(item->data(Qt::UserRole).toString()); });
+}
+
+void LintList::setLints(const QList<Lint> &lints)
+{
+    clear();
+    m_errors = 0;
+    for (const Lint &lint : lints) {
+        QStyle::StandardPixmap icon = QStyle::SP_MessageBoxInformation;
+        if (lint.severity == Lint::Severity::Error) {
+            icon = QStyle::SP_MessageBoxCritical;
+            ++m_errors;
+        } else if (lint.severity == Lint::Severity::Warning) {
+            icon = QStyle::SP_MessageBoxWarning;
+        }
+        auto *item = new QListWidgetItem(style()->standardIcon(icon), QStringLiteral("%1 — %2").arg(lint.message, lint.fix), this);
+        item->setData(Qt::UserRole, lint.field);
+        item->setData(Qt::UserRole + 1, lint.code);
+        item->setToolTip(tr("%1 · concerns %2 · %3").arg(Lint::severityName(lint.severity), lint.field, lint.code));
+    }
+    if (lints.isEmpty()) {
+        auto *item = new QListWidgetItem(style()->standardIcon(QStyle::SP_DialogApplyButton), tr("No problems found in the assertion."), this);
+        item->setFlags(Qt::ItemIsEnabled);
+    }
+}
+
+} // namespace jwtflow
