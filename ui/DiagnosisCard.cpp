@@ -40,8 +40,7 @@ QFont scaled(QFont font, qreal factor, bool bold)
 
 } // namespace
 
-DiagnosisCard::DiagnosisCard(QWidget *parent)
-    : QFrame(parent)
+DiagnosisCard::DiagnosisCard(QWidget *parent) : QFrame(parent)
 {
     setObjectName(QStringLiteral("diagnosisCard"));
     setAccessibleName(tr("Diagnosis"));
@@ -79,7 +78,7 @@ QLabel *DiagnosisCard::label(const QString &text, const QString &objectName, boo
 
 void DiagnosisCard::clear()
 {
-    setDiagnosis(Diagnosis{});
+    setDiagnosis(Diagnosis {});
 }
 
 void DiagnosisCard::setDiagnosis(const Diagnosis &diagnosis, const HttpExchangeRecord &record)
@@ -115,8 +114,8 @@ void DiagnosisCard::setDiagnosis(const Diagnosis &diagnosis, const HttpExchangeR
     icon->setObjectName(QStringLiteral("diagnosisIcon"));
     icon->setTextFormat(Qt::PlainText);
     const QStyle::StandardPixmap pixmap = cancelled ? QStyle::SP_MessageBoxInformation
-                                          : transport ? QStyle::SP_MessageBoxWarning
-                                                      : QStyle::SP_MessageBoxCritical;
+        : transport                                 ? QStyle::SP_MessageBoxWarning
+                                                    : QStyle::SP_MessageBoxCritical;
     const int iconSize = style()->pixelMetric(QStyle::PM_LargeIconSize, nullptr, this);
     icon->setPixmap(style()->standardIcon(pixmap, nullptr, this).pixmap(iconSize, iconSize));
     icon->setAlignment(Qt::AlignTop);
@@ -151,9 +150,10 @@ void DiagnosisCard::setDiagnosis(const Diagnosis &diagnosis, const HttpExchangeR
         message->setAccessibleName(serverCaption(diagnosis.code));
         boxLayout->addWidget(message);
         if (transport && !record.request.url.isEmpty()) {
-            QLabel *request = label(tr("Request: %1 %2").arg(QString::fromLatin1(record.request.method),
-                                                             record.secrets().apply(record.request.url.toDisplayString())),
-                                    QStringLiteral("diagnosisRequest"), true);
+            QLabel *request = label(tr("Request: %1 %2")
+                                        .arg(QString::fromLatin1(record.request.method),
+                                            record.secrets().apply(record.request.url.toDisplayString())),
+                QStringLiteral("diagnosisRequest"), true);
             request->setParent(box);
             request->setForegroundRole(QPalette::PlaceholderText);
             boxLayout->addWidget(request);
@@ -166,7 +166,8 @@ void DiagnosisCard::setDiagnosis(const Diagnosis &diagnosis, const HttpExchangeR
         QLabel *caption = label(tr("Certificate details"), QStringLiteral("diagnosisTlsCaption"));
         caption->setFont(scaled(font(), 1.0, true));
         body->addWidget(caption);
-        QLabel *details = label(QStringLiteral("• ") + record.tlsErrors.join(QStringLiteral("\n• ")), QStringLiteral("diagnosisTlsDetails"), true);
+        QLabel *details = label(
+            QStringLiteral("• ") + record.tlsErrors.join(QStringLiteral("\n• ")), QStringLiteral("diagnosisTlsDetails"), true);
         details->setAccessibleName(tr("Certificate details"));
         body->addWidget(details);
     }
@@ -190,7 +191,7 @@ void DiagnosisCard::setDiagnosis(const Diagnosis &diagnosis, const HttpExchangeR
     if (!diagnosis.causes.isEmpty()) {
         body->addSpacing(4);
         QLabel *heading = label(diagnosis.causes.size() > 1 ? tr("Possible causes, most likely first") : tr("Cause"),
-                                QStringLiteral("diagnosisCausesHeading"));
+            QStringLiteral("diagnosisCausesHeading"));
         heading->setFont(scaled(font(), 1.0, true));
         body->addWidget(heading);
         for (int i = 0; i < diagnosis.causes.size(); ++i) {
@@ -242,7 +243,8 @@ QWidget *DiagnosisCard::buildCause(int index, const Diagnosis::Cause &cause)
         field->setCursor(Qt::PointingHandCursor);
         field->setToolButtonStyle(Qt::ToolButtonTextOnly);
         field->setAccessibleName(tr("Show %1 in the editor").arg(cause.implicated));
-        field->setToolTip(QStringLiteral("<p>%1</p>").arg(tr("Implicated: %1. Click to show it in the editor.").arg(cause.implicated.toHtmlEscaped())));
+        field->setToolTip(QStringLiteral("<p>%1</p>")
+                              .arg(tr("Implicated: %1. Click to show it in the editor.").arg(cause.implicated.toHtmlEscaped())));
         const QString implicated = cause.implicated;
         connect(field, &QToolButton::clicked, this, [this, implicated] { Q_EMIT fieldActivated(implicated); });
         top->addWidget(field, 0, Qt::AlignTop);
@@ -251,7 +253,8 @@ QWidget *DiagnosisCard::buildCause(int index, const Diagnosis::Cause &cause)
 
     const int indent = rank->minimumWidth() + top->spacing();
     if (!cause.evidence.isEmpty()) {
-        QLabel *evidence = label(tr("Seen in this request: %1").arg(cause.evidence), QStringLiteral("diagnosisEvidence%1").arg(index), true);
+        QLabel *evidence
+            = label(tr("Seen in this request: %1").arg(cause.evidence), QStringLiteral("diagnosisEvidence%1").arg(index), true);
         evidence->setParent(widget);
         QFont italic = font();
         italic.setItalic(true);

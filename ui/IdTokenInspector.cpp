@@ -77,8 +77,9 @@ IdTokenInspector::IdTokenInspector(const Clock &clock, QNetworkAccessManager *ma
     right->setChildrenCollapsible(false);
     right->addWidget(createDetailsPane());
     right->addWidget(createVerifyPane());
-    right->setStretchFactor(0, 3);
-    right->setStretchFactor(1, 2);
+    right->setStretchFactor(0, 1);
+    right->setStretchFactor(1, 1);
+    right->setSizes({460, 400});
 
     auto *splitter = new QSplitter(Qt::Horizontal, this);
     splitter->setObjectName(QStringLiteral("inspectorSplitter"));
@@ -87,6 +88,7 @@ IdTokenInspector::IdTokenInspector(const Clock &clock, QNetworkAccessManager *ma
     splitter->addWidget(right);
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 3);
+    splitter->setSizes({340, 940});
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
@@ -215,7 +217,9 @@ QWidget *IdTokenInspector::createVerifyPane()
         m_keySource = m_keyFile->text().trimmed().isEmpty() ? KeySource::None : KeySource::File;
         verify();
     });
-    form->addRow(tr("Key &file:"), fileRow);
+    auto *fileLabel = new QLabel(tr("Key &file:"), box);
+    fileLabel->setBuddy(m_keyFile);
+    form->addRow(fileLabel, fileRow);
 
     m_keyPaste = new QPlainTextEdit(box);
     m_keyPaste->setObjectName(QStringLiteral("keyPasteEdit"));
@@ -240,9 +244,15 @@ QWidget *IdTokenInspector::createVerifyPane()
     fetchRow->addStretch(1);
     connect(m_fetchButton, &QPushButton::clicked, this, [this] { fetchKeys(false); });
     connect(m_refetchButton, &QPushButton::clicked, this, [this] { fetchKeys(true); });
-    form->addRow(QString(), fetchRow);
+    // The status goes under the buttons in one box: a wrapped label alone in a form row gets
+    // more height than it needs.
     m_keyStatus = plainLabel(QStringLiteral("keyStatusLabel"), box);
-    form->addRow(QString(), m_keyStatus);
+    m_keyStatus->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    auto *fetchBox = new QVBoxLayout;
+    fetchBox->setSpacing(2);
+    fetchBox->addLayout(fetchRow);
+    fetchBox->addWidget(m_keyStatus);
+    form->addRow(QString(), fetchBox);
 
     m_clientId = lineEdit(QStringLiteral("clientIdEdit"), tr("your client id (consumer key), expected in aud"), box);
     m_nonce = lineEdit(QStringLiteral("nonceEdit"), tr("the nonce your client sent"), box);
@@ -271,8 +281,12 @@ QWidget *IdTokenInspector::createVerifyPane()
     results->addWidget(m_summary);
     results->addWidget(m_checks, 1);
 
-    layout->addLayout(form, 2);
-    layout->addLayout(results, 3);
+    // The form keeps its natural height (a wrapped status label would otherwise spread its rows).
+    auto *formColumn = new QVBoxLayout;
+    formColumn->addLayout(form);
+    formColumn->addStretch(1);
+    layout->addLayout(formColumn, 1);
+    layout->addLayout(results, 1);
     return box;
 }
 
@@ -351,7 +365,7 @@ void IdTokenInspector::showSelected()
     if (isIdToken) {
         for (const TokenInspection::Item &other : std::as_const(m_items)) {
             if (other.found.label == QStringLiteral("access_token")) {
-                plain += QLatin1Char(' ') + tr("This input has one: the access_token listed on the left (%1).").arg(other.classification.title);
+                plain += QLatin1Char(' ') + tr("This input has one: access_token, listed on the left.");
                 break;
             }
         }

@@ -2,12 +2,21 @@
 
 #include "ConnectionForm.h"
 #include "ExpiryBadge.h"
+#include "IdTokenInspector.h"
 #include "JsonEditor.h"
 #include "KeyPicker.h"
 #include "LintList.h"
+#include "ResponsePane.h"
+#include "SendBar.h"
 #include "SignaturePanel.h"
 #include "TokenEditor.h"
 #include "flow/ClaimsLinter.h"
+#include "flow/Diagnosis.h"
+#include "flow/DiagnosisContext.h"
+#include "flow/ExchangeResult.h"
+#include "flow/OrgClient.h"
+#include "flow/TokenExchange.h"
+#include "practice/PracticeOrg.h"
 #include "flow/TokenDocument.h"
 #include "token/JsonText.h"
 
@@ -18,10 +27,13 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QGroupBox>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QMenuBar>
+#include <QNetworkAccessManager>
 #include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QShortcut>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -54,6 +66,13 @@ QLabel *plainLabel(const QString &objectName, QWidget *parent)
 } // namespace
 
 MainWindow::MainWindow(const Clock &clock, QWidget *parent)
+    : MainWindow(clock, Options{}, parent)
+{
+}
+
+MainWindow::~MainWindow() = default;
+
+MainWindow::MainWindow(const Clock &clock, const Options &options, QWidget *parent)
     : QMainWindow(parent)
     , m_clock(clock)
     , m_document(new TokenDocument(this))
@@ -65,8 +84,20 @@ MainWindow::MainWindow(const Clock &clock, QWidget *parent)
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("mainTabs"));
     m_tabs->setDocumentMode(true);
+    m_network = new QNetworkAccessManager(this);
+    m_exchange = new TokenExchange(m_network, this);
+    m_org = new OrgClient(m_network, this);
     m_tabs->addTab(createFlowPage(), tr("&Bearer flow"));
+    m_inspector = new IdTokenInspector(m_clock, m_network, m_tabs);
+    m_tabs->addTab(m_inspector, tr("&ID token inspector"));
     setCentralWidget(m_tabs);
+    connect(m_inspector, &IdTokenInspector::useInMainTab, this, [this](const QString &iss, const QString &sub) {
+        m_tabs->setCurrentIndex(0);
+        if (!iss.isEmpty())
+            m_connection->setClientId(iss);
+        if (!sub.isEmpty())
+            m_connection->setUsername(sub);
+    });
 
     m_status = plainLabel(QStringLiteral("decodeStatus"), this);
     statusBar()->addWidget(m_status, 1);
@@ -84,8 +115,107 @@ MainWindow::MainWindow(const Clock &clock, QWidget *parent)
     connect(m_expiry, &ExpiryBadge::expiryRequested, this, [this](qint64 exp) { m_document->setClaim(QStringLiteral("exp"), exp); });
     connect(m_lints, &LintList::fieldActivated, this, &MainWindow::focusField);
 
+    connect(m_sendBar, &SendBar::sendRequested, this, &MainWindow::send);
+    connect(m_sendBar, &SendBar::cancelRequested, m_exchange, &TokenExchange::cancel);
+    auto *sendShortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return), this);
+    connect(sendShortcut, &QShortcut::activated, this, &MainWindow::send);
+    connect(m_exchange, &TokenExchange::finished, this, &MainWindow::exchangeFinished);
+    connect(m_response, &ResponsePane::identityRequested, this, [this] { (void)m_org->identity(); });
+    connect(m_response, &ResponsePane::versionsRequested, this, [this] { (void)m_org->versions(); });
+    connect(m_response, &ResponsePane::queryRequested, this, [this](const QString &soql) {
+        if (auto r = m_org->query(soql); !r)
+            m_status->setText(r.error().text());
+    });
+    connect(m_response, &ResponsePane::openOrgRequested, this, [this] {
+        if (const auto url = m_org->frontdoorUrl(); url)
+            m_response->openUrl(url.value());
+        else
+            m_status->setText(url.error().text());
+    });
+    connect(m_response, &ResponsePane::fieldActivated, this, &MainWindow::focusField);
+    connect(m_org, &OrgClient::finished, this, [this](int, const HttpExchangeRecord &record) { m_response->addCall(record); });
+
     showDocument(static_cast<int>(TokenDocument::Origin::Program));
     m_signature->showSignature(m_document->signature());
+    if (options.practiceOrg)
+        startPracticeOrg(options);
+}
+
+void MainWindow::startPracticeOrg(const Options &options)
+{
+    // The built-in org makes the first launch work offline: one click on Send succeeds.
+    m_practice = new PracticeOrg(this);
+    PracticeOrg::Options practiceOptions;
+    practiceOptions.dataFolder = options.practiceDataFolder;
+    practiceOptions.clock = &m_clock;
+    if (const auto started = m_practice->start(practiceOptions); !started) {
+        m_status->setText(tr("The practice org could not start: %1").arg(started.error().text()));
+        return;
+    }
+    m_connection->setPracticeOrgUrl(m_practice->url().toString());
+    m_connection->setEnvironment(AssertionPreset::Environment::PracticeOrg);
+    m_connection->setClientId(m_practice->consumerKey());
+    m_connection->setUsername(m_practice->username());
+    m_signature->signingPicker()->loadFile(m_practice->demoKeyPath());
+    m_signature->certificatePicker()->loadFile(m_practice->demoCertificatePath());
+}
+
+void MainWindow::send()
+{
+    if (m_exchange->isRunning())
+        return;
+    const auto preset = m_connection->preset();
+    if (!preset) {
+        m_status->setText(preset.error().text());
+        m_connection->focusField(QStringLiteral("host"));
+        return;
+    }
+    if (!m_document->hasToken()) {
+        m_status->setText(tr("There is no assertion to send: fill in the connection or paste a token."));
+        return;
+    }
+    // Lints never block Send: the user may want to see what the server says.
+    m_sentAssertion = QString::fromLatin1(m_document->jwt().encoded());
+    m_sentHost = preset->tokenEndpoint();
+    Result<void> started = preset->isSalesforce()
+                               ? m_exchange->exchange(AssertionPreset::urlText(preset->baseUrl()), m_sentAssertion)
+                               : m_exchange->exchangeEntra(preset->tenant(), m_connection->clientId(), m_sentAssertion,
+                                                           QStringLiteral("https://graph.microsoft.com/.default"));
+    if (!started) {
+        m_status->setText(started.error().text());
+        return;
+    }
+    m_sendBar->setRunning(true);
+    m_status->setText(tr("Sending the assertion to %1 …").arg(m_sentHost.toString()));
+}
+
+void MainWindow::exchangeFinished(const ExchangeResult &result)
+{
+    m_sendBar->setRunning(false);
+    DiagnosisContext context = DiagnosisContext::fromAssertion(m_sentHost, m_sentAssertion, m_clock);
+    switch (m_signature->keyMatch()) {
+    case ClaimsLinter::KeyMatch::Matches:
+        context.keyMatch = DiagnosisContext::KeyMatch::Matches;
+        break;
+    case ClaimsLinter::KeyMatch::DoesNotMatch:
+        context.keyMatch = DiagnosisContext::KeyMatch::DoesNotMatch;
+        break;
+    case ClaimsLinter::KeyMatch::Unknown:
+        break;
+    }
+    if (const auto preset = m_connection->preset(); preset && preset->isSalesforce() &&
+                                                    preset->environment() != AssertionPreset::Environment::PracticeOrg)
+        context.orgKind = preset->isSandbox() ? DiagnosisContext::OrgKind::Sandbox : DiagnosisContext::OrgKind::Production;
+    const Diagnosis diagnosis = result.ok() ? Diagnosis() : Diagnosis::diagnose(result, context);
+    m_response->setResult(result, diagnosis);
+    if (result.ok())
+        m_org->setToken(result.token);
+    m_bottomTabs->setCurrentWidget(m_response);
+    // The answer is what the user waits for: give it room if the editors still have most of it.
+    const QList<int> sizes = m_vertical->sizes();
+    if (sizes.size() == 2 && sizes[1] < (sizes[0] + sizes[1]) * 2 / 5)
+        m_vertical->setSizes({(sizes[0] + sizes[1]) * 9 / 20, (sizes[0] + sizes[1]) * 11 / 20});
+    m_status->setText(result.summary());
 }
 
 QWidget *MainWindow::createFlowPage()
@@ -132,15 +262,26 @@ QWidget *MainWindow::createFlowPage()
     m_bottomTabs = new QTabWidget(page);
     m_bottomTabs->setObjectName(QStringLiteral("bottomTabs"));
     m_bottomTabs->addTab(m_lints, tr("Problems"));
+    m_response = new ResponsePane(page);
+    m_bottomTabs->addTab(m_response, tr("Response"));
 
     auto *vertical = new QSplitter(Qt::Vertical, page);
+    m_vertical = vertical;
+    vertical->setObjectName(QStringLiteral("flowSplitter"));
     vertical->addWidget(editors);
     vertical->addWidget(m_bottomTabs);
     vertical->setStretchFactor(0, 3);
     vertical->setStretchFactor(1, 1);
 
+    m_sendBar = new SendBar(page);
+    auto *connectionRow = new QHBoxLayout;
+    connectionRow->addWidget(m_connection, 1);
+    connectionRow->addWidget(m_sendBar, 0, Qt::AlignBottom);
+    QGroupBox *connectionBox = titled(tr("Connection"), nullptr, page);
+    static_cast<QVBoxLayout *>(connectionBox->layout())->addLayout(connectionRow);
+
     auto *layout = new QVBoxLayout(page);
-    layout->addWidget(titled(tr("Connection"), m_connection, page));
+    layout->addWidget(connectionBox);
     layout->addWidget(vertical, 1);
     return page;
 }
@@ -157,6 +298,13 @@ void MainWindow::createMenus()
     QMenu *token = menuBar()->addMenu(tr("&Token"));
     QAction *refresh = token->addAction(tr("Set &exp = now + 3 min"), this, [this] { m_document->setClaim(QStringLiteral("exp"), m_clock.nowSecs() + 180); });
     refresh->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    m_presentation = view->addAction(tr("&Presentation mode"), this, &MainWindow::setPresentationMode);
+    m_presentation->setObjectName(QStringLiteral("presentationModeAction"));
+    m_presentation->setCheckable(true);
+    m_presentation->setShortcut(QKeySequence(Qt::Key_F11));
+    m_presentation->setToolTip(tr("Large fonts, full screen, every secret masked: for a screen shared with a class"));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About jwtflow"), this, &MainWindow::showAbout);
@@ -302,6 +450,24 @@ void MainWindow::focusField(const QString &field)
     if (!found.isNull())
         edit->setTextCursor(found);
     edit->setFocus(Qt::OtherFocusReason);
+}
+
+void MainWindow::setPresentationMode(bool on)
+{
+    m_presentation->setChecked(on);
+    // Larger type for the back of the room; secrets stay masked whatever is clicked.
+    setStyleSheet(on ? QStringLiteral("QWidget { font-size: 17pt; }") : QString());
+    m_response->setSecretsRevealed(false);
+    m_response->setRevealAllowed(!on);
+    if (on)
+        showFullScreen();
+    else
+        showNormal();
+}
+
+bool MainWindow::isPresentationMode() const
+{
+    return m_presentation->isChecked();
 }
 
 void MainWindow::openTokenFile()

@@ -3,14 +3,25 @@
 #include "core/Clock.h"
 
 #include <QMainWindow>
+#include <QUrl>
 
+class QAction;
 class QLabel;
+class QSplitter;
+class QNetworkAccessManager;
 class QTabWidget;
 
 namespace jwtflow {
 
 class ConnectionForm;
+class ExchangeResult;
+class OrgClient;
+class PracticeOrg;
+class ResponsePane;
+class SendBar;
+class TokenExchange;
 class ExpiryBadge;
+class IdTokenInspector;
 class JsonEditor;
 class LintList;
 class SignaturePanel;
@@ -25,12 +36,27 @@ class MainWindow : public QMainWindow {
     Q_OBJECT
 
 public:
+    struct Options {
+        // Start the built-in practice org and make it the ready-to-send default (the app does;
+        // most tests don't, to start from an empty window).
+        bool practiceOrg = false;
+        QString practiceDataFolder; // empty: the practice org's default (the user's data folder)
+    };
+
     explicit MainWindow(const Clock &clock = SystemClock::instance(), QWidget *parent = nullptr);
+    MainWindow(const Clock &clock, const Options &options, QWidget *parent = nullptr);
+    ~MainWindow() override;
 
     void openToken(const QString &text);
     TokenDocument *document() const { return m_document; }
     ConnectionForm *connectionForm() const { return m_connection; }
     SignaturePanel *signaturePanel() const { return m_signature; }
+    IdTokenInspector *inspector() const { return m_inspector; }
+    ResponsePane *responsePane() const { return m_response; }
+    PracticeOrg *practiceOrg() const { return m_practice; }
+    void send();
+    void setPresentationMode(bool on);
+    bool isPresentationMode() const;
 
 private:
     QWidget *createFlowPage();
@@ -43,11 +69,15 @@ private:
     void runLints();
     void focusField(const QString &field);
     void openTokenFile();
+    void startPracticeOrg(const Options &options);
+    void exchangeFinished(const ExchangeResult &result);
     void showAbout();
 
     const Clock &m_clock;
     TokenDocument *m_document = nullptr;
     QTabWidget *m_tabs = nullptr;
+    QNetworkAccessManager *m_network = nullptr;
+    IdTokenInspector *m_inspector = nullptr;
     ConnectionForm *m_connection = nullptr;
     TokenEditor *m_encoded = nullptr;
     JsonEditor *m_header = nullptr;
@@ -58,6 +88,15 @@ private:
     QLabel *m_encodedError = nullptr;
     QLabel *m_status = nullptr;
     QTabWidget *m_bottomTabs = nullptr;
+    QSplitter *m_vertical = nullptr;
+    QAction *m_presentation = nullptr;
+    SendBar *m_sendBar = nullptr;
+    ResponsePane *m_response = nullptr;
+    TokenExchange *m_exchange = nullptr;
+    OrgClient *m_org = nullptr;
+    PracticeOrg *m_practice = nullptr;
+    QString m_sentAssertion;
+    QUrl m_sentHost;
 };
 
 } // namespace jwtflow

@@ -2,7 +2,6 @@
 
 #include "DiagnosisCard.h"
 #include "SecretClipboard.h"
-
 #include "flow/CurlCommand.h"
 #include "flow/SecretMasker.h"
 
@@ -27,7 +26,6 @@
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
-
 #include <utility>
 
 namespace jwtflow {
@@ -97,9 +95,8 @@ QPushButton *button(const QString &text, const QString &objectName, const QStrin
 } // namespace
 
 ResponsePane::ResponsePane(QWidget *parent)
-    : QWidget(parent)
-    , m_opener([](const QUrl &url) { return QDesktopServices::openUrl(url); })
-    , m_clipboard(new SecretClipboard(this))
+    : QWidget(parent), m_opener([](const QUrl &url) { return QDesktopServices::openUrl(url); }),
+      m_clipboard(new SecretClipboard(this))
 {
     setObjectName(QStringLiteral("responsePane"));
     setAccessibleName(tr("Response"));
@@ -176,7 +173,10 @@ ResponsePane::ResponsePane(QWidget *parent)
     layout->addWidget(m_splitter, 1);
 
     connect(m_reveal, &QCheckBox::toggled, this, &ResponsePane::setSecretsRevealed);
-    connect(m_clipboard, &SecretClipboard::cleared, this, [this] { showNotice(tr("The clipboard was cleared.")); m_noticeTimer->start(5000); });
+    connect(m_clipboard, &SecretClipboard::cleared, this, [this] {
+        showNotice(tr("The clipboard was cleared."));
+        m_noticeTimer->start(5000);
+    });
 
     clear();
 }
@@ -238,9 +238,12 @@ QWidget *ResponsePane::buildTokenPage()
     actions->setSpacing(6);
     auto *buttons = new QHBoxLayout;
     buttons->setSpacing(6);
-    m_identity = button(tr("&Identity"), QStringLiteral("identityButton"), tr("GET the identity URL (id): who this token belongs to"), m_orgActions);
-    m_versions = button(tr("API &versions"), QStringLiteral("versionsButton"), tr("GET /services/data: the REST API versions of the org"), m_orgActions);
-    m_openOrg = button(tr("&Open org"), QStringLiteral("openOrgButton"), tr("Open the org in the browser, signed in with this token (frontdoor.jsp)"), m_orgActions);
+    m_identity = button(tr("&Identity"), QStringLiteral("identityButton"),
+        tr("GET the identity URL (id): who this token belongs to"), m_orgActions);
+    m_versions = button(tr("API &versions"), QStringLiteral("versionsButton"),
+        tr("GET /services/data: the REST API versions of the org"), m_orgActions);
+    m_openOrg = button(tr("&Open org"), QStringLiteral("openOrgButton"),
+        tr("Open the org in the browser, signed in with this token (frontdoor.jsp)"), m_orgActions);
     m_openOrg->setIcon(QIcon::fromTheme(QStringLiteral("internet-web-browser")));
     buttons->addWidget(m_identity);
     buttons->addWidget(m_versions);
@@ -259,7 +262,8 @@ QWidget *ResponsePane::buildTokenPage()
     m_soql->setClearButtonEnabled(true);
     m_soql->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     soqlLabel->setBuddy(m_soql);
-    m_runQuery = button(tr("&Run"), QStringLiteral("runQueryButton"), tr("Run the query (GET /services/data/vNN.0/query)"), m_orgActions);
+    m_runQuery = button(
+        tr("&Run"), QStringLiteral("runQueryButton"), tr("Run the query (GET /services/data/vNN.0/query)"), m_orgActions);
     m_runQuery->setIcon(QIcon::fromTheme(QStringLiteral("media-playback-start"), style()->standardIcon(QStyle::SP_MediaPlay)));
     query->addWidget(soqlLabel);
     query->addWidget(m_soql, 1);
@@ -268,7 +272,7 @@ QWidget *ResponsePane::buildTokenPage()
     layout->addWidget(m_orgActions);
 
     m_copyCurlAction = button(tr("Copy as c&url"), QStringLiteral("copyExchangeCurlButton"),
-                              tr("Copy the token request as a curl command, secrets included; the clipboard is cleared after 60 s"), m_tokenPage);
+        tr("Copy the token request as a curl command, secrets included; the clipboard is cleared after 60 s"), m_tokenPage);
     m_copyCurlAction->setIcon(QIcon::fromTheme(QStringLiteral("edit-copy")));
     buttons->insertWidget(3, m_copyCurlAction);
     layout->addStretch(1);
@@ -278,7 +282,8 @@ QWidget *ResponsePane::buildTokenPage()
     connect(m_openOrg, &QPushButton::clicked, this, &ResponsePane::openOrgRequested);
     connect(m_runQuery, &QPushButton::clicked, this, &ResponsePane::runQuery);
     connect(m_soql, &QLineEdit::returnPressed, this, &ResponsePane::runQuery);
-    connect(m_soql, &QLineEdit::textChanged, this, [this](const QString &text) { m_runQuery->setEnabled(!text.trimmed().isEmpty()); });
+    connect(m_soql, &QLineEdit::textChanged, this,
+        [this](const QString &text) { m_runQuery->setEnabled(!text.trimmed().isEmpty()); });
     connect(m_copyToken, &QToolButton::clicked, this, [this] {
         if (m_hasResult && m_result.ok())
             copyText(m_result.token.accessToken, tr("The access token"));
@@ -339,7 +344,7 @@ QWidget *ResponsePane::buildCallsArea()
     curlPage->setObjectName(QStringLiteral("curlPage"));
     m_curl = textView(QStringLiteral("curlView"), tr("curl command"), curlPage);
     m_copyCurl = button(tr("&Copy command"), QStringLiteral("copyCurlButton"),
-                        tr("Copy the real command, secrets included; the clipboard is cleared after 60 s"), curlPage);
+        tr("Copy the real command, secrets included; the clipboard is cleared after 60 s"), curlPage);
     m_copyCurl->setIcon(QIcon::fromTheme(QStringLiteral("edit-copy")));
     auto *curlHint = new QLabel(tr("Shown masked unless secrets are revealed; copied in full."), curlPage);
     curlHint->setForegroundRole(QPalette::PlaceholderText);
@@ -372,7 +377,7 @@ void ResponsePane::setResult(const ExchangeResult &result, const Diagnosis &diag
 {
     m_result = result;
     m_hasResult = true;
-    m_calls = {Call{tr("Token exchange"), result.record}};
+    m_calls = { Call { tr("Token exchange"), result.record } };
     if (result.ok()) {
         m_card->clear();
         m_stack->setCurrentIndex(TokenPage);
@@ -403,7 +408,7 @@ void ResponsePane::balanceSplitter()
     else if (m_stack->currentIndex() == DiagnosisPage)
         top = qMin(m_card->sizeHint().height() + 2, total * 2 / 3);
     top = qBound(60, top, total - 120);
-    m_splitter->setSizes({top, total - top});
+    m_splitter->setSizes({ top, total - top });
 }
 
 int ResponsePane::addCall(const HttpExchangeRecord &record, const QString &label)
@@ -415,7 +420,7 @@ int ResponsePane::addCall(const HttpExchangeRecord &record, const QString &label
             path += QStringLiteral("?…");
         name = QString::fromLatin1(record.request.method) + QLatin1Char(' ') + (path.isEmpty() ? QStringLiteral("/") : path);
     }
-    m_calls.append(Call{name, record});
+    m_calls.append(Call { name, record });
     refreshCallItems();
     m_callList->setCurrentRow(int(m_calls.size()) - 1);
     renderCall();
@@ -424,7 +429,7 @@ int ResponsePane::addCall(const HttpExchangeRecord &record, const QString &label
 
 void ResponsePane::clear()
 {
-    m_result = ExchangeResult{};
+    m_result = ExchangeResult {};
     m_hasResult = false;
     m_calls.clear();
     m_card->clear();
@@ -480,7 +485,8 @@ void ResponsePane::setRevealAllowed(bool allowed)
 
 void ResponsePane::setActionsEnabled(bool enabled)
 {
-    for (QWidget *w : {static_cast<QWidget *>(m_identity), static_cast<QWidget *>(m_versions), static_cast<QWidget *>(m_openOrg)})
+    for (QWidget *w :
+        { static_cast<QWidget *>(m_identity), static_cast<QWidget *>(m_versions), static_cast<QWidget *>(m_openOrg) })
         w->setEnabled(enabled);
     m_soql->setEnabled(enabled);
     m_runQuery->setEnabled(enabled && !m_soql->text().trimmed().isEmpty());
@@ -584,7 +590,8 @@ void ResponsePane::renderToken()
     m_accessToken->setText(access);
     m_accessToken->setCursorPosition(0);
     // As wide as the token, so that the copy button sits right after it; narrower windows scroll it.
-    const int tokenWidth = m_accessToken->fontMetrics().horizontalAdvance(access) + 2 * m_accessToken->fontMetrics().averageCharWidth();
+    const int tokenWidth
+        = m_accessToken->fontMetrics().horizontalAdvance(access) + 2 * m_accessToken->fontMetrics().averageCharWidth();
     m_accessToken->setMinimumWidth(qMin(tokenWidth, 240));
     m_accessToken->setMaximumWidth(tokenWidth);
     m_accessToken->setToolTip(m_revealed ? QString() : tr("Masked: tick \"Reveal secrets\" to see it, or copy it"));
@@ -627,10 +634,13 @@ void ResponsePane::refreshCallItems()
         const HttpExchangeRecord &record = call.record;
         const bool good = record.answered() && record.response.status >= 200 && record.response.status < 300;
         const QString status = record.answered() ? QString::number(record.response.status) : tr("no answer");
-        auto *item = new QListWidgetItem(style()->standardIcon(good ? QStyle::SP_DialogApplyButton : QStyle::SP_MessageBoxWarning),
-                                         QStringLiteral("%1\n%2 · %3").arg(call.label, status, elapsedText(record.elapsedMs)), m_callList);
-        item->setToolTip(QStringLiteral("<p>%1</p>").arg(
-            (QString::fromLatin1(record.request.method) + QLatin1Char(' ') + displayUrl(record, HttpExchangeRecord::Secrets::Mask)).toHtmlEscaped()));
+        auto *item
+            = new QListWidgetItem(style()->standardIcon(good ? QStyle::SP_DialogApplyButton : QStyle::SP_MessageBoxWarning),
+                QStringLiteral("%1\n%2 · %3").arg(call.label, status, elapsedText(record.elapsedMs)), m_callList);
+        item->setToolTip(QStringLiteral("<p>%1</p>")
+                             .arg((QString::fromLatin1(record.request.method) + QLatin1Char(' ')
+                                 + displayUrl(record, HttpExchangeRecord::Secrets::Mask))
+                                      .toHtmlEscaped()));
         item->setData(Qt::AccessibleTextRole, QStringLiteral("%1, %2").arg(call.label, recordSummary(record)));
     }
     if (current >= 0 && current < m_callList->count())
@@ -659,7 +669,7 @@ void ResponsePane::renderCall()
     const HttpExchangeRecord::Secrets shown = secrets();
     m_callSummary->setText(QStringLiteral("%1 %2  →  %3 · %4")
                                .arg(QString::fromLatin1(record.request.method), displayUrl(record, shown), recordSummary(record),
-                                    elapsedText(record.elapsedMs)));
+                                   elapsedText(record.elapsedMs)));
     m_callSummary->setForegroundRole(QPalette::WindowText);
     m_pretty->setPlainText(record.pretty(shown));
     m_raw->setPlainText(record.render(HttpExchangeRecord::Style::Raw, shown));
@@ -678,7 +688,9 @@ void ResponsePane::copyText(const QString &text, const QString &what)
 {
     m_clipboard->copy(text);
     m_noticeTimer->stop();
-    showNotice(tr("%1 is on the clipboard, secrets included; it will be cleared in %2 s.").arg(what).arg((m_clipboard->clearDelay() + 999) / 1000));
+    showNotice(tr("%1 is on the clipboard, secrets included; it will be cleared in %2 s.")
+                   .arg(what)
+                   .arg((m_clipboard->clearDelay() + 999) / 1000));
 }
 
 void ResponsePane::showNotice(const QString &text)

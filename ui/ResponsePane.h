@@ -6,7 +6,6 @@
 
 #include <QUrl>
 #include <QWidget>
-
 #include <functional>
 
 class QCheckBox;

@@ -10,12 +10,12 @@
 
 namespace jwtflow {
 
-SendBar::SendBar(QWidget *parent)
-    : QWidget(parent)
+SendBar::SendBar(QWidget *parent) : QWidget(parent)
 {
     setObjectName(QStringLiteral("sendBar"));
 
-    m_send = new QPushButton(QIcon::fromTheme(QStringLiteral("document-send"), style()->standardIcon(QStyle::SP_ArrowRight)), tr("&Send"), this);
+    m_send = new QPushButton(
+        QIcon::fromTheme(QStringLiteral("document-send"), style()->standardIcon(QStyle::SP_ArrowRight)), tr("&Send"), this);
     m_send->setObjectName(QStringLiteral("sendButton"));
     m_send->setAccessibleName(tr("Send the assertion"));
     m_send->setDefault(true);
@@ -102,7 +102,8 @@ void SendBar::updateSendTooltip()
 {
     QString tip = tr("Send the assertion and show the answer (Ctrl+Return)");
     if (!m_target.isEmpty())
-        tip = QStringLiteral("<p>%1</p>").arg(tr("Send the assertion to %1 (Ctrl+Return)").arg(m_target.toHtmlEscaped())); // rich text, escaped
+        tip = QStringLiteral("<p>%1</p>")
+                  .arg(tr("Send the assertion to %1 (Ctrl+Return)").arg(m_target.toHtmlEscaped())); // rich text, escaped
     m_send->setToolTip(tip);
 }
 

@@ -5,6 +5,7 @@
 #include "practice/PracticeScenario.h"
 
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -114,6 +115,7 @@ int practiceOrgCommand(const QStringList &arguments)
                                   {QStringLiteral("keyFile"), org.demoKeyPath()},
                                   {QStringLiteral("certificateFile"), org.demoCertificatePath()},
                                   {QStringLiteral("jwksUri"), url + QStringLiteral("/id/keys")},
+                                  {QStringLiteral("pid"), QCoreApplication::applicationPid()}, // to stop it by id from scripts
                                   {QStringLiteral("scenarios"), scenarios}};
         out() << QJsonDocument(details).toJson(QJsonDocument::Compact) << '\n';
     } else {

@@ -53,10 +53,13 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(QStringLiteral("Debugger for the OAuth 2.0 JWT bearer flow (RFC 7523)."));
     parser.addHelpOption();
     parser.addVersionOption();
+    parser.addOption({QStringLiteral("no-practice-org"), QStringLiteral("Do not start the built-in practice org.")});
     parser.addPositionalArgument(QStringLiteral("token"), QStringLiteral("A JWT to open (optional)."), QStringLiteral("[token]"));
     parser.process(app);
 
-    jwtflow::MainWindow window;
+    jwtflow::MainWindow::Options options;
+    options.practiceOrg = !parser.isSet(QStringLiteral("no-practice-org"));
+    jwtflow::MainWindow window(jwtflow::SystemClock::instance(), options);
     if (!parser.positionalArguments().isEmpty())
         window.openToken(parser.positionalArguments().constFirst());
     window.show();

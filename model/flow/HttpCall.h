@@ -62,7 +62,7 @@ private:
     Options m_options;
     HttpExchangeRecord m_record;
     QList<QUrl> m_redirects;
-    QNetworkReply *m_reply = nullptr;
+    QPointer<QNetworkReply> m_reply; // the manager may delete it first (it is the reply's parent)
     QTimer m_deadline;
     QElapsedTimer m_elapsed;
     Abort m_abort = Abort::None;

@@ -152,8 +152,9 @@ PublicKey checkSignature(const Jwt &jwt, const IdTokenVerifier::Options &options
         message = QStringLiteral("%1 Key tried: %2.").arg(v.message, chosen.description);
         break;
     }
-    // A key given directly (not a JWKS) is used whatever the token's kid says; say so.
-    if (material.jwks.isEmpty() && !jwt.kid().isEmpty())
+    // A key given directly (not a JWKS) is used whatever the token's kid says: when it does not
+    // verify, that kid is the hint to the right key.
+    if (!v.isVerified() && material.jwks.isEmpty() && !jwt.kid().isEmpty())
         message += QStringLiteral(" (The token names kid %1; the key was given directly, so the kid played no part.)").arg(quoted(jwt.kid()));
     for (const KeyWarning &warning : v.warnings)
         message += QStringLiteral(" Warning: %1").arg(warning.message);

@@ -373,9 +373,15 @@ const OrgDirectory::App *OrgDirectory::appByConsumerKey(const QString &consumerK
     return nullptr;
 }
 
+// The non-const lookups iterate non-const so that QList detaches: a const_cast pointer into a
+// list still shared with a copy would edit both.
 OrgDirectory::App *OrgDirectory::appByConsumerKey(const QString &consumerKey)
 {
-    return const_cast<App *>(std::as_const(*this).appByConsumerKey(consumerKey));
+    for (App &app : apps) {
+        if (app.consumerKey == consumerKey)
+            return &app;
+    }
+    return nullptr;
 }
 
 const OrgDirectory::User *OrgDirectory::userByUsername(const QString &username) const
@@ -389,7 +395,11 @@ const OrgDirectory::User *OrgDirectory::userByUsername(const QString &username) 
 
 OrgDirectory::User *OrgDirectory::userByUsername(const QString &username)
 {
-    return const_cast<User *>(std::as_const(*this).userByUsername(username));
+    for (User &user : users) {
+        if (user.username.compare(username, Qt::CaseInsensitive) == 0)
+            return &user;
+    }
+    return nullptr;
 }
 
 const OrgDirectory::User *OrgDirectory::userById(const QString &id) const

@@ -28,7 +28,17 @@ struct PracticeRequest {
         }
         return {};
     }
-    QString queryValue(const QString &name) const { return query.queryItemValue(name, QUrl::FullyDecoded); }
+    // A query parameter decoded as servlet containers do: '+' is a space (curl users and form
+    // encoders send "q=SELECT+Id+FROM+User"), %XX a UTF-8 byte.
+    QString queryValue(const QString &name) const
+    {
+        const auto items = query.queryItems(QUrl::FullyEncoded);
+        for (const auto &[key, value] : items) {
+            if (QUrl::fromPercentEncoding(key.toLatin1()) == name)
+                return QUrl::fromPercentEncoding(value.toLatin1().replace('+', "%20"));
+        }
+        return {};
+    }
 
     // "/a//b/" -> "/a/b/"; an empty path becomes "/".
     static QString normalisePath(const QString &path)

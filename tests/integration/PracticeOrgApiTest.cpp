@@ -228,7 +228,8 @@ TEST_F(PracticeOrgApiTest, FrontdoorStartsABrowserSession)
     EXPECT_EQ(answer.status, 200);
     EXPECT_TRUE(answer.header("Content-Type").startsWith("text/html"));
     EXPECT_TRUE(answer.body.contains(org.username().toUtf8()));
-    // Without it, the login page.
+    // Without it (a fresh cookie jar), the login page.
+    manager.setCookieJar(new QNetworkCookieJar);
     answer = get(QStringLiteral("/lightning/setup/SetupOneHome/home"));
     EXPECT_EQ(answer.status, 302);
     EXPECT_TRUE(answer.header("Location").startsWith("/?ec=302&startURL="));
@@ -265,4 +266,29 @@ TEST_F(PracticeOrgApiTest, UnknownApiPathsAndMethods)
               restError(QStringLiteral("The requested resource does not exist"), "NOT_FOUND"));
     EXPECT_EQ(http("DELETE", QUrl(origin() + QStringLiteral("/services/data/v62.0/")), {}).status, 405);
     EXPECT_EQ(get(QStringLiteral("/")).status, 200); // the login page
+}
+
+TEST_F(PracticeOrgApiTest, SuccessPathEndToEnd)
+{
+    // What a user does in one sitting: token (SetUp) -> identity -> userinfo -> versions -> the
+    // newest version's resources -> SOQL through OrgClient, then its frontdoor link in a "browser".
+    ASSERT_EQ(run(client.identity()).response.status, 200);
+    ASSERT_EQ(run(client.userInfo()).response.status, 200);
+    const HttpExchangeRecord versions = run(client.versions());
+    ASSERT_EQ(versions.response.status, 200);
+    client.setApiVersion(OrgClient::latestApiVersion(versions.response.body));
+    EXPECT_EQ(client.apiVersion(), QStringLiteral("66.0"));
+    ASSERT_EQ(run(client.resources()).response.status, 200);
+    const HttpExchangeRecord query = run(client.query(QStringLiteral("SELECT Id, Username FROM User WHERE Username = '%1'").arg(org.username())));
+    ASSERT_EQ(query.response.status, 200) << query.raw().toStdString();
+    EXPECT_EQ(object(query).value(QStringLiteral("records")).toArray().first().toObject().value(QStringLiteral("Id")).toString(), t.userId());
+    const auto frontdoor = client.frontdoorUrl(QStringLiteral("/home/home.jsp"));
+    ASSERT_TRUE(frontdoor.ok());
+    // The link is for a browser, which keeps the sid cookie across the redirect (OrgClient sends
+    // no cookies, so it would land on the login page, as on Salesforce).
+    manager.setRedirectPolicy(QNetworkRequest::SameOriginRedirectPolicy);
+    const HttpAnswer page = http("GET", frontdoor.value());
+    EXPECT_EQ(page.status, 200);
+    EXPECT_TRUE(page.body.contains("Signed in as")) << page.body.constData();
+    EXPECT_GE(org.stats().requests, 8u);
 }

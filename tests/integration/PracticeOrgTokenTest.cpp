@@ -220,7 +220,15 @@ TEST_F(PracticeOrgTest, DoubledSlashAndChunkedBodiesAreServed)
     socket.write(request);
     QByteArray answer;
     QEventLoop loop;
-    QObject::connect(&socket, &QTcpSocket::readyRead, &loop, [&] { answer += socket.readAll(); });
+    QObject::connect(&socket, &QTcpSocket::readyRead, &loop, [&] {
+        answer += socket.readAll();
+        // Done when the headers and Content-Length bytes of body are in.
+        const qsizetype end = answer.indexOf("\r\n\r\n");
+        const QRegularExpressionMatch length = QRegularExpression(QStringLiteral("content-length: *(\\d+)"), QRegularExpression::CaseInsensitiveOption)
+                                                   .match(QString::fromLatin1(answer.left(end)));
+        if (end > 0 && length.hasMatch() && answer.size() >= end + 4 + length.captured(1).toLongLong())
+            loop.quit();
+    });
     QObject::connect(&socket, &QTcpSocket::disconnected, &loop, &QEventLoop::quit);
     QTimer::singleShot(5000, &loop, &QEventLoop::quit);
     loop.exec();

@@ -8,6 +8,8 @@
 #include "crypto/KeyGenerator.h"
 #include "flow/AssertionPreset.h"
 #include "flow/TokenDocument.h"
+#include "ResponsePane.h"
+#include "practice/PracticeOrg.h"
 
 #include <QApplication>
 #include <QDir>
@@ -84,5 +86,33 @@ int main(int argc, char **argv)
     tampered[tampered.indexOf(QLatin1Char('.')) + 5] = QLatin1Char(tampered[tampered.indexOf(QLatin1Char('.')) + 5] == u'A' ? 'B' : 'A');
     window.openToken(tampered);
     save(window, out, QStringLiteral("06-pasted-invalid"));
+
+    // First launch as the app does it: the practice org is ready, one Send succeeds.
+    QTemporaryDir practiceData;
+    MainWindow::Options options;
+    options.practiceOrg = true;
+    options.practiceDataFolder = practiceData.path();
+    MainWindow practice(SystemClock::instance(), options);
+    practice.resize(1400, 900);
+    practice.show();
+    save(practice, out, QStringLiteral("07-first-launch"));
+    auto sendAndWait = [&practice] {
+        practice.send();
+        for (int i = 0; i < 500 && !practice.responsePane()->hasResult(); ++i)
+            settle(10);
+    };
+    sendAndWait();
+    Q_EMIT practice.responsePane()->identityRequested();
+    settle(400);
+    save(practice, out, QStringLiteral("08-exchange-success"));
+    (void)practice.practiceOrg()->applyScenario(PracticeScenario::Id::CertificateMismatch);
+    practice.responsePane()->clear();
+    sendAndWait();
+    save(practice, out, QStringLiteral("09-diagnosis-certificate"));
+    practice.practiceOrg()->resetScenarios();
+    (void)practice.practiceOrg()->applyScenario(PracticeScenario::Id::UserNotApproved);
+    practice.responsePane()->clear();
+    sendAndWait();
+    save(practice, out, QStringLiteral("10-diagnosis-not-approved"));
     return 0;
 }

@@ -1,4 +1,5 @@
 #include "DiagnosisCard.h"
+
 #include "ResponseFixtures.h"
 
 #include <QApplication>
@@ -6,7 +7,6 @@
 #include <QLabel>
 #include <QMouseEvent>
 #include <QToolButton>
-
 #include <gtest/gtest.h>
 
 using namespace jwtflow;
@@ -56,7 +56,8 @@ TEST(DiagnosisCard, ShowsTitleTheServersWordsAndTheRankedCauses)
         ASSERT_NE(field, nullptr);
         EXPECT_EQ(field->text(), cause.implicated);
         if (!cause.evidence.isEmpty()) {
-            EXPECT_EQ(labelText(card, QStringLiteral("diagnosisEvidence%1").arg(i)), QStringLiteral("Seen in this request: ") + cause.evidence);
+            EXPECT_EQ(labelText(card, QStringLiteral("diagnosisEvidence%1").arg(i)),
+                QStringLiteral("Seen in this request: ") + cause.evidence);
         }
         for (int f = 0; f < cause.fixes.size(); ++f) {
             EXPECT_EQ(labelText(card, QStringLiteral("diagnosisFixText%1_%2").arg(i).arg(f)), cause.fixes.at(f));
@@ -118,17 +119,20 @@ TEST(DiagnosisCard, ChecklistItemsTickFromTheBoxOrItsText)
     EXPECT_TRUE(box->isChecked());
     QLabel *text = label(card, QStringLiteral("diagnosisFixText0_0"));
     ASSERT_NE(text, nullptr);
-    QMouseEvent release(QEvent::MouseButtonRelease, QPointF(3, 3), text->mapToGlobal(QPointF(3, 3)), Qt::LeftButton, Qt::NoButton, Qt::NoModifier);
+    QMouseEvent release(QEvent::MouseButtonRelease, QPointF(3, 3), text->mapToGlobal(QPointF(3, 3)), Qt::LeftButton, Qt::NoButton,
+        Qt::NoModifier);
     QApplication::sendEvent(text, &release);
     EXPECT_FALSE(box->isChecked());
 }
 
 TEST(DiagnosisCard, TlsFailuresShowTheCertificateDetails)
 {
-    const QString detail = QStringLiteral(
-        "login.salesforce.com: The issuer certificate of a locally looked up certificate could not be found (certificate login.salesforce.com, "
-        "issued by Corp Inspection CA, valid 2024-01-01T00:00:00Z to 2026-01-01T00:00:00Z, SHA-256 ab:cd:ef)");
-    const ExchangeResult result = fx::transport(HttpExchangeRecord::Transport::Tls, QStringLiteral("TLS handshake failed"), {detail}, 180);
+    const QString detail
+        = QStringLiteral("login.salesforce.com: The issuer certificate of a locally looked up certificate could not be found "
+                         "(certificate login.salesforce.com, "
+                         "issued by Corp Inspection CA, valid 2024-01-01T00:00:00Z to 2026-01-01T00:00:00Z, SHA-256 ab:cd:ef)");
+    const ExchangeResult result
+        = fx::transport(HttpExchangeRecord::Transport::Tls, QStringLiteral("TLS handshake failed"), { detail }, 180);
     const Diagnosis d = diagnose(result);
     DiagnosisCard card;
     card.setDiagnosis(d, result.record);
@@ -136,19 +140,21 @@ TEST(DiagnosisCard, TlsFailuresShowTheCertificateDetails)
     EXPECT_EQ(labelText(card, QStringLiteral("diagnosisServerMessage")), QStringLiteral("TLS handshake failed"));
     EXPECT_EQ(labelText(card, QStringLiteral("diagnosisTlsCaption")), QStringLiteral("Certificate details"));
     EXPECT_EQ(labelText(card, QStringLiteral("diagnosisTlsDetails")), QStringLiteral("• ") + detail);
-    EXPECT_EQ(labelText(card, QStringLiteral("diagnosisRequest")), QStringLiteral("Request: POST https://login.salesforce.com/services/oauth2/token"));
+    EXPECT_EQ(labelText(card, QStringLiteral("diagnosisRequest")),
+        QStringLiteral("Request: POST https://login.salesforce.com/services/oauth2/token"));
     EXPECT_TRUE(d.code.startsWith(QStringLiteral("transport.tls")));
 }
 
 TEST(DiagnosisCard, EveryTransportFailureGetsACard)
 {
     using T = HttpExchangeRecord::Transport;
-    for (const T kind : {T::HostNotFound, T::ConnectionRefused, T::Timeout, T::Proxy, T::Cancelled, T::ConnectionClosed}) {
+    for (const T kind : { T::HostNotFound, T::ConnectionRefused, T::Timeout, T::Proxy, T::Cancelled, T::ConnectionClosed }) {
         const ExchangeResult result = fx::transport(kind, QStringLiteral("failed"));
         DiagnosisCard card;
         card.setDiagnosis(diagnose(result), result.record);
         EXPECT_FALSE(card.isEmpty());
-        EXPECT_FALSE(labelText(card, QStringLiteral("diagnosisTitle")).isEmpty()) << HttpExchangeRecord::transportName(kind).toStdString();
+        EXPECT_FALSE(labelText(card, QStringLiteral("diagnosisTitle")).isEmpty())
+            << HttpExchangeRecord::transportName(kind).toStdString();
         EXPECT_NE(card.findChild<QWidget *>(QStringLiteral("diagnosisCause0")), nullptr);
     }
 }

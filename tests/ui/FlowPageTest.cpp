@@ -1,5 +1,6 @@
 // The bearer-flow tab: connection form ↔ claims, keys, signature states, lints, countdown.
 #include "ConnectionForm.h"
+#include "IdTokenInspector.h"
 #include "ExpiryBadge.h"
 #include "KeyPicker.h"
 #include "LintList.h"
@@ -14,6 +15,7 @@
 #include <QPushButton>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QTabWidget>
 #include <QTemporaryDir>
 
 #include <gtest/gtest.h>
@@ -170,4 +172,16 @@ TEST(FlowPage, WrongPassphraseAndGarbageKeyGiveMessagesNamingTheFile)
     EXPECT_TRUE(w.signaturePanel()->signingPicker()->factsText().contains(QStringLiteral("garbage.pem"))) << w.signaturePanel()->signingPicker()->factsText().toStdString();
     EXPECT_FALSE(w.signaturePanel()->signingPicker()->material().has_value());
     EXPECT_EQ(w.signaturePanel()->signingPicker()->path(), garbage.fileName()); // what the user chose stays on screen
+}
+
+TEST(FlowPage, InspectorHandsIssAndSubToTheBearerFlowTab)
+{
+    MainWindow w;
+    auto *tabs = w.findChild<QTabWidget *>(QStringLiteral("mainTabs"));
+    ASSERT_EQ(tabs->count(), 2);
+    tabs->setCurrentIndex(1);
+    Q_EMIT w.inspector()->useInMainTab(QStringLiteral("3MVG9fromIdToken"), QStringLiteral("ann@acme.example"));
+    EXPECT_EQ(tabs->currentIndex(), 0);
+    EXPECT_EQ(w.connectionForm()->clientId(), QStringLiteral("3MVG9fromIdToken"));
+    EXPECT_EQ(w.document()->jwt().claims().value(QStringLiteral("sub")).toString(), QStringLiteral("ann@acme.example"));
 }

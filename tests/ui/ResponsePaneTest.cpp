@@ -1,8 +1,8 @@
+#include "ResponsePane.h"
+
 #include "DiagnosisCard.h"
 #include "ResponseFixtures.h"
-#include "ResponsePane.h"
 #include "SecretClipboard.h"
-
 #include "flow/CurlCommand.h"
 
 #include <QApplication>
@@ -17,7 +17,6 @@
 #include <QPushButton>
 #include <QStackedWidget>
 #include <QToolButton>
-
 #include <gtest/gtest.h>
 
 using namespace jwtflow;
@@ -25,8 +24,7 @@ namespace fx = jwtflow::fixtures;
 
 namespace {
 
-template <typename T>
-T *child(const QWidget &parent, const char *name)
+template<typename T> T *child(const QWidget &parent, const char *name)
 {
     T *found = parent.findChild<T *>(QString::fromLatin1(name));
     EXPECT_NE(found, nullptr) << name;
@@ -89,7 +87,8 @@ TEST(ResponsePane, SuccessShowsStatusElapsedSummaryAndTheTokenFields)
     EXPECT_EQ(text(p.pane, "responseSummary"), QStringLiteral("HTTP 200: access token issued (scope: api web)"));
     EXPECT_TRUE(child<QWidget>(p.pane, "tokenPage")->isVisible());
     EXPECT_EQ(text(p.pane, "instanceUrl"), QStringLiteral("https://acme.my.salesforce.com"));
-    EXPECT_EQ(text(p.pane, "identityUrl"), QStringLiteral("https://login.salesforce.com/id/00D5g000004abcdEAA/0055g00000ABCdeAAH"));
+    EXPECT_EQ(
+        text(p.pane, "identityUrl"), QStringLiteral("https://login.salesforce.com/id/00D5g000004abcdEAA/0055g00000ABCdeAAH"));
     EXPECT_EQ(text(p.pane, "tokenScope"), QStringLiteral("api web"));
     EXPECT_EQ(text(p.pane, "tokenType"), QStringLiteral("Bearer"));
     EXPECT_EQ(text(p.pane, "issuedAt"), QStringLiteral("1700000000123  (2023-11-14 22:13:20 UTC)"));
@@ -98,10 +97,12 @@ TEST(ResponsePane, SuccessShowsStatusElapsedSummaryAndTheTokenFields)
     // The calls: just the exchange, shown below.
     EXPECT_EQ(p.pane.callCount(), 1);
     EXPECT_FALSE(child<QListWidget>(p.pane, "callList")->isVisible());
-    EXPECT_TRUE(text(p.pane, "callSummary").startsWith(QStringLiteral("POST https://login.salesforce.com/services/oauth2/token")));
+    EXPECT_TRUE(
+        text(p.pane, "callSummary").startsWith(QStringLiteral("POST https://login.salesforce.com/services/oauth2/token")));
     EXPECT_TRUE(text(p.pane, "prettyView").contains(QStringLiteral("\"instance_url\": \"https://acme.my.salesforce.com\"")));
     EXPECT_TRUE(text(p.pane, "rawView").contains(QStringLiteral("HTTP/1.1 200 OK")));
-    EXPECT_TRUE(text(p.pane, "curlView").startsWith(QStringLiteral("curl -sS 'https://login.salesforce.com/services/oauth2/token'")));
+    EXPECT_TRUE(
+        text(p.pane, "curlView").startsWith(QStringLiteral("curl -sS 'https://login.salesforce.com/services/oauth2/token'")));
 }
 
 TEST(ResponsePane, SecretsStayMaskedUntilRevealed)
@@ -109,7 +110,7 @@ TEST(ResponsePane, SecretsStayMaskedUntilRevealed)
     Pane p;
     p.pane.setResult(fx::success());
     const auto masked = [&] {
-        for (const char *view : {"accessToken", "prettyView", "rawView", "curlView"}) {
+        for (const char *view : { "accessToken", "prettyView", "rawView", "curlView" }) {
             const QString shown = text(p.pane, view);
             EXPECT_FALSE(shown.contains(fx::kTokenSecretPart)) << view;
             EXPECT_FALSE(shown.contains(fx::signatureText())) << view;
@@ -182,7 +183,8 @@ TEST(ResponsePane, CopyAsCurlActionCopiesTheTokenRequest)
     p.pane.setResult(fx::success());
     p.pane.addCall(fx::identityCall(), QStringLiteral("Identity")); // selected, but the action is about the exchange
     click(p.pane, "copyExchangeCurlButton");
-    EXPECT_EQ(QGuiApplication::clipboard()->text(), CurlCommand::build(fx::success().record.request, HttpExchangeRecord::Secrets::Show));
+    EXPECT_EQ(QGuiApplication::clipboard()->text(),
+        CurlCommand::build(fx::success().record.request, HttpExchangeRecord::Secrets::Show));
     p.pane.clipboard()->clearNow();
     EXPECT_TRUE(QGuiApplication::clipboard()->text().isEmpty());
 }
@@ -212,7 +214,8 @@ TEST(ResponsePane, ActionButtonsAndTheSoqlBoxEmitTheirSignals)
     soql->setText(QStringLiteral("SELECT COUNT() FROM User"));
     QKeyEvent enter(QEvent::KeyPress, Qt::Key_Return, Qt::NoModifier);
     QApplication::sendEvent(soql, &enter);
-    EXPECT_EQ(queries, (QStringList{QStringLiteral("SELECT Id, Name FROM Account LIMIT 5"), QStringLiteral("SELECT COUNT() FROM User")}));
+    EXPECT_EQ(queries,
+        (QStringList { QStringLiteral("SELECT Id, Name FROM Account LIMIT 5"), QStringLiteral("SELECT COUNT() FROM User") }));
 
     soql->clear();
     EXPECT_FALSE(child<QPushButton>(p.pane, "runQueryButton")->isEnabled());
@@ -258,7 +261,7 @@ TEST(ResponsePane, OrgCallsAreListedAndEachCanBeShown)
 
     list->setCurrentRow(1);
     EXPECT_EQ(text(p.pane, "callSummary"),
-              QStringLiteral("GET https://login.salesforce.com/id/00D5g000004abcdEAA/0055g00000ABCdeAAH  →  HTTP 200 OK · 137 ms"));
+        QStringLiteral("GET https://login.salesforce.com/id/00D5g000004abcdEAA/0055g00000ABCdeAAH  →  HTTP 200 OK · 137 ms"));
     EXPECT_TRUE(text(p.pane, "prettyView").contains(QStringLiteral("\"display_name\": \"Ann Example\"")));
     EXPECT_TRUE(text(p.pane, "rawView").contains(QStringLiteral("Authorization: Bearer 00D5g000004abcd!")));
     EXPECT_FALSE(text(p.pane, "rawView").contains(fx::kTokenSecretPart));
@@ -293,8 +296,8 @@ TEST(ResponsePane, InvalidGrantShowsTheDiagnosisCard)
     EXPECT_EQ(text(p.pane, "diagnosisServerMessage"), QStringLiteral("invalid_grant: audience is invalid"));
     EXPECT_EQ(text(p.pane, "diagnosisServerCaption"), QStringLiteral("Salesforce said"));
     click(p.pane, "diagnosisImplicated0");
-    EXPECT_EQ(fields, QStringList{diagnosis.implicated()});
-    EXPECT_EQ(fields, QStringList{QStringLiteral("aud")});
+    EXPECT_EQ(fields, QStringList { diagnosis.implicated() });
+    EXPECT_EQ(fields, QStringList { QStringLiteral("aud") });
     EXPECT_TRUE(text(p.pane, "prettyView").contains(QStringLiteral("\"error\": \"invalid_grant\"")));
 }
 
@@ -304,7 +307,8 @@ TEST(ResponsePane, AnHtmlPageIsNamedInTheSummary)
     const ExchangeResult result = fx::htmlPage();
     p.pane.setResult(result, Diagnosis::diagnose(result, fx::context()));
     EXPECT_EQ(text(p.pane, "responseStatus"), QStringLiteral("503 Service Unavailable"));
-    EXPECT_EQ(text(p.pane, "responseSummary"), QStringLiteral("HTTP 503: an HTML page, not JSON (title: \"Down for Maintenance\")"));
+    EXPECT_EQ(
+        text(p.pane, "responseSummary"), QStringLiteral("HTTP 503: an HTML page, not JSON (title: \"Down for Maintenance\")"));
     EXPECT_EQ(text(p.pane, "diagnosisServerCaption"), QStringLiteral("The server answered"));
     EXPECT_TRUE(text(p.pane, "rawView").contains(QStringLiteral("<title>Down for Maintenance</title>")));
 }
@@ -342,10 +346,10 @@ TEST(ResponsePane, InteractiveWidgetsHaveObjectAndAccessibleNames)
     p.pane.setResult(fx::success());
     p.pane.addCall(fx::identityCall());
     for (QWidget *w : p.pane.findChildren<QWidget *>()) {
-        const bool interactive = qobject_cast<QAbstractButton *>(w) || qobject_cast<QLineEdit *>(w) || qobject_cast<QListWidget *>(w) ||
-                                 qobject_cast<QPlainTextEdit *>(w);
-        if (!interactive || w->objectName().startsWith(QLatin1String("qt_")) || !w->parent() ||
-            w->parent()->objectName().startsWith(QLatin1String("qt_")))
+        const bool interactive = qobject_cast<QAbstractButton *>(w) || qobject_cast<QLineEdit *>(w)
+            || qobject_cast<QListWidget *>(w) || qobject_cast<QPlainTextEdit *>(w);
+        if (!interactive || w->objectName().startsWith(QLatin1String("qt_")) || !w->parent()
+            || w->parent()->objectName().startsWith(QLatin1String("qt_")))
             continue;
         if (w->inherits("QLineEditIconButton"))
             continue;

@@ -9,7 +9,6 @@
 #include <QPalette>
 #include <QPixmap>
 #include <QVBoxLayout>
-
 #include <gtest/gtest.h>
 
 using namespace jwtflow;
@@ -87,11 +86,14 @@ void diagnosis(Scene &scene, const QByteArray &description, const QString &aud)
 
 void tls(Scene &scene)
 {
-    const ExchangeResult result = fx::transport(
-        HttpExchangeRecord::Transport::Tls, QStringLiteral("SSL handshake failed: The issuer certificate of a locally looked up certificate could not be found"),
-        {QStringLiteral("login.salesforce.com: The issuer certificate of a locally looked up certificate could not be found (certificate "
-                        "login.salesforce.com / Salesforce, Inc., issued by Corp TLS Inspection CA / Example Corp, valid 2025-01-01T00:00:00Z to "
-                        "2026-01-01T00:00:00Z, SHA-256 3f:1c:9a:0b:77:e2:51:4d:c8:02:aa:19:6e:f4:3b:90:12:55:de:ad:be:ef:00:11:22:33:44:55:66:77:88:99)")},
+    const ExchangeResult result = fx::transport(HttpExchangeRecord::Transport::Tls,
+        QStringLiteral("SSL handshake failed: The issuer certificate of a locally looked up certificate could not be found"),
+        { QStringLiteral(
+            "login.salesforce.com: The issuer certificate of a locally looked up certificate could not be found (certificate "
+            "login.salesforce.com / Salesforce, Inc., issued by Corp TLS Inspection CA / Example Corp, valid "
+            "2025-01-01T00:00:00Z to "
+            "2026-01-01T00:00:00Z, SHA-256 "
+            "3f:1c:9a:0b:77:e2:51:4d:c8:02:aa:19:6e:f4:3b:90:12:55:de:ad:be:ef:00:11:22:33:44:55:66:77:88:99)") },
         212);
     scene.pane->setResult(result, Diagnosis::diagnose(result, fx::context()));
 }

@@ -10,6 +10,8 @@
 
 #include <gtest/gtest.h>
 
+#include <functional>
+
 using namespace jwtflow;
 using namespace idtokentest;
 using Status = TokenCheck::Status;

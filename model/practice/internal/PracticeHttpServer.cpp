@@ -3,6 +3,7 @@
 #include <QHttpHeaders>
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
+#include <QRegularExpression>
 
 namespace jwtflow {
 
@@ -26,7 +27,7 @@ PracticeRequest PracticeHttpServer::convert(const QHttpServerRequest &request)
     default: out.method = "OTHER"; break;
     }
     const QUrl url = request.url();
-    out.path = PracticeRequest::normalisePath(url.path(QUrl::FullyDecoded));
+    out.path = restoreSwallowedSegment(PracticeRequest::normalisePath(url.path(QUrl::FullyDecoded)));
     out.query = request.query();
     const QHttpHeaders &headers = request.headers();
     out.headers.reserve(headers.size());
@@ -35,6 +36,24 @@ PracticeRequest PracticeHttpServer::convert(const QHttpServerRequest &request)
     out.body = request.body();
     out.remoteAddress = request.remoteAddress();
     return out;
+}
+
+QString PracticeHttpServer::restoreSwallowedSegment(const QString &path)
+{
+    static const QRegularExpression identity(QStringLiteral("^/00D\\w{12,15}/005\\w{12,15}/?$"));
+    const auto startsWithSegment = [&path](QLatin1StringView segment) {
+        return path.startsWith(segment) && (path.size() == segment.size() || path.at(segment.size()) == u'/');
+    };
+    if (startsWithSegment(QLatin1StringView("/oauth2")) || startsWithSegment(QLatin1StringView("/data")) ||
+        startsWithSegment(QLatin1StringView("/apexrest")) || startsWithSegment(QLatin1StringView("/Soap")))
+        return QStringLiteral("/services") + path;
+    if (path == QLatin1String("/frontdoor.jsp"))
+        return QStringLiteral("/secur") + path;
+    if (path == QLatin1String("/openid-configuration"))
+        return QStringLiteral("/.well-known") + path;
+    if (path == QLatin1String("/keys") || identity.match(path).hasMatch())
+        return QStringLiteral("/id") + path;
+    return path;
 }
 
 bool PracticeHttpServer::handleRequest(const QHttpServerRequest &request, QHttpServerResponder &responder)

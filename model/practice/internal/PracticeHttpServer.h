@@ -21,6 +21,12 @@ public:
 
     // Converts without routing (for tests of the conversion).
     static PracticeRequest convert(const QHttpServerRequest &request);
+    // QHttpServerRequest reads the target "//services/oauth2/token" as a network-path reference:
+    // "services" becomes the host, which the Host header then replaces, leaving "/oauth2/token".
+    // Salesforce serves such targets (clients that join "https://host/" and "/services/..." send
+    // them, salesforce-wire.md §8.3), so the swallowed first segment is put back for the paths
+    // that only exist under it. Other paths are returned as they are.
+    static QString restoreSwallowedSegment(const QString &path);
 
 protected:
     bool handleRequest(const QHttpServerRequest &request, QHttpServerResponder &responder) override;
