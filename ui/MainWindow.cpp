@@ -4,6 +4,7 @@
 #include "ExpiryBadge.h"
 #include "IdTokenInspector.h"
 #include "JsonEditor.h"
+#include "KeyGenerationDialog.h"
 #include "KeyPicker.h"
 #include "LintList.h"
 #include "ResponsePane.h"
@@ -296,6 +297,8 @@ void MainWindow::createMenus()
     quit->setShortcut(QKeySequence::Quit);
 
     QMenu *token = menuBar()->addMenu(tr("&Token"));
+    QAction *generate = token->addAction(tr("&Generate key and certificate…"), this, &MainWindow::showKeyGeneration);
+    generate->setObjectName(QStringLiteral("generateKeyAction"));
     QAction *refresh = token->addAction(tr("Set &exp = now + 3 min"), this, [this] { m_document->setClaim(QStringLiteral("exp"), m_clock.nowSecs() + 180); });
     refresh->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
 
@@ -468,6 +471,24 @@ void MainWindow::setPresentationMode(bool on)
 bool MainWindow::isPresentationMode() const
 {
     return m_presentation->isChecked();
+}
+
+KeyGenerationDialog *MainWindow::keyGenerationDialog()
+{
+    if (!m_keyGeneration) {
+        m_keyGeneration = new KeyGenerationDialog(this);
+        connect(m_keyGeneration, &KeyGenerationDialog::generated, this, [this](const CredentialWriter::Files &files) {
+            m_signature->signingPicker()->loadFile(files.privateKey);
+            m_signature->certificatePicker()->loadFile(files.certificatePem);
+        });
+    }
+    return m_keyGeneration;
+}
+
+void MainWindow::showKeyGeneration()
+{
+    keyGenerationDialog()->show();
+    keyGenerationDialog()->raise();
 }
 
 void MainWindow::openTokenFile()

@@ -21,6 +21,7 @@ class ResponsePane;
 class SendBar;
 class TokenExchange;
 class ExpiryBadge;
+class KeyGenerationDialog;
 class IdTokenInspector;
 class JsonEditor;
 class LintList;
@@ -56,6 +57,7 @@ public:
     PracticeOrg *practiceOrg() const { return m_practice; }
     void send();
     void setPresentationMode(bool on);
+    KeyGenerationDialog *keyGenerationDialog();
     bool isPresentationMode() const;
 
 private:
@@ -69,6 +71,7 @@ private:
     void runLints();
     void focusField(const QString &field);
     void openTokenFile();
+    void showKeyGeneration();
     void startPracticeOrg(const Options &options);
     void exchangeFinished(const ExchangeResult &result);
     void showAbout();
@@ -90,6 +93,7 @@ private:
     QTabWidget *m_bottomTabs = nullptr;
     QSplitter *m_vertical = nullptr;
     QAction *m_presentation = nullptr;
+    KeyGenerationDialog *m_keyGeneration = nullptr;
     SendBar *m_sendBar = nullptr;
     ResponsePane *m_response = nullptr;
     TokenExchange *m_exchange = nullptr;

@@ -1,6 +1,7 @@
 // Drives the main window into its main states and saves a PNG of each, so people can look at
 // what they build (packaging/dev screenshots runs it under Xvfb). Not a test: it asserts nothing.
 #include "ConnectionForm.h"
+#include "KeyGenerationDialog.h"
 #include "KeyPicker.h"
 #include "MainWindow.h"
 #include "SignaturePanel.h"
@@ -86,6 +87,17 @@ int main(int argc, char **argv)
     tampered[tampered.indexOf(QLatin1Char('.')) + 5] = QLatin1Char(tampered[tampered.indexOf(QLatin1Char('.')) + 5] == u'A' ? 'B' : 'A');
     window.openToken(tampered);
     save(window, out, QStringLiteral("06-pasted-invalid"));
+
+    // The key generation dialog, after it wrote a set.
+    QTemporaryDir generated;
+    KeyGenerationDialog *dialog = window.keyGenerationDialog();
+    dialog->setFolder(generated.path());
+    dialog->show();
+    dialog->generate();
+    for (int i = 0; i < 1000 && dialog->isBusy(); ++i)
+        settle(10);
+    save(*dialog, out, QStringLiteral("06b-key-generation"));
+    dialog->hide();
 
     // First launch as the app does it: the practice org is ready, one Send succeeds.
     QTemporaryDir practiceData;

@@ -2,6 +2,7 @@
 #include "ConnectionForm.h"
 #include "IdTokenInspector.h"
 #include "ExpiryBadge.h"
+#include "KeyGenerationDialog.h"
 #include "KeyPicker.h"
 #include "LintList.h"
 #include "MainWindow.h"
@@ -15,7 +16,9 @@
 #include <QPushButton>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QEventLoop>
 #include <QTabWidget>
+#include <QTimer>
 #include <QTemporaryDir>
 
 #include <gtest/gtest.h>
@@ -184,4 +187,30 @@ TEST(FlowPage, InspectorHandsIssAndSubToTheBearerFlowTab)
     EXPECT_EQ(tabs->currentIndex(), 0);
     EXPECT_EQ(w.connectionForm()->clientId(), QStringLiteral("3MVG9fromIdToken"));
     EXPECT_EQ(w.document()->jwt().claims().value(QStringLiteral("sub")).toString(), QStringLiteral("ann@acme.example"));
+}
+
+TEST(FlowPage, KeyGenerationWritesTheSetAndLoadsIt)
+{
+    MainWindow w;
+    QTemporaryDir dir;
+    KeyGenerationDialog *dialog = w.keyGenerationDialog();
+    dialog->setFolder(dir.path());
+    dialog->generate();
+    for (int i = 0; i < 1000 && dialog->isBusy(); ++i) {
+        QEventLoop loop;
+        QTimer::singleShot(10, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
+    ASSERT_FALSE(dialog->isBusy());
+    EXPECT_TRUE(dialog->message().contains(QStringLiteral("Upload"))) << dialog->message().toStdString();
+    EXPECT_TRUE(QFile::exists(dir.filePath(QStringLiteral("jwtflow.key"))));
+    EXPECT_TRUE(QFile::exists(dir.filePath(QStringLiteral("jwtflow.cer"))));
+    EXPECT_EQ(w.signaturePanel()->keyMatch(), ClaimsLinter::KeyMatch::Matches);
+    dialog->generate(); // the same names again: refused, nothing overwritten
+    for (int i = 0; i < 1000 && dialog->isBusy(); ++i) {
+        QEventLoop loop;
+        QTimer::singleShot(10, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
+    EXPECT_TRUE(dialog->message().contains(QStringLiteral("jwtflow.key"))) << dialog->message().toStdString();
 }
