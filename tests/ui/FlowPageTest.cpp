@@ -191,6 +191,7 @@ TEST(FlowPage, InspectorHandsIssAndSubToTheBearerFlowTab)
 
 TEST(FlowPage, KeyGenerationWritesTheSetAndLoadsIt)
 {
+    KeyPicker::setSynchronousLoading(true);
     MainWindow w;
     QTemporaryDir dir;
     KeyGenerationDialog *dialog = w.keyGenerationDialog();
