@@ -6,6 +6,8 @@
 #include <QProcess>
 #include <QTemporaryDir>
 
+#include "support/CliProcess.h"
+
 #include <gtest/gtest.h>
 
 namespace {
@@ -17,27 +19,13 @@ const QString kRfcToken = QStringLiteral(
     ".dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk");
 const QString kRfcKey = QStringLiteral("AyM1SysPpbyDfgZld3umj1qzKObwVMkoqQ-EstJQLr_T-1qS0gZH75aKtMN3Yj0iPS4hcgUuTwjAzZr1Z9CAow");
 
-struct CryptoCliRun {
-    int exitCode = -1;
-    QString out;
-    QString err;
-    QJsonObject json() const { return QJsonDocument::fromJson(out.toUtf8()).object(); }
-};
+using CryptoCliRun = testsupport::ProcessRun;
 
 CryptoCliRun cli(const QStringList &arguments, const QByteArray &input = {}, const QMap<QString, QString> &environment = {})
 {
-    QProcess process;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.remove(QStringLiteral("JWTFLOW_PASSPHRASE"));
-    env.remove(QStringLiteral("JWTFLOW_SECRET"));
-    for (auto it = environment.begin(); it != environment.end(); ++it)
-        env.insert(it.key(), it.value());
-    process.setProcessEnvironment(env);
-    process.start(QStringLiteral(JWTFLOW_CLI_PATH), arguments);
-    process.write(input);
-    process.closeWriteChannel();
-    process.waitForFinished(60000);
-    return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
+    // Secrets come from the test's own choices, never from whoever runs the suite.
+    return testsupport::runProcess(QStringLiteral(JWTFLOW_CLI_PATH), arguments, input, environment,
+                                   {QStringLiteral("JWTFLOW_PASSPHRASE"), QStringLiteral("JWTFLOW_SECRET")});
 }
 
 QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArray &content)

@@ -15,35 +15,19 @@
 #include <QTemporaryDir>
 #include <QTimer>
 
+#include "support/CliProcess.h"
+
 #include <gtest/gtest.h>
 
 using namespace jwtflow;
 
 namespace {
 
-struct CliRun {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using CliRun = testsupport::ProcessRun;
 
-// Keeps this process's event loop turning while the CLI runs, so the server can answer it.
 CliRun cli(const QStringList &arguments, const QByteArray &input = {})
 {
-    QProcess process;
-    QEventLoop loop;
-    QObject::connect(&process, &QProcess::finished, &loop, &QEventLoop::quit);
-    QTimer::singleShot(15000, &loop, &QEventLoop::quit);
-    process.start(QStringLiteral(JWTFLOW_CLI_PATH), arguments);
-    process.write(input);
-    process.closeWriteChannel();
-    if (process.state() != QProcess::NotRunning)
-        loop.exec();
-    if (process.state() != QProcess::NotRunning) {
-        process.kill();
-        process.waitForFinished(1000);
-    }
-    return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
+    return testsupport::runCli(arguments, input, 15000);
 }
 
 const QString kAssertion = QStringLiteral(

@@ -14,34 +14,19 @@
 #include <QTcpServer>
 #include <QTimer>
 
+#include "support/CliProcess.h"
+
 #include <gtest/gtest.h>
 
 using namespace idtokentest;
 
 namespace {
 
-struct CliRun {
-    int exitCode = -1;
-    QString out;
-    QString err;
-    QJsonObject json() const { return QJsonDocument::fromJson(out.toUtf8()).object(); }
-};
+using CliRun = testsupport::ProcessRun;
 
-// Runs the CLI while this process's event loop keeps serving (the loopback server lives here).
 CliRun inspect(const QStringList &arguments, const QString &input = {})
 {
-    QProcess process;
-    QEventLoop loop;
-    QObject::connect(&process, &QProcess::finished, &loop, &QEventLoop::quit);
-    QObject::connect(&process, &QProcess::errorOccurred, &loop, &QEventLoop::quit);
-    process.start(QStringLiteral(JWTFLOW_CLI_PATH), QStringList{QStringLiteral("inspect")} + arguments);
-    process.write(input.toUtf8());
-    process.closeWriteChannel();
-    QTimer::singleShot(30000, &loop, &QEventLoop::quit);
-    if (process.state() != QProcess::NotRunning)
-        loop.exec();
-    process.waitForFinished(1000);
-    return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
+    return testsupport::runCli(QStringList{QStringLiteral("inspect")} + arguments, input.toUtf8(), 30000);
 }
 
 qint64 now()

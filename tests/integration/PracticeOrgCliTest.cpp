@@ -1,6 +1,7 @@
 // jwtflow-cli practice-org as scripts and trainers run it: a real process on a free port that
 // prints how to reach it, answers `jwtflow-cli exchange` signed with the demo key, applies
 // scenarios from the command line and stops cleanly on SIGTERM and SIGINT.
+#include "support/CliProcess.h"
 #include "integration/PracticeOrgFixture.h"
 
 #include <QJsonArray>
@@ -13,22 +14,11 @@ using namespace jwtflow;
 
 namespace {
 
-struct CliRun {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using CliRun = testsupport::ProcessRun;
 
 CliRun cli(const QStringList &arguments)
 {
-    QProcess process;
-    process.start(QStringLiteral(JWTFLOW_CLI_PATH), arguments);
-    process.closeWriteChannel();
-    if (!process.waitForFinished(20000)) {
-        process.kill();
-        process.waitForFinished(1000);
-    }
-    return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
+    return testsupport::runCli(arguments, {}, 20000);
 }
 
 class PracticeOrgCliTest : public ::testing::Test {
