@@ -1,5 +1,7 @@
 #include "crypto/Certificate.h"
 
+#include "crypto/KeyFormat.h"
+
 #include "crypto/CryptoProvider.h"
 #include "crypto/Der.h"
 #include "crypto/Fingerprint.h"
@@ -46,6 +48,49 @@ bool readTbsFields(Certificate::Handle &handle)
     return handle.notBefore.isValid() && handle.notAfter.isValid();
 }
 
+// Every extension's value must itself be one complete DER element: qca-ossl reads the ones it
+// knows (key usage, constraints, key identifiers …) without checking, and crashes on damaged ones.
+bool extensionsWellFormed(const QByteArray &der)
+{
+    Der::Element certificate;
+    if (Der::read(der, 0, certificate) != Der::Status::Ok)
+        return false;
+    const auto parts = Der::children(certificate);
+    const auto tbs = parts.isEmpty() ? QList<Der::Element>() : Der::children(parts.constFirst());
+    for (const Der::Element &field : tbs) {
+        if (field.tag != Der::ContextSpecific3) // [3] EXPLICIT Extensions
+            continue;
+        bool ok = true;
+        const auto wrapper = Der::children(field, &ok);
+        if (!ok || wrapper.size() != 1)
+            return false;
+        const auto extensions = Der::children(wrapper.constFirst(), &ok);
+        if (!ok)
+            return false;
+        for (const Der::Element &extension : extensions) {
+            const auto members = Der::children(extension, &ok);
+            if (!ok || members.size() < 2 || members.size() > 3 || members.constLast().tag != Der::OctetString ||
+                Der::checkComplete(members.constLast().content) != Der::Status::Ok)
+                return false;
+        }
+    }
+    return true;
+}
+
+// The SubjectPublicKeyInfo that follows issuer, validity and subject in the TBSCertificate.
+QByteArray subjectPublicKeyInfo(const QByteArray &der)
+{
+    Der::Element certificate;
+    if (Der::read(der, 0, certificate) != Der::Status::Ok)
+        return {};
+    const auto parts = Der::children(certificate);
+    const auto tbs = parts.isEmpty() ? QList<Der::Element>() : Der::children(parts.constFirst());
+    const qsizetype first = !tbs.isEmpty() && tbs.constFirst().tag == Der::ContextSpecific0 ? 1 : 0;
+    if (tbs.size() < first + 6 || tbs[first + 5].tag != Der::Sequence)
+        return {};
+    return Der::encode(tbs[first + 5].tag, tbs[first + 5].content);
+}
+
 } // namespace
 
 Certificate::Certificate(std::shared_ptr<const Handle> handle)
@@ -57,6 +102,22 @@ Result<Certificate> Certificate::fromDer(const QByteArray &der, const QString &s
 {
     if (auto ready = CryptoProvider::ensureReady(); !ready)
         return ready.error();
+    // qca-ossl crashes on some damaged certificates (found by fuzz_keys), so jwtflow checks the
+    // structure and the public key itself before QCA sees the bytes.
+    const QByteArray spki = subjectPublicKeyInfo(der);
+    const KeyFormat format = KeyFormat::detect(spki);
+    if (Der::checkComplete(der) != Der::Status::Ok || spki.isEmpty() || format.structure != KeyFormat::Structure::SubjectPublicKeyInfo ||
+        format.keyType == KeyFormat::KeyType::Unknown || !extensionsWellFormed(der))
+        return makeError(QStringLiteral("key.bad-certificate"), QStringLiteral("%1: the certificate could not be read.").arg(source),
+                         QStringLiteral("The file may be damaged; download or export the certificate again."));
+    PublicKey publicKey;
+    if (format.keyType == KeyFormat::KeyType::Rsa) {
+        auto key = PublicKey::fromDer(spki, source);
+        if (!key)
+            return makeError(QStringLiteral("key.bad-certificate"), QStringLiteral("%1: the certificate's public key cannot be read.").arg(source),
+                             QStringLiteral("The file may be damaged; download or export the certificate again."));
+        publicKey = key.value();
+    }
     QCA::ConvertResult result = QCA::ErrorDecode;
     QCA::Certificate certificate = QCA::Certificate::fromDER(der, &result);
     if (result != QCA::ConvertGood || certificate.isNull())
@@ -69,6 +130,7 @@ Result<Certificate> Certificate::fromDer(const QByteArray &der, const QString &s
     if (!readTbsFields(*handle))
         return makeError(QStringLiteral("key.bad-certificate"), QStringLiteral("%1: the certificate's serial number or validity dates cannot be read.").arg(source),
                          QStringLiteral("The file may be damaged; download or export the certificate again."));
+    handle->publicKey = publicKey;
     return Certificate(std::move(handle));
 }
 
@@ -141,13 +203,7 @@ QString Certificate::x5tS256() const
 
 PublicKey Certificate::publicKey() const
 {
-    if (!m_handle)
-        return {};
-    auto handle = std::make_shared<PublicKey::Handle>();
-    handle->key = m_handle->certificate.subjectPublicKey();
-    handle->spki = handle->key.toDER();
-    handle->source = m_handle->source;
-    return PublicKey(std::move(handle));
+    return m_handle ? m_handle->publicKey : PublicKey();
 }
 
 QString Certificate::source() const

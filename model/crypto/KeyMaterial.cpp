@@ -4,8 +4,13 @@ namespace jwtflow {
 
 Result<PublicKey> KeyMaterial::verificationKey(const QString &kid) const
 {
-    if (!certificate.isNull())
+    if (!certificate.isNull()) {
+        if (certificate.publicKey().isNull())
+            return makeError(QStringLiteral("key.unsupported-type"),
+                             QStringLiteral("%1: the certificate's key is not an RSA key, which is all this build can verify with.").arg(source),
+                             QStringLiteral("Salesforce connected apps use RSA keys (RS256)."));
         return certificate.publicKey();
+    }
     if (!publicKey.isNull())
         return publicKey;
     if (!jwks.isEmpty())

@@ -299,3 +299,14 @@ TEST(KeyLoader, WorksOnAWorkerThread)
     ASSERT_TRUE(r.ok()) << r.error().text().toStdString();
     EXPECT_EQ(r->privateKey.bits(), 2048);
 }
+
+// Found by fuzz_keys: a certificate whose public key is damaged made qca-ossl dereference a null
+// key when asked for it. It must be a specific error naming the file, not a crash.
+TEST(KeyLoaderRegression, DamagedCertificatesAreErrorsNotCrashes)
+{
+    for (const QString &name : {QStringLiteral("fuzz-damaged-spki.cer"), QStringLiteral("fuzz-damaged-cert-2.cer")}) {
+        const auto material = jwtflow::KeyLoader::loadFile(QStringLiteral(JWTFLOW_TEST_DATA "/keys/") + name);
+        ASSERT_FALSE(material.ok()) << name.toStdString();
+        EXPECT_TRUE(material.error().message.contains(name)) << material.error().message.toStdString();
+    }
+}

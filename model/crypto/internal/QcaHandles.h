@@ -30,6 +30,10 @@ struct Certificate::Handle {
     QByteArray serial;
     QDateTime notBefore;
     QDateTime notAfter;
+    // The subject public key, read from the DER by jwtflow: qca-ossl's subjectPublicKey()
+    // dereferences a null key when the certificate's key is damaged (found by fuzz_keys).
+    // Null for a well-formed key of a type this build does not support (EC, Ed25519 …).
+    PublicKey publicKey;
 };
 
 namespace qca {
