@@ -28,19 +28,33 @@ QString dateText(const QDateTime &when)
     return when.toString(Qt::ISODate);
 }
 
-// TBSCertificate: [0] version (optional), serialNumber, signature, issuer, validity, ...
-bool readTbsFields(Certificate::Handle &handle)
+// The fields of the TBSCertificate: [0] version (optional), serialNumber, signature, issuer,
+// validity, subject, subjectPublicKeyInfo, …, [3] extensions. `first` is the serial's index.
+struct TbsFields {
+    QList<Der::Element> fields;
+    qsizetype first = 0;
+};
+
+TbsFields tbsFields(const QByteArray &der)
 {
     Der::Element certificate;
-    if (Der::read(handle.der, 0, certificate) != Der::Status::Ok)
-        return false;
+    if (Der::read(der, 0, certificate) != Der::Status::Ok)
+        return {};
     const auto parts = Der::children(certificate);
-    const auto tbs = parts.isEmpty() ? QList<Der::Element>() : Der::children(parts.constFirst());
-    const qsizetype first = !tbs.isEmpty() && tbs.constFirst().tag == Der::ContextSpecific0 ? 1 : 0;
-    if (tbs.size() < first + 4 || tbs[first].tag != Der::Integer || tbs[first + 3].tag != Der::Sequence)
+    TbsFields tbs;
+    tbs.fields = parts.isEmpty() ? QList<Der::Element>() : Der::children(parts.constFirst());
+    tbs.first = !tbs.fields.isEmpty() && tbs.fields.constFirst().tag == Der::ContextSpecific0 ? 1 : 0;
+    return tbs;
+}
+
+bool readTbsFields(const TbsFields &tbs, Certificate::Handle &handle)
+{
+    const auto &f = tbs.fields;
+    const qsizetype first = tbs.first;
+    if (f.size() < first + 4 || f[first].tag != Der::Integer || f[first + 3].tag != Der::Sequence)
         return false;
-    handle.serial = Der::integerMagnitude(tbs[first].content);
-    const auto validity = Der::children(tbs[first + 3]);
+    handle.serial = Der::integerMagnitude(f[first].content);
+    const auto validity = Der::children(f[first + 3]);
     if (validity.size() != 2)
         return false;
     handle.notBefore = Der::parseTime(validity[0]);
@@ -50,14 +64,9 @@ bool readTbsFields(Certificate::Handle &handle)
 
 // Every extension's value must itself be one complete DER element: qca-ossl reads the ones it
 // knows (key usage, constraints, key identifiers …) without checking, and crashes on damaged ones.
-bool extensionsWellFormed(const QByteArray &der)
+bool extensionsWellFormed(const TbsFields &tbs)
 {
-    Der::Element certificate;
-    if (Der::read(der, 0, certificate) != Der::Status::Ok)
-        return false;
-    const auto parts = Der::children(certificate);
-    const auto tbs = parts.isEmpty() ? QList<Der::Element>() : Der::children(parts.constFirst());
-    for (const Der::Element &field : tbs) {
+    for (const Der::Element &field : tbs.fields) {
         if (field.tag != Der::ContextSpecific3) // [3] EXPLICIT Extensions
             continue;
         bool ok = true;
@@ -77,18 +86,13 @@ bool extensionsWellFormed(const QByteArray &der)
     return true;
 }
 
-// The SubjectPublicKeyInfo that follows issuer, validity and subject in the TBSCertificate.
-QByteArray subjectPublicKeyInfo(const QByteArray &der)
+// The SubjectPublicKeyInfo that follows issuer, validity and subject.
+QByteArray subjectPublicKeyInfo(const TbsFields &tbs)
 {
-    Der::Element certificate;
-    if (Der::read(der, 0, certificate) != Der::Status::Ok)
+    const qsizetype at = tbs.first + 5;
+    if (tbs.fields.size() <= at || tbs.fields[at].tag != Der::Sequence)
         return {};
-    const auto parts = Der::children(certificate);
-    const auto tbs = parts.isEmpty() ? QList<Der::Element>() : Der::children(parts.constFirst());
-    const qsizetype first = !tbs.isEmpty() && tbs.constFirst().tag == Der::ContextSpecific0 ? 1 : 0;
-    if (tbs.size() < first + 6 || tbs[first + 5].tag != Der::Sequence)
-        return {};
-    return Der::encode(tbs[first + 5].tag, tbs[first + 5].content);
+    return Der::encode(tbs.fields[at].tag, tbs.fields[at].content);
 }
 
 } // namespace
@@ -104,10 +108,11 @@ Result<Certificate> Certificate::fromDer(const QByteArray &der, const QString &s
         return ready.error();
     // qca-ossl crashes on some damaged certificates (found by fuzz_keys), so jwtflow checks the
     // structure and the public key itself before QCA sees the bytes.
-    const QByteArray spki = subjectPublicKeyInfo(der);
+    const TbsFields tbs = tbsFields(der);
+    const QByteArray spki = subjectPublicKeyInfo(tbs);
     const KeyFormat format = KeyFormat::detect(spki);
     if (Der::checkComplete(der) != Der::Status::Ok || spki.isEmpty() || format.structure != KeyFormat::Structure::SubjectPublicKeyInfo ||
-        format.keyType == KeyFormat::KeyType::Unknown || !extensionsWellFormed(der))
+        format.keyType == KeyFormat::KeyType::Unknown || !extensionsWellFormed(tbs))
         return makeError(QStringLiteral("key.bad-certificate"), QStringLiteral("%1: the certificate could not be read.").arg(source),
                          QStringLiteral("The file may be damaged; download or export the certificate again."));
     PublicKey publicKey;
@@ -127,7 +132,7 @@ Result<Certificate> Certificate::fromDer(const QByteArray &der, const QString &s
     handle->certificate = certificate;
     handle->der = certificate.toDER();
     handle->source = source;
-    if (!readTbsFields(*handle))
+    if (!readTbsFields(tbsFields(handle->der), *handle))
         return makeError(QStringLiteral("key.bad-certificate"), QStringLiteral("%1: the certificate's serial number or validity dates cannot be read.").arg(source),
                          QStringLiteral("The file may be damaged; download or export the certificate again."));
     handle->publicKey = publicKey;
