@@ -17,6 +17,7 @@
 #include "flow/ExchangeResult.h"
 #include "flow/OrgClient.h"
 #include "flow/TokenExchange.h"
+#include "crypto/CryptoProvider.h"
 #include "practice/PracticeOrg.h"
 #include "flow/TokenDocument.h"
 #include "token/JsonText.h"
@@ -34,6 +35,7 @@
 #include <QNetworkAccessManager>
 #include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QSettings>
 #include <QShortcut>
 #include <QSplitter>
 #include <QStatusBar>
@@ -140,6 +142,14 @@ MainWindow::MainWindow(const Clock &clock, const Options &options, QWidget *pare
     m_signature->showSignature(m_document->signature());
     if (options.practiceOrg)
         startPracticeOrg(options);
+    // Only the window's shape is remembered here: never keys, passphrases or tokens.
+    restoreGeometry(QSettings().value(QStringLiteral("window/geometry")).toByteArray());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    QSettings().setValue(QStringLiteral("window/geometry"), saveGeometry());
+    QMainWindow::closeEvent(event);
 }
 
 void MainWindow::startPracticeOrg(const Options &options)
@@ -513,7 +523,8 @@ void MainWindow::openTokenFile()
 void MainWindow::showAbout()
 {
     QMessageBox::about(this, tr("About jwtflow"),
-                       tr("jwtflow %1\nA debugger for the OAuth 2.0 JWT bearer flow (RFC 7523).\n\nQt %2").arg(QApplication::applicationVersion(), QString::fromLatin1(qVersion())));
+                       tr("jwtflow %1\nA debugger for the OAuth 2.0 JWT bearer flow (RFC 7523).\n\nQt %2\n%3")
+                           .arg(QApplication::applicationVersion(), QString::fromLatin1(qVersion()), CryptoProvider::description()));
 }
 
 } // namespace jwtflow

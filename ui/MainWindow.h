@@ -60,6 +60,9 @@ public:
     KeyGenerationDialog *keyGenerationDialog();
     bool isPresentationMode() const;
 
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
 private:
     QWidget *createFlowPage();
     void createMenus();

@@ -17,6 +17,7 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QEventLoop>
+#include <QSettings>
 #include <QTabWidget>
 #include <QTimer>
 #include <QTemporaryDir>
@@ -214,4 +215,19 @@ TEST(FlowPage, KeyGenerationWritesTheSetAndLoadsIt)
         loop.exec();
     }
     EXPECT_TRUE(dialog->message().contains(QStringLiteral("jwtflow.key"))) << dialog->message().toStdString();
+}
+
+TEST(FlowPage, ClosingSavesTheGeometryAndNothingSecret)
+{
+    // (The offscreen screen is 800×600, so restoring is clamped there: only saving is checked.)
+    QSettings().clear();
+    {
+        KeyPicker::setSynchronousLoading(true);
+        MainWindow w;
+        w.signaturePanel()->signingPicker()->loadFile(keys().files.privateKey);
+        w.show();
+        w.close();
+    }
+    EXPECT_FALSE(QSettings().value(QStringLiteral("window/geometry")).toByteArray().isEmpty());
+    EXPECT_EQ(QSettings().allKeys(), QStringList{QStringLiteral("window/geometry")});
 }
