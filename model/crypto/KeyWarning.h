@@ -17,4 +17,14 @@ struct KeyWarning {
 
 using KeyWarnings = QList<KeyWarning>;
 
+// "key.weak-rsa" for an RSA key under 2048 bits (RFC 7518 §3.3), for private and public keys alike.
+inline KeyWarnings rsaStrengthWarnings(bool isRsa, int bits, const QString &source)
+{
+    if (!isRsa || bits >= 2048)
+        return {};
+    return {{QStringLiteral("key.weak-rsa"),
+             QStringLiteral("The RSA key from %1 has %2 bits; RFC 7518 requires at least 2048 for RS256.").arg(source).arg(bits),
+             QStringLiteral("Generate a 2048-bit (or larger) key and upload its new certificate to the connected app.")}};
+}
+
 } // namespace jwtflow

@@ -11,7 +11,6 @@ namespace jwtflow {
 
 namespace {
 
-const int kMinimumRsaBits = 2048; // RFC 7518 §3.3
 
 QString shortSource(const QString &source)
 {
@@ -89,12 +88,7 @@ QString PrivateKey::description() const
 
 KeyWarnings PrivateKey::warnings() const
 {
-    KeyWarnings list;
-    if (isRsa() && bits() < kMinimumRsaBits)
-        list.append({QStringLiteral("key.weak-rsa"),
-                     QStringLiteral("The RSA key from %1 has %2 bits; RFC 7518 requires at least 2048 for RS256.").arg(m_handle->source).arg(bits()),
-                     QStringLiteral("Generate a 2048-bit (or larger) key and upload its new certificate to the connected app.")});
-    return list;
+    return m_handle ? rsaStrengthWarnings(isRsa(), bits(), m_handle->source) : KeyWarnings();
 }
 
 QByteArray PrivateKey::toPkcs8Pem() const

@@ -13,7 +13,6 @@ namespace jwtflow {
 
 namespace {
 
-const int kMinimumRsaBits = 2048; // RFC 7518 §3.3
 
 QString shortSource(const QString &source)
 {
@@ -135,12 +134,7 @@ QString PublicKey::description() const
 
 KeyWarnings PublicKey::warnings() const
 {
-    KeyWarnings list;
-    if (isRsa() && bits() < kMinimumRsaBits)
-        list.append({QStringLiteral("key.weak-rsa"),
-                     QStringLiteral("The RSA key from %1 has %2 bits; RFC 7518 requires at least 2048 for RS256.").arg(m_handle->source).arg(bits()),
-                     QStringLiteral("Generate a 2048-bit (or larger) key and upload its new certificate to the connected app.")});
-    return list;
+    return m_handle ? rsaStrengthWarnings(isRsa(), bits(), m_handle->source) : KeyWarnings();
 }
 
 bool PublicKey::operator==(const PublicKey &other) const
