@@ -18,12 +18,13 @@ namespace jwtflow {
 // Immutable, cheap to copy.
 class Certificate {
 public:
-    struct Handle; // the QCA certificate; defined in crypto/internal/QcaHandles.h
+    struct Handle; // what jwtflow read from the DER; defined in Certificate.cpp
 
     Certificate() = default;
     explicit Certificate(std::shared_ptr<const Handle> handle);
 
-    // Error code "key.bad-certificate".
+    // Read by jwtflow's own DER parser; QCA sees only the public key. Error code
+    // "key.bad-certificate", whose message names the damaged part.
     static Result<Certificate> fromDer(const QByteArray &der, const QString &source);
 
     bool isNull() const { return !m_handle; }
@@ -31,6 +32,7 @@ public:
     QString issuer() const;
     QString commonName() const;
     QString serialNumber() const; // hex with colons, as browsers show it
+    QString signatureAlgorithm() const; // "sha256WithRSAEncryption", or the dotted OID
     QDateTime notBefore() const;  // UTC
     QDateTime notAfter() const;   // UTC
     bool isSelfIssued() const;    // issuer == subject
@@ -53,8 +55,6 @@ public:
     KeyWarnings warnings(const Clock &clock) const;
 
     bool operator==(const Certificate &other) const { return toDer() == other.toDer(); }
-
-    const Handle *handle() const { return m_handle.get(); }
 
 private:
     std::shared_ptr<const Handle> m_handle;

@@ -9,8 +9,9 @@
 namespace jwtflow {
 
 // Just enough ASN.1 DER to tell key and certificate files apart by content (QCA only says
-// "decode error"), to spot truncation, and to build the few structures QCA cannot: an RSA key
-// from JWK numbers and a certificate signed with SHA-256 (qca-ossl self-signs with SHA-1).
+// "decode error"), to spot truncation, to read certificates without qca-ossl (which crashes on
+// damaged ones), and to build the few structures QCA cannot: an RSA key from JWK numbers and a
+// certificate signed with SHA-256 (qca-ossl self-signs with SHA-1).
 class Der {
 public:
     enum Tag : quint8 {
@@ -21,12 +22,23 @@ public:
         Null = 0x05,
         ObjectId = 0x06,
         Utf8String = 0x0c,
+        NumericString = 0x12,
+        PrintableString = 0x13,
+        TeletexString = 0x14,
+        Ia5String = 0x16,
         UtcTime = 0x17,
         GeneralizedTime = 0x18,
+        VisibleString = 0x1a,
+        UniversalString = 0x1c,
+        BmpString = 0x1e,
         Sequence = 0x30,
         Set = 0x31,
         ContextSpecific0 = 0xa0,
+        ContextSpecific1 = 0xa1,
+        ContextSpecific2 = 0xa2,
         ContextSpecific3 = 0xa3,
+        ImplicitPrimitive1 = 0x81, // [1] IMPLICIT of a primitive type, e.g. issuerUniqueID
+        ImplicitPrimitive2 = 0x82,
     };
 
     struct Element {

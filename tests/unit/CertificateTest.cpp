@@ -2,6 +2,7 @@
 
 #include "core/Clock.h"
 #include "crypto/Certificate.h"
+#include "crypto/Der.h"
 
 #include <QTimeZone>
 
@@ -106,4 +107,118 @@ TEST(Certificate, PemRoundTripsThroughTheLoader)
     const auto again = KeyLoader::loadData(c.toPem(), QStringLiteral("memory"));
     ASSERT_TRUE(again.ok());
     EXPECT_EQ(again->certificate.toDer(), readFixture("rsa2048.cer"));
+}
+
+namespace {
+
+// A certificate around the main test key with the given names and dates. Its signature is not
+// valid (jwtflow never checks a certificate's own signature: Salesforce compares keys only).
+QByteArray makeCertificate(const QByteArray &issuer, const QByteArray &subject, const QByteArray &validity,
+                           const QByteArray &extensions = {})
+{
+    const QByteArray spki = load("rsa2048-public.pem").publicKey.toDer();
+    const QByteArray algorithm = Der::sequence(Der::oid(QStringLiteral("1.2.840.113549.1.1.11")) + Der::null());
+    QByteArray tbs = Der::encode(Der::ContextSpecific0, Der::smallInteger(2)) + Der::unsignedInteger(QByteArray::fromHex("0102")) +
+                     algorithm + issuer + validity + subject + spki;
+    if (!extensions.isEmpty())
+        tbs += Der::encode(Der::ContextSpecific3, Der::sequence(extensions));
+    return Der::sequence(Der::sequence(tbs) + algorithm + Der::bitString(QByteArray(256, '\x5a')));
+}
+
+QByteArray attribute(const char *oid, quint8 tag, const QByteArray &value)
+{
+    return Der::sequence(Der::oid(QString::fromLatin1(oid)) + Der::encode(tag, value));
+}
+
+QByteArray rdn(const QByteArray &attributes)
+{
+    return Der::set(attributes);
+}
+
+QByteArray validity2025to2035()
+{
+    return Der::sequence(Der::time(QDateTime(QDate(2025, 1, 1), QTime(0, 0), QTimeZone::utc())) +
+                         Der::time(QDateTime(QDate(2035, 1, 1), QTime(0, 0), QTimeZone::utc())));
+}
+
+} // namespace
+
+TEST(Certificate, NamesAreReadByJwtflowInTheirOrderWithShortTypeNames)
+{
+    const QByteArray subject = Der::sequence(rdn(attribute("2.5.4.6", Der::PrintableString, "US")) +
+                                             rdn(attribute("2.5.4.8", Der::Utf8String, "CA")) +
+                                             rdn(attribute("2.5.4.7", Der::TeletexString, "San Francisco")) +
+                                             rdn(attribute("2.5.4.10", Der::Utf8String, "Salesforce.com")) +
+                                             rdn(attribute("2.5.4.11", Der::BmpString, QByteArray("\0""0\0""0\0""D", 6))) +
+                                             rdn(attribute("2.5.4.3", Der::Utf8String, "SelfSignedCert_01Jan2025") +
+                                                 attribute("1.2.840.113549.1.9.1", Der::Ia5String, "ann@example.com")) +
+                                             rdn(attribute("1.2.3.4", Der::Utf8String, "x")));
+    const QByteArray issuer = Der::sequence(rdn(attribute("2.5.4.3", Der::Utf8String, "Example CA")));
+    const auto c = Certificate::fromDer(makeCertificate(issuer, subject, validity2025to2035()), QStringLiteral("names.cer"));
+    ASSERT_TRUE(c.ok()) << c.error().text().toStdString();
+    EXPECT_EQ(c->subject(), QStringLiteral("C=US, ST=CA, L=San Francisco, O=Salesforce.com, OU=00D, "
+                                           "CN=SelfSignedCert_01Jan2025+emailAddress=ann@example.com, OID.1.2.3.4=x"));
+    EXPECT_EQ(c->issuer(), QStringLiteral("CN=Example CA"));
+    EXPECT_EQ(c->commonName(), QStringLiteral("SelfSignedCert_01Jan2025"));
+    EXPECT_FALSE(c->isSelfIssued());
+    EXPECT_EQ(c->serialNumber(), QStringLiteral("01:02"));
+    EXPECT_EQ(c->signatureAlgorithm(), QStringLiteral("sha256WithRSAEncryption"));
+    EXPECT_EQ(c->toDer(), makeCertificate(issuer, subject, validity2025to2035())); // the bytes given, not a re-encoding
+}
+
+TEST(Certificate, NamesCannotForgeLinesOrHideBytes)
+{
+    const QByteArray subject = Der::sequence(rdn(attribute("2.5.4.3", Der::Utf8String, "evil\nCN=trusted\x7f")) +
+                                             rdn(attribute("2.5.4.10", Der::OctetString, "\x01\x02")) +
+                                             rdn(attribute("2.5.4.11", Der::Utf8String, "\xff\xfe")));
+    const auto c = Certificate::fromDer(makeCertificate(subject, subject, validity2025to2035()), QStringLiteral("evil.cer"));
+    ASSERT_TRUE(c.ok()) << c.error().text().toStdString();
+    EXPECT_FALSE(c->subject().contains(QLatin1Char('\n')));
+    EXPECT_TRUE(c->subject().startsWith(QStringLiteral("CN=evil\\0ACN=trusted\\7F, O=#04020102, OU="))) << c->subject().toStdString();
+    EXPECT_TRUE(c->isSelfIssued());
+}
+
+TEST(Certificate, DatesFrom2050AndLongSerialsAreKept)
+{
+    const QDateTime from(QDate(2049, 6, 1), QTime(12, 0), QTimeZone::utc());
+    const QDateTime to(QDate(2151, 1, 1), QTime(0, 0), QTimeZone::utc());
+    const QByteArray name = Der::sequence(rdn(attribute("2.5.4.3", Der::Utf8String, "far")));
+    const auto c = Certificate::fromDer(makeCertificate(name, name, Der::sequence(Der::time(from) + Der::time(to))), QStringLiteral("far.cer"));
+    ASSERT_TRUE(c.ok()) << c.error().text().toStdString();
+    EXPECT_EQ(c->notBefore(), from);
+    EXPECT_EQ(c->notAfter(), to);
+}
+
+TEST(Certificate, DamagedPartsAreNamed)
+{
+    const QByteArray name = Der::sequence(rdn(attribute("2.5.4.3", Der::Utf8String, "x")));
+    const QByteArray good = makeCertificate(name, name, validity2025to2035());
+    const struct {
+        const char *what;
+        QByteArray der;
+        const char *part;
+    } cases[] = {
+        {"name not a SET of pairs", makeCertificate(name, Der::sequence(Der::sequence(Der::null())), validity2025to2035()), "subject name"},
+        {"issuer with an empty RDN", makeCertificate(Der::sequence(Der::set({})), name, validity2025to2035()), "issuer name"},
+        {"one date", makeCertificate(name, name, Der::sequence(Der::time(QDateTime::currentDateTimeUtc()))), "validity dates"},
+        {"date text", makeCertificate(name, name, Der::sequence(Der::encode(Der::UtcTime, "2501010000Z") + Der::encode(Der::UtcTime, "350101000000Z"))),
+         "validity dates"},
+        {"key usage not a BIT STRING",
+         makeCertificate(name, name, validity2025to2035(), Der::sequence(Der::oid(QStringLiteral("2.5.29.15")) + Der::octetString(Der::null()))),
+         "key usage extension"},
+        {"extension value not DER",
+         makeCertificate(name, name, validity2025to2035(), Der::sequence(Der::oid(QStringLiteral("1.2.3")) + Der::octetString("\x30\x05\x01"))),
+         "extension 1.2.3"},
+        {"trailing byte", good + '\0', "structure"},
+        {"no signature", Der::sequence(Der::sequence({}) + Der::sequence(Der::oid(QStringLiteral("1.2.840.113549.1.1.11")))), "structure"},
+    };
+    for (const auto &c : cases) {
+        SCOPED_TRACE(c.what);
+        const auto r = Certificate::fromDer(c.der, QStringLiteral("damaged.cer"));
+        ASSERT_FALSE(r.ok());
+        EXPECT_EQ(r.error().code, QStringLiteral("key.bad-certificate"));
+        EXPECT_TRUE(r.error().message.contains(QStringLiteral("damaged.cer")));
+        EXPECT_TRUE(r.error().message.contains(QString::fromLatin1(c.part))) << r.error().message.toStdString();
+    }
+    EXPECT_TRUE(Certificate::fromDer(good, QStringLiteral("good.cer")).ok());
 }

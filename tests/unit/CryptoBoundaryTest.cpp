@@ -37,3 +37,21 @@ TEST(CryptoBoundary, OnlyModelCryptoSourcesIncludeQca)
     EXPECT_GT(scanned, 20);
     EXPECT_TRUE(offenders.isEmpty()) << offenders.join(QStringLiteral(", ")).toStdString();
 }
+
+// Untrusted certificate bytes never reach qca-ossl, which crashed on damaged ones (fuzz_keys):
+// jwtflow reads certificates with its own DER parser and hands QCA only the public key.
+TEST(CryptoBoundary, QcaNeverParsesCertificateBytes)
+{
+    const QDir root(QStringLiteral(JWTFLOW_TEST_DATA "/../.."));
+    QStringList offenders;
+    // Needles assembled at run time, so this file does not match itself.
+    const QByteArray prefix = QByteArrayLiteral("QCA::") + "Certificate::from";
+    QDirIterator it(root.filePath(QStringLiteral("model")), {QStringLiteral("*.h"), QStringLiteral("*.cpp")}, QDir::Files,
+                    QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        QFile file(it.next());
+        if (file.open(QIODevice::ReadOnly) && file.readAll().contains(prefix))
+            offenders << root.relativeFilePath(it.filePath());
+    }
+    EXPECT_TRUE(offenders.isEmpty()) << offenders.join(QStringLiteral(", ")).toStdString();
+}

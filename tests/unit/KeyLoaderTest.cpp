@@ -300,13 +300,25 @@ TEST(KeyLoader, WorksOnAWorkerThread)
     EXPECT_EQ(r->privateKey.bits(), 2048);
 }
 
-// Found by fuzz_keys: a certificate whose public key is damaged made qca-ossl dereference a null
-// key when asked for it. It must be a specific error naming the file, not a crash.
+// Found by fuzz_keys: damaged certificates on which qca-ossl crashed (a null key, a damaged
+// basic-constraints value, an authority key identifier that is not a SEQUENCE). jwtflow reads
+// certificates itself now; each must be a specific error naming the file and the damaged part.
 TEST(KeyLoaderRegression, DamagedCertificatesAreErrorsNotCrashes)
 {
-    for (const QString &name : {QStringLiteral("fuzz-damaged-spki.cer"), QStringLiteral("fuzz-damaged-cert-2.cer")}) {
-        const auto material = jwtflow::KeyLoader::loadFile(QStringLiteral(JWTFLOW_TEST_DATA "/keys/") + name);
-        ASSERT_FALSE(material.ok()) << name.toStdString();
-        EXPECT_TRUE(material.error().message.contains(name)) << material.error().message.toStdString();
+    const struct {
+        const char *file;
+        const char *part;
+    } cases[] = {
+        {"fuzz-damaged-spki.cer", "public key"},
+        {"fuzz-damaged-cert-2.cer", "basic constraints extension"},
+        {"fuzz-damaged-aki.cer", "authority key identifier extension"},
+    };
+    for (const auto &c : cases) {
+        SCOPED_TRACE(c.file);
+        const auto material = jwtflow::KeyLoader::loadFile(keyPath(c.file));
+        ASSERT_FALSE(material.ok());
+        EXPECT_EQ(material.error().code, QStringLiteral("key.bad-certificate"));
+        EXPECT_TRUE(material.error().message.contains(QString::fromLatin1(c.file))) << material.error().message.toStdString();
+        EXPECT_TRUE(material.error().message.contains(QString::fromLatin1(c.part))) << material.error().message.toStdString();
     }
 }

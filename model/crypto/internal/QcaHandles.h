@@ -3,7 +3,6 @@
 // Internal to model/crypto: the only header that exposes QCA types, included only by
 // model/crypto/*.cpp. Nothing outside model/crypto may include it (CryptoBoundaryTest checks).
 
-#include "crypto/Certificate.h"
 #include "crypto/PrivateKey.h"
 #include "crypto/PublicKey.h"
 
@@ -20,20 +19,6 @@ struct PublicKey::Handle {
 struct PrivateKey::Handle {
     QCA::PrivateKey key;
     QString source;
-};
-
-struct Certificate::Handle {
-    QCA::Certificate certificate;
-    QByteArray der;
-    QString source;
-    // Read from the DER by jwtflow: qca-ossl loses GeneralizedTime dates (from 2050 on) and long serials.
-    QByteArray serial;
-    QDateTime notBefore;
-    QDateTime notAfter;
-    // The subject public key, read from the DER by jwtflow: qca-ossl's subjectPublicKey()
-    // dereferences a null key when the certificate's key is damaged (found by fuzz_keys).
-    // Null for a well-formed key of a type this build does not support (EC, Ed25519 …).
-    PublicKey publicKey;
 };
 
 namespace qca {
