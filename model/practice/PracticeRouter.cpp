@@ -3,8 +3,7 @@
 namespace jwtflow {
 
 PracticeRouter::PracticeRouter(PracticeState &state)
-    : m_state(state)
-    , m_token(state)
+    : m_token(state)
     , m_identity(state)
     , m_rest(state)
     , m_frontDoor(state)

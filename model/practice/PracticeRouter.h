@@ -11,6 +11,8 @@
 namespace jwtflow {
 
 // Which endpoint answers which path. Paths arrive normalised (PracticeRequest::normalisePath).
+// The state is the endpoints' (each keeps a reference); the router itself only dispatches, so
+// it can be driven in-process without a server (tests, fuzz_practice_request).
 class PracticeRouter {
 public:
     explicit PracticeRouter(PracticeState &state);
@@ -18,7 +20,6 @@ public:
     PracticeReply handle(const PracticeRequest &request);
 
 private:
-    PracticeState &m_state;
     TokenEndpoint m_token;
     IdentityEndpoints m_identity;
     RestEndpoints m_rest;
