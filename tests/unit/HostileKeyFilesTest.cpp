@@ -243,8 +243,9 @@ TEST(HostileKeyFiles, EachGetsASpecificAnswerNamingTheFile)
             EXPECT_EQ(e.code, code) << e.text().toStdString();
             EXPECT_TRUE(e.message.contains(fileName)) << "the message does not name the file: " << e.message.toStdString();
             EXPECT_FALSE(e.hint.isEmpty()) << "no hint: " << e.message.toStdString();
-            if (!phrase.isEmpty())
+            if (!phrase.isEmpty()) {
                 EXPECT_TRUE(e.text().contains(phrase)) << e.text().toStdString();
+            }
             break;
         }
         case Expect::Warning: {
@@ -254,16 +255,18 @@ TEST(HostileKeyFiles, EachGetsASpecificAnswerNamingTheFile)
             ASSERT_NE(it, out.warnings.cend()) << "no warning " << c.expect.code;
             EXPECT_TRUE(it->message.contains(fileName)) << it->message.toStdString();
             EXPECT_FALSE(it->hint.isEmpty());
-            if (!phrase.isEmpty())
+            if (!phrase.isEmpty()) {
                 EXPECT_TRUE(it->message.contains(phrase)) << it->message.toStdString();
+            }
             break;
         }
         case Expect::Loads:
             ++loads;
             ASSERT_FALSE(out.error.has_value()) << out.error->text().toStdString();
             EXPECT_TRUE(out.warnings.isEmpty()) << out.warnings.constFirst().message.toStdString();
-            if (!code.isEmpty())
+            if (!code.isEmpty()) {
                 EXPECT_TRUE(out.notes.join(QLatin1Char('\n')).contains(code)) << out.notes.join(QLatin1Char('\n')).toStdString();
+            }
             break;
         }
     }
