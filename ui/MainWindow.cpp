@@ -42,6 +42,7 @@
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace jwtflow {
@@ -356,7 +357,17 @@ void MainWindow::setTrainerMode(bool on)
 {
     m_trainer->setVisible(on);
     if (on)
-        resizeDocks({m_trainer}, {std::max(420, width() * 2 / 5)}, Qt::Horizontal);
+        fitTrainer();
+}
+
+void MainWindow::fitTrainer()
+{
+    // The class reads the diagram from afar: give the dock two fifths of the window, once the
+    // window has its final size (full screen arrives later than the call).
+    QTimer::singleShot(0, this, [this] {
+        if (m_trainer->isVisible() && !m_trainer->isFloating())
+            resizeDocks({m_trainer}, {std::max(420, width() * 2 / 5)}, Qt::Horizontal);
+    });
 }
 
 bool MainWindow::focusTarget(const QString &target)
@@ -542,6 +553,7 @@ void MainWindow::setPresentationMode(bool on)
         showFullScreen();
     else
         showNormal();
+    fitTrainer();
 }
 
 bool MainWindow::isPresentationMode() const

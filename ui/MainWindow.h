@@ -86,6 +86,7 @@ private:
     void exchangeFinished(const ExchangeResult &result);
     void showAbout();
     void createTrainer();
+    void fitTrainer();
 
     const Clock &m_clock;
     TokenDocument *m_document = nullptr;

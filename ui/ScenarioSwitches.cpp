@@ -57,8 +57,13 @@ QString ScenarioSwitches::changeText() const
 
 void ScenarioSwitches::showActive(std::optional<ScenarioSwitchboard::Switch> active, const QString &change)
 {
-    for (auto it = m_buttons.begin(); it != m_buttons.end(); ++it)
-        it.value()->setChecked(active && static_cast<int>(*active) == it.key());
+    for (auto it = m_buttons.begin(); it != m_buttons.end(); ++it) {
+        const bool on = active && static_cast<int>(*active) == it.key();
+        it.value()->setChecked(on);
+        // A mark as well as the pressed look: a projector washes out the difference.
+        const QString title = ScenarioSwitchboard::title(static_cast<ScenarioSwitchboard::Switch>(it.key()));
+        it.value()->setText(on ? QStringLiteral("● ") + title : title);
+    }
     m_change->setStyleSheet(QString());
     m_change->setText(active ? tr("Changed: %1").arg(change) : change.isEmpty() ? tr("Nothing switched: the flow works.") : change);
 }

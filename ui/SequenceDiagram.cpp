@@ -6,6 +6,9 @@
 #include <QMouseEvent>
 #include <QPainter>
 #include <QPainterPath>
+#include <QTextLayout>
+#include <QTextOption>
+#include <QWheelEvent>
 
 namespace jwtflow {
 
@@ -19,6 +22,38 @@ int unit(const QFontMetrics &metrics)
     return std::max(4, metrics.height() / 3); // spacing that grows with the font
 }
 
+// Words wrap at spaces, and a path too long for its line breaks where it must.
+QTextOption wrapping(Qt::Alignment alignment = Qt::AlignLeft)
+{
+    QTextOption option(alignment);
+    option.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+    return option;
+}
+
+int textHeight(const QFont &font, int width, const QString &text, Qt::Alignment alignment = Qt::AlignLeft)
+{
+    if (text.isEmpty())
+        return 0;
+    QTextLayout layout(text, font);
+    layout.setTextOption(wrapping(alignment));
+    const QFontMetrics metrics(font);
+    int height = 0;
+    int lines = 0;
+    layout.beginLayout();
+    for (QTextLine line = layout.createLine(); line.isValid(); line = layout.createLine()) {
+        line.setLineWidth(std::max(10, width));
+        ++lines;
+    }
+    layout.endLayout();
+    height = lines * metrics.lineSpacing();
+    return height;
+}
+
+void drawWrapped(QPainter &p, const QRect &rect, const QString &text, Qt::Alignment alignment = Qt::AlignLeft)
+{
+    p.drawText(QRectF(rect), text, wrapping(alignment));
+}
+
 } // namespace
 
 SequenceDiagram::SequenceDiagram(SequenceLog *log, QWidget *parent)
@@ -27,12 +62,13 @@ SequenceDiagram::SequenceDiagram(SequenceLog *log, QWidget *parent)
 {
     setObjectName(QStringLiteral("sequenceDiagram"));
     setAccessibleName(tr("Sequence diagram"));
-    setMouseTracking(false);
     setAutoFillBackground(true);
     setBackgroundRole(QPalette::Base);
+    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
     connect(m_log, &SequenceLog::changed, this, [this] {
         if (m_selected >= m_log->count())
             m_selected = -1;
+        m_back = 0; // a new arrow: follow it
         relayout();
         update();
     });
@@ -53,6 +89,14 @@ QFont SequenceDiagram::titleFont() const
     return f;
 }
 
+QFont SequenceDiagram::subtitleFont() const
+{
+    QFont f = font();
+    if (f.pointSizeF() > 0)
+        f.setPointSizeF(f.pointSizeF() * 0.85);
+    return f;
+}
+
 int SequenceDiagram::lifelineX(int lifeline) const
 {
     const int column = (width() - 2 * kMargin) / kLifelines;
@@ -62,55 +106,69 @@ int SequenceDiagram::lifelineX(int lifeline) const
 void SequenceDiagram::relayout()
 {
     const QFontMetrics metrics(font());
-    const QFontMetrics bold(titleFont());
     const int u = unit(metrics);
     const int column = std::max(40, (width() - 2 * kMargin) / kLifelines);
     int header = 0;
     for (int i = 0; i < kLifelines; ++i) {
         const auto lifeline = static_cast<SequenceLog::Lifeline>(i);
-        const QRect title = bold.boundingRect(QRect(0, 0, column - u, 10000), Qt::TextWordWrap | Qt::AlignHCenter, SequenceLog::lifelineTitle(lifeline));
-        const QRect sub = metrics.boundingRect(QRect(0, 0, column - u, 10000), Qt::TextWrapAnywhere | Qt::AlignHCenter,
-                                               SequenceLog::lifelineSubtitle(lifeline));
-        header = std::max(header, title.height() + sub.height() + 2 * u);
+        header = std::max(header, textHeight(titleFont(), column - 2 * u, SequenceLog::lifelineTitle(lifeline), Qt::AlignHCenter) +
+                                      textHeight(subtitleFont(), column - 2 * u, SequenceLog::lifelineSubtitle(lifeline), Qt::AlignHCenter) +
+                                      2 * u);
     }
     m_headerHeight = kMargin + header;
 
+    // Each row: the label from the arrow's left end to the right margin (a row has the width to
+    // itself), the arrow under it.
     m_rows.clear();
-    int y = m_headerHeight + u;
-    const QFontMetrics italic(detailFont());
-    for (const SequenceLog::Message &message : m_log->messages()) {
-        const int x1 = lifelineX(static_cast<int>(message.from));
-        const int x2 = lifelineX(static_cast<int>(message.to));
-        const int left = std::min(x1, x2) + u;
-        const int span = std::max(column - 2 * u, std::abs(x2 - x1) - 2 * u);
-        // Measured in bold: the newest arrows are drawn bold.
-        QRect label = bold.boundingRect(QRect(left, y, span, 10000), Qt::TextWordWrap | Qt::TextWrapAnywhere, message.label);
-        int textHeight = label.height();
-        if (!message.detail.isEmpty())
-            textHeight += italic.boundingRect(QRect(left, y, span, 10000), Qt::TextWordWrap, message.detail).height();
+    const auto &messages = m_log->messages();
+    for (const SequenceLog::Message &message : messages) {
+        const int left = std::min(lifelineX(static_cast<int>(message.from)), lifelineX(static_cast<int>(message.to))) + u;
+        const int span = std::max(40, width() - kMargin - left);
         Row row;
-        row.labelRect = QRect(left, y, span, textHeight);
-        row.arrowY = y + textHeight + u;
-        row.rect = QRect(kMargin / 2, y - u / 2, width() - kMargin, textHeight + 2 * u + u / 2);
+        row.labelHeight = textHeight(titleFont(), span, message.label); // bold: the newest are drawn bold
+        const int detail = textHeight(detailFont(), span, message.detail);
+        row.labelRect = QRect(left, 0, span, row.labelHeight + detail);
+        row.height = row.labelHeight + detail + 2 * u;
         m_rows.append(row);
-        y = row.rect.bottom() + u;
     }
-    const int wanted = std::max(y + kMargin, m_headerHeight + 4 * metrics.height());
-    if (minimumHeight() != wanted)
-        setMinimumHeight(wanted);
+
+    // The newest messages that fit (minus those scrolled back), bottom-aligned to the newest.
+    const int available = height() - m_headerHeight - u - kMargin;
+    m_back = std::clamp(m_back, 0, std::max(0, static_cast<int>(messages.size()) - 1));
+    const int last = static_cast<int>(messages.size()) - 1 - m_back;
+    int used = 0;
+    m_first = last + 1;
+    for (int i = last; i >= 0; --i) {
+        if (used + m_rows.at(i).height > available && i != last)
+            break;
+        used += m_rows.at(i).height;
+        m_first = i;
+    }
+    int y = m_headerHeight + u + (m_first > 0 ? metrics.height() : 0);
+    for (int i = 0; i < m_rows.size(); ++i) {
+        Row &row = m_rows[i];
+        if (i < m_first || i > last) {
+            row.rect = QRect();
+            continue;
+        }
+        row.labelRect.moveTop(y + u / 2);
+        row.arrowY = row.labelRect.bottom() + u;
+        row.rect = QRect(kMargin / 2, y, width() - kMargin, row.height);
+        y += row.height;
+    }
     updateGeometry();
 }
 
 QSize SequenceDiagram::sizeHint() const
 {
     const QFontMetrics metrics(font());
-    return {metrics.averageCharWidth() * 60, minimumHeight()};
+    return {metrics.averageCharWidth() * 60, m_headerHeight + 12 * metrics.height()};
 }
 
 QSize SequenceDiagram::minimumSizeHint() const
 {
     const QFontMetrics metrics(font());
-    return {metrics.averageCharWidth() * 36, m_headerHeight + 4 * metrics.height()};
+    return {metrics.averageCharWidth() * 30, m_headerHeight + 5 * metrics.height()};
 }
 
 int SequenceDiagram::messageAt(const QPoint &point) const
@@ -137,6 +195,13 @@ void SequenceDiagram::setSelected(int index)
     update();
 }
 
+void SequenceDiagram::setScrollBack(int messages)
+{
+    m_back = messages;
+    relayout();
+    update();
+}
+
 void SequenceDiagram::mousePressEvent(QMouseEvent *event)
 {
     const int index = messageAt(event->position().toPoint());
@@ -146,6 +211,17 @@ void SequenceDiagram::mousePressEvent(QMouseEvent *event)
     }
     setSelected(index);
     Q_EMIT messageActivated(index);
+}
+
+void SequenceDiagram::wheelEvent(QWheelEvent *event)
+{
+    const int steps = event->angleDelta().y() / 120;
+    if (steps == 0) {
+        QWidget::wheelEvent(event);
+        return;
+    }
+    setScrollBack(m_back + steps); // up: back in time
+    event->accept();
 }
 
 void SequenceDiagram::resizeEvent(QResizeEvent *event)
@@ -180,36 +256,43 @@ void SequenceDiagram::paintEvent(QPaintEvent *)
         p.setPen(QPen(ink, 1));
         p.setBrush(palette().color(QPalette::AlternateBase));
         p.drawRoundedRect(box, u, u);
+        const QRect inner = box.adjusted(u / 2, u / 2, -u / 2, 0);
+        const int titleHeight = textHeight(titleFont(), inner.width(), SequenceLog::lifelineTitle(lifeline), Qt::AlignHCenter);
         p.setFont(titleFont());
-        const QRect title = QFontMetrics(titleFont()).boundingRect(box.adjusted(u / 2, u, -u / 2, 0), Qt::TextWordWrap | Qt::AlignHCenter,
-                                                                    SequenceLog::lifelineTitle(lifeline));
-        p.drawText(box.adjusted(u / 2, u, -u / 2, 0), Qt::TextWordWrap | Qt::AlignHCenter | Qt::AlignTop, SequenceLog::lifelineTitle(lifeline));
-        p.setFont(font());
+        drawWrapped(p, QRect(inner.left(), inner.top(), inner.width(), titleHeight), SequenceLog::lifelineTitle(lifeline), Qt::AlignHCenter);
+        p.setFont(subtitleFont());
         p.setPen(muted);
-        p.drawText(QRect(box.left() + u / 2, title.bottom() + 1, box.width() - u, box.bottom() - title.bottom()),
-                   Qt::TextWrapAnywhere | Qt::AlignHCenter | Qt::AlignTop, SequenceLog::lifelineSubtitle(lifeline));
+        drawWrapped(p, QRect(inner.left(), inner.top() + titleHeight, inner.width(), inner.height() - titleHeight),
+                    SequenceLog::lifelineSubtitle(lifeline), Qt::AlignHCenter);
         p.setPen(QPen(muted, 1, Qt::DashLine));
         p.drawLine(x, m_headerHeight, x, height() - kMargin / 2);
     }
 
     const auto &messages = m_log->messages();
+    p.setFont(font());
     if (messages.isEmpty()) {
         p.setPen(muted);
-        p.setFont(font());
         p.drawText(QRect(kMargin, m_headerHeight + u, width() - 2 * kMargin, height() - m_headerHeight - 2 * u),
                    Qt::AlignCenter | Qt::TextWordWrap, tr("Press Send: each request and response appears here as an arrow."));
         return;
+    }
+    if (m_first > 0) {
+        p.setPen(muted);
+        p.drawText(QRect(kMargin, m_headerHeight + u / 2, width() - 2 * kMargin, metrics.height()), Qt::AlignCenter,
+                   tr("▲ %n earlier (scroll up)", nullptr, m_first));
     }
 
     // The newest request and its answer are lit up, so the class sees what just happened.
     const int newestFrom = messages.last().reply ? static_cast<int>(messages.size()) - 2 : static_cast<int>(messages.size()) - 1;
     for (int i = 0; i < messages.size() && i < m_rows.size(); ++i) {
-        const SequenceLog::Message &m = messages.at(i);
         const Row &row = m_rows.at(i);
+        if (row.rect.isEmpty())
+            continue;
+        const SequenceLog::Message &m = messages.at(i);
         const bool lit = i >= newestFrom;
         if (lit) {
             QColor glow = m.error ? errorColor() : highlight;
-            glow.setAlpha(36);
+            glow.setAlpha(40);
             p.setPen(Qt::NoPen);
             p.setBrush(glow);
             p.drawRoundedRect(row.rect, u, u);
@@ -222,12 +305,12 @@ void SequenceDiagram::paintEvent(QPaintEvent *)
         const QColor colour = m.error ? errorColor() : ink;
         const int x1 = lifelineX(static_cast<int>(m.from));
         const int x2 = lifelineX(static_cast<int>(m.to));
-        const int width = lit ? 3 : 2;
-        p.setPen(QPen(colour, width, m.reply ? Qt::DashLine : Qt::SolidLine, Qt::RoundCap));
+        const int penWidth = lit ? 3 : 2;
+        p.setPen(QPen(colour, penWidth, m.reply ? Qt::DashLine : Qt::SolidLine, Qt::RoundCap));
         p.drawLine(x1, row.arrowY, x2, row.arrowY);
         // The head: a filled triangle pointing at the receiver.
         const int dir = x2 > x1 ? 1 : -1;
-        const int head = std::max(6, u + 2);
+        const int head = std::max(7, u + 3);
         QPainterPath arrow;
         arrow.moveTo(x2, row.arrowY);
         arrow.lineTo(x2 - dir * head, row.arrowY - head / 2.0);
@@ -237,17 +320,17 @@ void SequenceDiagram::paintEvent(QPaintEvent *)
         p.setBrush(colour);
         p.drawPath(arrow);
 
-        p.setPen(colour);
         QFont labelFont = font();
         labelFont.setBold(lit);
         p.setFont(labelFont);
-        const QRect label = QFontMetrics(labelFont).boundingRect(row.labelRect, Qt::TextWordWrap | Qt::TextWrapAnywhere, m.label);
-        p.drawText(row.labelRect, Qt::TextWordWrap | Qt::TextWrapAnywhere | Qt::AlignLeft | Qt::AlignTop, m.label);
+        p.setPen(colour);
+        drawWrapped(p, QRect(row.labelRect.left(), row.labelRect.top(), row.labelRect.width(), row.labelHeight), m.label);
         if (!m.detail.isEmpty()) {
             p.setFont(detailFont());
             p.setPen(m.error ? errorColor() : muted);
-            p.drawText(QRect(row.labelRect.left(), label.bottom() + 1, row.labelRect.width(), row.labelRect.bottom() - label.bottom() + metrics.height()),
-                       Qt::TextWordWrap | Qt::AlignLeft | Qt::AlignTop, m.detail);
+            drawWrapped(p, QRect(row.labelRect.left(), row.labelRect.top() + row.labelHeight, row.labelRect.width(),
+                                 row.labelRect.height() - row.labelHeight + metrics.height()),
+                        m.detail);
         }
     }
 }

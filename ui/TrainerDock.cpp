@@ -23,7 +23,6 @@
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QScrollArea>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QVBoxLayout>
@@ -63,15 +62,11 @@ TrainerDock::TrainerDock(const Parts &parts, QWidget *parent)
     m_tabs->setObjectName(QStringLiteral("trainerTabs"));
     m_walkthroughView = new WalkthroughView(m_walkthrough, m_tabs);
     m_switches = new ScenarioSwitches(m_tabs);
-    m_tabs->addTab(m_walkthroughView, tr("&Walkthrough"));
-    m_tabs->addTab(m_switches, tr("&Failures on purpose"));
+    m_tabs->addTab(m_walkthroughView, tr("&Steps"));
+    m_tabs->addTab(m_switches, tr("&Failures"));
+    m_tabs->setTabToolTip(1, tr("Failures on purpose: one click breaks one thing the way Salesforce breaks it"));
 
     m_diagram = new SequenceDiagram(m_sequence, content);
-    auto *scroll = new QScrollArea(content);
-    scroll->setObjectName(QStringLiteral("sequenceScroll"));
-    scroll->setWidgetResizable(true);
-    scroll->setWidget(m_diagram);
-    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_message = new QPlainTextEdit(content);
     m_message->setObjectName(QStringLiteral("sequenceMessage"));
     m_message->setReadOnly(true);
@@ -81,7 +76,7 @@ TrainerDock::TrainerDock(const Parts &parts, QWidget *parent)
 
     auto *sequence = new QSplitter(Qt::Vertical, content);
     sequence->setObjectName(QStringLiteral("sequenceSplitter"));
-    sequence->addWidget(scroll);
+    sequence->addWidget(m_diagram);
     sequence->addWidget(m_message);
     sequence->setStretchFactor(0, 3);
     sequence->setStretchFactor(1, 1);
@@ -90,8 +85,8 @@ TrainerDock::TrainerDock(const Parts &parts, QWidget *parent)
     split->setObjectName(QStringLiteral("trainerSplitter"));
     split->addWidget(m_tabs);
     split->addWidget(sequence);
-    split->setStretchFactor(0, 2);
-    split->setStretchFactor(1, 3);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 1);
 
     m_status = new QLabel(content);
     m_status->setObjectName(QStringLiteral("trainerStatus"));
@@ -121,10 +116,6 @@ TrainerDock::TrainerDock(const Parts &parts, QWidget *parent)
     connect(m_switches, &ScenarioSwitches::switchRequested, this, [this](ScenarioSwitchboard::Switch s) { applySwitch(static_cast<int>(s)); });
     connect(m_switches, &ScenarioSwitches::resetRequested, this, &TrainerDock::resetSwitches);
     connect(m_diagram, &SequenceDiagram::messageActivated, this, &TrainerDock::showMessage);
-    connect(m_sequence, &SequenceLog::changed, this, [this, scroll] {
-        // Follow the newest arrow, as a class watches it appear.
-        scroll->ensureVisible(0, m_diagram->minimumHeight(), 0, 0);
-    });
     connect(m_export, &QPushButton::clicked, this, &TrainerDock::exportLesson);
 
     // What happens in the window drives the ticks, the arrows and the lesson.

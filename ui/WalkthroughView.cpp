@@ -6,6 +6,7 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QVBoxLayout>
 
 namespace jwtflow {
@@ -57,12 +58,26 @@ WalkthroughView::WalkthroughView(Walkthrough *walkthrough, QWidget *parent)
     buttons->addWidget(m_back);
     buttons->addWidget(m_next);
 
+    // The explanation scrolls rather than being cut off when presentation mode's large type
+    // leaves it little room.
+    auto *text = new QWidget(this);
+    auto *textLayout = new QVBoxLayout(text);
+    textLayout->setContentsMargins(0, 0, 0, 0);
+    textLayout->addWidget(m_title);
+    textLayout->addWidget(m_explanation);
+    textLayout->addWidget(m_lookAt);
+    textLayout->addStretch(1);
+    auto *scroll = new QScrollArea(this);
+    scroll->setObjectName(QStringLiteral("walkthroughText"));
+    scroll->setWidget(text);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
-    layout->addWidget(m_list, 1);
-    layout->addWidget(m_title);
-    layout->addWidget(m_explanation);
-    layout->addWidget(m_lookAt);
+    layout->addWidget(m_list, 2);
+    layout->addWidget(scroll, 3);
     layout->addLayout(buttons);
 
     connect(m_back, &QPushButton::clicked, this, [this] { go(m_walkthrough->current() - 1); });
@@ -104,6 +119,7 @@ void WalkthroughView::refresh()
         item->setForeground(step.done ? palette().brush(QPalette::Text) : palette().brush(QPalette::PlaceholderText));
     }
     m_list->setCurrentRow(current);
+    m_list->scrollToItem(m_list->item(current));
     const Walkthrough::Step &step = m_walkthrough->step(current);
     m_progress->setText(tr("%1 of %2 done").arg(m_walkthrough->doneCount()).arg(m_walkthrough->count()));
     m_title->setText(tr("Step %1: %2%3").arg(current + 1).arg(step.title, step.done ? tr(" ✔") : QString()));

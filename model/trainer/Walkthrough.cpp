@@ -34,7 +34,8 @@ QList<Walkthrough::Step> Walkthrough::standardSteps()
             "signature, which is why editing here re-signs at once."),
          tr("Encoded: the three coloured segments; Signature: \"re-signed by you\"."), QStringLiteral("encoded"), Event::AssertionSigned},
         {QStringLiteral("exchange"), tr("Exchange it for an access token"),
-         tr("The client POSTs grant_type=urn:ietf:params:oauth:grant-type:jwt-bearer and the assertion to /services/oauth2/token. "
+         tr("The client POSTs the assertion, with the JWT bearer grant type, to "
+            "/services/oauth2/token. "
             "Salesforce checks signature, iss, aud, exp and the user, and answers with an access token or an error."),
          tr("Send, then Response: the token, or the diagnosis of the refusal."), QStringLiteral("send"), Event::TokenReceived},
         {QStringLiteral("api"), tr("Call an API with the token"),
