@@ -11,6 +11,7 @@
 #include "SendBar.h"
 #include "SignaturePanel.h"
 #include "TokenEditor.h"
+#include "TrainerDock.h"
 #include "flow/ClaimsLinter.h"
 #include "flow/Diagnosis.h"
 #include "flow/DiagnosisContext.h"
@@ -31,6 +32,7 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QNetworkAccessManager>
 #include <QMessageBox>
@@ -40,6 +42,7 @@
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace jwtflow {
@@ -142,6 +145,7 @@ MainWindow::MainWindow(const Clock &clock, const Options &options, QWidget *pare
     m_signature->showSignature(m_document->signature());
     if (options.practiceOrg)
         startPracticeOrg(options);
+    createTrainer();
     // Only the window's shape is remembered here: never keys, passphrases or tokens.
     restoreGeometry(QSettings().value(QStringLiteral("window/geometry")).toByteArray());
 }
@@ -313,6 +317,7 @@ void MainWindow::createMenus()
     refresh->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
+    m_viewMenu = view;
     m_presentation = view->addAction(tr("&Presentation mode"), this, &MainWindow::setPresentationMode);
     m_presentation->setObjectName(QStringLiteral("presentationModeAction"));
     m_presentation->setCheckable(true);
@@ -321,6 +326,78 @@ void MainWindow::createMenus()
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About jwtflow"), this, &MainWindow::showAbout);
+}
+
+void MainWindow::createTrainer()
+{
+    // Trainer mode listens to the window's parts; the window keeps working the same without it.
+    TrainerDock::Parts parts;
+    parts.clock = &m_clock;
+    parts.document = m_document;
+    parts.connection = m_connection;
+    parts.signature = m_signature;
+    parts.response = m_response;
+    parts.exchange = m_exchange;
+    parts.org = m_org;
+    parts.practice = m_practice;
+    parts.focusTarget = [this](const QString &target) { return focusTarget(target); };
+    m_trainer = new TrainerDock(parts, this);
+    addDockWidget(Qt::RightDockWidgetArea, m_trainer);
+    m_trainer->hide();
+    QAction *trainer = m_trainer->toggleViewAction();
+    trainer->setText(tr("&Trainer mode"));
+    trainer->setObjectName(QStringLiteral("trainerModeAction"));
+    trainer->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
+    trainer->setToolTip(tr("A guided walkthrough of the flow, failures on purpose and a live sequence diagram, for a class"));
+    connect(trainer, &QAction::triggered, this, [this](bool on) { setTrainerMode(on); });
+    m_viewMenu->addAction(trainer);
+}
+
+void MainWindow::setTrainerMode(bool on)
+{
+    m_trainer->setVisible(on);
+    if (on)
+        fitTrainer();
+}
+
+void MainWindow::fitTrainer()
+{
+    // The class reads the diagram from afar: give the dock two fifths of the window, once the
+    // window has its final size (full screen arrives later than the call).
+    QTimer::singleShot(0, this, [this] {
+        if (m_trainer->isVisible() && !m_trainer->isFloating())
+            resizeDocks({m_trainer}, {std::max(420, width() * 2 / 5)}, Qt::Horizontal);
+    });
+}
+
+bool MainWindow::focusTarget(const QString &target)
+{
+    m_tabs->setCurrentIndex(0);
+    QWidget *widget = nullptr;
+    if (target == QStringLiteral("signing-key") || target == QStringLiteral("certificate")) {
+        KeyPicker *picker = target == QStringLiteral("certificate") ? m_signature->certificatePicker() : m_signature->signingPicker();
+        widget = picker->findChild<QLineEdit *>();
+    } else if (target == QStringLiteral("consumer-key")) {
+        return m_connection->focusField(QStringLiteral("iss"));
+    } else if (target == QStringLiteral("username")) {
+        return m_connection->focusField(QStringLiteral("sub"));
+    } else if (target == QStringLiteral("payload")) {
+        widget = m_payload->editor();
+    } else if (target == QStringLiteral("encoded")) {
+        widget = m_encoded;
+    } else if (target == QStringLiteral("send")) {
+        widget = m_sendBar->findChild<QWidget *>(QStringLiteral("sendButton"));
+    } else if (target == QStringLiteral("identity") || target == QStringLiteral("open-org")) {
+        m_bottomTabs->setCurrentWidget(m_response);
+        QWidget *button = m_response->findChild<QWidget *>(target == QStringLiteral("identity") ? QStringLiteral("identityButton")
+                                                                                                 : QStringLiteral("openOrgButton"));
+        // Before a token the buttons are hidden: the pane itself is the place to look.
+        widget = button && button->isVisibleTo(m_response) ? button : m_response;
+    }
+    if (!widget)
+        return false;
+    widget->setFocus(Qt::OtherFocusReason);
+    return true;
 }
 
 void MainWindow::openToken(const QString &text)
@@ -476,6 +553,7 @@ void MainWindow::setPresentationMode(bool on)
         showFullScreen();
     else
         showNormal();
+    fitTrainer();
 }
 
 bool MainWindow::isPresentationMode() const

@@ -7,6 +7,7 @@
 
 class QAction;
 class QLabel;
+class QMenu;
 class QSplitter;
 class QNetworkAccessManager;
 class QTabWidget;
@@ -28,6 +29,7 @@ class LintList;
 class SignaturePanel;
 class TokenDocument;
 class TokenEditor;
+class TrainerDock;
 
 // The main window. The bearer-flow tab: connection form on top, encoded token on the left,
 // decoded header and payload and the signature block on the right, the expiry countdown and the
@@ -59,6 +61,11 @@ public:
     void setPresentationMode(bool on);
     KeyGenerationDialog *keyGenerationDialog();
     bool isPresentationMode() const;
+    // Trainer mode (View ▸ Trainer mode): walkthrough, failures on purpose, sequence diagram.
+    TrainerDock *trainer() const { return m_trainer; }
+    void setTrainerMode(bool on);
+    // Puts the focus on what a walkthrough step is about ("signing-key", "payload", "send", ...).
+    bool focusTarget(const QString &target);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -78,6 +85,8 @@ private:
     void startPracticeOrg(const Options &options);
     void exchangeFinished(const ExchangeResult &result);
     void showAbout();
+    void createTrainer();
+    void fitTrainer();
 
     const Clock &m_clock;
     TokenDocument *m_document = nullptr;
@@ -102,6 +111,8 @@ private:
     TokenExchange *m_exchange = nullptr;
     OrgClient *m_org = nullptr;
     PracticeOrg *m_practice = nullptr;
+    TrainerDock *m_trainer = nullptr;
+    QMenu *m_viewMenu = nullptr;
     QString m_sentAssertion;
     QUrl m_sentHost;
 };

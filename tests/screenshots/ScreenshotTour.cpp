@@ -10,11 +10,20 @@
 #include "flow/AssertionPreset.h"
 #include "flow/TokenDocument.h"
 #include "ResponsePane.h"
+#include "ScenarioSwitches.h"
+#include "SequenceDiagram.h"
+#include "TrainerDock.h"
+#include "WalkthroughView.h"
+#include "trainer/ScenarioSwitchboard.h"
+#include "trainer/SequenceLog.h"
 #include "practice/PracticeOrg.h"
 
 #include <QApplication>
 #include <QDir>
 #include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTimer>
 
@@ -126,5 +135,56 @@ int main(int argc, char **argv)
     practice.responsePane()->clear();
     sendAndWait();
     save(practice, out, QStringLiteral("10-diagnosis-not-approved"));
+    practice.practiceOrg()->resetScenarios();
+
+    // Trainer mode: a fresh window, so the diagram starts empty.
+    QTemporaryDir trainerData;
+    options.practiceDataFolder = trainerData.path();
+    MainWindow trainer(SystemClock::instance(), options);
+    trainer.responsePane()->setUrlOpener([](const QUrl &) { return true; });
+    trainer.resize(1600, 960);
+    trainer.show();
+    trainer.setTrainerMode(true);
+    save(trainer, out, QStringLiteral("11-trainer-start"));
+    auto trainerSend = [&trainer] {
+        trainer.responsePane()->clear();
+        trainer.send();
+        for (int i = 0; i < 500 && !trainer.responsePane()->hasResult(); ++i)
+            settle(10);
+    };
+    // Mid-flow: the token came back and the identity call is under way in the diagram.
+    trainer.trainer()->walkthroughView()->nextButton()->click();
+    for (int i = 0; i < 4; ++i)
+        trainer.trainer()->walkthroughView()->nextButton()->click();
+    trainerSend();
+    Q_EMIT trainer.responsePane()->identityRequested();
+    settle(400);
+    Q_EMIT trainer.trainer()->diagram()->messageActivated(1);
+    trainer.trainer()->diagram()->setSelected(1);
+    save(trainer, out, QStringLiteral("12-trainer-diagram-mid-flow"));
+
+    // A failure on purpose with its diagnosis and red arrow.
+    trainer.trainer()->findChild<QTabWidget *>(QStringLiteral("trainerTabs"))->setCurrentIndex(1);
+    trainer.trainer()->switches()->button(ScenarioSwitchboard::Switch::SandboxAudience)->click();
+    trainerSend();
+    const int last = trainer.trainer()->sequence()->count() - 1;
+    trainer.trainer()->diagram()->setSelected(last);
+    Q_EMIT trainer.trainer()->diagram()->messageActivated(last);
+    save(trainer, out, QStringLiteral("13-trainer-scenario-sandbox-audience"));
+    trainer.trainer()->switches()->resetButton()->click();
+    trainer.trainer()->switches()->button(ScenarioSwitchboard::Switch::UserNotApproved)->click();
+    trainerSend();
+    save(trainer, out, QStringLiteral("14-trainer-scenario-not-approved"));
+    trainer.trainer()->switches()->resetButton()->click();
+    trainerSend();
+    Q_EMIT trainer.responsePane()->openOrgRequested();
+    trainer.trainer()->findChild<QTabWidget *>(QStringLiteral("trainerTabs"))->setCurrentIndex(0);
+    save(trainer, out, QStringLiteral("15-trainer-lesson-complete"));
+
+    // Presentation mode: the same, large, for a projector.
+    trainer.setPresentationMode(true);
+    settle(300);
+    save(trainer, out, QStringLiteral("16-trainer-presentation"));
+    trainer.setPresentationMode(false);
     return 0;
 }

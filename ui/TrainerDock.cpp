@@ -1,0 +1,270 @@
+#include "TrainerDock.h"
+
+#include "ConnectionForm.h"
+#include "DiagnosisCard.h"
+#include "KeyPicker.h"
+#include "ResponsePane.h"
+#include "ScenarioSwitches.h"
+#include "SequenceDiagram.h"
+#include "SignaturePanel.h"
+#include "WalkthroughView.h"
+#include "flow/ExchangeResult.h"
+#include "flow/OrgClient.h"
+#include "flow/TokenDocument.h"
+#include "flow/TokenExchange.h"
+#include "practice/PracticeOrg.h"
+#include "trainer/ScenarioSwitchboard.h"
+#include "trainer/SequenceLog.h"
+#include "trainer/Walkthrough.h"
+
+#include <QDir>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+namespace jwtflow {
+
+namespace {
+
+TrainerDock::FileChooser &fileChooser()
+{
+    static TrainerDock::FileChooser chooser = [](QWidget *parent, const QString &title, const QString &filter) {
+        return QFileDialog::getSaveFileName(parent, title, QDir::home().filePath(QStringLiteral("jwt-bearer-lesson.md")), filter);
+    };
+    return chooser;
+}
+
+} // namespace
+
+void TrainerDock::setFileChooser(FileChooser chooser)
+{
+    fileChooser() = std::move(chooser);
+}
+
+TrainerDock::TrainerDock(const Parts &parts, QWidget *parent)
+    : QDockWidget(tr("Trainer"), parent)
+    , m_parts(parts)
+    , m_walkthrough(new Walkthrough(this))
+    , m_sequence(new SequenceLog(this))
+    , m_switchboard(new ScenarioSwitchboard(parts.practice, parts.document, *parts.clock, this))
+    , m_lesson(*parts.clock)
+{
+    setObjectName(QStringLiteral("trainerDock"));
+    setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+
+    auto *content = new QWidget(this);
+    m_tabs = new QTabWidget(content);
+    m_tabs->setObjectName(QStringLiteral("trainerTabs"));
+    m_walkthroughView = new WalkthroughView(m_walkthrough, m_tabs);
+    m_switches = new ScenarioSwitches(m_tabs);
+    m_tabs->addTab(m_walkthroughView, tr("&Steps"));
+    m_tabs->addTab(m_switches, tr("&Failures"));
+    m_tabs->setTabToolTip(1, tr("Failures on purpose: one click breaks one thing the way Salesforce breaks it"));
+
+    m_diagram = new SequenceDiagram(m_sequence, content);
+    m_message = new QPlainTextEdit(content);
+    m_message->setObjectName(QStringLiteral("sequenceMessage"));
+    m_message->setReadOnly(true);
+    m_message->setLineWrapMode(QPlainTextEdit::WidgetWidth);
+    m_message->setPlaceholderText(tr("Click an arrow to read its raw HTTP message (secrets masked)."));
+    m_message->setAccessibleName(tr("Raw message of the selected arrow"));
+
+    auto *sequence = new QSplitter(Qt::Vertical, content);
+    sequence->setObjectName(QStringLiteral("sequenceSplitter"));
+    sequence->addWidget(m_diagram);
+    sequence->addWidget(m_message);
+    sequence->setStretchFactor(0, 3);
+    sequence->setStretchFactor(1, 1);
+
+    auto *split = new QSplitter(Qt::Vertical, content);
+    split->setObjectName(QStringLiteral("trainerSplitter"));
+    split->addWidget(m_tabs);
+    split->addWidget(sequence);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 1);
+
+    m_status = new QLabel(content);
+    m_status->setObjectName(QStringLiteral("trainerStatus"));
+    m_status->setTextFormat(Qt::PlainText);
+    m_status->setWordWrap(true);
+    m_export = new QPushButton(tr("E&xport lesson…"), content);
+    m_export->setObjectName(QStringLiteral("exportLesson"));
+    m_export->setToolTip(tr("The steps, requests, responses and diagnoses of this session as Markdown or HTML, secrets masked"));
+    auto *bottom = new QHBoxLayout;
+    bottom->addWidget(m_status, 1);
+    bottom->addWidget(m_export, 0, Qt::AlignTop);
+
+    auto *layout = new QVBoxLayout(content);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(split, 1);
+    layout->addLayout(bottom);
+    setWidget(content);
+
+    connect(m_walkthroughView, &WalkthroughView::targetRequested, this, [this](const QString &target) {
+        if (m_parts.focusTarget)
+            m_parts.focusTarget(target);
+    });
+    connect(m_walkthrough, &Walkthrough::stepDone, this, [this](int index) {
+        const Walkthrough::Step &step = m_walkthrough->step(index);
+        m_lesson.recordStep(index + 1, step.title, step.explanation);
+    });
+    connect(m_switches, &ScenarioSwitches::switchRequested, this, [this](ScenarioSwitchboard::Switch s) { applySwitch(static_cast<int>(s)); });
+    connect(m_switches, &ScenarioSwitches::resetRequested, this, &TrainerDock::resetSwitches);
+    connect(m_diagram, &SequenceDiagram::messageActivated, this, &TrainerDock::showMessage);
+    connect(m_export, &QPushButton::clicked, this, &TrainerDock::exportLesson);
+
+    // What happens in the window drives the ticks, the arrows and the lesson.
+    connect(m_parts.signature, &SignaturePanel::keysChanged, this, &TrainerDock::refreshFacts);
+    connect(m_parts.document, &TokenDocument::tokenChanged, this, &TrainerDock::refreshFacts);
+    connect(m_parts.document, &TokenDocument::signatureChanged, this, &TrainerDock::refreshFacts);
+    connect(m_parts.connection, &ConnectionForm::connectionEdited, this, &TrainerDock::refreshFacts);
+    connect(m_parts.exchange, &TokenExchange::finished, this, &TrainerDock::exchangeFinished);
+    connect(m_parts.org, &OrgClient::finished, this, [this](int, const HttpExchangeRecord &record) { callFinished(record); });
+    connect(m_parts.response, &ResponsePane::openOrgRequested, this, &TrainerDock::frontdoorOpened);
+    if (m_parts.practice) {
+        connect(m_parts.practice, &PracticeOrg::requestHandled, this,
+                [this](const PracticeOrg::LogEntry &entry) { m_sequence->addServerNote(entry.path, entry.status, entry.note); });
+    }
+    if (!m_parts.practice || !m_parts.practice->isRunning())
+        m_switches->setAvailable(false, tr("The failures on purpose need the practice org, which is not running in this window."));
+    refreshFacts();
+    setStatus(tr("Follow the steps with Next, or switch a failure on and Send."));
+}
+
+TrainerDock::~TrainerDock() = default;
+
+void TrainerDock::refreshFacts()
+{
+    if (m_parts.signature->keyMatch() == ClaimsLinter::KeyMatch::Matches)
+        m_walkthrough->record(Walkthrough::Event::KeyReady);
+
+    // The connected-app steps happen in Salesforce's Setup; the practice org can tell they are done.
+    const auto preset = m_parts.connection->preset();
+    const bool practiceInUse = m_parts.practice && m_parts.practice->isRunning() && preset &&
+                               preset->environment() == AssertionPreset::Environment::PracticeOrg;
+    if (practiceInUse) {
+        const OrgDirectory &directory = m_parts.practice->directory();
+        const auto &certificate = m_parts.signature->certificatePicker()->material();
+        if (certificate && Walkthrough::certificateUploaded(directory, m_parts.connection->clientId(), certificate->certificate) &&
+            m_parts.signature->keyMatch() == ClaimsLinter::KeyMatch::Matches)
+            m_walkthrough->record(Walkthrough::Event::CertificateUploaded);
+        if (Walkthrough::userPreAuthorised(directory, m_parts.connection->clientId(), m_parts.connection->username()))
+            m_walkthrough->record(Walkthrough::Event::UserPreAuthorised);
+    }
+
+    if (m_parts.document->hasToken() && Walkthrough::claimsComposed(m_parts.document->jwt().claims()))
+        m_walkthrough->record(Walkthrough::Event::ClaimsComposed);
+    if (m_parts.document->signature().state == TokenDocument::SignatureState::ReSigned)
+        m_walkthrough->record(Walkthrough::Event::AssertionSigned);
+}
+
+void TrainerDock::exchangeFinished(const ExchangeResult &result)
+{
+    // The window has shown the result and its diagnosis by now (it listens first).
+    const Diagnosis diagnosis = result.ok() ? Diagnosis() : m_parts.response->diagnosisCard()->diagnosis();
+    m_sequence->addExchange(result);
+    // The step first, then what happened in it: the handout reads in that order.
+    if (result.ok())
+        m_walkthrough->record(Walkthrough::Event::TokenReceived);
+    m_lesson.recordExchange(result, diagnosis);
+    if (result.ok()) {
+        setStatus(tr("Token endpoint: %1").arg(result.summary()));
+    } else {
+        setStatus(diagnosis.title.isEmpty() ? result.summary() : tr("%1 — %2").arg(result.summary(), diagnosis.title), true);
+    }
+}
+
+void TrainerDock::callFinished(const HttpExchangeRecord &record)
+{
+    m_sequence->addCall(record);
+    if (record.answered() && record.response.status < 400)
+        m_walkthrough->record(Walkthrough::Event::ApiCalled);
+    m_lesson.recordCall(record);
+}
+
+void TrainerDock::frontdoorOpened()
+{
+    const auto url = m_parts.org->frontdoorUrl();
+    if (!url)
+        return; // the window says why in its status bar
+    m_sequence->addFrontdoor(url.value(), m_parts.org->token().accessToken);
+    m_walkthrough->record(Walkthrough::Event::FrontdoorOpened);
+    m_lesson.recordFrontdoor(url.value());
+}
+
+void TrainerDock::showMessage(int index)
+{
+    const auto &messages = m_sequence->messages();
+    if (index < 0 || index >= messages.size())
+        return;
+    const SequenceLog::Message &message = messages.at(index);
+    QString text = message.text;
+    if (!message.serverNote.isEmpty())
+        text += tr("\n\n— The practice org saw: %1").arg(message.serverNote);
+    m_message->setPlainText(text);
+}
+
+QString TrainerDock::shownMessage() const
+{
+    return m_message->toPlainText();
+}
+
+QString TrainerDock::statusText() const
+{
+    return m_status->text();
+}
+
+void TrainerDock::setStatus(const QString &text, bool problem)
+{
+    m_status->setStyleSheet(problem ? QStringLiteral("color: #b00020;") : QString());
+    m_status->setText(text);
+}
+
+void TrainerDock::applySwitch(int switchValue)
+{
+    const auto s = static_cast<ScenarioSwitchboard::Switch>(switchValue);
+    const auto change = m_switchboard->apply(s);
+    if (!change) {
+        m_switches->showActive(m_switchboard->active(), m_switchboard->activeChange());
+        m_switches->showProblem(change.error().text());
+        return;
+    }
+    m_switches->showActive(s, change.value());
+    m_lesson.recordScenario(ScenarioSwitchboard::title(s), change.value());
+    setStatus(tr("%1 is on: press Send.").arg(ScenarioSwitchboard::title(s)));
+}
+
+void TrainerDock::resetSwitches()
+{
+    const QString restored = m_switchboard->reset();
+    m_switches->showActive(std::nullopt, restored);
+    if (!restored.isEmpty())
+        m_lesson.recordNote(tr("Reset"), restored);
+    setStatus(restored.isEmpty() ? tr("Nothing was switched on.") : tr("Reset: press Send, the flow works again."));
+}
+
+bool TrainerDock::exportLesson()
+{
+    const QString path = fileChooser()(this, tr("Export the lesson"), tr("Markdown (*.md);;HTML (*.html)"));
+    if (path.isEmpty())
+        return false;
+    const auto written = exportLessonTo(path);
+    if (!written) {
+        setStatus(written.error().text(), true);
+        return false;
+    }
+    setStatus(tr("Lesson written to %1 (secrets masked).").arg(QDir::toNativeSeparators(path)));
+    return true;
+}
+
+Result<void> TrainerDock::exportLessonTo(const QString &path)
+{
+    return m_lesson.save(path);
+}
+
+} // namespace jwtflow
