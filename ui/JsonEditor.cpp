@@ -6,6 +6,7 @@
 #include <KSyntaxHighlighting/Theme>
 
 #include <QApplication>
+#include <QEvent>
 #include <QFontDatabase>
 #include <QLabel>
 #include <QPalette>
@@ -32,14 +33,15 @@ JsonEditor::JsonEditor(const QString &objectName, QWidget *parent)
     m_edit = new QPlainTextEdit(this);
     m_edit->setObjectName(objectName);
     m_edit->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_edit->setTabChangesFocus(false);
+    // Tab moves on to the next pane (keyboard navigation); the pretty-printed JSON is indented
+    // with spaces, which the editor's own auto-indent keeps.
+    m_edit->setTabChangesFocus(true);
     m_edit->setTabStopDistance(QFontMetricsF(m_edit->font()).horizontalAdvance(QLatin1Char(' ')) * 2);
 
-    auto *highlighter = new KSyntaxHighlighting::SyntaxHighlighter(m_edit->document());
-    const bool dark = palette().color(QPalette::Base).lightness() < 128;
-    highlighter->setTheme(repository().defaultTheme(dark ? KSyntaxHighlighting::Repository::DarkTheme
-                                                         : KSyntaxHighlighting::Repository::LightTheme));
-    highlighter->setDefinition(repository().definitionForName(QStringLiteral("JSON")));
+    m_highlighter = new KSyntaxHighlighting::SyntaxHighlighter(m_edit->document());
+    m_dark = palette().color(QPalette::Base).lightness() < 128;
+    applyTheme();
+    m_highlighter->setDefinition(repository().definitionForName(QStringLiteral("JSON")));
 
     m_error = new QLabel(this);
     m_error->setObjectName(objectName + QStringLiteral("Error"));
@@ -62,6 +64,26 @@ JsonEditor::JsonEditor(const QString &objectName, QWidget *parent)
         m_lastText = text;
         Q_EMIT textEdited(text);
     });
+}
+
+void JsonEditor::applyTheme()
+{
+    m_highlighter->setTheme(repository().defaultTheme(m_dark ? KSyntaxHighlighting::Repository::DarkTheme
+                                                             : KSyntaxHighlighting::Repository::LightTheme));
+}
+
+void JsonEditor::changeEvent(QEvent *event)
+{
+    // The system switched between light and dark: the JSON colours follow.
+    if (event->type() == QEvent::PaletteChange) {
+        const bool dark = palette().color(QPalette::Base).lightness() < 128;
+        if (dark != m_dark) {
+            m_dark = dark;
+            applyTheme();
+            m_highlighter->rehighlight();
+        }
+    }
+    QWidget::changeEvent(event);
 }
 
 QString JsonEditor::text() const

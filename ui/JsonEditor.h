@@ -5,6 +5,10 @@
 class QLabel;
 class QPlainTextEdit;
 
+namespace KSyntaxHighlighting {
+class SyntaxHighlighter;
+}
+
 namespace jwtflow {
 
 // A JSON pane (header or payload): syntax highlighting from KSyntaxHighlighting, and the parse
@@ -25,8 +29,15 @@ public:
 Q_SIGNALS:
     void textEdited(const QString &text);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void applyTheme();
+
     QPlainTextEdit *m_edit = nullptr;
+    KSyntaxHighlighting::SyntaxHighlighter *m_highlighter = nullptr;
+    bool m_dark = false;
     QLabel *m_error = nullptr;
     bool m_quiet = false;
     QString m_lastText;

@@ -7,6 +7,8 @@
 #include "KeyGenerationDialog.h"
 #include "KeyPicker.h"
 #include "LintList.h"
+#include "ProfileMenu.h"
+#include "RecentFilesMenu.h"
 #include "ResponsePane.h"
 #include "SendBar.h"
 #include "SignaturePanel.h"
@@ -20,6 +22,7 @@
 #include "crypto/CryptoProvider.h"
 #include "practice/PracticeOrg.h"
 #include "flow/TokenDocument.h"
+#include "store/KeychainSecretStore.h"
 #include "token/JsonText.h"
 
 #include <QJsonDocument>
@@ -79,6 +82,7 @@ MainWindow::MainWindow(const Clock &clock, const Options &options, QWidget *pare
     : QMainWindow(parent)
     , m_clock(clock)
     , m_document(new TokenDocument(this))
+    , m_settings(new QSettings(this))
 {
     setObjectName(QStringLiteral("MainWindow"));
     setWindowTitle(tr("jwtflow — JWT bearer flow debugger"));
@@ -104,6 +108,13 @@ MainWindow::MainWindow(const Clock &clock, const Options &options, QWidget *pare
 
     m_status = plainLabel(QStringLiteral("decodeStatus"), this);
     statusBar()->addWidget(m_status, 1);
+    SecretStore *secrets = options.secretStore;
+    if (!secrets) {
+        m_ownSecrets = std::make_unique<KeychainSecretStore>();
+        secrets = m_ownSecrets.get();
+    }
+    m_profiles = new ProfileMenu(*m_settings, *secrets, m_connection, m_signature, this);
+    m_recent = new RecentFilesMenu(*m_settings, this);
     createMenus();
 
     connect(m_encoded, &TokenEditor::textEdited, m_document, &TokenDocument::setEncodedText);
@@ -142,13 +153,14 @@ MainWindow::MainWindow(const Clock &clock, const Options &options, QWidget *pare
     m_signature->showSignature(m_document->signature());
     if (options.practiceOrg)
         startPracticeOrg(options);
-    // Only the window's shape is remembered here: never keys, passphrases or tokens.
-    restoreGeometry(QSettings().value(QStringLiteral("window/geometry")).toByteArray());
+    // The settings file holds the window's shape, profiles and recent file PATHS: never keys,
+    // passphrases or tokens (passphrases go to the system keychain, and only when asked).
+    restoreGeometry(m_settings->value(QStringLiteral("window/geometry")).toByteArray());
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    QSettings().setValue(QStringLiteral("window/geometry"), saveGeometry());
+    m_settings->setValue(QStringLiteral("window/geometry"), saveGeometry());
     QMainWindow::closeEvent(event);
 }
 
@@ -167,6 +179,8 @@ void MainWindow::startPracticeOrg(const Options &options)
     m_connection->setEnvironment(AssertionPreset::Environment::PracticeOrg);
     m_connection->setClientId(m_practice->consumerKey());
     m_connection->setUsername(m_practice->username());
+    // The demo key is always there: it would crowd the user's own files out of Open Recent.
+    m_recent->setIgnoredPaths({m_practice->demoKeyPath(), m_practice->demoCertificatePath()});
     m_signature->signingPicker()->loadFile(m_practice->demoKeyPath());
     m_signature->certificatePicker()->loadFile(m_practice->demoCertificatePath());
 }
@@ -294,17 +308,49 @@ QWidget *MainWindow::createFlowPage()
     auto *layout = new QVBoxLayout(page);
     layout->addWidget(connectionBox);
     layout->addWidget(vertical, 1);
+
+    m_header->editor()->setAccessibleName(tr("Header JSON"));
+    m_payload->editor()->setAccessibleName(tr("Payload JSON (claims)"));
+    // Tab follows the work: connection, Send, the token, its JSON, the keys, then the results
+    // (creation order would put Send last, after the response pane).
+    QWidget *previous = nullptr;
+    for (const char *name : {"environment", "environmentUrl", "clientId", "username", "sendButton", "encodedEditor", "expiryRefresh",
+                             "headerEditor", "payloadEditor", "signingKeyPath", "signingKeyBrowse", "certificatePath", "certificateBrowse",
+                             "verificationKeyPath", "verificationKeyBrowse", "hmacSecret", "bottomTabs"}) {
+        auto *next = page->findChild<QWidget *>(QString::fromLatin1(name));
+        if (!next)
+            continue;
+        if (previous)
+            QWidget::setTabOrder(previous, next);
+        previous = next;
+    }
     return page;
 }
 
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    QAction *open = file->addAction(tr("&Open token…"), this, &MainWindow::openTokenFile);
+    QAction *open = file->addAction(tr("&Open token…"), this, &MainWindow::chooseTokenFile);
     open->setShortcut(QKeySequence::Open);
+    file->addMenu(m_recent);
+    m_recent->track(m_signature->signingPicker(), RecentFilesMenu::Kind::SigningKey);
+    m_recent->track(m_signature->certificatePicker(), RecentFilesMenu::Kind::Certificate);
+    connect(m_recent, &RecentFilesMenu::message, m_status, &QLabel::setText);
+    connect(m_recent, &RecentFilesMenu::openRequested, this, [this](RecentFilesMenu::Kind kind, const QString &path) {
+        if (kind == RecentFilesMenu::Kind::SigningKey)
+            m_signature->signingPicker()->loadFile(path);
+        else if (kind == RecentFilesMenu::Kind::Certificate)
+            m_signature->certificatePicker()->loadFile(path);
+        else
+            openTokenFile(path);
+    });
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::quit);
     quit->setShortcut(QKeySequence::Quit);
+
+    menuBar()->addMenu(m_profiles);
+    connect(m_profiles, &ProfileMenu::message, m_status, &QLabel::setText);
+    connect(m_profiles, &ProfileMenu::currentProfileChanged, this, &MainWindow::showProfileName);
 
     QMenu *token = menuBar()->addMenu(tr("&Token"));
     QAction *generate = token->addAction(tr("&Generate key and certificate…"), this, &MainWindow::showKeyGeneration);
@@ -501,11 +547,20 @@ void MainWindow::showKeyGeneration()
     keyGenerationDialog()->raise();
 }
 
-void MainWindow::openTokenFile()
+void MainWindow::chooseTokenFile()
 {
     const QString path = QFileDialog::getOpenFileName(this, tr("Open a file holding a JWT"));
-    if (path.isEmpty())
-        return;
+    if (!path.isEmpty())
+        openTokenFile(path);
+}
+
+void MainWindow::showProfileName(const QString &name)
+{
+    setWindowTitle(name.isEmpty() ? tr("jwtflow — JWT bearer flow debugger") : tr("%1 — jwtflow").arg(name));
+}
+
+void MainWindow::openTokenFile(const QString &path)
+{
     QFile file(path);
     if (QFileInfo(path).size() > 1024 * 1024) {
         m_status->setText(tr("%1 is %2 bytes; a JWT is at most a few kilobytes. Choose the file that holds only the token.")
@@ -518,6 +573,7 @@ void MainWindow::openTokenFile()
         return;
     }
     openToken(QString::fromUtf8(file.readAll()).trimmed());
+    m_recent->add(RecentFilesMenu::Kind::TokenFile, path); // the path only: the token stays in its file
 }
 
 void MainWindow::showAbout()

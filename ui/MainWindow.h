@@ -5,10 +5,13 @@
 #include <QMainWindow>
 #include <QUrl>
 
+#include <memory>
+
 class QAction;
 class QLabel;
 class QSplitter;
 class QNetworkAccessManager;
+class QSettings;
 class QTabWidget;
 
 namespace jwtflow {
@@ -17,6 +20,9 @@ class ConnectionForm;
 class ExchangeResult;
 class OrgClient;
 class PracticeOrg;
+class ProfileMenu;
+class RecentFilesMenu;
+class SecretStore;
 class ResponsePane;
 class SendBar;
 class TokenExchange;
@@ -42,6 +48,8 @@ public:
         // most tests don't, to start from an empty window).
         bool practiceOrg = false;
         QString practiceDataFolder; // empty: the practice org's default (the user's data folder)
+        // Where remembered passphrases go; null: the system keychain (tests pass a fake).
+        SecretStore *secretStore = nullptr;
     };
 
     explicit MainWindow(const Clock &clock = SystemClock::instance(), QWidget *parent = nullptr);
@@ -55,6 +63,9 @@ public:
     IdTokenInspector *inspector() const { return m_inspector; }
     ResponsePane *responsePane() const { return m_response; }
     PracticeOrg *practiceOrg() const { return m_practice; }
+    ProfileMenu *profileMenu() const { return m_profiles; }
+    RecentFilesMenu *recentFilesMenu() const { return m_recent; }
+    void openTokenFile(const QString &path);
     void send();
     void setPresentationMode(bool on);
     KeyGenerationDialog *keyGenerationDialog();
@@ -73,7 +84,8 @@ private:
     void applyCertificateHeader();
     void runLints();
     void focusField(const QString &field);
-    void openTokenFile();
+    void chooseTokenFile();
+    void showProfileName(const QString &name);
     void showKeyGeneration();
     void startPracticeOrg(const Options &options);
     void exchangeFinished(const ExchangeResult &result);
@@ -102,6 +114,10 @@ private:
     TokenExchange *m_exchange = nullptr;
     OrgClient *m_org = nullptr;
     PracticeOrg *m_practice = nullptr;
+    QSettings *m_settings = nullptr;
+    std::unique_ptr<SecretStore> m_ownSecrets;
+    ProfileMenu *m_profiles = nullptr;
+    RecentFilesMenu *m_recent = nullptr;
     QString m_sentAssertion;
     QUrl m_sentHost;
 };

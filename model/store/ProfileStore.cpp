@@ -79,6 +79,11 @@ Result<ConnectionProfile> ProfileStore::save(ConnectionProfile profile)
 {
     if (auto valid = checkName(profile.name); !valid)
         return valid.error();
+    // Not status() after writing: it can report an access error for a file that was written
+    // (seen in the build root); isWritable() says whether the file can take the profile at all.
+    if (!m_settings.isWritable())
+        return makeError(QStringLiteral("profile.write-failed"), QStringLiteral("The profile cannot be written to %1.").arg(m_settings.fileName()),
+                         QStringLiteral("Check that the folder exists and is writable."));
     if (profile.id.isEmpty())
         profile.id = m_settings.value(groupFor(profile.name) + QStringLiteral("/id")).toString();
     if (profile.id.isEmpty())
@@ -97,9 +102,6 @@ Result<ConnectionProfile> ProfileStore::save(ConnectionProfile profile)
     m_settings.setValue(QStringLiteral("passphraseInKeychain"), profile.passphraseInKeychain);
     m_settings.endGroup();
     m_settings.sync();
-    if (m_settings.status() != QSettings::NoError)
-        return makeError(QStringLiteral("profile.write-failed"), QStringLiteral("The profile could not be written to %1.").arg(m_settings.fileName()),
-                         QStringLiteral("Check that the folder exists and is writable."));
     return profile;
 }
 
