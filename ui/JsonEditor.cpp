@@ -26,7 +26,7 @@ KSyntaxHighlighting::Repository &repository()
 
 } // namespace
 
-JsonEditor::JsonEditor(const QString &objectName, QWidget *parent)
+JsonEditor::JsonEditor(const QString &objectName, QWidget *parent, bool highlight)
     : QWidget(parent)
 {
     setObjectName(objectName + QStringLiteral("Pane"));
@@ -38,10 +38,8 @@ JsonEditor::JsonEditor(const QString &objectName, QWidget *parent)
     m_edit->setTabChangesFocus(true);
     m_edit->setTabStopDistance(QFontMetricsF(m_edit->font()).horizontalAdvance(QLatin1Char(' ')) * 2);
 
-    m_highlighter = new KSyntaxHighlighting::SyntaxHighlighter(m_edit->document());
-    m_dark = palette().color(QPalette::Base).lightness() < 128;
-    applyTheme();
-    m_highlighter->setDefinition(repository().definitionForName(QStringLiteral("JSON")));
+    if (highlight)
+        startHighlighting();
 
     m_error = new QLabel(this);
     m_error->setObjectName(objectName + QStringLiteral("Error"));
@@ -66,6 +64,16 @@ JsonEditor::JsonEditor(const QString &objectName, QWidget *parent)
     });
 }
 
+void JsonEditor::startHighlighting()
+{
+    if (m_highlighter)
+        return;
+    m_highlighter = new KSyntaxHighlighting::SyntaxHighlighter(m_edit->document());
+    m_dark = palette().color(QPalette::Base).lightness() < 128;
+    applyTheme();
+    m_highlighter->setDefinition(repository().definitionForName(QStringLiteral("JSON")));
+}
+
 void JsonEditor::applyTheme()
 {
     m_highlighter->setTheme(repository().defaultTheme(m_dark ? KSyntaxHighlighting::Repository::DarkTheme
@@ -75,7 +83,7 @@ void JsonEditor::applyTheme()
 void JsonEditor::changeEvent(QEvent *event)
 {
     // The system switched between light and dark: the JSON colours follow.
-    if (event->type() == QEvent::PaletteChange) {
+    if (event->type() == QEvent::PaletteChange && m_highlighter) {
         const bool dark = palette().color(QPalette::Base).lightness() < 128;
         if (dark != m_dark) {
             m_dark = dark;
@@ -114,7 +122,8 @@ QString JsonEditor::error() const
 
 void JsonEditor::setReadOnly(bool readOnly)
 {
-    m_edit->setReadOnly(readOnly);
+    if (m_edit->isReadOnly() != readOnly) // called on every edit; a change event repolishes
+        m_edit->setReadOnly(readOnly);
 }
 
 } // namespace jwtflow

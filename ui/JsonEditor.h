@@ -17,7 +17,10 @@ class JsonEditor : public QWidget {
     Q_OBJECT
 
 public:
-    explicit JsonEditor(const QString &objectName, QWidget *parent = nullptr);
+    // highlight = false leaves the colours for a later startHighlighting() (the window's start-up
+    // defers loading the syntax definitions until it has painted once).
+    explicit JsonEditor(const QString &objectName, QWidget *parent = nullptr, bool highlight = true);
+    void startHighlighting();
 
     QString text() const;
     void setTextQuietly(const QString &text); // not announced as a user edit

@@ -43,6 +43,7 @@
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace jwtflow {
@@ -83,6 +84,7 @@ MainWindow::MainWindow(const Clock &clock, const Options &options, QWidget *pare
     , m_clock(clock)
     , m_document(new TokenDocument(this))
     , m_settings(new QSettings(this))
+    , m_deferredStart(options.deferUntilFirstPaint ? std::make_unique<Options>(options) : nullptr)
 {
     setObjectName(QStringLiteral("MainWindow"));
     setWindowTitle(tr("jwtflow — JWT bearer flow debugger"));
@@ -151,11 +153,29 @@ MainWindow::MainWindow(const Clock &clock, const Options &options, QWidget *pare
 
     showDocument(static_cast<int>(TokenDocument::Origin::Program));
     m_signature->showSignature(m_document->signature());
-    if (options.practiceOrg)
+    if (!m_deferredStart && options.practiceOrg)
         startPracticeOrg(options);
     // The settings file holds the window's shape, profiles and recent file PATHS: never keys,
     // passphrases or tokens (passphrases go to the system keychain, and only when asked).
     restoreGeometry(m_settings->value(QStringLiteral("window/geometry")).toByteArray());
+}
+
+bool MainWindow::event(QEvent *event)
+{
+    if (event->type() == QEvent::Paint && m_deferredStart)
+        QTimer::singleShot(0, this, &MainWindow::finishStartup); // once this paint is on screen
+    return QMainWindow::event(event);
+}
+
+void MainWindow::finishStartup()
+{
+    if (!m_deferredStart)
+        return;
+    const std::unique_ptr<Options> options = std::move(m_deferredStart);
+    m_header->startHighlighting();
+    m_payload->startHighlighting();
+    if (options->practiceOrg)
+        startPracticeOrg(*options);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
@@ -260,8 +280,8 @@ QWidget *MainWindow::createFlowPage()
     m_encodedError->hide();
     m_expiry = new ExpiryBadge(m_clock, page);
 
-    m_header = new JsonEditor(QStringLiteral("headerEditor"), page);
-    m_payload = new JsonEditor(QStringLiteral("payloadEditor"), page);
+    m_header = new JsonEditor(QStringLiteral("headerEditor"), page, !m_deferredStart);
+    m_payload = new JsonEditor(QStringLiteral("payloadEditor"), page, !m_deferredStart);
     m_header->editor()->setPlaceholderText(tr("Header (JSON): alg, typ, kid …"));
     m_payload->editor()->setPlaceholderText(tr("Payload (JSON): the claims — iss, sub, aud, exp …"));
     m_signature = new SignaturePanel(m_clock, page);
@@ -478,7 +498,7 @@ void MainWindow::runLints()
 {
     if (!m_document->hasToken() || m_document->jwt().kind() == Jwt::Kind::Encrypted) {
         m_lints->setLints({});
-        m_bottomTabs->setTabText(0, tr("Problems"));
+        setProblemsTabText(tr("Problems"));
         return;
     }
     ClaimsLinter::Context context;
@@ -488,8 +508,16 @@ void MainWindow::runLints()
     context.keyBits = m_signature->keyBits();
     const QList<Lint> lints = ClaimsLinter(m_clock).lint(m_document->jwt(), context);
     m_lints->setLints(lints);
-    m_bottomTabs->setTabText(0, m_lints->errorCount() > 0 ? tr("Problems (%1 errors)").arg(m_lints->errorCount())
+    setProblemsTabText(m_lints->errorCount() > 0 ? tr("Problems (%1 errors)").arg(m_lints->errorCount())
                                                          : lints.isEmpty() ? tr("Problems") : tr("Problems (%1)").arg(lints.size()));
+}
+
+void MainWindow::setProblemsTabText(const QString &text)
+{
+    // Runs on every keystroke. Setting even the same tab text asks the layouts up to the main tab
+    // widget to redo themselves, and that repaints the whole window: measured, most of a keystroke.
+    if (m_bottomTabs->tabText(0) != text)
+        m_bottomTabs->setTabText(0, text);
 }
 
 void MainWindow::focusField(const QString &field)

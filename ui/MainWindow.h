@@ -50,6 +50,9 @@ public:
         QString practiceDataFolder; // empty: the practice org's default (the user's data folder)
         // Where remembered passphrases go; null: the system keychain (tests pass a fake).
         SecretStore *secretStore = nullptr;
+        // Start the practice org and load the JSON syntax definitions only once the window has
+        // painted (the app: a faster first paint); otherwise in the constructor (tests).
+        bool deferUntilFirstPaint = false;
     };
 
     explicit MainWindow(const Clock &clock = SystemClock::instance(), QWidget *parent = nullptr);
@@ -73,6 +76,7 @@ public:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    bool event(QEvent *event) override;
 
 private:
     QWidget *createFlowPage();
@@ -83,11 +87,13 @@ private:
     void applyKeys();
     void applyCertificateHeader();
     void runLints();
+    void setProblemsTabText(const QString &text);
     void focusField(const QString &field);
     void chooseTokenFile();
     void showProfileName(const QString &name);
     void showKeyGeneration();
     void startPracticeOrg(const Options &options);
+    void finishStartup();
     void exchangeFinished(const ExchangeResult &result);
     void showAbout();
 
@@ -118,6 +124,7 @@ private:
     std::unique_ptr<SecretStore> m_ownSecrets;
     ProfileMenu *m_profiles = nullptr;
     RecentFilesMenu *m_recent = nullptr;
+    std::unique_ptr<Options> m_deferredStart; // until the first paint
     QString m_sentAssertion;
     QUrl m_sentHost;
 };

@@ -220,7 +220,9 @@ void SignaturePanel::showSignature(const TokenDocument::SignatureStatus &status)
     if (!status.detail.isEmpty())
         text += QLatin1Char(' ') + status.detail;
     m_state->setText(text);
-    m_state->setStyleSheet(QStringLiteral("color: %1; font-weight: bold;").arg(colour));
+    const QString sheet = QStringLiteral("color: %1; font-weight: bold;").arg(colour);
+    if (m_state->styleSheet() != sheet) // an unchanged sheet would still re-polish and relayout
+        m_state->setStyleSheet(sheet);
 }
 
 QString SignaturePanel::signatureText() const

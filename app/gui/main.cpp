@@ -66,6 +66,7 @@ int main(int argc, char *argv[])
 
     jwtflow::MainWindow::Options options;
     options.practiceOrg = !parser.isSet(QStringLiteral("no-practice-org"));
+    options.deferUntilFirstPaint = true;
     jwtflow::MainWindow window(jwtflow::SystemClock::instance(), options);
     if (!parser.positionalArguments().isEmpty())
         window.openToken(parser.positionalArguments().constFirst());
