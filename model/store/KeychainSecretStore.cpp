@@ -3,18 +3,54 @@
 #include <qt6keychain/keychain.h>
 
 #include <QObject>
+#include <QTimer>
+
+#if defined(Q_OS_UNIX) && !defined(Q_OS_DARWIN) && !defined(Q_OS_ANDROID)
+#include <QDBusConnection>
+#include <QDBusConnectionInterface>
+#define JWTFLOW_KEYCHAIN_ON_DBUS 1
+#endif
 
 namespace jwtflow {
 
 namespace {
 
+Error noBackend(const QString &doing)
+{
+    return makeError(QStringLiteral("secret.no-backend"),
+                     QStringLiteral("There is no system keychain to %1 (no Secret Service or KWallet is running): nothing was stored.").arg(doing),
+                     QStringLiteral("Start a keyring such as GNOME Keyring or KWallet, or type the passphrase each time."));
+}
+
+// QtKeychain reports a missing keyring daemon (or no session bus at all, as under Xvfb in a build
+// root) as an "Unknown error"; asking D-Bus first lets the user hear plainly that there is none.
+bool backendAvailable()
+{
+#ifdef JWTFLOW_KEYCHAIN_ON_DBUS
+    QDBusConnection bus = QDBusConnection::sessionBus();
+    if (!bus.isConnected() || !bus.interface())
+        return false;
+    const QStringList services{QStringLiteral("org.freedesktop.secrets"), QStringLiteral("org.kde.kwalletd6"), QStringLiteral("org.kde.kwalletd5")};
+    for (const QString &service : services) {
+        if (bus.interface()->isServiceRegistered(service))
+            return true;
+    }
+    const QStringList activatable = bus.interface()->activatableServiceNames();
+    for (const QString &service : services) {
+        if (activatable.contains(service))
+            return true;
+    }
+    return false;
+#else
+    return true;
+#endif
+}
+
 Error keychainError(const QKeychain::Job *job, const QString &doing)
 {
     switch (job->error()) {
     case QKeychain::NoBackendAvailable:
-        return makeError(QStringLiteral("secret.no-backend"),
-                         QStringLiteral("There is no system keychain to %1 (no Secret Service or KWallet is running): nothing was stored.").arg(doing),
-                         QStringLiteral("Start a keyring such as GNOME Keyring or KWallet, or type the passphrase each time."));
+        return noBackend(doing);
     case QKeychain::EntryNotFound:
         return makeError(QStringLiteral("secret.not-found"), QStringLiteral("The system keychain holds no such entry."),
                          QStringLiteral("Type the passphrase; tick “Remember” to keep it there."));
@@ -52,10 +88,14 @@ QString KeychainSecretStore::description() const
 
 void KeychainSecretStore::read(const QString &key, QObject *context, ReadDone done)
 {
+    if (!backendAvailable()) {
+        QTimer::singleShot(0, context, [done = std::move(done)] { done(noBackend(QStringLiteral("read the passphrase from"))); });
+        return;
+    }
     auto *job = makeJob<QKeychain::ReadPasswordJob>(m_service, key);
     QObject::connect(job, &QKeychain::Job::finished, context, [done = std::move(done)](QKeychain::Job *finished) {
         if (finished->error() != QKeychain::NoError)
-            done(keychainError(finished, QStringLiteral("read the passphrase")));
+            done(keychainError(finished, QStringLiteral("read the passphrase from")));
         else
             done(static_cast<QKeychain::ReadPasswordJob *>(finished)->binaryData());
     });
@@ -64,21 +104,29 @@ void KeychainSecretStore::read(const QString &key, QObject *context, ReadDone do
 
 void KeychainSecretStore::write(const QString &key, const QByteArray &secret, QObject *context, Done done)
 {
+    if (!backendAvailable()) {
+        QTimer::singleShot(0, context, [done = std::move(done)] { done(noBackend(QStringLiteral("store the passphrase in"))); });
+        return;
+    }
     auto *job = makeJob<QKeychain::WritePasswordJob>(m_service, key);
     job->setBinaryData(secret);
     QObject::connect(job, &QKeychain::Job::finished, context, [done = std::move(done)](QKeychain::Job *finished) {
-        done(finished->error() == QKeychain::NoError ? Result<void>() : Result<void>(keychainError(finished, QStringLiteral("store the passphrase"))));
+        done(finished->error() == QKeychain::NoError ? Result<void>() : Result<void>(keychainError(finished, QStringLiteral("store the passphrase in"))));
     });
     job->start();
 }
 
 void KeychainSecretStore::remove(const QString &key, QObject *context, Done done)
 {
+    if (!backendAvailable()) {
+        QTimer::singleShot(0, context, [done = std::move(done)] { done(noBackend(QStringLiteral("remove the passphrase from"))); });
+        return;
+    }
     auto *job = makeJob<QKeychain::DeletePasswordJob>(m_service, key);
     QObject::connect(job, &QKeychain::Job::finished, context, [done = std::move(done)](QKeychain::Job *finished) {
         // Removing what is not there leaves the keychain as wanted.
         const bool ok = finished->error() == QKeychain::NoError || finished->error() == QKeychain::EntryNotFound;
-        done(ok ? Result<void>() : Result<void>(keychainError(finished, QStringLiteral("remove the passphrase"))));
+        done(ok ? Result<void>() : Result<void>(keychainError(finished, QStringLiteral("remove the passphrase from"))));
     });
     job->start();
 }
