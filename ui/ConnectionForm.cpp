@@ -76,11 +76,26 @@ QString ConnectionForm::username() const
     return m_username->text().trimmed();
 }
 
+Env ConnectionForm::environment() const
+{
+    return static_cast<Env>(m_environment->currentData().toInt());
+}
+
+QString ConnectionForm::environmentInput() const
+{
+    const Env env = environment();
+    if (env == Env::PracticeOrg || AssertionPreset::inputLabel(env).isEmpty())
+        return {};
+    return m_url->text().trimmed();
+}
+
 void ConnectionForm::setEnvironment(Env env, const QString &input)
 {
     m_quiet = true;
     m_environment->setCurrentIndex(m_environment->findData(static_cast<int>(env)));
-    if (!input.isEmpty())
+    // An environment that asks for a URL or tenant takes exactly what is given (a profile may
+    // hold none yet); the others keep the field as it is.
+    if (!input.isEmpty() || (env != Env::PracticeOrg && !AssertionPreset::inputLabel(env).isEmpty()))
         m_url->setText(input);
     m_quiet = false;
     environmentChanged();

@@ -25,6 +25,9 @@ public:
     Result<AssertionPreset> preset() const;
     QString clientId() const;
     QString username() const;
+    AssertionPreset::Environment environment() const;
+    // The URL or tenant typed for the environment; empty where none is asked or for the practice org.
+    QString environmentInput() const;
 
     void setEnvironment(AssertionPreset::Environment env, const QString &input = {});
     void setPracticeOrgUrl(const QString &url); // where the built-in practice org listens

@@ -91,7 +91,11 @@ void ExpiryBadge::show(ExpiryClock::State state, qint64 countdown)
         colour = QStringLiteral("#b00020");
     }
     m_label->setText(text);
-    m_label->setStyleSheet(QStringLiteral("color: %1; font-weight: bold;").arg(colour));
+    // Set on every keystroke and every tick: an unchanged style sheet would still re-polish the
+    // label and invalidate the layout around it, repainting much of the window.
+    const QString sheet = QStringLiteral("color: %1; font-weight: bold;").arg(colour);
+    if (m_label->styleSheet() != sheet)
+        m_label->setStyleSheet(sheet);
     m_label->setProperty("expiryState", static_cast<int>(state));
 }
 

@@ -6,6 +6,7 @@
 #include <KSyntaxHighlighting/Theme>
 
 #include <QApplication>
+#include <QEvent>
 #include <QFontDatabase>
 #include <QLabel>
 #include <QPalette>
@@ -25,21 +26,20 @@ KSyntaxHighlighting::Repository &repository()
 
 } // namespace
 
-JsonEditor::JsonEditor(const QString &objectName, QWidget *parent)
+JsonEditor::JsonEditor(const QString &objectName, QWidget *parent, bool highlight)
     : QWidget(parent)
 {
     setObjectName(objectName + QStringLiteral("Pane"));
     m_edit = new QPlainTextEdit(this);
     m_edit->setObjectName(objectName);
     m_edit->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_edit->setTabChangesFocus(false);
+    // Tab moves on to the next pane (keyboard navigation); the pretty-printed JSON is indented
+    // with spaces, which the editor's own auto-indent keeps.
+    m_edit->setTabChangesFocus(true);
     m_edit->setTabStopDistance(QFontMetricsF(m_edit->font()).horizontalAdvance(QLatin1Char(' ')) * 2);
 
-    auto *highlighter = new KSyntaxHighlighting::SyntaxHighlighter(m_edit->document());
-    const bool dark = palette().color(QPalette::Base).lightness() < 128;
-    highlighter->setTheme(repository().defaultTheme(dark ? KSyntaxHighlighting::Repository::DarkTheme
-                                                         : KSyntaxHighlighting::Repository::LightTheme));
-    highlighter->setDefinition(repository().definitionForName(QStringLiteral("JSON")));
+    if (highlight)
+        startHighlighting();
 
     m_error = new QLabel(this);
     m_error->setObjectName(objectName + QStringLiteral("Error"));
@@ -62,6 +62,36 @@ JsonEditor::JsonEditor(const QString &objectName, QWidget *parent)
         m_lastText = text;
         Q_EMIT textEdited(text);
     });
+}
+
+void JsonEditor::startHighlighting()
+{
+    if (m_highlighter)
+        return;
+    m_highlighter = new KSyntaxHighlighting::SyntaxHighlighter(m_edit->document());
+    m_dark = palette().color(QPalette::Base).lightness() < 128;
+    applyTheme();
+    m_highlighter->setDefinition(repository().definitionForName(QStringLiteral("JSON")));
+}
+
+void JsonEditor::applyTheme()
+{
+    m_highlighter->setTheme(repository().defaultTheme(m_dark ? KSyntaxHighlighting::Repository::DarkTheme
+                                                             : KSyntaxHighlighting::Repository::LightTheme));
+}
+
+void JsonEditor::changeEvent(QEvent *event)
+{
+    // The system switched between light and dark: the JSON colours follow.
+    if (event->type() == QEvent::PaletteChange && m_highlighter) {
+        const bool dark = palette().color(QPalette::Base).lightness() < 128;
+        if (dark != m_dark) {
+            m_dark = dark;
+            applyTheme();
+            m_highlighter->rehighlight();
+        }
+    }
+    QWidget::changeEvent(event);
 }
 
 QString JsonEditor::text() const
@@ -92,7 +122,8 @@ QString JsonEditor::error() const
 
 void JsonEditor::setReadOnly(bool readOnly)
 {
-    m_edit->setReadOnly(readOnly);
+    if (m_edit->isReadOnly() != readOnly) // called on every edit; a change event repolishes
+        m_edit->setReadOnly(readOnly);
 }
 
 } // namespace jwtflow

@@ -5,6 +5,10 @@
 class QLabel;
 class QPlainTextEdit;
 
+namespace KSyntaxHighlighting {
+class SyntaxHighlighter;
+}
+
 namespace jwtflow {
 
 // A JSON pane (header or payload): syntax highlighting from KSyntaxHighlighting, and the parse
@@ -13,7 +17,10 @@ class JsonEditor : public QWidget {
     Q_OBJECT
 
 public:
-    explicit JsonEditor(const QString &objectName, QWidget *parent = nullptr);
+    // highlight = false leaves the colours for a later startHighlighting() (the window's start-up
+    // defers loading the syntax definitions until it has painted once).
+    explicit JsonEditor(const QString &objectName, QWidget *parent = nullptr, bool highlight = true);
+    void startHighlighting();
 
     QString text() const;
     void setTextQuietly(const QString &text); // not announced as a user edit
@@ -25,8 +32,15 @@ public:
 Q_SIGNALS:
     void textEdited(const QString &text);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void applyTheme();
+
     QPlainTextEdit *m_edit = nullptr;
+    KSyntaxHighlighting::SyntaxHighlighter *m_highlighter = nullptr;
+    bool m_dark = false;
     QLabel *m_error = nullptr;
     bool m_quiet = false;
     QString m_lastText;

@@ -16,6 +16,8 @@
 #include <QPushButton>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <memory>
+
 namespace jwtflow {
 
 namespace {
@@ -102,6 +104,8 @@ KeyPicker::KeyPicker(Role role, const Clock &clock, QWidget *parent)
     }
     m_browse = new QPushButton(tr("Choose…"), this);
     m_browse->setObjectName(name + QStringLiteral("Browse"));
+    m_browse->setAccessibleName(tr("Choose %1").arg(m_pathEdit->accessibleName().toLower()));
+    m_browse->setToolTip(tr("Choose the file in a dialog — or drop it here, or type its path and press Enter"));
     m_facts = new QLabel(this);
     m_facts->setObjectName(name + QStringLiteral("Facts"));
     m_facts->setTextFormat(Qt::PlainText); // subjects and file names are untrusted text
@@ -132,12 +136,13 @@ void KeyPicker::browse()
         loadFile(path);
 }
 
-void KeyPicker::loadFile(const QString &path)
+void KeyPicker::loadFile(const QString &path, const QByteArray &knownPassphrase)
 {
     if (path.isEmpty()) {
         clear();
         return;
     }
+    forgetPassphrase();
     m_path = path;
     m_pathEdit->setText(path);
     m_loading = true;
@@ -145,32 +150,61 @@ void KeyPicker::loadFile(const QString &path)
     m_facts->setText(tr("Loading %1…").arg(QFileInfo(path).fileName()));
     const int generation = ++m_generation;
 
+    // What the loader was given, kept so the user may later ask to remember it in the keychain.
+    struct Asked {
+        QByteArray passphrase;
+        bool usedKnown = false;
+    };
+    auto asked = std::make_shared<Asked>();
+    auto answerWith = [asked, knownPassphrase](const std::function<std::optional<QByteArray>()> &ask) -> std::optional<QByteArray> {
+        std::optional<QByteArray> answer;
+        if (!knownPassphrase.isEmpty() && !asked->usedKnown) {
+            asked->usedKnown = true;
+            answer = knownPassphrase;
+        } else {
+            answer = ask();
+        }
+        if (answer)
+            asked->passphrase = *answer;
+        return answer;
+    };
+
     if (synchronousLoading()) {
-        finishLoad(path, KeyLoader::loadFile(path, [](const QString &source) { return passphraseProvider()(source); }));
+        const auto result = KeyLoader::loadFile(path, [answerWith](const QString &source) {
+            return answerWith([source] { return passphraseProvider()(source); });
+        });
+        finishLoad(path, result, asked->passphrase, asked->usedKnown);
         return;
     }
     // Key files are parsed off the GUI thread (a PKCS#12 with a strong KDF takes a while); a
     // passphrase request hops back to the GUI thread and waits for the answer there.
     QPointer<KeyPicker> self(this);
-    auto ask = [self](const QString &source) -> std::optional<QByteArray> {
-        std::optional<QByteArray> answer;
-        if (!self)
+    auto ask = [self, answerWith](const QString &source) -> std::optional<QByteArray> {
+        return answerWith([self, source] {
+            std::optional<QByteArray> answer;
+            if (self)
+                QMetaObject::invokeMethod(self, [&answer, source] { answer = passphraseProvider()(source); }, Qt::BlockingQueuedConnection);
             return answer;
-        QMetaObject::invokeMethod(self, [&answer, source] { answer = passphraseProvider()(source); }, Qt::BlockingQueuedConnection);
-        return answer;
+        });
     };
     auto *watcher = new QFutureWatcher<Result<KeyMaterial>>(this);
-    connect(watcher, &QFutureWatcher<Result<KeyMaterial>>::finished, this, [this, watcher, path, generation] {
+    connect(watcher, &QFutureWatcher<Result<KeyMaterial>>::finished, this, [this, watcher, path, generation, asked] {
         watcher->deleteLater();
         if (generation == m_generation)
-            finishLoad(path, watcher->result());
+            finishLoad(path, watcher->result(), asked->passphrase, asked->usedKnown);
+        asked->passphrase.fill('\0');
     });
     watcher->setFuture(QtConcurrent::run([path, ask] { return KeyLoader::loadFile(path, ask); }));
 }
 
-void KeyPicker::finishLoad(const QString &path, const Result<KeyMaterial> &result)
+void KeyPicker::finishLoad(const QString &path, const Result<KeyMaterial> &result, const QByteArray &passphrase, bool usedKnownPassphrase)
 {
     m_loading = false;
+    if (!result && usedKnownPassphrase && result.error().code == QStringLiteral("key.wrong-passphrase")) {
+        // The remembered passphrase no longer opens the file (it was re-exported): ask the user.
+        loadFile(path);
+        return;
+    }
     if (!result) {
         // Keep the path the user chose on screen, so they can fix it; drop the old key.
         m_material.reset();
@@ -199,14 +233,22 @@ void KeyPicker::finishLoad(const QString &path, const Result<KeyMaterial> &resul
         return;
     }
     m_material = material;
+    m_passphrase = passphrase;
     showFacts();
     Q_EMIT materialChanged();
+}
+
+void KeyPicker::forgetPassphrase()
+{
+    m_passphrase.fill('\0');
+    m_passphrase.clear();
 }
 
 void KeyPicker::clear()
 {
     ++m_generation;
     m_loading = false;
+    forgetPassphrase();
     m_material.reset();
     m_path.clear();
     m_error.clear();

@@ -31,12 +31,17 @@ public:
 
     KeyPicker(Role role, const Clock &clock, QWidget *parent = nullptr);
 
-    void loadFile(const QString &path);
+    // Loads path; a non-empty knownPassphrase (from the keychain) is tried before asking the user,
+    // who is asked after all if it does not open the key.
+    void loadFile(const QString &path, const QByteArray &knownPassphrase = {});
     void clear();
     bool isLoading() const { return m_loading; }
     const std::optional<KeyMaterial> &material() const { return m_material; }
     QString path() const { return m_path; }
     QString factsText() const;
+    // The passphrase that opened the loaded key (empty if it needed none). Kept in memory only, so
+    // the user can ask for it to be remembered in the system keychain; cleared with the key.
+    QByteArray passphrase() const { return m_passphrase; }
 
     static void setPassphraseProvider(PassphraseProvider provider);
     static void setFileChooser(FileChooser chooser);
@@ -53,7 +58,8 @@ protected:
 
 private:
     void browse();
-    void finishLoad(const QString &path, const Result<KeyMaterial> &result);
+    void finishLoad(const QString &path, const Result<KeyMaterial> &result, const QByteArray &passphrase, bool usedKnownPassphrase);
+    void forgetPassphrase();
     void showFacts();
 
     Role m_role;
@@ -65,6 +71,7 @@ private:
     std::optional<KeyMaterial> m_material;
     QString m_path;
     QString m_error;
+    QByteArray m_passphrase;
     bool m_loading = false;
     int m_generation = 0; // a newer load wins over a slower older one
 };

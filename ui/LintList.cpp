@@ -18,6 +18,12 @@ LintList::LintList(QWidget *parent)
 
 void LintList::setLints(const QList<Lint> &lints)
 {
+    // Called on every keystroke; the list is usually the same, and rebuilding it re-lays out
+    // and repaints every item.
+    if (m_filled && lints == m_shown)
+        return;
+    m_filled = true;
+    m_shown = lints;
     clear();
     m_errors = 0;
     for (const Lint &lint : lints) {

@@ -22,6 +22,8 @@ Q_SIGNALS:
 
 private:
     int m_errors = 0;
+    QList<Lint> m_shown;
+    bool m_filled = false;
 };
 
 } // namespace jwtflow

@@ -7,6 +7,8 @@
 #include "KeyGenerationDialog.h"
 #include "KeyPicker.h"
 #include "LintList.h"
+#include "ProfileMenu.h"
+#include "RecentFilesMenu.h"
 #include "ResponsePane.h"
 #include "SendBar.h"
 #include "SignaturePanel.h"
@@ -21,6 +23,7 @@
 #include "crypto/CryptoProvider.h"
 #include "practice/PracticeOrg.h"
 #include "flow/TokenDocument.h"
+#include "store/KeychainSecretStore.h"
 #include "token/JsonText.h"
 
 #include <QJsonDocument>
@@ -82,6 +85,8 @@ MainWindow::MainWindow(const Clock &clock, const Options &options, QWidget *pare
     : QMainWindow(parent)
     , m_clock(clock)
     , m_document(new TokenDocument(this))
+    , m_settings(new QSettings(this))
+    , m_deferredStart(options.deferUntilFirstPaint ? std::make_unique<Options>(options) : nullptr)
 {
     setObjectName(QStringLiteral("MainWindow"));
     setWindowTitle(tr("jwtflow — JWT bearer flow debugger"));
@@ -107,6 +112,13 @@ MainWindow::MainWindow(const Clock &clock, const Options &options, QWidget *pare
 
     m_status = plainLabel(QStringLiteral("decodeStatus"), this);
     statusBar()->addWidget(m_status, 1);
+    SecretStore *secrets = options.secretStore;
+    if (!secrets) {
+        m_ownSecrets = std::make_unique<KeychainSecretStore>();
+        secrets = m_ownSecrets.get();
+    }
+    m_profiles = new ProfileMenu(*m_settings, *secrets, m_connection, m_signature, this);
+    m_recent = new RecentFilesMenu(*m_settings, this);
     createMenus();
 
     connect(m_encoded, &TokenEditor::textEdited, m_document, &TokenDocument::setEncodedText);
@@ -143,16 +155,35 @@ MainWindow::MainWindow(const Clock &clock, const Options &options, QWidget *pare
 
     showDocument(static_cast<int>(TokenDocument::Origin::Program));
     m_signature->showSignature(m_document->signature());
-    if (options.practiceOrg)
+    createTrainer(); // before the practice org, which it is handed when it starts
+    if (!m_deferredStart && options.practiceOrg)
         startPracticeOrg(options);
-    createTrainer();
-    // Only the window's shape is remembered here: never keys, passphrases or tokens.
-    restoreGeometry(QSettings().value(QStringLiteral("window/geometry")).toByteArray());
+    // The settings file holds the window's shape, profiles and recent file PATHS: never keys,
+    // passphrases or tokens (passphrases go to the system keychain, and only when asked).
+    restoreGeometry(m_settings->value(QStringLiteral("window/geometry")).toByteArray());
+}
+
+bool MainWindow::event(QEvent *event)
+{
+    if (event->type() == QEvent::Paint && m_deferredStart)
+        QTimer::singleShot(0, this, &MainWindow::finishStartup); // once this paint is on screen
+    return QMainWindow::event(event);
+}
+
+void MainWindow::finishStartup()
+{
+    if (!m_deferredStart)
+        return;
+    const std::unique_ptr<Options> options = std::move(m_deferredStart);
+    m_header->startHighlighting();
+    m_payload->startHighlighting();
+    if (options->practiceOrg)
+        startPracticeOrg(*options);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    QSettings().setValue(QStringLiteral("window/geometry"), saveGeometry());
+    m_settings->setValue(QStringLiteral("window/geometry"), saveGeometry());
     QMainWindow::closeEvent(event);
 }
 
@@ -163,7 +194,9 @@ void MainWindow::startPracticeOrg(const Options &options)
     PracticeOrg::Options practiceOptions;
     practiceOptions.dataFolder = options.practiceDataFolder;
     practiceOptions.clock = &m_clock;
-    if (const auto started = m_practice->start(practiceOptions); !started) {
+    const auto started = m_practice->start(practiceOptions);
+    m_trainer->setPracticeOrg(m_practice);
+    if (!started) {
         m_status->setText(tr("The practice org could not start: %1").arg(started.error().text()));
         return;
     }
@@ -171,6 +204,8 @@ void MainWindow::startPracticeOrg(const Options &options)
     m_connection->setEnvironment(AssertionPreset::Environment::PracticeOrg);
     m_connection->setClientId(m_practice->consumerKey());
     m_connection->setUsername(m_practice->username());
+    // The demo key is always there: it would crowd the user's own files out of Open Recent.
+    m_recent->setIgnoredPaths({m_practice->demoKeyPath(), m_practice->demoCertificatePath()});
     m_signature->signingPicker()->loadFile(m_practice->demoKeyPath());
     m_signature->certificatePicker()->loadFile(m_practice->demoCertificatePath());
 }
@@ -250,8 +285,8 @@ QWidget *MainWindow::createFlowPage()
     m_encodedError->hide();
     m_expiry = new ExpiryBadge(m_clock, page);
 
-    m_header = new JsonEditor(QStringLiteral("headerEditor"), page);
-    m_payload = new JsonEditor(QStringLiteral("payloadEditor"), page);
+    m_header = new JsonEditor(QStringLiteral("headerEditor"), page, !m_deferredStart);
+    m_payload = new JsonEditor(QStringLiteral("payloadEditor"), page, !m_deferredStart);
     m_header->editor()->setPlaceholderText(tr("Header (JSON): alg, typ, kid …"));
     m_payload->editor()->setPlaceholderText(tr("Payload (JSON): the claims — iss, sub, aud, exp …"));
     m_signature = new SignaturePanel(m_clock, page);
@@ -298,17 +333,49 @@ QWidget *MainWindow::createFlowPage()
     auto *layout = new QVBoxLayout(page);
     layout->addWidget(connectionBox);
     layout->addWidget(vertical, 1);
+
+    m_header->editor()->setAccessibleName(tr("Header JSON"));
+    m_payload->editor()->setAccessibleName(tr("Payload JSON (claims)"));
+    // Tab follows the work: connection, Send, the token, its JSON, the keys, then the results
+    // (creation order would put Send last, after the response pane).
+    QWidget *previous = nullptr;
+    for (const char *name : {"environment", "environmentUrl", "clientId", "username", "sendButton", "encodedEditor", "expiryRefresh",
+                             "headerEditor", "payloadEditor", "signingKeyPath", "signingKeyBrowse", "certificatePath", "certificateBrowse",
+                             "verificationKeyPath", "verificationKeyBrowse", "hmacSecret", "bottomTabs"}) {
+        auto *next = page->findChild<QWidget *>(QString::fromLatin1(name));
+        if (!next)
+            continue;
+        if (previous)
+            QWidget::setTabOrder(previous, next);
+        previous = next;
+    }
     return page;
 }
 
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    QAction *open = file->addAction(tr("&Open token…"), this, &MainWindow::openTokenFile);
+    QAction *open = file->addAction(tr("&Open token…"), this, &MainWindow::chooseTokenFile);
     open->setShortcut(QKeySequence::Open);
+    file->addMenu(m_recent);
+    m_recent->track(m_signature->signingPicker(), RecentFilesMenu::Kind::SigningKey);
+    m_recent->track(m_signature->certificatePicker(), RecentFilesMenu::Kind::Certificate);
+    connect(m_recent, &RecentFilesMenu::message, m_status, &QLabel::setText);
+    connect(m_recent, &RecentFilesMenu::openRequested, this, [this](RecentFilesMenu::Kind kind, const QString &path) {
+        if (kind == RecentFilesMenu::Kind::SigningKey)
+            m_signature->signingPicker()->loadFile(path);
+        else if (kind == RecentFilesMenu::Kind::Certificate)
+            m_signature->certificatePicker()->loadFile(path);
+        else
+            openTokenFile(path);
+    });
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::quit);
     quit->setShortcut(QKeySequence::Quit);
+
+    menuBar()->addMenu(m_profiles);
+    connect(m_profiles, &ProfileMenu::message, m_status, &QLabel::setText);
+    connect(m_profiles, &ProfileMenu::currentProfileChanged, this, &MainWindow::showProfileName);
 
     QMenu *token = menuBar()->addMenu(tr("&Token"));
     QAction *generate = token->addAction(tr("&Generate key and certificate…"), this, &MainWindow::showKeyGeneration);
@@ -509,7 +576,7 @@ void MainWindow::runLints()
 {
     if (!m_document->hasToken() || m_document->jwt().kind() == Jwt::Kind::Encrypted) {
         m_lints->setLints({});
-        m_bottomTabs->setTabText(0, tr("Problems"));
+        setProblemsTabText(tr("Problems"));
         return;
     }
     ClaimsLinter::Context context;
@@ -519,8 +586,16 @@ void MainWindow::runLints()
     context.keyBits = m_signature->keyBits();
     const QList<Lint> lints = ClaimsLinter(m_clock).lint(m_document->jwt(), context);
     m_lints->setLints(lints);
-    m_bottomTabs->setTabText(0, m_lints->errorCount() > 0 ? tr("Problems (%1 errors)").arg(m_lints->errorCount())
+    setProblemsTabText(m_lints->errorCount() > 0 ? tr("Problems (%1 errors)").arg(m_lints->errorCount())
                                                          : lints.isEmpty() ? tr("Problems") : tr("Problems (%1)").arg(lints.size()));
+}
+
+void MainWindow::setProblemsTabText(const QString &text)
+{
+    // Runs on every keystroke. Setting even the same tab text asks the layouts up to the main tab
+    // widget to redo themselves, and that repaints the whole window: measured, most of a keystroke.
+    if (m_bottomTabs->tabText(0) != text)
+        m_bottomTabs->setTabText(0, text);
 }
 
 void MainWindow::focusField(const QString &field)
@@ -579,11 +654,20 @@ void MainWindow::showKeyGeneration()
     keyGenerationDialog()->raise();
 }
 
-void MainWindow::openTokenFile()
+void MainWindow::chooseTokenFile()
 {
     const QString path = QFileDialog::getOpenFileName(this, tr("Open a file holding a JWT"));
-    if (path.isEmpty())
-        return;
+    if (!path.isEmpty())
+        openTokenFile(path);
+}
+
+void MainWindow::showProfileName(const QString &name)
+{
+    setWindowTitle(name.isEmpty() ? tr("jwtflow — JWT bearer flow debugger") : tr("%1 — jwtflow").arg(name));
+}
+
+void MainWindow::openTokenFile(const QString &path)
+{
     QFile file(path);
     if (QFileInfo(path).size() > 1024 * 1024) {
         m_status->setText(tr("%1 is %2 bytes; a JWT is at most a few kilobytes. Choose the file that holds only the token.")
@@ -596,6 +680,7 @@ void MainWindow::openTokenFile()
         return;
     }
     openToken(QString::fromUtf8(file.readAll()).trimmed());
+    m_recent->add(RecentFilesMenu::Kind::TokenFile, path); // the path only: the token stays in its file
 }
 
 void MainWindow::showAbout()

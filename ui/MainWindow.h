@@ -5,11 +5,14 @@
 #include <QMainWindow>
 #include <QUrl>
 
+#include <memory>
+
 class QAction;
 class QLabel;
 class QMenu;
 class QSplitter;
 class QNetworkAccessManager;
+class QSettings;
 class QTabWidget;
 
 namespace jwtflow {
@@ -18,6 +21,9 @@ class ConnectionForm;
 class ExchangeResult;
 class OrgClient;
 class PracticeOrg;
+class ProfileMenu;
+class RecentFilesMenu;
+class SecretStore;
 class ResponsePane;
 class SendBar;
 class TokenExchange;
@@ -44,6 +50,11 @@ public:
         // most tests don't, to start from an empty window).
         bool practiceOrg = false;
         QString practiceDataFolder; // empty: the practice org's default (the user's data folder)
+        // Where remembered passphrases go; null: the system keychain (tests pass a fake).
+        SecretStore *secretStore = nullptr;
+        // Start the practice org and load the JSON syntax definitions only once the window has
+        // painted (the app: a faster first paint); otherwise in the constructor (tests).
+        bool deferUntilFirstPaint = false;
     };
 
     explicit MainWindow(const Clock &clock = SystemClock::instance(), QWidget *parent = nullptr);
@@ -57,6 +68,9 @@ public:
     IdTokenInspector *inspector() const { return m_inspector; }
     ResponsePane *responsePane() const { return m_response; }
     PracticeOrg *practiceOrg() const { return m_practice; }
+    ProfileMenu *profileMenu() const { return m_profiles; }
+    RecentFilesMenu *recentFilesMenu() const { return m_recent; }
+    void openTokenFile(const QString &path);
     void send();
     void setPresentationMode(bool on);
     KeyGenerationDialog *keyGenerationDialog();
@@ -69,6 +83,7 @@ public:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    bool event(QEvent *event) override;
 
 private:
     QWidget *createFlowPage();
@@ -79,10 +94,13 @@ private:
     void applyKeys();
     void applyCertificateHeader();
     void runLints();
+    void setProblemsTabText(const QString &text);
     void focusField(const QString &field);
-    void openTokenFile();
+    void chooseTokenFile();
+    void showProfileName(const QString &name);
     void showKeyGeneration();
     void startPracticeOrg(const Options &options);
+    void finishStartup();
     void exchangeFinished(const ExchangeResult &result);
     void showAbout();
     void createTrainer();
@@ -113,6 +131,11 @@ private:
     PracticeOrg *m_practice = nullptr;
     TrainerDock *m_trainer = nullptr;
     QMenu *m_viewMenu = nullptr;
+    QSettings *m_settings = nullptr;
+    std::unique_ptr<SecretStore> m_ownSecrets;
+    ProfileMenu *m_profiles = nullptr;
+    RecentFilesMenu *m_recent = nullptr;
+    std::unique_ptr<Options> m_deferredStart; // until the first paint
     QString m_sentAssertion;
     QUrl m_sentHost;
 };

@@ -30,6 +30,7 @@ SignaturePanel::SignaturePanel(const Clock &clock, QWidget *parent)
     m_secret->setPlaceholderText(tr("HMAC secret for HS256/384/512 (not used by Salesforce's bearer flow)"));
     m_secret->setAccessibleName(tr("HMAC secret"));
     m_secretBase64 = new QCheckBox(tr("base64"), this);
+    m_secretBase64->setToolTip(tr("The secret is base64 or base64url text (decoded before use), not the literal characters"));
     m_secretBase64->setObjectName(QStringLiteral("hmacSecretBase64"));
     m_match = new QLabel(this);
     m_match->setObjectName(QStringLiteral("keyMatchBadge"));
@@ -219,7 +220,9 @@ void SignaturePanel::showSignature(const TokenDocument::SignatureStatus &status)
     if (!status.detail.isEmpty())
         text += QLatin1Char(' ') + status.detail;
     m_state->setText(text);
-    m_state->setStyleSheet(QStringLiteral("color: %1; font-weight: bold;").arg(colour));
+    const QString sheet = QStringLiteral("color: %1; font-weight: bold;").arg(colour);
+    if (m_state->styleSheet() != sheet) // an unchanged sheet would still re-polish and relayout
+        m_state->setStyleSheet(sheet);
 }
 
 QString SignaturePanel::signatureText() const

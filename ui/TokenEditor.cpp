@@ -19,6 +19,7 @@ TokenEditor::TokenEditor(QWidget *parent)
     setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     setLineWrapMode(QPlainTextEdit::WidgetWidth);
     setWordWrapMode(QTextOption::WrapAnywhere);
+    setTabChangesFocus(true); // a token holds no tabs: Tab moves on (keyboard navigation)
     new SegmentHighlighter(document());
     // textChanged also fires when the highlighter re-applies formats; only a real change counts.
     connect(this, &QPlainTextEdit::textChanged, this, [this] {

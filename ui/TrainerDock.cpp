@@ -126,14 +126,23 @@ TrainerDock::TrainerDock(const Parts &parts, QWidget *parent)
     connect(m_parts.exchange, &TokenExchange::finished, this, &TrainerDock::exchangeFinished);
     connect(m_parts.org, &OrgClient::finished, this, [this](int, const HttpExchangeRecord &record) { callFinished(record); });
     connect(m_parts.response, &ResponsePane::openOrgRequested, this, &TrainerDock::frontdoorOpened);
-    if (m_parts.practice) {
-        connect(m_parts.practice, &PracticeOrg::requestHandled, this,
+    setPracticeOrg(m_parts.practice);
+    setStatus(tr("Follow the steps with Next, or switch a failure on and Send."));
+}
+
+void TrainerDock::setPracticeOrg(PracticeOrg *practice)
+{
+    if (m_parts.practice)
+        disconnect(m_parts.practice, nullptr, this, nullptr);
+    m_parts.practice = practice;
+    m_switchboard->setPracticeOrg(practice);
+    if (practice) {
+        connect(practice, &PracticeOrg::requestHandled, this,
                 [this](const PracticeOrg::LogEntry &entry) { m_sequence->addServerNote(entry.path, entry.status, entry.note); });
     }
-    if (!m_parts.practice || !m_parts.practice->isRunning())
-        m_switches->setAvailable(false, tr("The failures on purpose need the practice org, which is not running in this window."));
+    const bool running = practice && practice->isRunning();
+    m_switches->setAvailable(running, running ? QString() : tr("The failures on purpose need the practice org, which is not running in this window."));
     refreshFacts();
-    setStatus(tr("Follow the steps with Next, or switch a failure on and Send."));
 }
 
 TrainerDock::~TrainerDock() = default;

@@ -56,6 +56,8 @@ public:
     // Asked for the file to export to (a seam for tests; default: QFileDialog::getSaveFileName).
     using FileChooser = std::function<QString(QWidget *parent, const QString &title, const QString &filter)>;
     static void setFileChooser(FileChooser chooser);
+    // The window starts its practice org after the first paint: the switches wait for it.
+    void setPracticeOrg(PracticeOrg *practice);
 
     TrainerDock(const Parts &parts, QWidget *parent = nullptr);
     ~TrainerDock() override;

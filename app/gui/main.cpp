@@ -1,3 +1,4 @@
+#include "FirstPaintProbe.h"
 #include "MainWindow.h"
 
 #include <QApplication>
@@ -40,6 +41,7 @@ QIcon windowIcon()
 
 int main(int argc, char *argv[])
 {
+    const qint64 started = jwtflow::monotonicMs();
     allowInfoOptionsWithoutDisplay(argc, argv);
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("jwtflow"));
@@ -54,14 +56,22 @@ int main(int argc, char *argv[])
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOption({QStringLiteral("no-practice-org"), QStringLiteral("Do not start the built-in practice org.")});
+    // For start-up figures (README, "Figures"): not a user feature, so not in --help.
+    QCommandLineOption exitAfterFirstPaint(QStringLiteral("exit-after-first-paint"),
+                                           QStringLiteral("Print the time to the first paint and the memory in use, then exit."));
+    exitAfterFirstPaint.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOption(exitAfterFirstPaint);
     parser.addPositionalArgument(QStringLiteral("token"), QStringLiteral("A JWT to open (optional)."), QStringLiteral("[token]"));
     parser.process(app);
 
     jwtflow::MainWindow::Options options;
     options.practiceOrg = !parser.isSet(QStringLiteral("no-practice-org"));
+    options.deferUntilFirstPaint = true;
     jwtflow::MainWindow window(jwtflow::SystemClock::instance(), options);
     if (!parser.positionalArguments().isEmpty())
         window.openToken(parser.positionalArguments().constFirst());
+    if (parser.isSet(exitAfterFirstPaint))
+        new jwtflow::FirstPaintProbe(&window, started);
     window.show();
     return QApplication::exec();
 }

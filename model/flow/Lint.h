@@ -16,6 +16,8 @@ struct Lint {
     QString message;
     QString fix;
 
+    bool operator==(const Lint &) const = default;
+
     static QString severityName(Severity severity)
     {
         switch (severity) {

@@ -9,6 +9,8 @@
 #include "crypto/KeyGenerator.h"
 #include "flow/AssertionPreset.h"
 #include "flow/TokenDocument.h"
+#include "ProfileMenu.h"
+#include "RecentFilesMenu.h"
 #include "ResponsePane.h"
 #include "ScenarioSwitches.h"
 #include "SequenceDiagram.h"
@@ -19,6 +21,12 @@
 #include "practice/PracticeOrg.h"
 
 #include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialog>
+#include <QScreen>
+#include <QSettings>
+#include <QStandardPaths>
 #include <QDir>
 #include <QLineEdit>
 #include <QListWidget>
@@ -48,11 +56,68 @@ void save(QWidget &window, const QString &folder, const QString &name)
     std::printf("%s\n", qPrintable(path));
 }
 
+// The screen around `window` (menus are windows of their own, so window.grab() misses them).
+void saveScreen(QWidget &window, const QString &folder, const QString &name)
+{
+    settle();
+    const QRect area = window.frameGeometry();
+    const QString path = QDir(folder).filePath(name + QStringLiteral(".png"));
+    window.screen()->grabWindow(0, area.x(), area.y(), area.width(), area.height()).save(path);
+    std::printf("%s\n", qPrintable(path));
+}
+
+// Profiles: the Save dialog with "remember the passphrase" on, the answer when this machine has no
+// keychain (Xvfb in the build root has no Secret Service), the Profiles menu and Open Recent.
+void shootProfiles(const Clock &clock, const QString &out)
+{
+    const QString keys = QStringLiteral(JWTFLOW_TEST_DATA "/keys/");
+    KeyPicker::setPassphraseProvider([](const QString &) { return std::optional<QByteArray>("correct horse"); });
+    MainWindow window(clock);
+    window.resize(1400, 900);
+    window.move(0, 0);
+    window.show();
+    window.connectionForm()->setEnvironment(AssertionPreset::Environment::MyDomain, QStringLiteral("https://acme.my.salesforce.com"));
+    window.connectionForm()->setClientId(QStringLiteral("3MVG9acmeConsumerKeyForTheDemo"));
+    window.connectionForm()->setUsername(QStringLiteral("integration@acme.example"));
+    window.signaturePanel()->signingPicker()->loadFile(keys + QStringLiteral("rsa2048-encrypted.pem"));
+    window.signaturePanel()->certificatePicker()->loadFile(keys + QStringLiteral("rsa2048.crt"));
+
+    QTimer::singleShot(400, &window, [&window, out] {
+        auto *dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget());
+        if (!dialog)
+            return;
+        dialog->findChild<QComboBox *>(QStringLiteral("profileName"))->setCurrentText(QStringLiteral("Acme production"));
+        dialog->findChild<QCheckBox *>(QStringLiteral("rememberPassphrase"))->setChecked(true);
+        save(*dialog, out, QStringLiteral("17-profile-save"));
+        dialog->accept();
+    });
+    window.profileMenu()->saveAs();
+    settle(2000); // the keychain answers asynchronously
+    save(window, out, QStringLiteral("18-profile-saved"));
+
+    QMenu *menu = window.profileMenu();
+    menu->popup(window.mapToGlobal(QPoint(120, 30)));
+    settle(300);
+    auto *load = menu->findChild<QMenu *>(QStringLiteral("loadProfileMenu"));
+    menu->setActiveAction(load->menuAction());
+    settle(600);
+    saveScreen(window, out, QStringLiteral("19-profiles-menu"));
+    load->close();
+    menu->close();
+
+    window.recentFilesMenu()->popup(window.mapToGlobal(QPoint(20, 30)));
+    settle(300);
+    saveScreen(window, out, QStringLiteral("20-open-recent"));
+    window.recentFilesMenu()->close();
+}
+
 } // namespace
 
 int main(int argc, char **argv)
 {
     QApplication app(argc, argv);
+    QStandardPaths::setTestModeEnabled(true); // the tour's profiles and recent files stay out of the user's settings
+    QSettings().clear();
     const QString out = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QStringLiteral("screenshots");
     QDir().mkpath(out);
     KeyPicker::setSynchronousLoading(true);
@@ -186,5 +251,8 @@ int main(int argc, char **argv)
     settle(300);
     save(trainer, out, QStringLiteral("16-trainer-presentation"));
     trainer.setPresentationMode(false);
+    practice.close();
+
+    shootProfiles(clock, out);
     return 0;
 }

@@ -17,6 +17,7 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QEventLoop>
+#include <QFile>
 #include <QSettings>
 #include <QTabWidget>
 #include <QTimer>
@@ -229,5 +230,9 @@ TEST(FlowPage, ClosingSavesTheGeometryAndNothingSecret)
         w.close();
     }
     EXPECT_FALSE(QSettings().value(QStringLiteral("window/geometry")).toByteArray().isEmpty());
-    EXPECT_EQ(QSettings().allKeys(), QStringList{QStringLiteral("window/geometry")});
+    // The key's PATH is in the recent files; nothing else but the window's shape, and no key bytes.
+    EXPECT_EQ(QSettings().allKeys(), (QStringList{QStringLiteral("recent/signingKeys"), QStringLiteral("window/geometry")}));
+    QFile file(QSettings().fileName());
+    ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+    EXPECT_FALSE(file.readAll().contains("PRIVATE KEY"));
 }
