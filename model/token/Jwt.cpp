@@ -64,6 +64,12 @@ Result<QJsonObject> Jwt::decodeObject(const QByteArray &json, const QString &wha
                          QStringLiteral("Save the %1 JSON without a BOM (\"UTF-8\", not \"UTF-8 with BOM\").").arg(what));
     QJsonParseError error{};
     const QJsonDocument doc = QJsonDocument::fromJson(json, &error);
+    const QByteArray trimmed = json.trimmed();
+    if (error.error != QJsonParseError::NoError && !trimmed.isEmpty() && !trimmed.startsWith('{') && !trimmed.startsWith('['))
+        // Qt rejects a top-level scalar ("1", "null") as an "illegal value"; what is wrong is that it is no object.
+        return makeError(QStringLiteral("jwt.%1.not-object").arg(what),
+                         QStringLiteral("The %1 is not a JSON object: it starts with \"%2\".").arg(what, QString::fromUtf8(trimmed.left(20))),
+                         QStringLiteral("A JWT %1 must be a JSON object: { \"name\": value, ... }.").arg(what));
     if (error.error != QJsonParseError::NoError) {
         // Report a line and column too: the JSON editors show them.
         const auto upto = json.left(error.offset);

@@ -51,7 +51,7 @@ int main(int argc, char **argv)
         return 1;
     static const QList<hostile::Case> cases = hostile::cases();
     for (const hostile::Case &c : cases) {
-        benchmark::RegisterBenchmark(("BM_PastePath/" + c.name).toStdString(),
+        benchmark::RegisterBenchmark((QStringLiteral("BM_PastePath/") + c.name).toStdString(),
                                      [&c, key = rsa.value(), hmac = secret.value()](benchmark::State &state) {
                                          for (auto _ : state)
                                              pastePath(c, key, hmac);

@@ -20,6 +20,7 @@
 
 #include <functional>
 #include <optional>
+#include <ostream>
 
 using namespace jwtflow;
 using Transport = HttpExchangeRecord::Transport;
@@ -87,6 +88,11 @@ struct Fault {
     QString cause;      // the first cause's id, or empty
     QString evidence;   // a substring of summary + TLS errors + notes, or empty
 };
+
+void PrintTo(const Fault &fault, std::ostream *os)
+{
+    *os << fault.name;
+}
 
 QString plainUrl(ScriptedHttpServer &server)
 {
@@ -299,18 +305,20 @@ TEST_P(NetworkFault, EndsWithinTheTimeoutInItsOwnDiagnosis)
     EXPECT_FALSE(exchange.isRunning());
 
     EXPECT_EQ(static_cast<int>(result->outcome), static_cast<int>(fault.outcome)) << result->summary().toStdString();
-    if (fault.transport)
+    if (fault.transport) {
         EXPECT_EQ(HttpExchangeRecord::transportName(result->transport()), HttpExchangeRecord::transportName(*fault.transport))
             << result->summary().toStdString();
+    }
     if (result->outcome == Outcome::TransportError) {
         EXPECT_TRUE(result->record.response.body.isEmpty()) << "a failed answer is never parsed";
         EXPECT_FALSE(result->record.transportMessage.isEmpty());
     }
     const Diagnosis diagnosis = Diagnosis::diagnose(*result, {});
-    if (!fault.diagnosis.isEmpty())
+    if (!fault.diagnosis.isEmpty()) {
         EXPECT_EQ(diagnosis.code, fault.diagnosis) << diagnosis.text().toStdString();
-    else
+    } else {
         EXPECT_TRUE(diagnosis.code.startsWith(QStringLiteral("transport."))) << diagnosis.code.toStdString();
+    }
     if (!fault.cause.isEmpty()) {
         ASSERT_FALSE(diagnosis.causes.isEmpty());
         EXPECT_EQ(diagnosis.causes.constFirst().id, fault.cause) << diagnosis.text().toStdString();
@@ -336,7 +344,7 @@ TEST(NetworkFaultCancel, CancelAtAnyMomentEndsCancelled)
     ScriptedHttpServer dripping;
     ASSERT_TRUE(dripping.listen());
     dripping.setHandler(answer(ScriptedHttpServer::json(200, kSuccess)));
-    dripping.setDrip(16, 40); // the whole answer takes ~2 s
+    dripping.setDrip(8, 50); // the whole answer (~450 bytes) takes ~2.8 s, longer than the last cancel
     ScriptedHttpServer tls;
     ASSERT_TRUE(tls.listen(serverTls("localhost.crt")));
     tls.setHandler([](const ScriptedHttpServer::Request &) { return std::nullopt; });

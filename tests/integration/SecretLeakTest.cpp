@@ -197,8 +197,9 @@ TEST_F(SecretLeakTest, FullExchangeLeavesNoSecretInLogsSettingsOrTempFiles)
     for (const auto location : {QStandardPaths::GenericConfigLocation, QStandardPaths::AppConfigLocation, QStandardPaths::AppDataLocation,
                                 QStandardPaths::CacheLocation, QStandardPaths::GenericCacheLocation}) {
         const QString dir = QStandardPaths::writableLocation(location);
-        if (!dir.isEmpty() && QDir(dir).exists())
+        if (!dir.isEmpty() && QDir(dir).exists()) {
             EXPECT_EQ(filesWithSecrets(dir, secrets), QStringList()) << dir.toStdString();
+        }
     }
     EXPECT_EQ(filesWithSecrets(scratch.path(), secrets), QStringList());
 }

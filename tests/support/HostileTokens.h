@@ -15,6 +15,7 @@
 #include <QString>
 
 #include <optional>
+#include <ostream>
 
 namespace hostile {
 
@@ -39,6 +40,12 @@ struct Case {
     std::optional<jwtflow::Verification::Outcome> outcome;
     QString verifyMessage;
 };
+
+// gtest names a failing case by this, not by its bytes.
+inline void PrintTo(const Case &c, std::ostream *os)
+{
+    *os << c.name.toStdString();
+}
 
 inline QByteArray b64(const QByteArray &data)
 {

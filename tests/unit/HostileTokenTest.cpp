@@ -71,8 +71,9 @@ TEST_P(HostileToken, EndsInItsOwnErrorOrLint)
         EXPECT_FALSE(document.hasToken());
         EXPECT_EQ(document.encodedText(), c.text) << "nothing typed is lost";
         // The inspector is handed the same text: it finds no token in it, without crashing.
-        for (const auto &item : TokenInspection::inspect(c.text, clock))
+        for (const auto &item : TokenInspection::inspect(c.text, clock)) {
             EXPECT_FALSE(item.jwt.has_value() && item.jwt->encoded() == c.text.toLatin1());
+        }
         EXPECT_EQ(TokenClassifier::classify(c.text).kind, TokenClassifier::Kind::NotAToken);
         return;
     }
@@ -82,8 +83,9 @@ TEST_P(HostileToken, EndsInItsOwnErrorOrLint)
     EXPECT_FALSE(document.error(TokenDocument::Origin::Encoded).has_value());
     ASSERT_TRUE(document.hasToken());
     EXPECT_EQ(document.jwt().encoded(), jwt.encoded());
-    if (!c.note.isEmpty())
+    if (!c.note.isEmpty()) {
         EXPECT_TRUE(jwt.notes().join(u'|').contains(c.note)) << jwt.notes().join(u'|').toStdString();
+    }
 
     // The Problems list.
     const ClaimsLinter linter(clock);
@@ -116,8 +118,9 @@ TEST_P(HostileToken, EndsInItsOwnErrorOrLint)
     EXPECT_EQ(header.size(), jwt.header().size());
     const auto explained = ClaimDictionary::explain(jwt.claims(), clock);
     EXPECT_EQ(explained.size(), jwt.claims().size());
-    for (const auto &statement : HeaderKeys::describe(jwt, *s_rsa))
+    for (const auto &statement : HeaderKeys::describe(jwt, *s_rsa)) {
         EXPECT_TRUE(statement.text().contains(QStringLiteral("Not used to verify"))) << statement.text().toStdString();
+    }
     const auto items = TokenInspection::inspect(c.text, clock);
     EXPECT_TRUE(std::any_of(items.begin(), items.end(), [](const TokenInspection::Item &i) { return i.jwt.has_value(); }));
 }
