@@ -61,12 +61,16 @@ Result<Target> resolveEnvironment(const QString &text)
     return Target{preset.value(), kind};
 }
 
-// Reads the passphrase of an encrypted key from the environment, never from a prompt (scripts).
+// Reads the passphrase of an encrypted key from the environment, never from a prompt (scripts):
+// JWTFLOW_PASSPHRASE, as for `sign` and as every passphrase error message says.
+// (JWTFLOW_KEY_PASSPHRASE, the name this command read at first, still works.)
 std::optional<QByteArray> passphraseFromEnvironment(const QString &)
 {
-    if (!qEnvironmentVariableIsSet("JWTFLOW_KEY_PASSPHRASE"))
-        return std::nullopt;
-    return qgetenv("JWTFLOW_KEY_PASSPHRASE");
+    for (const char *name : {"JWTFLOW_PASSPHRASE", "JWTFLOW_KEY_PASSPHRASE"}) {
+        if (qEnvironmentVariableIsSet(name))
+            return qgetenv(name);
+    }
+    return std::nullopt;
 }
 
 struct Signed {

@@ -32,6 +32,12 @@ std::optional<Verification> precheck(const Jwt &jwt, JwsAlgorithm &alg)
     if (jwt.kind() == Jwt::Kind::Encrypted)
         return result(Outcome::Unsupported, jwt.alg(),
                       QStringLiteral("The token is encrypted (JWE); this build checks signed tokens (JWS) only."));
+    if (const QStringList duplicates = jwt.duplicateHeaderMembers(); !duplicates.isEmpty())
+        // RFC 7515 §4 allows "last one wins", but a server that keeps the first would see another
+        // alg or key hint than this check did (a parser differential): stricter than the RFC, on purpose.
+        return result(Outcome::Invalid, jwt.alg(),
+                      QStringLiteral("The header names %1 more than once, so what it says depends on which parser reads it; "
+                                     "a token like that is not verified.").arg(duplicates.join(QStringLiteral(", "))));
     const QJsonValue algValue = jwt.header().value(QStringLiteral("alg"));
     if (!algValue.isString())
         return result(Outcome::Invalid, QString(), QStringLiteral("The header has no \"alg\" string, so there is nothing to verify against."));
@@ -66,6 +72,10 @@ std::optional<Verification> precheck(const Jwt &jwt, JwsAlgorithm &alg)
                       QStringLiteral("The header's \"crit\" requires extensions this verifier does not understand (%1), so RFC 7515 "
                                      "makes the token invalid.").arg(names.join(QStringLiteral(", "))));
     }
+    if (jwt.header().contains(QStringLiteral("zip")))
+        return result(Outcome::Invalid, name,
+                      QStringLiteral("The header has \"zip\", a parameter of encrypted tokens (JWE); a signed token carrying it is "
+                                     "malformed, so it is not verified."));
     if (jwt.signature().isEmpty())
         return result(Outcome::Invalid, name, QStringLiteral("The token has no signature although its alg is %1.").arg(name));
     return std::nullopt;

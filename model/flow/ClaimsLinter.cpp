@@ -101,6 +101,41 @@ void lintAlg(const QJsonObject &header, const AssertionPreset &preset, Findings 
     }
 }
 
+// Header members a token host either refuses or must never act on.
+void lintHeaderExtensions(const QJsonObject &header, Findings &out)
+{
+    if (header.contains(QStringLiteral("crit"))) {
+        const QJsonValue crit = header.value(QStringLiteral("crit"));
+        QStringList names;
+        for (const QJsonValue &v : crit.toArray())
+            names << (v.isString() ? v.toString() : QStringLiteral("(not a string)"));
+        out.add(Severity::Error, QStringLiteral("header.crit"), QStringLiteral("header.crit"),
+                crit.isArray() && !names.isEmpty()
+                    ? QStringLiteral("The header marks extensions as critical (%1); a server that does not understand them must "
+                                     "refuse the token (RFC 7515 §4.1.11).").arg(names.join(QStringLiteral(", ")))
+                    : QStringLiteral("The header's \"crit\" is not a non-empty array of names, which RFC 7515 §4.1.11 forbids."),
+                QStringLiteral("Remove \"crit\" from the header: an assertion needs no extensions."));
+    }
+    if (header.value(QStringLiteral("zip")).isString())
+        out.add(Severity::Error, QStringLiteral("header.zip"), QStringLiteral("header.zip"),
+                QStringLiteral("\"zip\" is a JWE parameter; a signed token (JWS) must not carry it."),
+                QStringLiteral("Remove \"zip\" from the header."));
+    // jku / x5u / jwk / x5c point a verifier at keys the token chose itself; jwtflow never fetches
+    // or trusts them (HeaderKeys explains each), and a token endpoint does not need them.
+    for (const char *member : {"jku", "x5u", "jwk", "x5c"}) {
+        const QString name = QString::fromLatin1(member);
+        if (header.contains(name))
+            out.add(Severity::Warning, QStringLiteral("header.key-hint"), QStringLiteral("header.") + name,
+                    QStringLiteral("The header carries \"%1\", a key the token chooses for itself: it is never fetched or used "
+                                   "to verify, and Salesforce uses the certificate uploaded to the app instead.").arg(name),
+                    QStringLiteral("Remove \"%1\" from the header.").arg(name));
+    }
+    const QJsonValue kid = header.value(QStringLiteral("kid"));
+    if (!kid.isUndefined() && !kid.isString())
+        out.add(Severity::Warning, QStringLiteral("header.kid-type"), QStringLiteral("header.kid"),
+                QStringLiteral("kid is not a string; RFC 7515 §4.1.4 makes it a string."), QStringLiteral("Write kid as a string, or remove it."));
+}
+
 // A required string claim: present, a string, not empty. Returns it when it can be looked at further.
 std::optional<QString> requiredString(const QJsonObject &claims, const QString &name, const QString &what, Findings &out)
 {
@@ -442,7 +477,21 @@ bool ClaimsLinter::hasErrors(const QList<Lint> &lints)
 
 QList<Lint> ClaimsLinter::lint(const Jwt &jwt, const Context &context) const
 {
-    return lint(jwt.header(), jwt.claims(), context);
+    QList<Lint> lints = lint(jwt.header(), jwt.claims(), context);
+    // Only the JSON text shows duplicates (QJsonObject keeps the last): the server may keep the first.
+    QList<Lint> duplicates;
+    for (const QString &name : jwt.duplicateHeaderMembers())
+        duplicates.append(Lint{Severity::Error, QStringLiteral("header.duplicate"), QStringLiteral("header.") + name,
+                               QStringLiteral("The header has \"%1\" more than once; jwtflow reads the last value, the server may "
+                                              "read the first.").arg(name),
+                               QStringLiteral("Keep one \"%1\" member in the header.").arg(name)});
+    for (const QString &name : jwt.duplicateClaims())
+        duplicates.append(Lint{Severity::Error, QStringLiteral("claim.duplicate"), name,
+                               QStringLiteral("The payload has the claim \"%1\" more than once; jwtflow reads the last value, the "
+                                              "server may read the first.").arg(name),
+                               QStringLiteral("Keep one \"%1\" claim.").arg(name)});
+    lints = duplicates + lints; // errors first, as lint() promises
+    return lints;
 }
 
 QList<Lint> ClaimsLinter::lint(const QJsonObject &header, const QJsonObject &claims, const Context &context) const
@@ -450,6 +499,7 @@ QList<Lint> ClaimsLinter::lint(const QJsonObject &header, const QJsonObject &cla
     Findings out;
     const AssertionPreset &preset = context.preset;
     lintAlg(header, preset, out);
+    lintHeaderExtensions(header, out);
     if (preset.isSalesforce()) {
         if (const auto iss = requiredString(claims, QStringLiteral("iss"), QStringLiteral("the consumer key"), out))
             lintSalesforceIssuer(*iss, out);

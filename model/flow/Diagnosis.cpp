@@ -774,10 +774,63 @@ void transportRow(Builder &b, Diagnosis &d, const Facts &f, const HttpExchangeRe
     Q_UNUSED(f);
 }
 
+// "Retry-After: 120" (seconds) or an HTTP date, in words; empty when absent.
+QString retryAfterText(const HttpExchangeRecord &record)
+{
+    const QByteArray value = record.responseHeader("Retry-After").trimmed();
+    if (value.isEmpty())
+        return {};
+    bool ok = false;
+    const qint64 seconds = value.toLongLong(&ok);
+    if (ok && seconds >= 0)
+        return u"The server asks to wait %1 s before retrying (Retry-After)."_s.arg(seconds);
+    return u"The server asks to wait until %1 before retrying (Retry-After)."_s.arg(QString::fromLatin1(value.left(64)));
+}
+
+// Limits and overload answer before any assertion check: they say nothing about the assertion,
+// and retrying in a loop only makes them last longer (reliability.md §4.3).
+bool limitRow(Builder &b, Diagnosis &d, const ExchangeResult &result)
+{
+    const int status = result.status();
+    const QString retry = retryAfterText(result.record);
+    const QString noLoop = u"Wait, then send once by hand; jwtflow never retries on its own."_s;
+    if (result.error == u"REQUEST_LIMIT_EXCEEDED"_s) {
+        d.code = u"http.request-limit"_s;
+        d.title = u"Salesforce refused the request: an API request limit is exceeded"_s;
+        b.add(u"limit.api"_s, u"org"_s,
+              u"The org used up its API requests for the last 24 hours, or too many long requests run at once (REQUEST_LIMIT_EXCEEDED)."_s,
+              {u"See Setup → Company Information → API Requests, Last 24 Hours, or ask the admin which integration uses them."_s, noLoop});
+        b.boost(u"limit.api"_s, kStrong, u"HTTP %1, errorCode REQUEST_LIMIT_EXCEEDED: %2"_s.arg(status).arg(result.errorDescription));
+        if (!retry.isEmpty())
+            d.notes << retry;
+        return true;
+    }
+    if (status == 429 || status == 503) {
+        const bool tooMany = status == 429;
+        d.code = tooMany ? u"http.too-many-requests"_s : u"http.unavailable"_s;
+        d.title = tooMany ? u"The server is rate-limiting these requests (HTTP 429)"_s
+                          : u"The server is unavailable (HTTP 503): maintenance or overload"_s;
+        if (tooMany)
+            b.add(u"limit.rate"_s, u"network"_s, u"Too many requests from this client, user or network in a short time."_s,
+                  {retry.isEmpty() ? u"Wait a minute."_s : retry, noLoop});
+        else
+            b.add(u"server.outage"_s, u"host"_s, u"Salesforce (or a proxy in front of it) is in maintenance or overloaded."_s,
+                  {u"Check https://status.salesforce.com."_s, retry.isEmpty() ? u"Retry later."_s : retry});
+        b.boost(tooMany ? u"limit.rate"_s : u"server.outage"_s, kStrong,
+                u"HTTP %1%2"_s.arg(status).arg(result.htmlTitle.isEmpty() ? QString() : u", page title \"%1\""_s.arg(result.htmlTitle)));
+        if (!retry.isEmpty())
+            d.notes << retry;
+        return true;
+    }
+    return false;
+}
+
 void httpRow(Builder &b, Diagnosis &d, const Facts &f, const ExchangeResult &result)
 {
     const int status = result.status();
     const QString statusText = u"HTTP %1"_s.arg(status);
+    if (limitRow(b, d, result))
+        return;
     switch (result.outcome) {
     case ExchangeResult::Outcome::Redirect: {
         d.code = u"http.redirect"_s;

@@ -3,6 +3,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSet>
 
 namespace jwtflow {
 
@@ -120,6 +121,35 @@ QByteArray JsonText::removeMember(const QByteArray &json, const QString &name)
     else if (start > 1 && text[start - 1] == ',')
         --start; // last member: drop the preceding comma
     return text.left(start) + text.mid(end);
+}
+
+QStringList JsonText::duplicateMembers(const QByteArray &json)
+{
+    const QByteArray text = minify(json);
+    QSet<QString> seen; // a set: a claims set can have 10^5 members
+    QStringList duplicates;
+    if (!text.startsWith('{'))
+        return duplicates;
+    qsizetype i = 1;
+    while (i < text.size() && text[i] == '"') {
+        QByteArray keyText;
+        i = copyString(text, i, keyText);
+        if (i >= text.size() || text[i] != ':')
+            break;
+        // Decoded, so "alg" and "\u0061lg" are the same name (as they are to every parser).
+        const QJsonDocument probe = QJsonDocument::fromJson('[' + keyText + ']');
+        const QString name = probe.isArray() ? probe.array().at(0).toString() : QString::fromUtf8(keyText);
+        if (seen.contains(name)) {
+            if (!duplicates.contains(name))
+                duplicates << name;
+        } else {
+            seen.insert(name);
+        }
+        i = skipValue(text, i + 1);
+        if (i < text.size() && text[i] == ',')
+            ++i;
+    }
+    return duplicates;
 }
 
 QByteArray JsonText::minify(const QByteArray &json)

@@ -3,6 +3,7 @@
 #include <QByteArray>
 #include <QJsonValue>
 #include <QString>
+#include <QStringList>
 
 namespace jwtflow {
 
@@ -18,6 +19,11 @@ public:
     // their order; the result is minified. Returns an empty array when json is not an object text.
     static QByteArray setMember(const QByteArray &json, const QString &name, const QJsonValue &value);
     static QByteArray removeMember(const QByteArray &json, const QString &name);
+
+    // Names that occur more than once among the top-level members of an object text, in order of
+    // their second occurrence. RFC 7515 §4 / 7519 §4 let a parser take the last one, and
+    // QJsonDocument silently does; another server may take the first, so a debugger must say so.
+    static QStringList duplicateMembers(const QByteArray &json);
 };
 
 } // namespace jwtflow

@@ -1,6 +1,7 @@
 #include "token/Jwt.h"
 
 #include "token/Base64Url.h"
+#include "token/JsonText.h"
 
 #include <QJsonDocument>
 #include <QJsonParseError>
@@ -55,8 +56,20 @@ QString normalise(QString text, QStringList &notes)
 
 Result<QJsonObject> Jwt::decodeObject(const QByteArray &json, const QString &what)
 {
+    // QJsonDocument skips a byte-order mark; JSON in a JWT must not have one (RFC 8259 §8.1), and
+    // a server that does not skip it reads no JSON at all.
+    if (json.startsWith("\xEF\xBB\xBF"))
+        return makeError(QStringLiteral("jwt.%1.bom").arg(what),
+                         QStringLiteral("The %1 starts with a UTF-8 byte-order mark (EF BB BF) before its JSON.").arg(what),
+                         QStringLiteral("Save the %1 JSON without a BOM (\"UTF-8\", not \"UTF-8 with BOM\").").arg(what));
     QJsonParseError error{};
     const QJsonDocument doc = QJsonDocument::fromJson(json, &error);
+    const QByteArray trimmed = json.trimmed();
+    if (error.error != QJsonParseError::NoError && !trimmed.isEmpty() && !trimmed.startsWith('{') && !trimmed.startsWith('['))
+        // Qt rejects a top-level scalar ("1", "null") as an "illegal value"; what is wrong is that it is no object.
+        return makeError(QStringLiteral("jwt.%1.not-object").arg(what),
+                         QStringLiteral("The %1 is not a JSON object: it starts with \"%2\".").arg(what, QString::fromUtf8(trimmed.left(20))),
+                         QStringLiteral("A JWT %1 must be a JSON object: { \"name\": value, ... }.").arg(what));
     if (error.error != QJsonParseError::NoError) {
         // Report a line and column too: the JSON editors show them.
         const auto upto = json.left(error.offset);
@@ -77,6 +90,12 @@ Result<QJsonObject> Jwt::decodeObject(const QByteArray &json, const QString &wha
 Result<Jwt> Jwt::parse(const QString &input)
 {
     Jwt jwt;
+    if (input.size() > kMaxInputChars)
+        return makeError(QStringLiteral("jwt.too-large"),
+                         QStringLiteral("The text is %1 characters long; jwtflow decodes tokens of up to %2 characters (1 MiB).")
+                             .arg(input.size())
+                             .arg(kMaxInputChars),
+                         QStringLiteral("Real tokens are a few KiB: paste only the token, not a whole log or file."));
     const QString text = normalise(input, jwt.m_notes);
     if (text.isEmpty())
         return makeError(QStringLiteral("jwt.empty"), QStringLiteral("There is no token to decode."),
@@ -86,6 +105,19 @@ Result<Jwt> Jwt::parse(const QString &input)
             return makeError(QStringLiteral("jwt.non-ascii"),
                              QStringLiteral("Character '%1' at position %2 cannot appear in a compact JWT.").arg(text.at(i)).arg(i),
                              QStringLiteral("A JWT holds only ASCII letters, digits, '-', '_' and dots; remove what the copy added."));
+    }
+    if (text.startsWith(u'{'))
+        return makeError(QStringLiteral("jwt.json-serialization"),
+                         QStringLiteral("This is JSON, not a compact JWT: probably a JWS in JSON serialization or a token response."),
+                         QStringLiteral("Paste the token itself (xxxxx.yyyyy.zzzzz); the ID token inspector finds tokens inside a JSON response."));
+    // Count the dots before splitting: a text of a million dots must not become a million parts
+    // (golang-jwt CVE-2025-30204).
+    qsizetype dots = 0;
+    for (const QChar c : text) {
+        if (c == u'.' && ++dots > 4)
+            return makeError(QStringLiteral("jwt.segments"),
+                             QStringLiteral("The token has more than 5 dot-separated parts; a JWS has 3 and a JWE has 5."),
+                             QStringLiteral("Check for extra dots, or several tokens pasted together."));
     }
     const QByteArray bytes = text.toLatin1();
     const QList<QByteArray> parts = bytes.split('.');
@@ -120,6 +152,9 @@ Result<Jwt> Jwt::parse(const QString &input)
     if (!headerObject)
         return headerObject.error();
     jwt.m_header = headerObject.value();
+    for (const QString &name : jwt.duplicateHeaderMembers())
+        jwt.m_notes << QStringLiteral("The header has \"%1\" more than once; the last value is shown, but a server may read the first.")
+                           .arg(name);
 
     if (parts.size() == 5) {
         jwt.m_kind = Kind::Encrypted;
@@ -135,6 +170,10 @@ Result<Jwt> Jwt::parse(const QString &input)
     if (!claims)
         return claims.error();
     jwt.m_claims = claims.value();
+    for (const QString &name : jwt.duplicateClaims())
+        jwt.m_notes << QStringLiteral("The payload has the claim \"%1\" more than once; the last value is shown, but a server may read "
+                                      "the first.")
+                           .arg(name);
 
     if (parts.size() == 3) {
         jwt.m_signatureB64 = parts[2];
@@ -156,6 +195,16 @@ Result<Jwt> Jwt::compose(const QByteArray &headerJson, const QByteArray &payload
     if (auto r = jwt.setPayloadJson(payloadJson); !r)
         return r.error();
     return jwt;
+}
+
+QStringList Jwt::duplicateHeaderMembers() const
+{
+    return JsonText::duplicateMembers(m_headerJson);
+}
+
+QStringList Jwt::duplicateClaims() const
+{
+    return m_kind == Kind::Encrypted ? QStringList() : JsonText::duplicateMembers(m_payloadJson);
 }
 
 QByteArray Jwt::encoded() const

@@ -20,8 +20,14 @@ public:
 
     Jwt() = default;
 
+    // Pasted text longer than this is refused before anything else looks at it (reliability.md
+    // §1.1 step 1): real tokens are a few KiB (an x5c chain makes tens), and a 10 MB paste must
+    // not cost the UI thread seconds of splitting, decoding and re-layout.
+    static constexpr qsizetype kMaxInputChars = 1024 * 1024;
+
     // Accepts what people paste: surrounding whitespace, line breaks, a "Bearer " prefix, quotes.
-    // Each clean-up is reported in notes(). Error codes start with "jwt." or "base64url.".
+    // Each clean-up is reported in notes(), and so are duplicate member names. Error codes start
+    // with "jwt." or "base64url." ("jwt.too-large", "jwt.segments", "jwt.header.json", ...).
     static Result<Jwt> parse(const QString &input);
 
     // A fresh, unsigned token from JSON texts (the composer's path).
@@ -47,6 +53,11 @@ public:
     QString alg() const { return m_header.value(QStringLiteral("alg")).toString(); }
     QString kid() const { return m_header.value(QStringLiteral("kid")).toString(); }
     QString typ() const { return m_header.value(QStringLiteral("typ")).toString(); }
+
+    // Member names the header / payload JSON text holds more than once. header() and claims()
+    // keep the last value (as QJsonDocument does); another parser may keep the first.
+    QStringList duplicateHeaderMembers() const;
+    QStringList duplicateClaims() const;
 
     // Editing. The edited part is re-encoded from exactly the given text (no reformatting), and
     // any signature is dropped: it no longer matches, so keeping it would only mislead.

@@ -102,6 +102,10 @@ Result<TimeClaim> TimeClaim::fromJson(const QJsonValue &json, Name name)
                          expected);
     }
 
+    // A digit string of hundreds of digits reads as infinity: too large, not "negative".
+    if (!std::isfinite(tc.m_value) && tc.m_value > 0)
+        return makeError(QStringLiteral("time.too-large"),
+                         QStringLiteral("%1 is a number too large to represent, beyond the year 9999.").arg(claim), expected);
     if (!std::isfinite(tc.m_value) || tc.m_value < 0)
         return makeError(QStringLiteral("time.negative"),
                          QStringLiteral("%1 is negative (%2), a time before 1970.").arg(claim, numberText(tc.m_value)), expected);

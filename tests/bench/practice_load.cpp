@@ -3,7 +3,8 @@
 // and read the server's resident memory before and after, to show the session store keeps it flat.
 // Not Google Benchmark: a fixed-size run with many client threads is what it measures.
 //
-//   practice_load_bench [--clients 32] [--requests 100000] [--warmup 10000]
+//   practice_load_bench [--clients 32] [--requests 100000 | --duration SECONDS] [--warmup 10000]
+//       (--duration: every client sends until the time is up, e.g. 100 clients for 60 s)
 //       (in-process: starts a PracticeOrg on its own thread with freshly made demo keys)
 //   practice_load_bench --url http://127.0.0.1:PORT --pid PID --key demo.key --client-id KEY --username USER
 //       (against `jwtflow-cli practice-org`; its RSS is read from /proc/PID)
@@ -27,6 +28,7 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <limits>
 #include <cstdio>
 #include <string>
 #include <thread>
@@ -51,6 +53,7 @@ struct Options {
     int clients = 32;
     long requests = 100000;
     long warmup = 10000;
+    double duration = 0; // seconds; 0: run --requests exchanges instead
 };
 
 struct Totals {
@@ -58,6 +61,7 @@ struct Totals {
     std::atomic<long> ok{0};
     std::atomic<long> errors{0};
     std::atomic<long> reconnects{0};
+    Clock::time_point deadline = Clock::time_point::max();
 };
 
 long rssKb(qint64 pid)
@@ -136,7 +140,7 @@ void client(quint16 port, const std::string &request, long total, Totals &totals
 {
     int fd = connectTo(port);
     std::string buffer;
-    while (totals.next.fetch_add(1) < total) {
+    while (totals.next.fetch_add(1) < total && Clock::now() < totals.deadline) {
         if (fd < 0) {
             fd = connectTo(port);
             totals.reconnects.fetch_add(1);
@@ -167,12 +171,16 @@ struct Run {
     double p50 = 0, p99 = 0;
 };
 
-Run runLoad(quint16 port, const std::string &request, int clients, long total)
+Run runLoad(quint16 port, const std::string &request, int clients, long total, double seconds = 0)
 {
     Totals totals;
     std::vector<std::vector<double>> latencies(static_cast<size_t>(clients));
     std::vector<std::thread> threads;
     const auto start = Clock::now();
+    if (seconds > 0) {
+        total = std::numeric_limits<long>::max();
+        totals.deadline = start + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(seconds));
+    }
     for (int i = 0; i < clients; ++i)
         threads.emplace_back(client, port, std::cref(request), total, std::ref(totals), std::ref(latencies[size_t(i)]));
     for (std::thread &t : threads)
@@ -243,8 +251,9 @@ int main(int argc, char **argv)
         else if (a == QLatin1String("--clients")) options.clients = value.toInt(), ++i;
         else if (a == QLatin1String("--requests")) options.requests = value.toLong(), ++i;
         else if (a == QLatin1String("--warmup")) options.warmup = value.toLong(), ++i;
+        else if (a == QLatin1String("--duration")) options.duration = value.toDouble(), ++i;
         else {
-            std::fprintf(stderr, "usage: %s [--clients N] [--requests N] [--warmup N] [--url URL --pid PID --key FILE --client-id K --username U]\n", argv[0]);
+            std::fprintf(stderr, "usage: %s [--clients N] [--requests N | --duration S] [--warmup N] [--url URL --pid PID --key FILE --client-id K --username U]\n", argv[0]);
             return 2;
         }
     }
@@ -294,7 +303,7 @@ int main(int argc, char **argv)
     const Run warm = runLoad(port, request, options.clients, options.warmup);
     const long rss1 = rssKb(pid);
     print("warm-up", warm, rss0, rss1);
-    const Run run = runLoad(port, request, options.clients, options.requests);
+    const Run run = runLoad(port, request, options.clients, options.requests, options.duration);
     const long rss2 = rssKb(pid);
     print("measured", run, rss1, rss2);
 

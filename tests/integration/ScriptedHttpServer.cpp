@@ -2,6 +2,9 @@
 
 #include <QSslServer>
 #include <QTcpSocket>
+#include <QTimer>
+
+#include <memory>
 
 QByteArray ScriptedHttpServer::Request::header(const QByteArray &name) const
 {
@@ -88,9 +91,29 @@ void ScriptedHttpServer::onReadyRead(QTcpSocket *socket)
     const std::optional<QByteArray> answer = m_handler ? m_handler(request) : std::optional<QByteArray>(json(200, "{}"));
     if (!answer)
         return;
-    socket->write(*answer);
+    if (m_dripBytes > 0) {
+        // The timer belongs to the socket, so a client that goes away ends the drip too.
+        auto *timer = new QTimer(socket);
+        auto offset = std::make_shared<qsizetype>(0);
+        auto writePiece = [this, socket, timer, offset, data = *answer] {
+            const QByteArray piece = data.mid(*offset, m_dripBytes);
+            *offset += piece.size();
+            m_bytesWritten += socket->write(piece);
+            if (*offset >= data.size()) {
+                timer->stop();
+                if (!m_keepOpen)
+                    socket->disconnectFromHost();
+            }
+        };
+        connect(timer, &QTimer::timeout, socket, writePiece);
+        timer->start(m_dripIntervalMs);
+        writePiece();
+        return;
+    }
+    m_bytesWritten += socket->write(*answer);
     socket->flush();
-    socket->disconnectFromHost();
+    if (!m_keepOpen)
+        socket->disconnectFromHost();
 }
 
 QByteArray ScriptedHttpServer::response(int status, const QByteArray &reason, const QByteArray &contentType, const QByteArray &body,

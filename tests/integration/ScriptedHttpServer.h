@@ -39,6 +39,17 @@ public:
     quint16 port() const;
     QUrl url(const QString &path = {}) const; // http(s)://127.0.0.1:PORT/path
     void setHandler(Handler handler) { m_handler = std::move(handler); }
+    // Writes each answer in pieces of `bytes`, the first at once and one more every `intervalMs`
+    // (a slow drip); 0: all at once.
+    void setDrip(int bytes, int intervalMs)
+    {
+        m_dripBytes = bytes;
+        m_dripIntervalMs = intervalMs;
+    }
+    // Keeps the connection open after the answer (a server that stalls mid-body).
+    void setKeepOpen(bool keepOpen) { m_keepOpen = keepOpen; }
+    // Bytes of answers written to sockets so far (a drip shows its progress here).
+    qint64 bytesWritten() const { return m_bytesWritten; }
     const QList<Request> &requests() const { return m_requests; }
 
     static QByteArray response(int status, const QByteArray &reason, const QByteArray &contentType, const QByteArray &body,
@@ -54,4 +65,8 @@ private:
     Handler m_handler;
     QList<Request> m_requests;
     QHash<QTcpSocket *, QByteArray> m_buffers;
+    int m_dripBytes = 0;
+    int m_dripIntervalMs = 0;
+    qint64 m_bytesWritten = 0;
+    bool m_keepOpen = false;
 };

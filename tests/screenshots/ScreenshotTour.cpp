@@ -200,7 +200,15 @@ int main(int argc, char **argv)
     practice.responsePane()->clear();
     sendAndWait();
     save(practice, out, QStringLiteral("10-diagnosis-not-approved"));
+    // Presentation mode on a success: every secret stays masked, even after asking to reveal.
     practice.practiceOrg()->resetScenarios();
+    practice.responsePane()->clear();
+    sendAndWait();
+    practice.setPresentationMode(true);
+    practice.responsePane()->setSecretsRevealed(true); // refused while presenting
+    settle(300);
+    save(practice, out, QStringLiteral("10b-presentation-mode"));
+    practice.setPresentationMode(false);
 
     // Trainer mode: a fresh window, so the diagram starts empty.
     QTemporaryDir trainerData;

@@ -3,14 +3,39 @@
 #include <QHttpHeaders>
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
+#include <QLoggingCategory>
 #include <QRegularExpression>
 
+#include <mutex>
+
 namespace jwtflow {
+
+namespace {
+
+QLoggingCategory::CategoryFilter g_previousFilter = nullptr;
+
+// Qt HttpServer's debug categories print every request with its headers, Authorization: Bearer
+// included, so QT_LOGGING_RULES="*.debug=true" would put the practice org's access tokens (and
+// the assertions) in the log. Secrets never reach logs (SECURITY.md): these stay off whatever the
+// rules say; the other categories keep the rules' verdict.
+void keepHttpServerQuiet(QLoggingCategory *category)
+{
+    if (g_previousFilter)
+        g_previousFilter(category);
+    if (qstrncmp(category->categoryName(), "qt.httpserver", 13) == 0) {
+        category->setEnabled(QtDebugMsg, false);
+        category->setEnabled(QtInfoMsg, false);
+    }
+}
+
+} // namespace
 
 PracticeHttpServer::PracticeHttpServer(Handler handler, QObject *parent)
     : QAbstractHttpServer(parent)
     , m_handler(std::move(handler))
 {
+    static std::once_flag once;
+    std::call_once(once, [] { g_previousFilter = QLoggingCategory::installFilter(keepHttpServerQuiet); });
 }
 
 PracticeRequest PracticeHttpServer::convert(const QHttpServerRequest &request)
