@@ -308,6 +308,10 @@ QWidget *MainWindow::createFlowPage()
     editors->addWidget(decoded);
     editors->addWidget(titled(tr("Signature"), m_signature, editors));
     editors->setSizes({420, 430, 430});
+    // When the window narrows (the trainer dock opens), the JSON panes keep the larger share.
+    editors->setStretchFactor(0, 2);
+    editors->setStretchFactor(1, 3);
+    editors->setStretchFactor(2, 2);
 
     m_bottomTabs = new QTabWidget(page);
     m_bottomTabs->setObjectName(QStringLiteral("bottomTabs"));
@@ -429,11 +433,12 @@ void MainWindow::setTrainerMode(bool on)
 
 void MainWindow::fitTrainer()
 {
-    // The class reads the diagram from afar: give the dock two fifths of the window, once the
-    // window has its final size (full screen arrives later than the call).
+    // The class reads the diagram from afar: give the dock two fifths of the window (nine
+    // twentieths with presentation mode's large type), once the window has its final size (full
+    // screen arrives later than the call).
     QTimer::singleShot(0, this, [this] {
         if (m_trainer->isVisible() && !m_trainer->isFloating())
-            resizeDocks({m_trainer}, {std::max(420, width() * 2 / 5)}, Qt::Horizontal);
+            resizeDocks({m_trainer}, {std::max(420, isPresentationMode() ? width() * 9 / 20 : width() * 2 / 5)}, Qt::Horizontal);
     });
 }
 

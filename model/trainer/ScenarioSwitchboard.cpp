@@ -104,6 +104,11 @@ ScenarioSwitchboard::ScenarioSwitchboard(PracticeOrg *org, TokenDocument *docume
 {
 }
 
+void ScenarioSwitchboard::setPracticeOrg(PracticeOrg *org)
+{
+    m_org = org;
+}
+
 QString ScenarioSwitchboard::practiceChange(Switch s) const
 {
     const QString user = m_org->username();
