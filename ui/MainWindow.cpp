@@ -427,8 +427,7 @@ void MainWindow::createTrainer()
 void MainWindow::setTrainerMode(bool on)
 {
     m_trainer->setVisible(on);
-    if (on)
-        fitTrainer();
+    fitTrainer();
 }
 
 void MainWindow::fitTrainer()
@@ -437,8 +436,20 @@ void MainWindow::fitTrainer()
     // twentieths with presentation mode's large type), once the window has its final size (full
     // screen arrives later than the call).
     QTimer::singleShot(0, this, [this] {
-        if (m_trainer->isVisible() && !m_trainer->isFloating())
+        const bool docked = m_trainer->isVisible() && !m_trainer->isFloating();
+        if (docked)
             resizeDocks({m_trainer}, {std::max(420, isPresentationMode() ? width() * 9 / 20 : width() * 2 / 5)}, Qt::Horizontal);
+        // The splitter keeps its old proportions when the page narrows, which left the JSON
+        // panes a sliver: beside the dock they get the largest share (setSizes takes weights).
+        // After the dock's resize has reached the page (a posted layout request).
+        QTimer::singleShot(0, this, [this, docked] {
+            auto *editors = findChild<QSplitter *>(QStringLiteral("editorSplitter"));
+            if (!editors)
+                return;
+            const int total = editors->width();
+            editors->setSizes(docked ? QList<int>{total * 27 / 100, total * 40 / 100, total * 33 / 100}
+                                     : QList<int>{total / 3, total / 3, total / 3});
+        });
     });
 }
 
