@@ -36,6 +36,7 @@ ConnectionForm::ConnectionForm(QWidget *parent)
     m_problem->setObjectName(QStringLiteral("connectionProblem"));
     m_problem->setTextFormat(Qt::PlainText);
     m_problem->setStyleSheet(QStringLiteral("color: #b00020;"));
+    m_problem->setWordWrap(true);
     m_problem->hide();
 
     auto *top = new QHBoxLayout;

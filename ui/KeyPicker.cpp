@@ -111,6 +111,11 @@ KeyPicker::KeyPicker(Role role, const Clock &clock, QWidget *parent)
     m_facts->setTextFormat(Qt::PlainText); // subjects and file names are untrusted text
     m_facts->setWordWrap(true);
     m_facts->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // A SHA-256 fingerprint is one 95-character word: as the label's minimum it made the whole flow
+    // page too wide to share the window with the trainer dock. The path row sets the width; a
+    // fingerprint wider than the column is cut at the edge and stays whole in the tooltip and
+    // when selected and copied.
+    m_facts->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
 
     auto *layout = new QGridLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -145,6 +150,7 @@ void KeyPicker::loadFile(const QString &path, const QByteArray &knownPassphrase)
     forgetPassphrase();
     m_path = path;
     m_pathEdit->setText(path);
+    m_pathEdit->setToolTip(path); // a narrow column shows only part of a long path
     m_loading = true;
     m_error.clear();
     m_facts->setText(tr("Loading %1…").arg(QFileInfo(path).fileName()));
@@ -299,6 +305,7 @@ void KeyPicker::showFacts()
         }
     }
     m_facts->setText(lines.join(QLatin1Char('\n')));
+    m_facts->setToolTip(m_material ? m_facts->text() : QString());
     m_facts->setStyleSheet(QStringLiteral("color: %1;").arg(colour));
 }
 

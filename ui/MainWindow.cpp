@@ -308,6 +308,10 @@ QWidget *MainWindow::createFlowPage()
     editors->addWidget(decoded);
     editors->addWidget(titled(tr("Signature"), m_signature, editors));
     editors->setSizes({420, 430, 430});
+    // When the window narrows (the trainer dock opens), the JSON panes keep the larger share.
+    editors->setStretchFactor(0, 2);
+    editors->setStretchFactor(1, 3);
+    editors->setStretchFactor(2, 2);
 
     m_bottomTabs = new QTabWidget(page);
     m_bottomTabs->setObjectName(QStringLiteral("bottomTabs"));
@@ -423,17 +427,29 @@ void MainWindow::createTrainer()
 void MainWindow::setTrainerMode(bool on)
 {
     m_trainer->setVisible(on);
-    if (on)
-        fitTrainer();
+    fitTrainer();
 }
 
 void MainWindow::fitTrainer()
 {
-    // The class reads the diagram from afar: give the dock two fifths of the window, once the
-    // window has its final size (full screen arrives later than the call).
+    // The class reads the diagram from afar: give the dock two fifths of the window (nine
+    // twentieths with presentation mode's large type), once the window has its final size (full
+    // screen arrives later than the call).
     QTimer::singleShot(0, this, [this] {
-        if (m_trainer->isVisible() && !m_trainer->isFloating())
-            resizeDocks({m_trainer}, {std::max(420, width() * 2 / 5)}, Qt::Horizontal);
+        const bool docked = m_trainer->isVisible() && !m_trainer->isFloating();
+        if (docked)
+            resizeDocks({m_trainer}, {std::max(420, isPresentationMode() ? width() * 9 / 20 : width() * 2 / 5)}, Qt::Horizontal);
+        // The splitter keeps its old proportions when the page narrows, which left the JSON
+        // panes a sliver: beside the dock they get the largest share (setSizes takes weights).
+        // After the dock's resize has reached the page (a posted layout request).
+        QTimer::singleShot(0, this, [this, docked] {
+            auto *editors = findChild<QSplitter *>(QStringLiteral("editorSplitter"));
+            if (!editors)
+                return;
+            const int total = editors->width();
+            editors->setSizes(docked ? QList<int>{total * 27 / 100, total * 40 / 100, total * 33 / 100}
+                                     : QList<int>{total / 3, total / 3, total / 3});
+        });
     });
 }
 

@@ -125,6 +125,7 @@ ResponsePane::ResponsePane(QWidget *parent)
     m_notice->setObjectName(QStringLiteral("responseNotice"));
     m_notice->setTextFormat(Qt::PlainText);
     m_notice->setForegroundRole(QPalette::PlaceholderText);
+    m_notice->setWordWrap(true);
     m_notice->hide();
     m_noticeTimer = new QTimer(this);
     m_noticeTimer->setSingleShot(true);
@@ -328,6 +329,8 @@ QWidget *ResponsePane::buildCallsArea()
     m_callSummary->setObjectName(QStringLiteral("callSummary"));
     m_callSummary->setTextFormat(Qt::PlainText);
     m_callSummary->setWordWrap(true);
+    // It starts with the call's URL, one long word: as the minimum it would widen the whole page.
+    m_callSummary->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_callSummary->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     m_callSummary->setAccessibleName(tr("The selected call"));
 

@@ -23,19 +23,51 @@ int unit(const QFontMetrics &metrics)
 }
 
 // Words wrap at spaces, and a path too long for its line breaks where it must.
-QTextOption wrapping(Qt::Alignment alignment = Qt::AlignLeft)
+QTextOption wrapping(Qt::Alignment alignment = Qt::AlignLeft, QTextOption::WrapMode mode = QTextOption::WrapAtWordBoundaryOrAnywhere)
 {
     QTextOption option(alignment);
-    option.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+    option.setWrapMode(mode);
     return option;
 }
 
-int textHeight(const QFont &font, int width, const QString &text, Qt::Alignment alignment = Qt::AlignLeft)
+// The widest word of `text` in `font`: a title narrower than its column never breaks mid-word.
+int widestWord(const QFont &font, const QString &text)
+{
+    const QFontMetrics metrics(font);
+    int widest = 0;
+    for (const QString &word : text.split(QLatin1Char(' '), Qt::SkipEmptyParts))
+        widest = std::max(widest, metrics.horizontalAdvance(word));
+    return widest;
+}
+
+// A lifeline title breaks only between words ("Token endpoint" on two lines); when a word alone is
+// wider than the column, the title's type shrinks (to two thirds at most) before anything breaks.
+QFont fittedFont(QFont font, int width, const QString &text)
+{
+    const bool points = font.pointSizeF() > 0;
+    const qreal base = points ? font.pointSizeF() : font.pixelSize();
+    for (qreal size = base; size > base * 2 / 3 && widestWord(font, text) > width;) {
+        size *= 0.92;
+        if (points)
+            font.setPointSizeF(size);
+        else
+            font.setPixelSize(std::max(1, qRound(size)));
+    }
+    return font;
+}
+
+QTextOption::WrapMode titleWrap(const QFont &font, int width, const QString &text)
+{
+    return widestWord(font, text) <= width ? QTextOption::WordWrap : QTextOption::WrapAtWordBoundaryOrAnywhere;
+}
+
+int textHeight(const QFont &font, int width, const QString &text, Qt::Alignment alignment = Qt::AlignLeft,
+               QTextOption::WrapMode mode = QTextOption::WrapAtWordBoundaryOrAnywhere)
 {
     if (text.isEmpty())
         return 0;
     QTextLayout layout(text, font);
-    layout.setTextOption(wrapping(alignment));
+    layout.setTextOption(wrapping(alignment, mode));
     const QFontMetrics metrics(font);
     int height = 0;
     int lines = 0;
@@ -49,9 +81,10 @@ int textHeight(const QFont &font, int width, const QString &text, Qt::Alignment 
     return height;
 }
 
-void drawWrapped(QPainter &p, const QRect &rect, const QString &text, Qt::Alignment alignment = Qt::AlignLeft)
+void drawWrapped(QPainter &p, const QRect &rect, const QString &text, Qt::Alignment alignment = Qt::AlignLeft,
+                 QTextOption::WrapMode mode = QTextOption::WrapAtWordBoundaryOrAnywhere)
 {
-    p.drawText(QRectF(rect), text, wrapping(alignment));
+    p.drawText(QRectF(rect), text, wrapping(alignment, mode));
 }
 
 } // namespace
@@ -111,9 +144,14 @@ void SequenceDiagram::relayout()
     int header = 0;
     for (int i = 0; i < kLifelines; ++i) {
         const auto lifeline = static_cast<SequenceLog::Lifeline>(i);
-        header = std::max(header, textHeight(titleFont(), column - 2 * u, SequenceLog::lifelineTitle(lifeline), Qt::AlignHCenter) +
-                                      textHeight(subtitleFont(), column - 2 * u, SequenceLog::lifelineSubtitle(lifeline), Qt::AlignHCenter) +
-                                      2 * u);
+        const QString title = SequenceLog::lifelineTitle(lifeline);
+        const QString subtitle = SequenceLog::lifelineSubtitle(lifeline);
+        // The same inner width as paintEvent draws in.
+        const int inner = column - 2 * u;
+        const QFont titleFitted = fittedFont(titleFont(), inner, title);
+        const QFont subtitleFitted = fittedFont(subtitleFont(), inner, subtitle);
+        header = std::max(header, textHeight(titleFitted, inner, title, Qt::AlignHCenter, titleWrap(titleFitted, inner, title)) +
+                                      textHeight(subtitleFitted, inner, subtitle, Qt::AlignHCenter) + 2 * u);
     }
     m_headerHeight = kMargin + header;
 
@@ -257,13 +295,16 @@ void SequenceDiagram::paintEvent(QPaintEvent *)
         p.setBrush(palette().color(QPalette::AlternateBase));
         p.drawRoundedRect(box, u, u);
         const QRect inner = box.adjusted(u / 2, u / 2, -u / 2, 0);
-        const int titleHeight = textHeight(titleFont(), inner.width(), SequenceLog::lifelineTitle(lifeline), Qt::AlignHCenter);
-        p.setFont(titleFont());
-        drawWrapped(p, QRect(inner.left(), inner.top(), inner.width(), titleHeight), SequenceLog::lifelineTitle(lifeline), Qt::AlignHCenter);
-        p.setFont(subtitleFont());
+        const QString title = SequenceLog::lifelineTitle(lifeline);
+        const QString subtitle = SequenceLog::lifelineSubtitle(lifeline);
+        const QFont titleFitted = fittedFont(titleFont(), inner.width(), title);
+        const QTextOption::WrapMode wrap = titleWrap(titleFitted, inner.width(), title);
+        const int titleHeight = textHeight(titleFitted, inner.width(), title, Qt::AlignHCenter, wrap);
+        p.setFont(titleFitted);
+        drawWrapped(p, QRect(inner.left(), inner.top(), inner.width(), titleHeight), title, Qt::AlignHCenter, wrap);
+        p.setFont(fittedFont(subtitleFont(), inner.width(), subtitle));
         p.setPen(muted);
-        drawWrapped(p, QRect(inner.left(), inner.top() + titleHeight, inner.width(), inner.height() - titleHeight),
-                    SequenceLog::lifelineSubtitle(lifeline), Qt::AlignHCenter);
+        drawWrapped(p, QRect(inner.left(), inner.top() + titleHeight, inner.width(), inner.height() - titleHeight), subtitle, Qt::AlignHCenter);
         p.setPen(QPen(muted, 1, Qt::DashLine));
         p.drawLine(x, m_headerHeight, x, height() - kMargin / 2);
     }

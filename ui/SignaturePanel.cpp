@@ -35,11 +35,14 @@ SignaturePanel::SignaturePanel(const Clock &clock, QWidget *parent)
     m_match = new QLabel(this);
     m_match->setObjectName(QStringLiteral("keyMatchBadge"));
     m_match->setTextFormat(Qt::PlainText);
+    m_match->setWordWrap(true); // one line of it would set the flow page's minimum width
     m_state = new QLabel(this);
     m_state->setObjectName(QStringLiteral("signatureState"));
     m_state->setTextFormat(Qt::PlainText); // carries key descriptions and error texts
     m_state->setWordWrap(true);
     m_state->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // A key description may hold a long unbreakable word: let the column, not the word, decide.
+    m_state->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
 
     auto *secretRow = new QHBoxLayout;
     secretRow->addWidget(m_secret, 1);

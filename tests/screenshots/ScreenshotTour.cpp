@@ -258,7 +258,18 @@ int main(int argc, char **argv)
     trainer.setPresentationMode(true);
     settle(300);
     save(trainer, out, QStringLiteral("16-trainer-presentation"));
+    trainer.setTrainerMode(false);
+    settle(300);
+    save(trainer, out, QStringLiteral("16b-presentation-without-trainer"));
     trainer.setPresentationMode(false);
+    // A larger screen, with the dock and without (the dock shares the width; closed, the page has it).
+    trainer.resize(1920, 1080);
+    trainer.setTrainerMode(true);
+    settle(300);
+    save(trainer, out, QStringLiteral("16c-trainer-1920x1080"));
+    trainer.setTrainerMode(false);
+    settle(300);
+    save(trainer, out, QStringLiteral("16d-without-trainer-1920x1080"));
     practice.close();
 
     shootProfiles(clock, out);

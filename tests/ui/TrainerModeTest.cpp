@@ -8,6 +8,7 @@
 #include "ResponsePane.h"
 #include "ScenarioSwitches.h"
 #include "SequenceDiagram.h"
+#include "SignaturePanel.h"
 #include "TrainerDock.h"
 #include "WalkthroughView.h"
 #include "flow/ExchangeResult.h"
@@ -280,6 +281,29 @@ TEST(TrainerMode, PresentationModeEnlargesTheDiagramAndKeepsSecretsMasked)
     EXPECT_FALSE(t.trainer->shownMessage().contains(w.responsePane()->result().token.accessToken.section(QLatin1Char('!'), 1)));
     EXPECT_TRUE(t.trainer->shownMessage().contains(QStringLiteral("access_token")));
     w.setPresentationMode(false);
+}
+
+// With the keys loaded (their facts carry 95-character fingerprints), the flow page must leave the
+// dock its share of a 1600-pixel window and the JSON panes room for a readable line.
+TEST(TrainerMode, TheFlowPageLeavesTheDockItsShareAndTheJsonReadable)
+{
+    TrainerWindow t;
+    MainWindow &w = *t.window;
+    ASSERT_TRUE(w.signaturePanel()->certificatePicker()->material().has_value());
+    w.resize(1600, 960);
+    w.setTrainerMode(true);
+    QWidget *page = w.findChild<QWidget *>(QStringLiteral("flowPage"));
+    ASSERT_NE(page, nullptr);
+    QString parts; // which part holds the page wide, when it fails
+    for (const char *name : {"connectionForm", "editorSplitter", "signaturePanel", "bottomTabs", "responsePane"}) {
+        if (auto *part = page->findChild<QWidget *>(QString::fromLatin1(name)))
+            parts += QStringLiteral(" %1=%2").arg(QString::fromLatin1(name)).arg(part->minimumSizeHint().width());
+    }
+    EXPECT_LT(page->minimumSizeHint().width(), 1600 * 3 / 5) << "the page's minimum decides how wide the dock can be:" << parts.toStdString();
+    EXPECT_TRUE(waitFor([&] { return t.trainer->width() >= 1600 * 2 / 5 - 20; }, 2000)) << t.trainer->width();
+    auto *header = w.findChild<QPlainTextEdit *>(QStringLiteral("headerEditor"));
+    ASSERT_NE(header, nullptr);
+    EXPECT_GE(header->width(), 30 * header->fontMetrics().averageCharWidth()) << header->width();
 }
 
 TEST(TrainerMode, WithoutThePracticeOrgTheSwitchesSayWhy)
