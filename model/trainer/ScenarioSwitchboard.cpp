@@ -104,6 +104,12 @@ ScenarioSwitchboard::ScenarioSwitchboard(PracticeOrg *org, TokenDocument *docume
 {
 }
 
+// Out of line: QPointer needs the complete PracticeOrg (the moc unity file sees only its declaration).
+void ScenarioSwitchboard::setPracticeOrg(PracticeOrg *org)
+{
+    m_org = org;
+}
+
 QString ScenarioSwitchboard::practiceChange(Switch s) const
 {
     const QString user = m_org->username();

@@ -49,7 +49,7 @@ public:
 
     ScenarioSwitchboard(PracticeOrg *org, TokenDocument *document, const Clock &clock, QObject *parent = nullptr);
     // The window starts its practice org after the first paint, so the org may come later.
-    void setPracticeOrg(PracticeOrg *org) { m_org = org; }
+    void setPracticeOrg(PracticeOrg *org);
 
     // Turns the switch on; the value is what changed, in one line. Error codes "trainer.no-practice-org",
     // "trainer.no-token", and those of PracticeOrg::applyScenario.
