@@ -99,16 +99,16 @@ MainWindow::MainWindow(const Clock &clock, const Options &options, QWidget *pare
     m_exchange = new TokenExchange(m_network, this);
     m_org = new OrgClient(m_network, this);
     m_tabs->addTab(createFlowPage(), tr("&Bearer flow"));
-    m_inspector = new IdTokenInspector(m_clock, m_network, m_tabs);
-    m_tabs->addTab(m_inspector, tr("&ID token inspector"));
+    if (m_deferredStart) {
+        // Not visible at start: its page is filled after the first paint (finishStartup).
+        auto *inspectorPage = new QWidget(m_tabs);
+        inspectorPage->setObjectName(QStringLiteral("inspectorPage"));
+        (new QVBoxLayout(inspectorPage))->setContentsMargins(0, 0, 0, 0);
+        m_tabs->addTab(inspectorPage, tr("&ID token inspector"));
+    } else {
+        createInspector();
+    }
     setCentralWidget(m_tabs);
-    connect(m_inspector, &IdTokenInspector::useInMainTab, this, [this](const QString &iss, const QString &sub) {
-        m_tabs->setCurrentIndex(0);
-        if (!iss.isEmpty())
-            m_connection->setClientId(iss);
-        if (!sub.isEmpty())
-            m_connection->setUsername(sub);
-    });
 
     m_status = plainLabel(QStringLiteral("decodeStatus"), this);
     statusBar()->addWidget(m_status, 1);
@@ -155,7 +155,8 @@ MainWindow::MainWindow(const Clock &clock, const Options &options, QWidget *pare
 
     showDocument(static_cast<int>(TokenDocument::Origin::Program));
     m_signature->showSignature(m_document->signature());
-    createTrainer(); // before the practice org, which it is handed when it starts
+    if (!m_deferredStart)
+        createTrainer(); // before the practice org, which it is handed when it starts
     if (!m_deferredStart && options.practiceOrg)
         startPracticeOrg(options);
     // The settings file holds the window's shape, profiles and recent file PATHS: never keys,
@@ -175,6 +176,9 @@ void MainWindow::finishStartup()
     if (!m_deferredStart)
         return;
     const std::unique_ptr<Options> options = std::move(m_deferredStart);
+    // What the first paint does not show: the inspector tab's content and the (hidden) trainer dock.
+    createInspector();
+    createTrainer();
     m_header->startHighlighting();
     m_payload->startHighlighting();
     if (options->practiceOrg)
@@ -395,6 +399,24 @@ void MainWindow::createMenus()
     help->addAction(tr("&About jwtflow"), this, &MainWindow::showAbout);
 }
 
+void MainWindow::createInspector()
+{
+    // The deferred start filled the tab with an empty page first; the inspector goes into it.
+    QWidget *page = m_tabs->findChild<QWidget *>(QStringLiteral("inspectorPage"));
+    m_inspector = new IdTokenInspector(m_clock, m_network, page ? page : m_tabs);
+    if (page)
+        page->layout()->addWidget(m_inspector);
+    else
+        m_tabs->addTab(m_inspector, tr("&ID token inspector"));
+    connect(m_inspector, &IdTokenInspector::useInMainTab, this, [this](const QString &iss, const QString &sub) {
+        m_tabs->setCurrentIndex(0);
+        if (!iss.isEmpty())
+            m_connection->setClientId(iss);
+        if (!sub.isEmpty())
+            m_connection->setUsername(sub);
+    });
+}
+
 void MainWindow::createTrainer()
 {
     // Trainer mode listens to the window's parts; the window keeps working the same without it.
@@ -432,7 +454,7 @@ void MainWindow::fitTrainer()
     // The class reads the diagram from afar: give the dock two fifths of the window, once the
     // window has its final size (full screen arrives later than the call).
     QTimer::singleShot(0, this, [this] {
-        if (m_trainer->isVisible() && !m_trainer->isFloating())
+        if (m_trainer && m_trainer->isVisible() && !m_trainer->isFloating())
             resizeDocks({m_trainer}, {std::max(420, width() * 2 / 5)}, Qt::Horizontal);
     });
 }
