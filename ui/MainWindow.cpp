@@ -99,16 +99,16 @@ MainWindow::MainWindow(const Clock &clock, const Options &options, QWidget *pare
     m_exchange = new TokenExchange(m_network, this);
     m_org = new OrgClient(m_network, this);
     m_tabs->addTab(createFlowPage(), tr("&Bearer flow"));
-    m_inspector = new IdTokenInspector(m_clock, m_network, m_tabs);
-    m_tabs->addTab(m_inspector, tr("&ID token inspector"));
+    if (m_deferredStart) {
+        // Not visible at start: its page is filled after the first paint (finishStartup).
+        auto *inspectorPage = new QWidget(m_tabs);
+        inspectorPage->setObjectName(QStringLiteral("inspectorPage"));
+        (new QVBoxLayout(inspectorPage))->setContentsMargins(0, 0, 0, 0);
+        m_tabs->addTab(inspectorPage, tr("&ID token inspector"));
+    } else {
+        createInspector();
+    }
     setCentralWidget(m_tabs);
-    connect(m_inspector, &IdTokenInspector::useInMainTab, this, [this](const QString &iss, const QString &sub) {
-        m_tabs->setCurrentIndex(0);
-        if (!iss.isEmpty())
-            m_connection->setClientId(iss);
-        if (!sub.isEmpty())
-            m_connection->setUsername(sub);
-    });
 
     m_status = plainLabel(QStringLiteral("decodeStatus"), this);
     statusBar()->addWidget(m_status, 1);
@@ -155,7 +155,8 @@ MainWindow::MainWindow(const Clock &clock, const Options &options, QWidget *pare
 
     showDocument(static_cast<int>(TokenDocument::Origin::Program));
     m_signature->showSignature(m_document->signature());
-    createTrainer(); // before the practice org, which it is handed when it starts
+    if (!m_deferredStart)
+        createTrainer(); // before the practice org, which it is handed when it starts
     if (!m_deferredStart && options.practiceOrg)
         startPracticeOrg(options);
     // The settings file holds the window's shape, profiles and recent file PATHS: never keys,
@@ -175,6 +176,9 @@ void MainWindow::finishStartup()
     if (!m_deferredStart)
         return;
     const std::unique_ptr<Options> options = std::move(m_deferredStart);
+    // What the first paint does not show: the inspector tab's content and the (hidden) trainer dock.
+    createInspector();
+    createTrainer();
     m_header->startHighlighting();
     m_payload->startHighlighting();
     if (options->practiceOrg)
@@ -195,7 +199,8 @@ void MainWindow::startPracticeOrg(const Options &options)
     practiceOptions.dataFolder = options.practiceDataFolder;
     practiceOptions.clock = &m_clock;
     const auto started = m_practice->start(practiceOptions);
-    m_trainer->setPracticeOrg(m_practice);
+    if (m_trainer)
+        m_trainer->setPracticeOrg(m_practice);
     if (!started) {
         m_status->setText(tr("The practice org could not start: %1").arg(started.error().text()));
         return;
@@ -399,6 +404,24 @@ void MainWindow::createMenus()
     help->addAction(tr("&About jwtflow"), this, &MainWindow::showAbout);
 }
 
+void MainWindow::createInspector()
+{
+    // The deferred start filled the tab with an empty page first; the inspector goes into it.
+    QWidget *page = m_tabs->findChild<QWidget *>(QStringLiteral("inspectorPage"));
+    m_inspector = new IdTokenInspector(m_clock, m_network, page ? page : m_tabs);
+    if (page)
+        page->layout()->addWidget(m_inspector);
+    else
+        m_tabs->addTab(m_inspector, tr("&ID token inspector"));
+    connect(m_inspector, &IdTokenInspector::useInMainTab, this, [this](const QString &iss, const QString &sub) {
+        m_tabs->setCurrentIndex(0);
+        if (!iss.isEmpty())
+            m_connection->setClientId(iss);
+        if (!sub.isEmpty())
+            m_connection->setUsername(sub);
+    });
+}
+
 void MainWindow::createTrainer()
 {
     // Trainer mode listens to the window's parts; the window keeps working the same without it.
@@ -426,6 +449,8 @@ void MainWindow::createTrainer()
 
 void MainWindow::setTrainerMode(bool on)
 {
+    if (!m_trainer) // the app builds it just after the first paint
+        return;
     m_trainer->setVisible(on);
     fitTrainer();
 }
@@ -436,7 +461,7 @@ void MainWindow::fitTrainer()
     // twentieths with presentation mode's large type), once the window has its final size (full
     // screen arrives later than the call).
     QTimer::singleShot(0, this, [this] {
-        const bool docked = m_trainer->isVisible() && !m_trainer->isFloating();
+        const bool docked = m_trainer && m_trainer->isVisible() && !m_trainer->isFloating();
         if (docked)
             resizeDocks({m_trainer}, {std::max(420, isPresentationMode() ? width() * 9 / 20 : width() * 2 / 5)}, Qt::Horizontal);
         // The splitter keeps its old proportions when the page narrows, which left the JSON

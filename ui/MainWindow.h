@@ -52,8 +52,9 @@ public:
         QString practiceDataFolder; // empty: the practice org's default (the user's data folder)
         // Where remembered passphrases go; null: the system keychain (tests pass a fake).
         SecretStore *secretStore = nullptr;
-        // Start the practice org and load the JSON syntax definitions only once the window has
-        // painted (the app: a faster first paint); otherwise in the constructor (tests).
+        // Start the practice org, load the JSON syntax definitions and build the ID token inspector
+        // and the trainer dock only once the window has painted (the app: a faster first paint);
+        // otherwise in the constructor (tests).
         bool deferUntilFirstPaint = false;
     };
 
@@ -103,6 +104,7 @@ private:
     void finishStartup();
     void exchangeFinished(const ExchangeResult &result);
     void showAbout();
+    void createInspector();
     void createTrainer();
     void fitTrainer();
 

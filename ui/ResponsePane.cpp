@@ -94,6 +94,18 @@ QPushButton *button(const QString &text, const QString &objectName, const QStrin
 
 } // namespace
 
+void ResponsePane::showEvent(QShowEvent *event)
+{
+    // The pane starts hidden behind the Problems tab. Looking these icons up in the icon theme
+    // took milliseconds each before the window's first paint (measured), so they wait for the first show.
+    if (!m_themeIconsMade) {
+        m_themeIconsMade = true;
+        m_soql->setClearButtonEnabled(true);
+        m_runQuery->setIcon(QIcon::fromTheme(QStringLiteral("media-playback-start"), style()->standardIcon(QStyle::SP_MediaPlay)));
+    }
+    QWidget::showEvent(event);
+}
+
 ResponsePane::ResponsePane(QWidget *parent)
     : QWidget(parent), m_opener([](const QUrl &url) { return QDesktopServices::openUrl(url); }),
       m_clipboard(new SecretClipboard(this))
@@ -260,12 +272,10 @@ QWidget *ResponsePane::buildTokenPage()
     m_soql->setAccessibleName(tr("SOQL query"));
     m_soql->setPlaceholderText(tr("SELECT Id, Name FROM Organization"));
     m_soql->setText(QStringLiteral("SELECT Id, Name FROM Organization"));
-    m_soql->setClearButtonEnabled(true);
     m_soql->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     soqlLabel->setBuddy(m_soql);
     m_runQuery = button(
         tr("&Run"), QStringLiteral("runQueryButton"), tr("Run the query (GET /services/data/vNN.0/query)"), m_orgActions);
-    m_runQuery->setIcon(QIcon::fromTheme(QStringLiteral("media-playback-start"), style()->standardIcon(QStyle::SP_MediaPlay)));
     query->addWidget(soqlLabel);
     query->addWidget(m_soql, 1);
     query->addWidget(m_runQuery);

@@ -92,6 +92,9 @@ Q_SIGNALS:
     void fieldActivated(const QString &field);
     void secretsRevealedChanged(bool revealed);
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     struct Call {
         QString label;
@@ -149,6 +152,7 @@ private:
     QPushButton *m_copyCurlAction = nullptr;
     QLineEdit *m_soql = nullptr;
     QPushButton *m_runQuery = nullptr;
+    bool m_themeIconsMade = false; // on the first show (showEvent)
 
     QWidget *m_callsArea = nullptr;
     QListWidget *m_callList = nullptr;

@@ -11,6 +11,11 @@ QList<QNetworkProxy> SystemProxyFactory::queryProxy(const QNetworkProxyQuery &qu
     const QHostAddress address(host);
     if (host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0 || (!address.isNull() && address.isLoopback()))
         return {QNetworkProxy(QNetworkProxy::NoProxy)};
+    // Asked here, at the first request, not when installing: the first call sets up Qt's proxy
+    // machinery (libproxy, its network monitor, D-Bus), which would delay the window's first paint.
+    const QNetworkProxy application = QNetworkProxy::applicationProxy();
+    if (application.type() != QNetworkProxy::NoProxy && application.type() != QNetworkProxy::DefaultProxy)
+        return {application}; // the application chose a proxy: it stays in charge
     return systemProxyForQuery(query);
 }
 
@@ -23,10 +28,7 @@ bool SystemProxyFactory::installIfUnset(QNetworkAccessManager *manager)
 {
     if (!manager || manager->proxyFactory() || manager->proxy().type() != QNetworkProxy::DefaultProxy)
         return false;
-    const QNetworkProxy::ProxyType applicationProxy = QNetworkProxy::applicationProxy().type();
-    if (applicationProxy != QNetworkProxy::NoProxy && applicationProxy != QNetworkProxy::DefaultProxy)
-        return false; // the application chose a proxy: it stays in charge
-    // Also when the application already uses the system configuration: this adds the loopback bypass.
+    // An application-wide proxy is honoured in queryProxy; the factory adds the loopback bypass.
     install(manager);
     return true;
 }

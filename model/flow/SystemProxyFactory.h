@@ -15,7 +15,8 @@ public:
 
     // Installs a new factory on the manager (which takes ownership).
     static void install(QNetworkAccessManager *manager);
-    // The same, unless a proxy was already chosen for this manager or application-wide; true if installed.
+    // The same, unless a proxy was already chosen for this manager; true if installed. A proxy
+    // chosen application-wide (QNetworkProxy::setApplicationProxy) is still used: queryProxy returns it.
     static bool installIfUnset(QNetworkAccessManager *manager);
 };
 

@@ -1,11 +1,16 @@
+#include "IdTokenInspector.h"
 #include "JsonEditor.h"
 #include "MainWindow.h"
+#include "TrainerDock.h"
 #include "TokenEditor.h"
 
 #include <QLabel>
 #include <QMenuBar>
 #include <QEventLoop>
 #include <QPlainTextEdit>
+#include <QCoreApplication>
+#include <QDeadlineTimer>
+#include <QTabWidget>
 #include <QTimer>
 
 #include <gtest/gtest.h>
@@ -32,6 +37,29 @@ TEST(MainWindow, HasMenusAndEmptyPanes)
     EXPECT_TRUE(edit(window, "encodedEditor")->toPlainText().isEmpty());
     ASSERT_NE(edit(window, "headerEditor"), nullptr);
     ASSERT_NE(edit(window, "payloadEditor"), nullptr);
+}
+
+TEST(MainWindow, DeferredStartBuildsTheInspectorAndTrainerAfterTheFirstPaint)
+{
+    MainWindow::Options options;
+    options.deferUntilFirstPaint = true;
+    MainWindow window(jwtflow::SystemClock::instance(), options);
+    EXPECT_EQ(window.inspector(), nullptr); // not on the first paint's path
+    EXPECT_EQ(window.trainer(), nullptr);
+    window.show();
+    for (QDeadlineTimer deadline(5000); !(window.inspector() && window.trainer()) && !deadline.hasExpired();)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+    ASSERT_NE(window.inspector(), nullptr);
+    ASSERT_NE(window.trainer(), nullptr);
+    auto *tabs = window.findChild<QTabWidget *>(QStringLiteral("mainTabs"));
+    ASSERT_NE(tabs, nullptr);
+    ASSERT_EQ(tabs->count(), 2);
+    EXPECT_TRUE(tabs->widget(1)->isAncestorOf(window.inspector()));
+    tabs->setCurrentIndex(1);
+    EXPECT_TRUE(window.inspector()->isVisible());
+    EXPECT_NE(window.findChild<QAction *>(QStringLiteral("trainerModeAction")), nullptr);
+    window.setTrainerMode(true);
+    EXPECT_TRUE(window.trainer()->isVisible());
 }
 
 TEST(MainWindow, PastedTokenIsDecodedAndABadOneKeepsTheLastGoodDecode)

@@ -128,4 +128,15 @@ TEST(SystemProxyFactory, LoopbackGoesDirectAndAChosenProxyStays)
     EXPECT_FALSE(SystemProxyFactory::installIfUnset(&chosen));
     EXPECT_EQ(chosen.proxyFactory(), nullptr);
     EXPECT_EQ(chosen.proxy().hostName(), QStringLiteral("proxy.example"));
+
+    // A proxy chosen application-wide after the factory was installed is still the one used,
+    // except for loopback hosts.
+    QNetworkProxy::setApplicationProxy(QNetworkProxy(QNetworkProxy::HttpProxy, QStringLiteral("app.example"), 8080));
+    const auto remote = factory.queryProxy(QNetworkProxyQuery(QUrl(QStringLiteral("https://login.salesforce.com/services/oauth2/token"))));
+    const auto local = factory.queryProxy(QNetworkProxyQuery(QUrl(QStringLiteral("http://127.0.0.1:8080/"))));
+    QNetworkProxy::setApplicationProxy(QNetworkProxy());
+    ASSERT_EQ(remote.size(), 1);
+    EXPECT_EQ(remote.constFirst().hostName(), QStringLiteral("app.example"));
+    ASSERT_EQ(local.size(), 1);
+    EXPECT_EQ(local.constFirst().type(), QNetworkProxy::NoProxy);
 }
