@@ -17,6 +17,8 @@
 
 #include <gtest/gtest.h>
 
+#include "support/WaitFor.h"
+
 #include <functional>
 #include <memory>
 
@@ -30,14 +32,7 @@ const QByteArray kPassphrase = "correct horse";
 
 bool waitFor(const std::function<bool()> &done, int ms = 5000)
 {
-    QElapsedTimer timer;
-    timer.start();
-    while (!done() && timer.elapsed() < ms) {
-        QEventLoop loop;
-        QTimer::singleShot(5, &loop, &QEventLoop::quit);
-        loop.exec();
-    }
-    return done();
+    return test::waitFor(done, ms, 5);
 }
 
 QByteArray settingsFileBytes()

@@ -32,21 +32,13 @@
 
 #include <gtest/gtest.h>
 
+#include "support/WaitFor.h"
+
 using namespace jwtflow;
 
 namespace {
 
-bool waitFor(const std::function<bool()> &done, int ms = 10000)
-{
-    QElapsedTimer timer;
-    timer.start();
-    while (!done() && timer.elapsed() < ms) {
-        QEventLoop loop;
-        QTimer::singleShot(10, &loop, &QEventLoop::quit);
-        loop.exec();
-    }
-    return done();
-}
+using test::waitFor;
 
 struct TrainerWindow {
     QTemporaryDir data;
