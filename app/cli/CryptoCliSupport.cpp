@@ -47,6 +47,15 @@ void printWarnings(const KeyWarnings &warnings)
     err().flush();
 }
 
+std::optional<QByteArray> passphraseFromEnvironment()
+{
+    for (const char *name : {"JWTFLOW_PASSPHRASE", "JWTFLOW_KEY_PASSPHRASE"}) {
+        if (qEnvironmentVariableIsSet(name))
+            return qgetenv(name);
+    }
+    return std::nullopt;
+}
+
 std::optional<QByteArray> readSecretFile(const QString &path, QString *error)
 {
     QFile file(path);

@@ -10,7 +10,7 @@
 
 namespace jwtflow::cli {
 
-// Shared by verify, sign and keygen.
+// Shared by verify, sign, keygen and exchange.
 
 // Parses without QCommandLineParser::process(), which would exit(1), the code of "invalid
 // signature": a bad option is bad input (2). Returns an exit code when the command is done
@@ -23,5 +23,9 @@ void printWarnings(const KeyWarnings &warnings);
 
 // A secret file's content without the line break an editor or `echo` leaves at its end.
 std::optional<QByteArray> readSecretFile(const QString &path, QString *error);
+
+// An encrypted key's passphrase from the environment (scripts; never a prompt): JWTFLOW_PASSPHRASE,
+// the name every passphrase message gives, or JWTFLOW_KEY_PASSPHRASE, which `exchange` read at first.
+std::optional<QByteArray> passphraseFromEnvironment();
 
 } // namespace jwtflow::cli

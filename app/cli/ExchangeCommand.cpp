@@ -1,4 +1,5 @@
 #include "CliCommands.h"
+#include "CryptoCliSupport.h"
 
 #include "core/Clock.h"
 #include "crypto/Certificate.h"
@@ -61,18 +62,6 @@ Result<Target> resolveEnvironment(const QString &text)
     return Target{preset.value(), kind};
 }
 
-// Reads the passphrase of an encrypted key from the environment, never from a prompt (scripts):
-// JWTFLOW_PASSPHRASE, as for `sign` and as every passphrase error message says.
-// (JWTFLOW_KEY_PASSPHRASE, the name this command read at first, still works.)
-std::optional<QByteArray> passphraseFromEnvironment(const QString &)
-{
-    for (const char *name : {"JWTFLOW_PASSPHRASE", "JWTFLOW_KEY_PASSPHRASE"}) {
-        if (qEnvironmentVariableIsSet(name))
-            return qgetenv(name);
-    }
-    return std::nullopt;
-}
-
 struct Signed {
     QString assertion;
     DiagnosisContext::KeyMatch keyMatch = DiagnosisContext::KeyMatch::Unknown;
@@ -82,7 +71,7 @@ struct Signed {
 Result<Signed> signAssertion(const AssertionPreset &preset, const QString &clientId, const QString &username, const QString &keyPath,
                              const QString &certPath, const Clock &clock)
 {
-    const auto material = KeyLoader::loadFile(keyPath, passphraseFromEnvironment);
+    const auto material = KeyLoader::loadFile(keyPath, [](const QString &) { return passphraseFromEnvironment(); });
     if (!material)
         return material.error();
     if (material->privateKey.isNull())

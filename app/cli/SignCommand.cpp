@@ -155,8 +155,8 @@ int signCommand(const QStringList &arguments)
             passphrase = readSecretFile(parser.value(QStringLiteral("passphrase-file")), &error);
             if (!passphrase)
                 return printError(makeError(QStringLiteral("cli.passphrase-file"), error, QStringLiteral("Check the path.")), json);
-        } else if (environment.contains(QStringLiteral("JWTFLOW_PASSPHRASE"))) {
-            passphrase = environment.value(QStringLiteral("JWTFLOW_PASSPHRASE")).toUtf8();
+        } else {
+            passphrase = passphraseFromEnvironment();
         }
         PassphraseCallback callback;
         if (passphrase)
