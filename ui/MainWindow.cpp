@@ -183,6 +183,7 @@ void MainWindow::finishStartup()
     m_payload->startHighlighting();
     if (options->practiceOrg)
         startPracticeOrg(*options);
+    Q_EMIT startupFinished();
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -82,6 +82,10 @@ public:
     // Puts the focus on what a walkthrough step is about ("signing-key", "payload", "send", ...).
     bool focusTarget(const QString &target);
 
+Q_SIGNALS:
+    // After the first paint, once what was deferred (Options::deferUntilFirstPaint) is built.
+    void startupFinished();
+
 protected:
     void closeEvent(QCloseEvent *event) override;
     bool event(QEvent *event) override;
