@@ -40,6 +40,7 @@
 #include <QNetworkAccessManager>
 #include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QScrollArea>
 #include <QSettings>
 #include <QShortcut>
 #include <QSplitter>
@@ -312,7 +313,14 @@ QWidget *MainWindow::createFlowPage()
     editors->setObjectName(QStringLiteral("editorSplitter"));
     editors->addWidget(encodedBox);
     editors->addWidget(decoded);
-    editors->addWidget(titled(tr("Signature"), m_signature, editors));
+    // Beside the trainer dock or in presentation mode the column can be shorter or narrower than the
+    // signature block: it scrolls rather than clipping the key facts.
+    auto *signatureScroll = new QScrollArea(editors);
+    signatureScroll->setObjectName(QStringLiteral("signatureScroll"));
+    signatureScroll->setFrameShape(QFrame::NoFrame);
+    signatureScroll->setWidgetResizable(true);
+    signatureScroll->setWidget(m_signature);
+    editors->addWidget(titled(tr("Signature"), signatureScroll, editors));
     editors->setSizes({420, 430, 430});
     // When the window narrows (the trainer dock opens), the JSON panes keep the larger share.
     editors->setStretchFactor(0, 2);
@@ -628,8 +636,9 @@ void MainWindow::runLints()
     context.keyBits = m_signature->keyBits();
     const QList<Lint> lints = ClaimsLinter(m_clock).lint(m_document->jwt(), context);
     m_lints->setLints(lints);
-    setProblemsTabText(m_lints->errorCount() > 0 ? tr("Problems (%1 errors)").arg(m_lints->errorCount())
-                                                         : lints.isEmpty() ? tr("Problems") : tr("Problems (%1)").arg(lints.size()));
+    const int errors = m_lints->errorCount();
+    setProblemsTabText(errors > 0 ? (errors == 1 ? tr("Problems (1 error)") : tr("Problems (%1 errors)").arg(errors))
+                              : lints.isEmpty() ? tr("Problems") : tr("Problems (%1)").arg(lints.size()));
 }
 
 void MainWindow::setProblemsTabText(const QString &text)
