@@ -1,12 +1,17 @@
 #include "Icons.h"
 
-#include <QCoreApplication>
-#include <QGuiApplication>
+#include <QApplication>
+#include <QFile>
 #include <QIconEngine>
+#include <QPainter>
 #include <QPalette>
+#include <QPixmapCache>
+#include <QStyle>
+#include <QStyleOption>
 
 #include <array>
 #include <iterator>
+#include <optional>
 
 namespace jwtflow {
 
@@ -45,109 +50,141 @@ QString stem(Icons::Role role)
     return {};
 }
 
-// Every render of one icon; QIcon picks the nearest size (and device pixel ratio) when it paints.
-QIcon fromRenders(const QString &name)
-{
-    QIcon icon;
-    for (int size : Icons::sizes())
-        icon.addFile(QStringLiteral(":/ui/icons/%1-%2.png").arg(name).arg(size), QSize(size, size));
-    return icon;
-}
-
-// An action icon that paints with the ink suiting the application palette at the time it paints:
-// widgets keep one QIcon, and a switch between light and dark repaints them in the other ink.
-class InkFollowingIconEngine : public QIconEngine {
+// Draws an icon from its renders: the smallest render that covers the device pixels asked for,
+// scaled down if it is larger, never up. Qt's own engine for icon files is not used: it tags each
+// file with the device pixel ratio of the request that first loads it and then prefers that ratio
+// over the size, so on a 2x screen a 32 px icon could come out as the 32 px render blown up.
+// An action icon without a fixed ink takes the ink of the application palette each time it draws.
+class RenderedIconEngine : public QIconEngine {
 public:
-    InkFollowingIconEngine(const QIcon &forLightWindow, const QIcon &forDarkWindow)
-        : m_forLightWindow(forLightWindow), m_forDarkWindow(forDarkWindow)
+    RenderedIconEngine(const QString &stem, bool inked, std::optional<Icons::Ink> fixedInk)
+        : m_stem(stem), m_inked(inked), m_fixedInk(fixedInk)
     {
     }
 
-    void paint(QPainter *painter, const QRect &rect, QIcon::Mode mode, QIcon::State state) override
+    void paint(QPainter *painter, const QRect &rect, QIcon::Mode mode, QIcon::State) override
     {
-        current().paint(painter, rect, Qt::AlignCenter, mode, state);
+        const qreal ratio = painter->device() ? painter->device()->devicePixelRatio() : 1.0;
+        QPixmap pixmap = draw(rect.size() * ratio, mode);
+        pixmap.setDevicePixelRatio(ratio);
+        painter->drawPixmap(rect, pixmap);
     }
 
-    QPixmap pixmap(const QSize &size, QIcon::Mode mode, QIcon::State state) override
-    {
-        return current().pixmap(size, 1.0, mode, state);
-    }
+    QPixmap pixmap(const QSize &size, QIcon::Mode mode, QIcon::State) override { return draw(size, mode); }
 
-    QPixmap scaledPixmap(const QSize &size, QIcon::Mode mode, QIcon::State state, qreal scale) override
+    QPixmap scaledPixmap(const QSize &size, QIcon::Mode mode, QIcon::State, qreal scale) override
     {
 #if QT_VERSION >= QT_VERSION_CHECK(6, 8, 0)
-        return current().pixmap(size, scale, mode, state); // size: device independent
+        QPixmap pixmap = draw(size * scale, mode); // size: device independent since Qt 6.8
 #else
-        Q_UNUSED(scale);
-        return current().pixmap(size, 1.0, mode, state); // size: device pixels
+        QPixmap pixmap = draw(size, mode); // size: device pixels
 #endif
+        pixmap.setDevicePixelRatio(scale);
+        return pixmap;
     }
 
-    QSize actualSize(const QSize &size, QIcon::Mode mode, QIcon::State state) override
+    QSize actualSize(const QSize &size, QIcon::Mode, QIcon::State) override
     {
-        return current().actualSize(size, mode, state);
+        const int side = qMin(qMin(size.width(), size.height()), Icons::sizes().constLast());
+        return QSize(side, side);
     }
 
-    QList<QSize> availableSizes(QIcon::Mode mode, QIcon::State state) override
+    QList<QSize> availableSizes(QIcon::Mode, QIcon::State) override
     {
-        return current().availableSizes(mode, state);
+        QList<QSize> sizes;
+        for (int size : Icons::sizes())
+            sizes << QSize(size, size);
+        return sizes;
     }
 
-    bool isNull() override { return current().isNull(); }
-    QString key() const override { return QStringLiteral("jwtflow-ink-following"); }
-    QIconEngine *clone() const override { return new InkFollowingIconEngine(m_forLightWindow, m_forDarkWindow); }
+    bool isNull() override { return !QFile::exists(fileName(Icons::sizes().constFirst())); }
+    QString key() const override { return QStringLiteral("jwtflow-rendered"); }
+    QIconEngine *clone() const override { return new RenderedIconEngine(m_stem, m_inked, m_fixedInk); }
 
 private:
-    const QIcon &current() const
+    QString fileName(int render) const
     {
-        return Icons::inkFor(QGuiApplication::palette()) == Icons::Ink::ForDarkWindow ? m_forDarkWindow
-                                                                                      : m_forLightWindow;
+        QString name = m_stem;
+        if (m_inked) {
+            const Icons::Ink ink = m_fixedInk.value_or(Icons::inkFor(QGuiApplication::palette()));
+            name += ink == Icons::Ink::ForDarkWindow ? QStringLiteral("-dark") : QStringLiteral("-light");
+        }
+        return QStringLiteral(":/ui/icons/%1-%2.png").arg(name).arg(render);
     }
 
-    const QIcon m_forLightWindow;
-    const QIcon m_forDarkWindow;
+    QPixmap draw(const QSize &devicePixels, QIcon::Mode mode) const
+    {
+        const int side = qMin(devicePixels.width(), devicePixels.height());
+        if (side <= 0)
+            return {};
+        const QList<int> renders = Icons::sizes();
+        int render = renders.constLast();
+        for (int size : renders) {
+            if (size >= side) {
+                render = size;
+                break;
+            }
+        }
+        const QString file = fileName(render);
+        // Disabled and selected looks are made by the style from the palette: it is part of the key.
+        const QString key = QStringLiteral("jwtflow:%1:%2:%3:%4")
+                                .arg(file)
+                                .arg(side)
+                                .arg(static_cast<int>(mode))
+                                .arg(mode == QIcon::Normal ? 0 : QGuiApplication::palette().cacheKey());
+        QPixmap pixmap;
+        if (QPixmapCache::find(key, &pixmap))
+            return pixmap;
+        pixmap = QPixmap(file);
+        if (pixmap.isNull())
+            return pixmap;
+        if (pixmap.width() > side)
+            pixmap = pixmap.scaled(side, side, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+        if (mode != QIcon::Normal && qobject_cast<QApplication *>(QCoreApplication::instance())) {
+            QStyleOption option;
+            option.palette = QGuiApplication::palette();
+            const QPixmap generated = QApplication::style()->generatedIconPixmap(mode, pixmap, &option);
+            if (!generated.isNull())
+                pixmap = generated;
+        }
+        QPixmapCache::insert(key, pixmap);
+        return pixmap;
+    }
+
+    const QString m_stem;
+    const bool m_inked;
+    const std::optional<Icons::Ink> m_fixedInk;
 };
 
 struct Cache {
+    std::array<QIcon, kRoleCount> following; // status icons, and action icons in the palette's ink
     std::array<QIcon, kRoleCount> forLightWindow;
     std::array<QIcon, kRoleCount> forDarkWindow;
-    std::array<QIcon, kRoleCount> following;
 };
 
 Cache &cache()
 {
     static Cache icons;
-    static const bool releasedWithTheApplication = [] {
-        // The pixmaps go while Qt is still up, not among the static destructors after it.
-        qAddPostRoutine([] { icons = Cache{}; });
-        return true;
-    }();
-    Q_UNUSED(releasedWithTheApplication);
     return icons;
 }
 
 } // namespace
 
-QIcon Icons::icon(Role role, Ink ink)
+QIcon Icons::icon(Role role)
 {
-    const bool dark = followsPalette(role) && ink == Ink::ForDarkWindow;
-    QIcon &icon = (dark ? cache().forDarkWindow : cache().forLightWindow)[slot(role)];
-    if (icon.isNull()) {
-        QString name = stem(role);
-        if (followsPalette(role))
-            name += dark ? QStringLiteral("-dark") : QStringLiteral("-light");
-        icon = fromRenders(name);
-    }
+    QIcon &icon = cache().following[slot(role)];
+    if (icon.isNull())
+        icon = QIcon(new RenderedIconEngine(stem(role), followsPalette(role), std::nullopt));
     return icon;
 }
 
-QIcon Icons::icon(Role role)
+QIcon Icons::icon(Role role, Ink ink)
 {
     if (!followsPalette(role))
-        return icon(role, Ink::ForLightWindow);
-    QIcon &icon = cache().following[slot(role)];
+        return icon(role);
+    QIcon &icon = (ink == Ink::ForDarkWindow ? cache().forDarkWindow : cache().forLightWindow)[slot(role)];
     if (icon.isNull())
-        icon = QIcon(new InkFollowingIconEngine(Icons::icon(role, Ink::ForLightWindow), Icons::icon(role, Ink::ForDarkWindow)));
+        icon = QIcon(new RenderedIconEngine(stem(role), true, ink));
     return icon;
 }
 

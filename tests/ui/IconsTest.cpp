@@ -116,16 +116,29 @@ TEST(Icons, EveryRoleHasARealPixmapInEverySize)
 
 TEST(Icons, EachSizeIsItsOwnRenderNotAScaledOne)
 {
-    // A 16 px icon on a 2x screen is the 32 px render, on a 3x screen the 48 px one: sharp pixels.
+    // A 16 px icon on a 2x screen is the 32 px render, on a 3x screen the 48 px one: sharp pixels,
+    // whatever was asked before (screens of different ratios, icons of different sizes).
     const QIcon ok = Icons::icon(Icons::Role::Ok);
-    EXPECT_TRUE(sameImage(image(ok, 16), render(QStringLiteral("ok"), 16)));
     const QPixmap doubled = ok.pixmap(QSize(16, 16), 2.0);
     EXPECT_EQ(doubled.size(), QSize(32, 32));
     EXPECT_DOUBLE_EQ(doubled.devicePixelRatio(), 2.0);
     EXPECT_TRUE(sameImage(doubled.toImage().convertToFormat(QImage::Format_ARGB32), render(QStringLiteral("ok"), 32)));
     EXPECT_FALSE(sameImage(doubled.toImage().convertToFormat(QImage::Format_ARGB32),
         render(QStringLiteral("ok"), 16).scaled(32, 32, Qt::IgnoreAspectRatio, Qt::SmoothTransformation)));
-    EXPECT_TRUE(sameImage(image(ok, 16, 3.0), render(QStringLiteral("ok"), 48)));
+    for (qreal ratio : {3.0, 2.0, 1.0, 2.0, 3.0, 1.0}) {
+        for (int size : {16, 32, 24, 16}) {
+            const int device = qRound(size * ratio);
+            if (Icons::sizes().contains(device)) {
+                EXPECT_TRUE(sameImage(image(ok, size, ratio), render(QStringLiteral("ok"), device))) << size << " at " << ratio;
+            }
+        }
+    }
+
+    // Between renders: the next larger one, scaled down.
+    const QImage twenty = image(ok, 20);
+    EXPECT_EQ(twenty.size(), QSize(20, 20));
+    const QPixmap shrunk = QPixmap(QStringLiteral(":/ui/icons/ok-24.png")).scaled(20, 20, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+    EXPECT_TRUE(sameImage(twenty, shrunk.toImage().convertToFormat(QImage::Format_ARGB32)));
 
     const QIcon send = Icons::icon(Icons::Role::Send, Icons::Ink::ForLightWindow);
     EXPECT_TRUE(sameImage(image(send, 24, 2.0), render(QStringLiteral("send-light"), 48)));
@@ -178,4 +191,15 @@ TEST(Icons, AreMadeOnceAndShared)
 {
     for (Icons::Role role : Icons::kRoles)
         EXPECT_EQ(Icons::icon(role).cacheKey(), Icons::icon(role).cacheKey()) << static_cast<int>(role);
+}
+
+TEST(Icons, ADisabledButtonGetsTheStylesDisabledLook)
+{
+    const QIcon send = Icons::icon(Icons::Role::Send);
+    const QImage normal = send.pixmap(QSize(16, 16), 1.0, QIcon::Normal).toImage().convertToFormat(QImage::Format_ARGB32);
+    const QImage disabled = send.pixmap(QSize(16, 16), 1.0, QIcon::Disabled).toImage().convertToFormat(QImage::Format_ARGB32);
+    ASSERT_EQ(disabled.size(), QSize(16, 16));
+    EXPECT_GT(opaquePixels(normal), 0);
+    EXPECT_GT(opaquePixels(disabled), 0);
+    EXPECT_FALSE(sameImage(normal, disabled));
 }
