@@ -1,5 +1,7 @@
 #include "DiagnosisCard.h"
 
+#include "Icons.h"
+
 #include <QCheckBox>
 #include <QEvent>
 #include <QFontDatabase>
@@ -113,11 +115,9 @@ void DiagnosisCard::setDiagnosis(const Diagnosis &diagnosis, const HttpExchangeR
     auto *icon = new QLabel(m_body);
     icon->setObjectName(QStringLiteral("diagnosisIcon"));
     icon->setTextFormat(Qt::PlainText);
-    const QStyle::StandardPixmap pixmap = cancelled ? QStyle::SP_MessageBoxInformation
-        : transport                                 ? QStyle::SP_MessageBoxWarning
-                                                    : QStyle::SP_MessageBoxCritical;
+    const Icons::Role role = cancelled ? Icons::Role::Information : transport ? Icons::Role::Warning : Icons::Role::Error;
     const int iconSize = style()->pixelMetric(QStyle::PM_LargeIconSize, nullptr, this);
-    icon->setPixmap(style()->standardIcon(pixmap, nullptr, this).pixmap(iconSize, iconSize));
+    icon->setPixmap(Icons::icon(role).pixmap(iconSize, iconSize));
     icon->setAlignment(Qt::AlignTop);
     titleRow->addWidget(icon, 0, Qt::AlignTop);
     auto *titleColumn = new QVBoxLayout;
@@ -179,7 +179,7 @@ void DiagnosisCard::setDiagnosis(const Diagnosis &diagnosis, const HttpExchangeR
         info->setObjectName(QStringLiteral("diagnosisAmbiguityIcon"));
         info->setTextFormat(Qt::PlainText);
         const int small = style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, this);
-        info->setPixmap(style()->standardIcon(QStyle::SP_MessageBoxInformation, nullptr, this).pixmap(small, small));
+        info->setPixmap(Icons::icon(Icons::Role::Information).pixmap(small, small));
         row->addWidget(info, 0, Qt::AlignTop);
         QLabel *note = label(diagnosis.ambiguityNote, QStringLiteral("diagnosisAmbiguity"), true);
         note->setAccessibleName(tr("Ambiguous message"));

@@ -1,5 +1,6 @@
 #include "IdTokenInspector.h"
 
+#include "Icons.h"
 #include "crypto/KeyLoader.h"
 #include "flow/SystemProxyFactory.h"
 #include "token/TimeClaim.h"
@@ -18,7 +19,6 @@
 #include <QPushButton>
 #include <QSpinBox>
 #include <QSplitter>
-#include <QStyle>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -326,7 +326,7 @@ void IdTokenInspector::reinspect()
         entry->setToolTip(tr("from the %1").arg(item.found.source));
         entry->setData(Qt::UserRole, item.kindName());
         if (!item.isToken())
-            entry->setIcon(style()->standardIcon(QStyle::SP_MessageBoxWarning));
+            entry->setIcon(Icons::icon(Icons::Role::Warning));
     }
     // An ID token is what people come here for: select it first.
     m_selected = m_items.isEmpty() ? -1 : 0;
@@ -515,15 +515,15 @@ void IdTokenInspector::verify()
     int failed = 0;
     int passed = 0;
     for (const TokenCheck &check : m_report->checks) {
-        QStyle::StandardPixmap icon = QStyle::SP_MessageBoxInformation;
+        Icons::Role icon = Icons::Role::Information;
         if (check.status == TokenCheck::Status::Passed) {
-            icon = QStyle::SP_DialogApplyButton;
+            icon = Icons::Role::Ok;
             ++passed;
         } else if (check.status == TokenCheck::Status::Failed) {
-            icon = QStyle::SP_MessageBoxCritical;
+            icon = Icons::Role::Error;
             ++failed;
         }
-        auto *entry = new QListWidgetItem(style()->standardIcon(icon), QStringLiteral("%1 — %2").arg(check.name, check.message), m_checks);
+        auto *entry = new QListWidgetItem(Icons::icon(icon), QStringLiteral("%1 — %2").arg(check.name, check.message), m_checks);
         entry->setData(Qt::UserRole, check.name);
         entry->setData(Qt::UserRole + 1, TokenCheck::statusName(check.status));
         entry->setToolTip(TokenCheck::statusName(check.status));

@@ -1,7 +1,6 @@
 #include "LintList.h"
 
-#include <QApplication>
-#include <QStyle>
+#include "Icons.h"
 
 namespace jwtflow {
 
@@ -27,20 +26,20 @@ void LintList::setLints(const QList<Lint> &lints)
     clear();
     m_errors = 0;
     for (const Lint &lint : lints) {
-        QStyle::StandardPixmap icon = QStyle::SP_MessageBoxInformation;
+        Icons::Role icon = Icons::Role::Information;
         if (lint.severity == Lint::Severity::Error) {
-            icon = QStyle::SP_MessageBoxCritical;
+            icon = Icons::Role::Error;
             ++m_errors;
         } else if (lint.severity == Lint::Severity::Warning) {
-            icon = QStyle::SP_MessageBoxWarning;
+            icon = Icons::Role::Warning;
         }
-        auto *item = new QListWidgetItem(style()->standardIcon(icon), QStringLiteral("%1 — %2").arg(lint.message, lint.fix), this);
+        auto *item = new QListWidgetItem(Icons::icon(icon), QStringLiteral("%1 — %2").arg(lint.message, lint.fix), this);
         item->setData(Qt::UserRole, lint.field);
         item->setData(Qt::UserRole + 1, lint.code);
         item->setToolTip(tr("%1 · concerns %2 · %3").arg(Lint::severityName(lint.severity), lint.field, lint.code));
     }
     if (lints.isEmpty()) {
-        auto *item = new QListWidgetItem(style()->standardIcon(QStyle::SP_DialogApplyButton), tr("No problems found in the assertion."), this);
+        auto *item = new QListWidgetItem(Icons::icon(Icons::Role::Ok), tr("No problems found in the assertion."), this);
         item->setFlags(Qt::ItemIsEnabled);
     }
 }

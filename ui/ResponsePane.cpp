@@ -1,6 +1,7 @@
 #include "ResponsePane.h"
 
 #include "DiagnosisCard.h"
+#include "Icons.h"
 #include "SecretClipboard.h"
 #include "flow/CurlCommand.h"
 #include "flow/SecretMasker.h"
@@ -11,7 +12,6 @@
 #include <QFontDatabase>
 #include <QFormLayout>
 #include <QHBoxLayout>
-#include <QIcon>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -20,7 +20,6 @@
 #include <QScrollArea>
 #include <QSplitter>
 #include <QStackedWidget>
-#include <QStyle>
 #include <QTabWidget>
 #include <QTimeZone>
 #include <QTimer>
@@ -96,12 +95,12 @@ QPushButton *button(const QString &text, const QString &objectName, const QStrin
 
 void ResponsePane::showEvent(QShowEvent *event)
 {
-    // The pane starts hidden behind the Problems tab. Looking these icons up in the icon theme
-    // took milliseconds each before the window's first paint (measured), so they wait for the first show.
+    // The pane starts hidden behind the Problems tab. The clear button's icon comes from the icon
+    // theme, a lookup that took milliseconds before the window's first paint (measured), so it
+    // waits for the first show.
     if (!m_themeIconsMade) {
         m_themeIconsMade = true;
         m_soql->setClearButtonEnabled(true);
-        m_runQuery->setIcon(QIcon::fromTheme(QStringLiteral("media-playback-start"), style()->standardIcon(QStyle::SP_MediaPlay)));
     }
     QWidget::showEvent(event);
 }
@@ -213,7 +212,7 @@ QWidget *ResponsePane::buildTokenPage()
     m_accessToken = new QLineEdit(m_tokenPage);
     m_copyToken = new QToolButton(m_tokenPage);
     m_copyToken->setObjectName(QStringLiteral("copyAccessToken"));
-    m_copyToken->setIcon(QIcon::fromTheme(QStringLiteral("edit-copy")));
+    m_copyToken->setIcon(Icons::icon(Icons::Role::Copy));
     m_copyToken->setText(tr("Copy"));
     m_copyToken->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_copyToken->setAccessibleName(tr("Copy the access token"));
@@ -257,7 +256,7 @@ QWidget *ResponsePane::buildTokenPage()
         tr("GET /services/data: the REST API versions of the org"), m_orgActions);
     m_openOrg = button(tr("&Open org"), QStringLiteral("openOrgButton"),
         tr("Open the org in the browser, signed in with this token (frontdoor.jsp)"), m_orgActions);
-    m_openOrg->setIcon(QIcon::fromTheme(QStringLiteral("internet-web-browser")));
+    m_openOrg->setIcon(Icons::icon(Icons::Role::OpenInBrowser));
     buttons->addWidget(m_identity);
     buttons->addWidget(m_versions);
     buttons->addWidget(m_openOrg);
@@ -276,6 +275,7 @@ QWidget *ResponsePane::buildTokenPage()
     soqlLabel->setBuddy(m_soql);
     m_runQuery = button(
         tr("&Run"), QStringLiteral("runQueryButton"), tr("Run the query (GET /services/data/vNN.0/query)"), m_orgActions);
+    m_runQuery->setIcon(Icons::icon(Icons::Role::Run));
     query->addWidget(soqlLabel);
     query->addWidget(m_soql, 1);
     query->addWidget(m_runQuery);
@@ -284,7 +284,7 @@ QWidget *ResponsePane::buildTokenPage()
 
     m_copyCurlAction = button(tr("Copy as c&url"), QStringLiteral("copyExchangeCurlButton"),
         tr("Copy the token request as a curl command, secrets included; the clipboard is cleared after 60 s"), m_tokenPage);
-    m_copyCurlAction->setIcon(QIcon::fromTheme(QStringLiteral("edit-copy")));
+    m_copyCurlAction->setIcon(Icons::icon(Icons::Role::Copy));
     buttons->insertWidget(3, m_copyCurlAction);
     layout->addStretch(1);
 
@@ -358,7 +358,7 @@ QWidget *ResponsePane::buildCallsArea()
     m_curl = textView(QStringLiteral("curlView"), tr("curl command"), curlPage);
     m_copyCurl = button(tr("&Copy command"), QStringLiteral("copyCurlButton"),
         tr("Copy the real command, secrets included; the clipboard is cleared after 60 s"), curlPage);
-    m_copyCurl->setIcon(QIcon::fromTheme(QStringLiteral("edit-copy")));
+    m_copyCurl->setIcon(Icons::icon(Icons::Role::Copy));
     auto *curlHint = new QLabel(tr("Shown masked unless secrets are revealed; copied in full."), curlPage);
     curlHint->setForegroundRole(QPalette::PlaceholderText);
     curlHint->setWordWrap(true);
@@ -648,7 +648,7 @@ void ResponsePane::refreshCallItems()
         const bool good = record.answered() && record.response.status >= 200 && record.response.status < 300;
         const QString status = record.answered() ? QString::number(record.response.status) : tr("no answer");
         auto *item
-            = new QListWidgetItem(style()->standardIcon(good ? QStyle::SP_DialogApplyButton : QStyle::SP_MessageBoxWarning),
+            = new QListWidgetItem(Icons::icon(good ? Icons::Role::Ok : Icons::Role::Warning),
                 QStringLiteral("%1\n%2 · %3").arg(call.label, status, elapsedText(record.elapsedMs)), m_callList);
         item->setToolTip(QStringLiteral("<p>%1</p>")
                              .arg((QString::fromLatin1(record.request.method) + QLatin1Char(' ')

@@ -1,11 +1,11 @@
 #include "SendBar.h"
 
+#include "Icons.h"
+
 #include <QHBoxLayout>
-#include <QIcon>
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QStyle>
 #include <QTimer>
 
 namespace jwtflow {
@@ -14,8 +14,7 @@ SendBar::SendBar(QWidget *parent) : QWidget(parent)
 {
     setObjectName(QStringLiteral("sendBar"));
 
-    m_send = new QPushButton(
-        QIcon::fromTheme(QStringLiteral("document-send"), style()->standardIcon(QStyle::SP_ArrowRight)), tr("&Send"), this);
+    m_send = new QPushButton(Icons::icon(Icons::Role::Send), tr("&Send"), this);
     m_send->setObjectName(QStringLiteral("sendButton"));
     m_send->setAccessibleName(tr("Send the assertion"));
     m_send->setDefault(true);
@@ -34,7 +33,7 @@ SendBar::SendBar(QWidget *parent) : QWidget(parent)
     m_elapsed->setTextFormat(Qt::PlainText);
     m_elapsed->setMinimumWidth(m_elapsed->fontMetrics().horizontalAdvance(QStringLiteral("Waiting… 000 s")));
 
-    m_cancel = new QPushButton(style()->standardIcon(QStyle::SP_DialogCancelButton), tr("&Cancel"), this);
+    m_cancel = new QPushButton(Icons::icon(Icons::Role::Cancel), tr("&Cancel"), this);
     m_cancel->setObjectName(QStringLiteral("cancelButton"));
     m_cancel->setAccessibleName(tr("Cancel the exchange"));
     m_cancel->setToolTip(tr("Stop waiting for the server; the request ends as cancelled"));

@@ -1,11 +1,13 @@
 #include "DiagnosisCard.h"
 
+#include "Icons.h"
 #include "ResponseFixtures.h"
 
 #include <QApplication>
 #include <QCheckBox>
 #include <QLabel>
 #include <QMouseEvent>
+#include <QStyle>
 #include <QToolButton>
 #include <gtest/gtest.h>
 
@@ -101,6 +103,27 @@ TEST(DiagnosisCard, AnAmbiguousMessageSaysSo)
     EXPECT_EQ(labelText(card, QStringLiteral("diagnosisAmbiguity")), d.ambiguityNote);
     EXPECT_EQ(labelText(card, QStringLiteral("diagnosisCode")), QStringLiteral("Diagnosis E1"));
     EXPECT_GE(card.findChildren<QToolButton *>().size(), 4);
+}
+
+TEST(DiagnosisCard, TheIconSaysRefusedUnreachableOrCancelled)
+{
+    const auto shows = [](const ExchangeResult &result, Icons::Role role, const QString &name, QStyle::PixelMetric metric) {
+        DiagnosisCard card;
+        card.setDiagnosis(diagnose(result), result.record);
+        QLabel *icon = label(card, name);
+        ASSERT_NE(icon, nullptr) << name.toStdString();
+        const int size = card.style()->pixelMetric(metric, nullptr, &card);
+        const QImage expected = Icons::icon(role).pixmap(size, size).toImage();
+        EXPECT_FALSE(expected.isNull());
+        EXPECT_EQ(icon->pixmap().toImage(), expected) << name.toStdString() << " role " << static_cast<int>(role);
+    };
+    const QString title = QStringLiteral("diagnosisIcon");
+    shows(fx::oauthError("audience is invalid"), Icons::Role::Error, title, QStyle::PM_LargeIconSize);
+    shows(fx::timeout(), Icons::Role::Warning, title, QStyle::PM_LargeIconSize);
+    shows(fx::transport(HttpExchangeRecord::Transport::Cancelled, QStringLiteral("cancelled")), Icons::Role::Information, title,
+        QStyle::PM_LargeIconSize);
+    const QString ambiguity = QStringLiteral("diagnosisAmbiguityIcon");
+    shows(fx::oauthError("user hasn't approved this consumer"), Icons::Role::Information, ambiguity, QStyle::PM_SmallIconSize);
 }
 
 TEST(DiagnosisCard, ChecklistItemsTickFromTheBoxOrItsText)

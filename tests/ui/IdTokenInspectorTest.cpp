@@ -1,6 +1,7 @@
 // The ID token inspector tab, offscreen: paste a token response, pick the id_token, verify it with
 // a pasted JWK, read the plain-language panel, and go over to the bearer flow.
 #include "IdTokenInspector.h"
+#include "Icons.h"
 #include "support/IdTokenFixtures.h"
 
 #include <QEventLoop>
@@ -9,6 +10,7 @@
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSet>
 #include <QTableWidget>
 #include <QTcpServer>
 #include <QTimer>
@@ -146,6 +148,27 @@ TEST(IdTokenInspector, VerifyingWithAPastedJwkShowsTheChecksPassed)
     child<QLineEdit>(inspector, "clientIdEdit")->setText(QStringLiteral("3MVG9other"));
     EXPECT_EQ(checkStatus(inspector, QStringLiteral("aud")), QStringLiteral("failed"));
     EXPECT_TRUE(child<QLabel>(inspector, "verificationSummary")->text().startsWith(QStringLiteral("1 check failed")));
+}
+
+TEST(IdTokenInspector, EachCheckCarriesTheIconOfItsStatus)
+{
+    const FixedClock clock(kNow);
+    IdTokenInspector inspector(clock);
+    fillIn(inspector);
+    child<QLineEdit>(inspector, "clientIdEdit")->setText(QStringLiteral("3MVG9other")); // aud fails
+    auto *list = child<QListWidget>(inspector, "checksList");
+    QSet<QString> seen;
+    for (int i = 0; i < list->count(); ++i) {
+        const QListWidgetItem *item = list->item(i);
+        const QString status = item->data(Qt::UserRole + 1).toString();
+        const Icons::Role role = status == QLatin1String("passed") ? Icons::Role::Ok
+            : status == QLatin1String("failed")                    ? Icons::Role::Error
+                                                                   : Icons::Role::Information;
+        EXPECT_EQ(item->icon().cacheKey(), Icons::icon(role).cacheKey()) << item->text().toStdString();
+        seen << status;
+    }
+    EXPECT_TRUE(seen.contains(QStringLiteral("passed")));
+    EXPECT_TRUE(seen.contains(QStringLiteral("failed")));
 }
 
 TEST(IdTokenInspector, TheBearerFlowButtonEmitsIssAndSub)

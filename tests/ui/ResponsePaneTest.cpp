@@ -1,6 +1,7 @@
 #include "ResponsePane.h"
 
 #include "DiagnosisCard.h"
+#include "Icons.h"
 #include "ResponseFixtures.h"
 #include "SecretClipboard.h"
 #include "flow/CurlCommand.h"
@@ -275,6 +276,30 @@ TEST(ResponsePane, OrgCallsAreListedAndEachCanBeShown)
     // A new exchange starts a new list.
     p.pane.setResult(fx::success());
     EXPECT_EQ(p.pane.callCount(), 1);
+}
+
+TEST(ResponsePane, ButtonsAndCallsCarryTheBundledIcons)
+{
+    Pane p;
+    const auto iconOf = [&p](const char *name) {
+        auto *button = p.pane.findChild<QAbstractButton *>(QString::fromLatin1(name));
+        EXPECT_NE(button, nullptr) << name;
+        return button ? button->icon().cacheKey() : 0;
+    };
+    EXPECT_EQ(iconOf("copyAccessToken"), Icons::icon(Icons::Role::Copy).cacheKey());
+    EXPECT_EQ(iconOf("copyExchangeCurlButton"), Icons::icon(Icons::Role::Copy).cacheKey());
+    EXPECT_EQ(iconOf("copyCurlButton"), Icons::icon(Icons::Role::Copy).cacheKey());
+    EXPECT_EQ(iconOf("openOrgButton"), Icons::icon(Icons::Role::OpenInBrowser).cacheKey());
+    EXPECT_EQ(iconOf("runQueryButton"), Icons::icon(Icons::Role::Run).cacheKey());
+
+    p.pane.setResult(fx::success());
+    HttpExchangeRecord refused = fx::identityCall();
+    refused.response.status = 403;
+    p.pane.addCall(refused, QStringLiteral("Identity"));
+    auto *list = child<QListWidget>(p.pane, "callList");
+    ASSERT_EQ(list->count(), 2);
+    EXPECT_EQ(list->item(0)->icon().cacheKey(), Icons::icon(Icons::Role::Ok).cacheKey());
+    EXPECT_EQ(list->item(1)->icon().cacheKey(), Icons::icon(Icons::Role::Warning).cacheKey());
 }
 
 TEST(ResponsePane, InvalidGrantShowsTheDiagnosisCard)

@@ -137,11 +137,17 @@ TEST(ResponseScreenshots, MainStatesRender)
         scene.save("transport-timeout");
     }
     {
-        Scene scene;
-        scene.window.setPalette(darkPalette());
-        success(scene);
-        scene.save("success-dark");
-        diagnosis(scene, "audience is invalid", QStringLiteral("https://test.salesforce.com"));
-        scene.save("diagnosis-dark");
+        // Dark as a system switch brings it: through the application palette, which the action
+        // icons' ink follows (Icons).
+        const QPalette light = QApplication::palette();
+        QApplication::setPalette(darkPalette());
+        {
+            Scene scene;
+            success(scene);
+            scene.save("success-dark");
+            diagnosis(scene, "audience is invalid", QStringLiteral("https://test.salesforce.com"));
+            scene.save("diagnosis-dark");
+        }
+        QApplication::setPalette(light);
     }
 }

@@ -1,5 +1,6 @@
 #include "SendBar.h"
 
+#include "Icons.h"
 #include "ResponseFixtures.h"
 
 #include <QLabel>
@@ -37,6 +38,14 @@ TEST(SendBar, IdleShowsSendWithItsShortcutInTheTooltip)
     EXPECT_TRUE(send->toolTip().contains(QStringLiteral("login.salesforce.com")));
     EXPECT_TRUE(send->toolTip().contains(QStringLiteral("&lt;b&gt;"))); // escaped, not markup
     EXPECT_TRUE(send->toolTip().contains(QStringLiteral("Ctrl+Return")));
+}
+
+TEST(SendBar, SendAndCancelCarryTheBundledIcons)
+{
+    SendBar bar;
+    EXPECT_EQ(child<QPushButton>(bar, "sendButton")->icon().cacheKey(), Icons::icon(Icons::Role::Send).cacheKey());
+    EXPECT_EQ(child<QPushButton>(bar, "cancelButton")->icon().cacheKey(), Icons::icon(Icons::Role::Cancel).cacheKey());
+    EXPECT_FALSE(child<QPushButton>(bar, "sendButton")->icon().pixmap(16, 16).isNull());
 }
 
 TEST(SendBar, RunningShowsProgressElapsedSecondsAndCancel)
