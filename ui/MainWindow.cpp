@@ -267,7 +267,7 @@ void MainWindow::exchangeFinished(const ExchangeResult &result)
     m_response->setResult(result, diagnosis);
     if (result.ok())
         m_org->setToken(result.token);
-    m_bottomTabs->setCurrentWidget(m_response);
+    m_bottomTabs->setCurrentWidget(m_responseScroll);
     // The answer is what the user waits for: give it room if the editors still have most of it.
     const QList<int> sizes = m_vertical->sizes();
     if (sizes.size() == 2 && sizes[1] < (sizes[0] + sizes[1]) * 2 / 5)
@@ -331,7 +331,14 @@ QWidget *MainWindow::createFlowPage()
     m_bottomTabs->setObjectName(QStringLiteral("bottomTabs"));
     m_bottomTabs->addTab(m_lints, tr("Problems"));
     m_response = new ResponsePane(page);
-    m_bottomTabs->addTab(m_response, tr("Response"));
+    // In presentation mode, with the trainer dock beside it, a screen can be shorter than the pane:
+    // it scrolls rather than squeezing its rows into each other or making the window taller than the screen.
+    m_responseScroll = new QScrollArea(m_bottomTabs);
+    m_responseScroll->setObjectName(QStringLiteral("responseScroll"));
+    m_responseScroll->setFrameShape(QFrame::NoFrame);
+    m_responseScroll->setWidgetResizable(true);
+    m_responseScroll->setWidget(m_response);
+    m_bottomTabs->addTab(m_responseScroll, tr("Response"));
 
     auto *vertical = new QSplitter(Qt::Vertical, page);
     m_vertical = vertical;
@@ -505,7 +512,7 @@ bool MainWindow::focusTarget(const QString &target)
     } else if (target == QStringLiteral("send")) {
         widget = m_sendBar->findChild<QWidget *>(QStringLiteral("sendButton"));
     } else if (target == QStringLiteral("identity") || target == QStringLiteral("open-org")) {
-        m_bottomTabs->setCurrentWidget(m_response);
+        m_bottomTabs->setCurrentWidget(m_responseScroll);
         QWidget *button = m_response->findChild<QWidget *>(target == QStringLiteral("identity") ? QStringLiteral("identityButton")
                                                                                                  : QStringLiteral("openOrgButton"));
         // Before a token the buttons are hidden: the pane itself is the place to look.

@@ -12,6 +12,7 @@ class QLabel;
 class QMenu;
 class QSplitter;
 class QNetworkAccessManager;
+class QScrollArea;
 class QSettings;
 class QTabWidget;
 
@@ -132,6 +133,7 @@ private:
     KeyGenerationDialog *m_keyGeneration = nullptr;
     SendBar *m_sendBar = nullptr;
     ResponsePane *m_response = nullptr;
+    QScrollArea *m_responseScroll = nullptr;
     TokenExchange *m_exchange = nullptr;
     OrgClient *m_org = nullptr;
     PracticeOrg *m_practice = nullptr;

@@ -174,8 +174,10 @@ ResponsePane::ResponsePane(QWidget *parent)
     m_splitter->setChildrenCollapsible(false);
     m_splitter->addWidget(m_stack);
     m_splitter->addWidget(buildCallsArea());
-    m_splitter->setStretchFactor(0, 1);
+    // The answer keeps the height it needs; the calls below take what is left (and scroll).
+    m_splitter->setStretchFactor(0, 0);
     m_splitter->setStretchFactor(1, 1);
+    connect(m_splitter, &QSplitter::splitterMoved, this, [this] { m_autoBalance = false; });
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -407,7 +409,15 @@ void ResponsePane::setResult(const ExchangeResult &result, const Diagnosis &diag
     refreshCallItems();
     m_callList->setCurrentRow(0);
     renderCall();
+    m_autoBalance = true;
     balanceSplitter();
+}
+
+void ResponsePane::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    if (m_autoBalance)
+        balanceSplitter();
 }
 
 void ResponsePane::balanceSplitter()

@@ -94,6 +94,7 @@ Q_SIGNALS:
 
 protected:
     void showEvent(QShowEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     struct Call {
@@ -116,6 +117,9 @@ private:
 
     ExchangeResult m_result;
     bool m_hasResult = false;
+    // Until the user drags the handle, the split follows the pane's height (the window gives the
+    // answer more room right after setting it).
+    bool m_autoBalance = false;
     QList<Call> m_calls;
     bool m_revealed = false;
     bool m_revealAllowed = true;

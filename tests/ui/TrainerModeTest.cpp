@@ -298,6 +298,25 @@ TEST(TrainerMode, TheFlowPageLeavesTheDockItsShareAndTheJsonReadable)
     EXPECT_GE(header->width(), 30 * header->fontMetrics().averageCharWidth()) << header->width();
 }
 
+// A class watches a shared 1600×960 screen: in presentation mode, with the dock open and an
+// answer shown, the window must still fit it (the signature block and the response scroll instead
+// of holding the window taller than the screen).
+TEST(TrainerMode, PresentationModeWithTheDockAndAnAnswerFitsA1600By960Screen)
+{
+    TrainerWindow t;
+    MainWindow &w = *t.window;
+    ASSERT_TRUE(t.send().ok());
+    w.resize(1600, 960);
+    w.setTrainerMode(true);
+    w.setPresentationMode(true);
+    EXPECT_LE(w.minimumSizeHint().height(), 960) << "taller than the screen";
+    EXPECT_LE(w.minimumSizeHint().width(), 1600) << "wider than the screen";
+    QWidget *page = w.findChild<QWidget *>(QStringLiteral("flowPage"));
+    ASSERT_NE(page, nullptr);
+    EXPECT_LE(page->minimumSizeHint().height(), 960 - 120) << "menus and status bar need the rest";
+    w.setPresentationMode(false);
+}
+
 TEST(TrainerMode, WithoutThePracticeOrgTheSwitchesSayWhy)
 {
     MainWindow w(SystemClock::instance());
