@@ -15,10 +15,31 @@ namespace jwtflow {
 
 namespace {
 
-Error noBackend(const QString &doing)
+// What a call was doing, in the words each message needs: "to store the passphrase in" (no
+// keychain), "could not store the passphrase" (failed), "nothing was stored" (what it means).
+struct Doing {
+    QString verb;        // "store the passphrase"
+    QString preposition; // "in", "from"
+    QString consequence; // shown when there is no keychain; may be empty
+};
+
+Doing storing()
+{
+    return {QStringLiteral("store the passphrase"), QStringLiteral("in"), QStringLiteral(" Nothing was stored.")};
+}
+Doing reading()
+{
+    return {QStringLiteral("read the passphrase"), QStringLiteral("from"), {}};
+}
+Doing removing()
+{
+    return {QStringLiteral("remove the passphrase"), QStringLiteral("from"), {}};
+}
+
+Error noBackend(const Doing &doing)
 {
     return makeError(QStringLiteral("secret.no-backend"),
-                     QStringLiteral("There is no system keychain to %1 (no Secret Service or KWallet is running): nothing was stored.").arg(doing),
+                     QStringLiteral("There is no system keychain to %1 %2 (no Secret Service or KWallet is running).%3").arg(doing.verb, doing.preposition, doing.consequence),
                      QStringLiteral("Start a keyring such as GNOME Keyring or KWallet, or type the passphrase each time."));
 }
 
@@ -46,7 +67,7 @@ bool backendAvailable()
 #endif
 }
 
-Error keychainError(const QKeychain::Job *job, const QString &doing)
+Error keychainError(const QKeychain::Job *job, const Doing &doing)
 {
     switch (job->error()) {
     case QKeychain::NoBackendAvailable:
@@ -56,10 +77,10 @@ Error keychainError(const QKeychain::Job *job, const QString &doing)
                          QStringLiteral("Type the passphrase; tick “Remember” to keep it there."));
     case QKeychain::AccessDeniedByUser:
     case QKeychain::AccessDenied:
-        return makeError(QStringLiteral("secret.denied"), QStringLiteral("The system keychain refused to %1.").arg(doing),
+        return makeError(QStringLiteral("secret.denied"), QStringLiteral("The system keychain refused to %1.").arg(doing.verb),
                          QStringLiteral("Unlock the keychain and allow jwtflow, then try again."));
     default:
-        return makeError(QStringLiteral("secret.failed"), QStringLiteral("The system keychain could not %1: %2").arg(doing, job->errorString()),
+        return makeError(QStringLiteral("secret.failed"), QStringLiteral("The system keychain could not %1: %2").arg(doing.verb, job->errorString()),
                          QStringLiteral("Check that the keyring is unlocked, then try again."));
     }
 }
@@ -89,13 +110,13 @@ QString KeychainSecretStore::description() const
 void KeychainSecretStore::read(const QString &key, QObject *context, ReadDone done)
 {
     if (!backendAvailable()) {
-        QTimer::singleShot(0, context, [done = std::move(done)] { done(noBackend(QStringLiteral("read the passphrase from"))); });
+        QTimer::singleShot(0, context, [done = std::move(done)] { done(noBackend(reading())); });
         return;
     }
     auto *job = makeJob<QKeychain::ReadPasswordJob>(m_service, key);
     QObject::connect(job, &QKeychain::Job::finished, context, [done = std::move(done)](QKeychain::Job *finished) {
         if (finished->error() != QKeychain::NoError)
-            done(keychainError(finished, QStringLiteral("read the passphrase from")));
+            done(keychainError(finished, reading()));
         else
             done(static_cast<QKeychain::ReadPasswordJob *>(finished)->binaryData());
     });
@@ -105,13 +126,13 @@ void KeychainSecretStore::read(const QString &key, QObject *context, ReadDone do
 void KeychainSecretStore::write(const QString &key, const QByteArray &secret, QObject *context, Done done)
 {
     if (!backendAvailable()) {
-        QTimer::singleShot(0, context, [done = std::move(done)] { done(noBackend(QStringLiteral("store the passphrase in"))); });
+        QTimer::singleShot(0, context, [done = std::move(done)] { done(noBackend(storing())); });
         return;
     }
     auto *job = makeJob<QKeychain::WritePasswordJob>(m_service, key);
     job->setBinaryData(secret);
     QObject::connect(job, &QKeychain::Job::finished, context, [done = std::move(done)](QKeychain::Job *finished) {
-        done(finished->error() == QKeychain::NoError ? Result<void>() : Result<void>(keychainError(finished, QStringLiteral("store the passphrase in"))));
+        done(finished->error() == QKeychain::NoError ? Result<void>() : Result<void>(keychainError(finished, storing())));
     });
     job->start();
 }
@@ -119,14 +140,14 @@ void KeychainSecretStore::write(const QString &key, const QByteArray &secret, QO
 void KeychainSecretStore::remove(const QString &key, QObject *context, Done done)
 {
     if (!backendAvailable()) {
-        QTimer::singleShot(0, context, [done = std::move(done)] { done(noBackend(QStringLiteral("remove the passphrase from"))); });
+        QTimer::singleShot(0, context, [done = std::move(done)] { done(noBackend(removing())); });
         return;
     }
     auto *job = makeJob<QKeychain::DeletePasswordJob>(m_service, key);
     QObject::connect(job, &QKeychain::Job::finished, context, [done = std::move(done)](QKeychain::Job *finished) {
         // Removing what is not there leaves the keychain as wanted.
         const bool ok = finished->error() == QKeychain::NoError || finished->error() == QKeychain::EntryNotFound;
-        done(ok ? Result<void>() : Result<void>(keychainError(finished, QStringLiteral("remove the passphrase from"))));
+        done(ok ? Result<void>() : Result<void>(keychainError(finished, removing())));
     });
     job->start();
 }
