@@ -80,6 +80,14 @@ Error keychainError(const QKeychain::Job *job, const Doing &doing)
         return makeError(QStringLiteral("secret.denied"), QStringLiteral("The system keychain refused to %1.").arg(doing.verb),
                          QStringLiteral("Unlock the keychain and allow jwtflow, then try again."));
     default:
+        // libsecret names the default collection it could not find; said plainly, that is a
+        // keychain with no unlocked default keyring (typical outside a desktop login).
+        if (job->errorString().contains(QStringLiteral("/org/freedesktop/secrets/collection/")))
+            return makeError(QStringLiteral("secret.locked"),
+                             QStringLiteral("The system keychain could not %1: it has no unlocked default keyring (it said: %2)")
+                                 .arg(doing.verb, job->errorString()),
+                             QStringLiteral("Log in to a desktop session that unlocks your keyring, or create a default keyring "
+                                            "(GNOME: Passwords and Keys; KDE: KWallet Manager), then try again."));
         return makeError(QStringLiteral("secret.failed"), QStringLiteral("The system keychain could not %1: %2").arg(doing.verb, job->errorString()),
                          QStringLiteral("Check that the keyring is unlocked, then try again."));
     }

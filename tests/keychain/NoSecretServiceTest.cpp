@@ -198,6 +198,8 @@ TEST(NoSecretService, AKeyringThatCannotBeUnlockedRefusesWithoutHanging)
     const QString write = run.line(QStringLiteral("write"));
     EXPECT_TRUE(write.startsWith(QStringLiteral("write: secret."))) << "the write must fail, not pretend:\n" << run.out.toStdString();
     EXPECT_TRUE(write.contains(QStringLiteral("The system keychain"))) << write.toStdString();
+    EXPECT_TRUE(write.startsWith(QStringLiteral("write: secret.locked"))) << "said as a missing unlocked keyring:\n" << write.toStdString();
+    EXPECT_TRUE(write.contains(QStringLiteral("no unlocked default keyring"))) << write.toStdString();
     EXPECT_FALSE(run.line(QStringLiteral("read")).startsWith(QStringLiteral("read: ok"))) << run.out.toStdString();
     EXPECT_FALSE(run.all.contains(secret)) << "the secret reached the probe's output";
 }
