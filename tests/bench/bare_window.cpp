@@ -4,7 +4,10 @@
 #include "FirstPaintProbe.h"
 
 #include <QApplication>
+#include <QLabel>
 #include <QMainWindow>
+
+#include <cstring>
 
 int main(int argc, char *argv[])
 {
@@ -12,6 +15,9 @@ int main(int argc, char *argv[])
     QApplication app(argc, argv);
     QMainWindow window;
     window.resize(1280, 860);
+    // --label: one line of text, so fontconfig starts and a string is shaped, as any real window does.
+    if (argc > 1 && std::strcmp(argv[1], "--label") == 0)
+        window.setCentralWidget(new QLabel(QStringLiteral("jwtflow"), &window));
     new jwtflow::FirstPaintProbe(&window, started);
     window.show();
     return QApplication::exec();
