@@ -268,10 +268,13 @@ void MainWindow::exchangeFinished(const ExchangeResult &result)
     if (result.ok())
         m_org->setToken(result.token);
     m_bottomTabs->setCurrentWidget(m_responseScroll);
-    // The answer is what the user waits for: give it room if the editors still have most of it.
+    // The answer is what the user waits for: give it room, a diagnosis (cause, checklist) more
+    // than a token, whose fields are few lines; once the user has set the split, leave it.
     const QList<int> sizes = m_vertical->sizes();
-    if (sizes.size() == 2 && sizes[1] < (sizes[0] + sizes[1]) * 2 / 5)
-        m_vertical->setSizes({(sizes[0] + sizes[1]) * 9 / 20, (sizes[0] + sizes[1]) * 11 / 20});
+    const int total = sizes.size() == 2 ? sizes[0] + sizes[1] : 0;
+    const int answer = total * (result.ok() ? 11 : 13) / 20;
+    if (total > 0 && !m_userSizedAnswer && sizes[1] < answer)
+        m_vertical->setSizes({total - answer, answer});
     m_status->setText(result.summary());
 }
 
@@ -343,6 +346,7 @@ QWidget *MainWindow::createFlowPage()
     auto *vertical = new QSplitter(Qt::Vertical, page);
     m_vertical = vertical;
     vertical->setObjectName(QStringLiteral("flowSplitter"));
+    connect(vertical, &QSplitter::splitterMoved, this, [this] { m_userSizedAnswer = true; });
     vertical->addWidget(editors);
     vertical->addWidget(m_bottomTabs);
     vertical->setStretchFactor(0, 3);

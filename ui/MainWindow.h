@@ -134,6 +134,7 @@ private:
     SendBar *m_sendBar = nullptr;
     ResponsePane *m_response = nullptr;
     QScrollArea *m_responseScroll = nullptr;
+    bool m_userSizedAnswer = false; // the user dragged the editors/answer split: keep it
     TokenExchange *m_exchange = nullptr;
     OrgClient *m_org = nullptr;
     PracticeOrg *m_practice = nullptr;
