@@ -16,6 +16,7 @@
 #include <QTimer>
 
 #include "support/CliProcess.h"
+#include "support/ClosedPort.h"
 
 #include <gtest/gtest.h>
 
@@ -97,10 +98,7 @@ TEST_F(ExchangeCliTest, RefusalPrintsTheRankedDiagnosisAndExitsFour)
 
 TEST_F(ExchangeCliTest, TransportFailureExitsFiveAndBadInputTwo)
 {
-    QTcpServer probe;
-    probe.listen(QHostAddress::LocalHost, 0);
-    const QString closed = QStringLiteral("http://127.0.0.1:%1").arg(probe.serverPort());
-    probe.close();
+    const QString closed = QStringLiteral("http://127.0.0.1:%1").arg(test::closedLoopbackPort());
     const CliRun refused = cli({QStringLiteral("exchange"), QStringLiteral("--assertion"), kAssertion, QStringLiteral("--host"), closed});
     EXPECT_EQ(refused.exitCode, 5) << refused.out.toStdString();
     EXPECT_TRUE(refused.out.contains(QStringLiteral("transport.connection-refused")));

@@ -3,6 +3,7 @@
 // diagnosis, and Cancel must work at any moment. TokenExchangeTest covers the basic shapes; this
 // table fills the rest (DNS, TLS expired / wrong host / untrusted CA, drip, 10 MB, 503, 429, ...).
 #include "integration/ScriptedHttpServer.h"
+#include "support/ClosedPort.h"
 
 #include "flow/Diagnosis.h"
 #include "flow/TokenExchange.h"
@@ -41,15 +42,6 @@ QByteArray tlsData(const char *name)
 {
     QFile file(QStringLiteral(JWTFLOW_TEST_DATA "/tls/") + QString::fromLatin1(name));
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
-quint16 closedPort()
-{
-    QTcpServer probe;
-    probe.listen(QHostAddress::LocalHost, 0);
-    const quint16 port = probe.serverPort();
-    probe.close();
-    return port;
 }
 
 QSslConfiguration serverTls(const char *certificate)
@@ -130,7 +122,7 @@ QList<Fault> faults()
                [](S &, QNetworkAccessManager &, auto &, auto &) { return QStringLiteral("https://jwtflow-test-host.invalid"); },
                Transport::HostNotFound, Outcome::TransportError, QStringLiteral("transport.host-not-found"), {}, QStringLiteral("invalid")};
     f << Fault{"connection_refused",
-               [](S &, QNetworkAccessManager &, auto &, auto &) { return QStringLiteral("http://127.0.0.1:%1").arg(closedPort()); },
+               [](S &, QNetworkAccessManager &, auto &, auto &) { return QStringLiteral("http://127.0.0.1:%1").arg(test::closedLoopbackPort()); },
                Transport::ConnectionRefused, Outcome::TransportError, QStringLiteral("transport.connection-refused"),
                QStringLiteral("host.port"), {}};
     f << Fault{"tls_untrusted_issuer",
@@ -153,7 +145,7 @@ QList<Fault> faults()
                QStringLiteral("CN=wrong.example")};
     f << Fault{"proxy_refused",
                [](S &plain, QNetworkAccessManager &manager, auto &, auto &) {
-                   manager.setProxy(QNetworkProxy(QNetworkProxy::HttpProxy, QStringLiteral("127.0.0.1"), closedPort()));
+                   manager.setProxy(QNetworkProxy(QNetworkProxy::HttpProxy, QStringLiteral("127.0.0.1"), test::closedLoopbackPort()));
                    return plainUrl(plain);
                },
                Transport::Proxy, Outcome::TransportError, QStringLiteral("transport.proxy"), QStringLiteral("proxy.settings"), {}};

@@ -1,5 +1,6 @@
 // TokenExchange over real loopback HTTP: what goes on the wire, and every way an answer can end.
 #include "integration/ScriptedHttpServer.h"
+#include "support/ClosedPort.h"
 
 #include "core/Clock.h"
 #include "crypto/KeyGenerator.h"
@@ -67,15 +68,6 @@ protected:
     QNetworkAccessManager manager;
     ScriptedHttpServer server;
 };
-
-quint16 closedPort()
-{
-    QTcpServer probe;
-    probe.listen(QHostAddress::LocalHost, 0);
-    const quint16 port = probe.serverPort();
-    probe.close();
-    return port;
-}
 
 } // namespace
 
@@ -230,7 +222,7 @@ TEST_F(TokenExchangeTest, ServerThatNeverAnswersTimesOut)
 TEST_F(TokenExchangeTest, ClosedPortIsConnectionRefused)
 {
     TokenExchange exchange(&manager);
-    const QString host = QStringLiteral("http://127.0.0.1:%1").arg(closedPort());
+    const QString host = QStringLiteral("http://127.0.0.1:%1").arg(test::closedLoopbackPort());
     const ExchangeResult result = run([&] { return exchange.exchange(host, kAssertion); }, exchange);
     EXPECT_EQ(result.transport(), HttpExchangeRecord::Transport::ConnectionRefused);
     EXPECT_EQ(Diagnosis::diagnose(result, {}).causes.constFirst().id, QStringLiteral("host.port"));
@@ -245,7 +237,7 @@ TEST_F(TokenExchangeTest, ClosedWithoutAnswerIsConnectionClosed)
 
 TEST_F(TokenExchangeTest, UnreachableProxyIsAProxyError)
 {
-    manager.setProxy(QNetworkProxy(QNetworkProxy::HttpProxy, QStringLiteral("127.0.0.1"), closedPort()));
+    manager.setProxy(QNetworkProxy(QNetworkProxy::HttpProxy, QStringLiteral("127.0.0.1"), test::closedLoopbackPort()));
     const ExchangeResult result = exchange();
     EXPECT_EQ(result.transport(), HttpExchangeRecord::Transport::Proxy) << result.summary().toStdString();
     EXPECT_TRUE(server.requests().isEmpty());
