@@ -1,5 +1,7 @@
 #include "crypto/CryptoProvider.h"
 
+#include <QCoreApplication>
+#include <QThreadPool>
 #include <QtCrypto>
 
 namespace jwtflow {
@@ -14,6 +16,11 @@ struct Backend {
 
     Backend()
     {
+        // QCA has just asked QCoreApplication to shut it down in a post routine, and Qt runs post
+        // routines before it waits for its thread pool: closing the window while a key loads or a key
+        // pair is generated would pull QCA from under that worker (a crash on quit). Post routines
+        // run newest first, so this one, added after QCA's, lets the workers finish before QCA goes.
+        qAddPostRoutine([] { QThreadPool::globalInstance()->waitForDone(); });
         static const char *const features[] = {"pkey", "rsa", "hmac(sha256)", "hmac(sha384)", "hmac(sha512)", "cert", "pkcs12"};
         for (const char *feature : features) {
             if (!QCA::isSupported(feature))
