@@ -1,5 +1,6 @@
 #include "KeyGenerationDialog.h"
 
+#include "crypto/CryptoProvider.h"
 #include "crypto/KeyGenerator.h"
 
 #include <QCheckBox>
@@ -105,7 +106,9 @@ void KeyGenerationDialog::generate()
     const QString folder = m_folder->text().trimmed();
     const QString name = m_name->text().trimmed();
     const bool overwrite = m_overwrite->isChecked();
-    // Key generation is CPU-bound and may take seconds: never on the GUI thread.
+    // Key generation is CPU-bound and may take seconds: never on the GUI thread. The crypto backend
+    // starts on this thread first, so its shutdown waits for the worker (CryptoProvider).
+    (void)CryptoProvider::ensureReady();
     auto *watcher = new QFutureWatcher<Result<CredentialWriter::Files>>(this);
     connect(watcher, &QFutureWatcher<Result<CredentialWriter::Files>>::finished, this, [this, watcher] {
         watcher->deleteLater();

@@ -1,5 +1,6 @@
 #include "KeyPicker.h"
 
+#include "crypto/CryptoProvider.h"
 #include "crypto/KeyLoader.h"
 
 #include <QDragEnterEvent>
@@ -198,6 +199,9 @@ void KeyPicker::loadFile(const QString &path, const QByteArray &knownPassphrase)
             return answer;
         });
     };
+    // The crypto backend starts here, on the GUI thread, not in the worker: then its shutdown is
+    // always ordered after the wait for workers (CryptoProvider), even when the window closes at once.
+    (void)CryptoProvider::ensureReady();
     auto *watcher = new QFutureWatcher<Result<KeyMaterial>>(this);
     connect(watcher, &QFutureWatcher<Result<KeyMaterial>>::finished, this, [this, watcher, path, generation, asked] {
         watcher->deleteLater();
