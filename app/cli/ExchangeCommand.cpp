@@ -33,32 +33,17 @@ struct Target {
     DiagnosisContext::OrgKind orgKind = DiagnosisContext::OrgKind::Unknown;
 };
 
-// production | sandbox | a URL (My Domain, Experience Cloud site, or a loopback practice org).
+// production | sandbox | a URL (My Domain, Experience Cloud site, or a loopback practice org):
+// AssertionPreset::forUrl reads the environment from the host (SalesforceHost).
 Result<Target> resolveEnvironment(const QString &text)
 {
-    using Env = AssertionPreset::Environment;
-    const QString lower = text.trimmed().toLower();
-    if (lower == QLatin1String("production") || lower == QLatin1String("prod"))
-        return Target{AssertionPreset::production(), DiagnosisContext::OrgKind::Production};
-    if (lower == QLatin1String("sandbox") || lower == QLatin1String("test"))
-        return Target{AssertionPreset::sandbox(), DiagnosisContext::OrgKind::Sandbox};
-    const QUrl url = QUrl::fromUserInput(text.trimmed());
-    const QString host = url.host().toLower();
-    if (host == QLatin1String("login.salesforce.com"))
-        return Target{AssertionPreset::production(), DiagnosisContext::OrgKind::Production};
-    if (host == QLatin1String("test.salesforce.com"))
-        return Target{AssertionPreset::sandbox(), DiagnosisContext::OrgKind::Sandbox};
-    Env env = Env::MyDomain;
-    if (AssertionPreset::isLoopbackHost(host))
-        env = Env::PracticeOrg;
-    else if (host.endsWith(QLatin1String(".my.site.com")) || (host.endsWith(QLatin1String(".force.com")) && !host.endsWith(QLatin1String(".lightning.force.com"))))
-        env = Env::ExperienceCloudSite;
-    auto preset = AssertionPreset::create(env, text);
+    auto preset = AssertionPreset::forUrl(text);
     if (!preset)
         return preset.error();
-    const auto kind = env == Env::PracticeOrg ? DiagnosisContext::OrgKind::Unknown
-                      : preset->isSandbox()   ? DiagnosisContext::OrgKind::Sandbox
-                                              : DiagnosisContext::OrgKind::Production;
+    using Env = AssertionPreset::Environment;
+    const auto kind = preset->environment() == Env::PracticeOrg ? DiagnosisContext::OrgKind::Unknown
+                      : preset->isSandbox()                     ? DiagnosisContext::OrgKind::Sandbox
+                                                                : DiagnosisContext::OrgKind::Production;
     return Target{preset.value(), kind};
 }
 

@@ -1,6 +1,7 @@
 #include "flow/AssertionPreset.h"
 
-#include <QHostAddress>
+#include "flow/SalesforceHost.h"
+
 #include <QJsonValue>
 #include <QRegularExpression>
 #include <QUuid>
@@ -13,11 +14,6 @@ const QString kLogin = QStringLiteral("https://login.salesforce.com");
 const QString kTest = QStringLiteral("https://test.salesforce.com");
 const QString kEntraHost = QStringLiteral("login.microsoftonline.com");
 const QString kTokenPath = QStringLiteral("/services/oauth2/token");
-
-bool endsWithDomain(const QString &host, const QString &domain)
-{
-    return host == domain || host.endsWith(u'.' + domain);
-}
 
 // Strips what people paste after a site's base path: the OAuth endpoints, a /s/ page.
 QString sitePath(QString path)
@@ -128,26 +124,43 @@ Result<AssertionPreset> AssertionPreset::create(Environment env, const QString &
         if (!url)
             return url.error();
         const QString host = url->host();
-        if (host == QLatin1StringView("login.salesforce.com") || host == QLatin1StringView("test.salesforce.com"))
+        const SalesforceHost kind = SalesforceHost::classify(*url);
+        using Kind = SalesforceHost::Kind;
+        if (kind.kind() == Kind::LoginProduction || kind.kind() == Kind::LoginSandbox)
             return makeError(QStringLiteral("preset.not-my-domain"),
                              QStringLiteral("%1 is the generic login host, not a My Domain.").arg(host),
                              QStringLiteral("Choose the %1 environment, or enter https://yourdomain.my.salesforce.com.")
-                                 .arg(host.startsWith(u't') ? QStringLiteral("Sandbox") : QStringLiteral("Production")));
+                                 .arg(kind.isSandbox() ? QStringLiteral("Sandbox") : QStringLiteral("Production")));
         // The Lightning UI's host is not a login host (the Salesforce CLI refuses it as well).
-        static const QRegularExpression lightning(QStringLiteral("^(.+?)(\\.sandbox)?\\.lightning\\.force\\.com$"));
-        if (const auto m = lightning.match(host); m.hasMatch())
+        if (kind.kind() == Kind::Lightning)
             return makeError(QStringLiteral("preset.lightning-domain"),
                              QStringLiteral("%1 is the Lightning Experience domain, not the My Domain login URL.").arg(host),
-                             QStringLiteral("Use https://%1%2.my.salesforce.com (Setup > My Domain shows it).")
-                                 .arg(m.captured(1), m.captured(2)));
-        if (endsWithDomain(host, QStringLiteral("my.site.com")))
+                             QStringLiteral("Use https://%1 (Setup > My Domain shows it).").arg(kind.myDomainForLightning()));
+        if (kind.kind() == Kind::Site)
             return makeError(QStringLiteral("preset.site-domain"),
                              QStringLiteral("%1 is an Experience Cloud site, not a My Domain.").arg(host),
                              QStringLiteral("Choose the Experience Cloud site environment for it."));
-        return AssertionPreset(env, *url, host.contains(QLatin1StringView(".sandbox.")));
+        return AssertionPreset(env, *url, kind.isSandbox());
     }
     }
     return production();
+}
+
+Result<AssertionPreset> AssertionPreset::forUrl(const QString &text)
+{
+    const QString lower = text.trimmed().toLower();
+    if (lower == QLatin1StringView("production") || lower == QLatin1StringView("prod"))
+        return production();
+    if (lower == QLatin1StringView("sandbox") || lower == QLatin1StringView("test"))
+        return sandbox();
+    using Kind = SalesforceHost::Kind;
+    switch (SalesforceHost::classify(text).kind()) {
+    case Kind::LoginProduction: return production();
+    case Kind::LoginSandbox: return sandbox();
+    case Kind::Loopback: return create(Environment::PracticeOrg, text);
+    case Kind::Site: return create(Environment::ExperienceCloudSite, text);
+    default: return create(Environment::MyDomain, text);
+    }
 }
 
 QUrl AssertionPreset::tokenEndpoint() const
@@ -195,14 +208,6 @@ QJsonObject AssertionPreset::claims(const QString &clientId, const QString &user
     return claims;
 }
 
-bool AssertionPreset::isLoopbackHost(const QString &host)
-{
-    if (host == QLatin1StringView("localhost") || host.endsWith(QLatin1StringView(".localhost")))
-        return true;
-    const QHostAddress address(host);
-    return !address.isNull() && address.isLoopback();
-}
-
 QString AssertionPreset::urlText(const QUrl &url)
 {
     QString text = url.toString(QUrl::FullyEncoded);
@@ -227,7 +232,7 @@ Result<QUrl> AssertionPreset::normaliseUrl(const QString &input, bool allowHttp,
     if (scheme != QLatin1StringView("https") && scheme != QLatin1StringView("http"))
         return makeError(QStringLiteral("preset.url-scheme"), QStringLiteral("\"%1\" is not a web URL.").arg(url.scheme()),
                          QStringLiteral("Enter an https:// URL."));
-    if (scheme == QLatin1StringView("http") && !allowHttp && !isLoopbackHost(url.host()))
+    if (scheme == QLatin1StringView("http") && !allowHttp && !SalesforceHost::isLoopbackHost(url.host()))
         return makeError(QStringLiteral("preset.url-not-https"),
                          QStringLiteral("%1 uses plain http; token requests must use https.").arg(url.host()),
                          QStringLiteral("Use https://%1.").arg(url.host()));

@@ -28,13 +28,18 @@ public:
     // `input` is the URL (My Domain, Experience Cloud site, practice org) or the Entra tenant;
     // Production and Sandbox ignore it. Error codes start with "preset.".
     static Result<AssertionPreset> create(Environment env, const QString &input = {});
+    // The preset for a login URL or host, the environment read from the host (SalesforceHost):
+    // login.salesforce.com -> Production, test.salesforce.com -> Sandbox, this computer -> Practice
+    // org, a site -> Experience Cloud site, any other host -> My Domain (which refuses Lightning
+    // and site hosts with a hint). "production"/"prod" and "sandbox"/"test" name the generic hosts.
+    static Result<AssertionPreset> forUrl(const QString &url);
     static AssertionPreset production();
     static AssertionPreset sandbox();
 
     Environment environment() const { return m_env; }
     QString name() const { return environmentName(m_env); }
     bool isSalesforce() const { return m_env != Environment::EntraTenant; }
-    bool isSandbox() const { return m_sandbox; } // test.salesforce.com or a sandbox My Domain
+    bool isSandbox() const { return m_sandbox; } // test.salesforce.com or a sandbox My Domain / scratch org (SalesforceHost)
     QUrl baseUrl() const { return m_base; }      // a site keeps its path, e.g. https://acme.my.site.com/customers
     QString tenant() const { return m_tenant; }  // Entra only
     QUrl tokenEndpoint() const;
@@ -54,7 +59,6 @@ public:
     // from /services/ (the token path pasted along) or /s/ (a site page) on. Only https, except
     // for loopback hosts or when allowHttp. Error codes "preset.url-*".
     static Result<QUrl> normaliseUrl(const QString &input, bool allowHttp = false, bool keepPath = false);
-    static bool isLoopbackHost(const QString &host);
     // An origin or site URL as aud text: no trailing slash.
     static QString urlText(const QUrl &url);
 

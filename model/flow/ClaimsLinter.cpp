@@ -1,5 +1,6 @@
 #include "flow/ClaimsLinter.h"
 
+#include "flow/SalesforceHost.h"
 #include "token/Jwt.h"
 #include "token/TimeClaim.h"
 
@@ -54,14 +55,20 @@ int effectivePort(const QUrl &url)
     return url.port(url.scheme() == QLatin1StringView("http") ? 80 : 443);
 }
 
-// Which kind of Salesforce org a login host belongs to; nullopt when it is neither kind.
+// Which kind of Salesforce org a login host (generic or My Domain) belongs to; nullopt for any
+// other host. SalesforceHost decides.
 std::optional<bool> isSandboxHost(const QString &host)
 {
-    if (host == QLatin1StringView("test.salesforce.com") || host.endsWith(QLatin1StringView(".sandbox.my.salesforce.com")))
-        return true;
-    if (host == QLatin1StringView("login.salesforce.com") || host.endsWith(QLatin1StringView(".my.salesforce.com")))
-        return false;
-    return std::nullopt;
+    using Kind = SalesforceHost::Kind;
+    const SalesforceHost h = SalesforceHost::classify(host);
+    switch (h.kind()) {
+    case Kind::LoginProduction:
+    case Kind::LoginSandbox:
+    case Kind::MyDomain:
+    case Kind::SandboxMyDomain:
+    case Kind::ScratchOrg: return h.isSandbox();
+    default: return std::nullopt;
+    }
 }
 
 void lintAlg(const QJsonObject &header, const AssertionPreset &preset, Findings &out)

@@ -192,6 +192,7 @@ QString hostLabel(const QString &host, HostKind kind)
     case HostKind::LoginSandbox: return host + u" (sandbox login host)"_s;
     case HostKind::MyDomain: return host + u" (a production My Domain)"_s;
     case HostKind::SandboxMyDomain: return host + u" (a sandbox My Domain)"_s;
+    case HostKind::ScratchOrg: return host + u" (a scratch org's My Domain)"_s;
     case HostKind::Site: return host + u" (an Experience Cloud site)"_s;
     case HostKind::Lightning: return host + u" (a Lightning domain)"_s;
     case HostKind::Loopback: return host + u" (this computer)"_s;

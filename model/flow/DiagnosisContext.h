@@ -1,5 +1,7 @@
 #pragma once
 
+#include "flow/SalesforceHost.h"
+
 #include <QJsonObject>
 #include <QString>
 #include <QUrl>
@@ -16,8 +18,8 @@ class Clock;
 struct DiagnosisContext {
     enum class KeyMatch { Unknown, Matches, DoesNotMatch }; // signing key vs the certificate uploaded to the app
     enum class OrgKind { Unknown, Production, Sandbox };
-    // What a host name says about the org behind it.
-    enum class HostKind { Unknown, LoginProduction, LoginSandbox, MyDomain, SandboxMyDomain, Site, Lightning, Loopback, Other };
+    // What a host name says about the org behind it (SalesforceHost decides).
+    using HostKind = SalesforceHost::Kind;
 
     QUrl tokenHost;                 // where the assertion was sent (any URL on that host will do)
     QJsonObject header;             // the assertion's JOSE header
@@ -33,7 +35,7 @@ struct DiagnosisContext {
 
     OrgKind effectiveOrgKind() const; // the chosen kind, else what the token host says
     static HostKind hostKind(const QString &host);
-    static bool isSandboxHost(HostKind kind) { return kind == HostKind::LoginSandbox || kind == HostKind::SandboxMyDomain; }
+    static bool isSandboxHost(HostKind kind) { return SalesforceHost::isSandboxKind(kind); }
 };
 
 } // namespace jwtflow

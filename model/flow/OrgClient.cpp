@@ -1,9 +1,9 @@
 #include "flow/OrgClient.h"
 
 #include "flow/HttpCall.h"
+#include "flow/SalesforceHost.h"
 #include "flow/SystemProxyFactory.h"
 
-#include <QHostAddress>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -14,23 +14,6 @@
 namespace jwtflow {
 
 namespace {
-
-bool isSalesforceHost(const QString &hostName)
-{
-    const QString host = hostName.toLower();
-    for (const char *domain : {".salesforce.com", ".force.com", ".site.com", ".salesforce.mil", ".my-salesforce.com", ".sfcrmproducts.cn",
-                               ".cloudforce.com", ".visualforce.com"}) {
-        if (host.endsWith(QLatin1String(domain)))
-            return true;
-    }
-    return false;
-}
-
-bool isLoopback(const QString &host)
-{
-    const QHostAddress address(host);
-    return host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0 || (!address.isNull() && address.isLoopback());
-}
 
 QString stripTrailingSlashes(QString text)
 {
@@ -176,9 +159,9 @@ bool OrgClient::mayFollowRedirect(const QUrl &from, const QUrl &to)
         return false; // never downgrade a request carrying a token
     if (to.host().compare(from.host(), Qt::CaseInsensitive) == 0 && to.port() == from.port())
         return true;
-    if (isLoopback(from.host()) && isLoopback(to.host()))
+    if (SalesforceHost::isLoopbackHost(from.host()) && SalesforceHost::isLoopbackHost(to.host()))
         return true;
-    return toHttps && isSalesforceHost(to.host()) && isSalesforceHost(from.host());
+    return toHttps && SalesforceHost::isSalesforceDomain(to.host()) && SalesforceHost::isSalesforceDomain(from.host());
 }
 
 Result<int> OrgClient::send(const Result<QUrl> &url)

@@ -1,15 +1,14 @@
 #include "flow/SystemProxyFactory.h"
 
-#include <QHostAddress>
+#include "flow/SalesforceHost.h"
+
 #include <QNetworkAccessManager>
 
 namespace jwtflow {
 
 QList<QNetworkProxy> SystemProxyFactory::queryProxy(const QNetworkProxyQuery &query)
 {
-    const QString host = query.peerHostName();
-    const QHostAddress address(host);
-    if (host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0 || (!address.isNull() && address.isLoopback()))
+    if (SalesforceHost::isLoopbackHost(query.peerHostName()))
         return {QNetworkProxy(QNetworkProxy::NoProxy)};
     // Asked here, at the first request, not when installing: the first call sets up Qt's proxy
     // machinery (libproxy, its network monitor, D-Bus), which would delay the window's first paint.

@@ -1,6 +1,7 @@
 #include "flow/TokenResponse.h"
 
-#include <QHostAddress>
+#include "flow/SalesforceHost.h"
+
 #include <QUrl>
 
 namespace jwtflow {
@@ -15,12 +16,6 @@ QString stringField(const QJsonObject &json, const QString &name)
     if (value.isDouble())
         return QString::number(value.toInteger());
     return {};
-}
-
-bool isLoopback(const QString &host)
-{
-    const QHostAddress address(host);
-    return host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0 || (!address.isNull() && address.isLoopback());
 }
 
 QStringList idSegments(const QString &id)
@@ -81,7 +76,7 @@ QStringList TokenResponse::warnings(bool salesforce) const
         return list;
     if (instanceUrl.isEmpty())
         list << QStringLiteral("instance_url is missing: API calls have no host to go to.");
-    else if (const QUrl url(instanceUrl); url.scheme() != QLatin1String("https") && !isLoopback(url.host()))
+    else if (const QUrl url(instanceUrl); url.scheme() != QLatin1String("https") && !SalesforceHost::isLoopbackHost(url.host()))
         list << QStringLiteral("instance_url is not https (%1): a real org always is.").arg(instanceUrl);
     if (id.isEmpty())
         list << QStringLiteral("id (the identity URL) is missing: Salesforce CLI and jsforce need it.");

@@ -1,5 +1,6 @@
 #include "inspect/BearerFlowHint.h"
 
+#include "flow/SalesforceHost.h"
 #include "inspect/TokenClassifier.h"
 #include "token/Jwt.h"
 
@@ -16,13 +17,15 @@ QString stringClaim(const QJsonObject &claims, const char *name)
     return claims.value(QLatin1String(name)).toString();
 }
 
-// The origin of an https (or loopback http) URL: the login host an assertion's aud names.
+// The aud an assertion for the issuer's org names: SalesforceHost's audience for that host (the
+// generic login host, the My Domain, the site, or a practice org on this computer); empty for an
+// issuer that is not a Salesforce login host.
 QString loginHostOf(const QString &issuer)
 {
     const QUrl url(issuer);
     if (!url.isValid() || url.host().isEmpty() || (url.scheme() != QStringLiteral("https") && url.scheme() != QStringLiteral("http")))
         return {};
-    return url.adjusted(QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment | QUrl::RemoveUserInfo).toString();
+    return SalesforceHost::classify(url).audience();
 }
 
 } // namespace
@@ -69,7 +72,10 @@ BearerFlowHint BearerFlowHint::fromToken(const Jwt &jwt)
 
     hint.audience = loginHostOf(stringClaim(claims, "iss"));
     if (!hint.audience.isEmpty())
-        hint.notes << QStringLiteral("aud ← the issuer's host %1 (the login host).").arg(hint.audience);
+        hint.notes << QStringLiteral("aud ← %1, the login host of the issuer %2.").arg(hint.audience, stringClaim(claims, "iss"));
+    else
+        hint.notes << QStringLiteral("aud: the issuer %1 is not a Salesforce login host; the environment's aud stays.")
+                          .arg(stringClaim(claims, "iss").isEmpty() ? QStringLiteral("(none)") : stringClaim(claims, "iss"));
     return hint;
 }
 

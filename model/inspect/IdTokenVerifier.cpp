@@ -3,6 +3,7 @@
 #include "crypto/Digest.h"
 #include "crypto/JwsAlgorithm.h"
 #include "crypto/Verifier.h"
+#include "flow/SalesforceHost.h"
 #include "token/Base64Url.h"
 #include "token/Jwt.h"
 #include "token/TimeClaim.h"
@@ -183,7 +184,7 @@ QString issuerFormProblem(const QString &iss)
     const QUrl url(iss, QUrl::StrictMode);
     if (!url.isValid() || url.host().isEmpty())
         return QStringLiteral("it is not a URL");
-    const bool loopback = url.host() == QStringLiteral("localhost") || url.host() == QStringLiteral("127.0.0.1") || url.host() == QStringLiteral("::1");
+    const bool loopback = SalesforceHost::isLoopbackUrl(url);
     if (url.scheme() != QStringLiteral("https") && !(loopback && url.scheme() == QStringLiteral("http")))
         return QStringLiteral("it is not an https URL");
     if (url.hasQuery() || url.hasFragment())

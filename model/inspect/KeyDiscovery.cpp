@@ -1,6 +1,7 @@
 #include "inspect/KeyDiscovery.h"
 
 #include "flow/HttpCall.h"
+#include "flow/SalesforceHost.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -12,17 +13,11 @@ namespace jwtflow {
 
 namespace {
 
-bool isLoopback(const QUrl &url)
-{
-    const QString host = url.host().toLower();
-    return host == QStringLiteral("127.0.0.1") || host == QStringLiteral("localhost") || host == QStringLiteral("::1");
-}
-
 // https, or http to a loopback host (the practice org): keys fetched over plain http from
 // anywhere else could be swapped by anyone on the way.
 bool isAcceptableScheme(const QUrl &url)
 {
-    return url.scheme() == QStringLiteral("https") || (url.scheme() == QStringLiteral("http") && isLoopback(url));
+    return url.scheme() == QStringLiteral("https") || (url.scheme() == QStringLiteral("http") && SalesforceHost::isLoopbackUrl(url));
 }
 
 QString pasteHint(const QString &issuer)

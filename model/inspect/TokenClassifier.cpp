@@ -1,9 +1,11 @@
 #include "inspect/TokenClassifier.h"
 
+#include "flow/SalesforceHost.h"
 #include "token/Jwt.h"
 
 #include <QJsonArray>
 #include <QRegularExpression>
+#include <QUrl>
 
 namespace jwtflow {
 
@@ -32,9 +34,12 @@ bool isTokenEndpoint(const QString &url)
 
 bool isLoginHost(const QString &url)
 {
-    static const QRegularExpression host(QStringLiteral("^https?://[^/]*(salesforce\\.com|force\\.com|site\\.com|localhost|127\\.0\\.0\\.1)(:\\d+)?/?"),
-                                         QRegularExpression::CaseInsensitiveOption);
-    return host.match(url).hasMatch() && !isTokenEndpoint(url);
+    const QUrl parsed(url);
+    const QString scheme = parsed.scheme().toLower();
+    if (scheme != QLatin1String("https") && scheme != QLatin1String("http"))
+        return false;
+    const QString host = parsed.host();
+    return (SalesforceHost::isSalesforceDomain(host) || SalesforceHost::isLoopbackHost(host)) && !isTokenEndpoint(url);
 }
 
 const QString kIdTokenCannot = QStringLiteral(

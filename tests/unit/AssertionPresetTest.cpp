@@ -181,3 +181,32 @@ TEST(AssertionPreset, EntraTenantInputs)
     EXPECT_EQ(errorCode(Env::EntraTenant, QStringLiteral("")), QStringLiteral("preset.tenant-empty"));
     EXPECT_EQ(errorCode(Env::EntraTenant, QStringLiteral("not a tenant")), QStringLiteral("preset.tenant-invalid"));
 }
+
+// The preset asks SalesforceHost: a legacy sandbox My Domain (before enhanced domains) is a
+// sandbox, and a scratch org logs in like one.
+TEST(AssertionPreset, LegacyAndScratchMyDomainsAreSandboxes)
+{
+    for (const char *host : {"acme--uat.my.salesforce.com", "acme.cs42.my.salesforce.com", "acme.scratch.my.salesforce.com"}) {
+        const auto p = AssertionPreset::create(Env::MyDomain, QString::fromUtf8(host));
+        ASSERT_TRUE(p.ok()) << host;
+        EXPECT_TRUE(p->isSandbox()) << host;
+        EXPECT_EQ(p->acceptedAudiences().value(1), QStringLiteral("https://test.salesforce.com")) << host;
+    }
+}
+
+TEST(AssertionPreset, ForUrlReadsTheEnvironmentFromTheHost)
+{
+    const auto envOf = [](const char *text) {
+        const auto p = AssertionPreset::forUrl(QString::fromUtf8(text));
+        return p.ok() ? AssertionPreset::environmentName(p->environment()) : p.error().code;
+    };
+    EXPECT_EQ(envOf("production"), QStringLiteral("Production"));
+    EXPECT_EQ(envOf("test"), QStringLiteral("Sandbox"));
+    EXPECT_EQ(envOf("https://login.salesforce.com/"), QStringLiteral("Production"));
+    EXPECT_EQ(envOf("test.salesforce.com"), QStringLiteral("Sandbox"));
+    EXPECT_EQ(envOf("http://127.0.0.1:8999"), QStringLiteral("Practice org"));
+    EXPECT_EQ(envOf("https://acme.my.site.com/customers"), QStringLiteral("Experience Cloud site"));
+    EXPECT_EQ(envOf("https://acme.force.com/customers"), QStringLiteral("Experience Cloud site"));
+    EXPECT_EQ(envOf("acme--uat.sandbox.my.salesforce.com"), QStringLiteral("My Domain"));
+    EXPECT_EQ(envOf("acme.lightning.force.com"), QStringLiteral("preset.lightning-domain"));
+}
