@@ -2,7 +2,6 @@
 
 #include <cerrno>
 #include <cstring>
-
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -31,9 +30,9 @@ QString sourceName(const QString &path)
 Error tooLarge(const InputReader::Options &options, const QString &source)
 {
     return makeError(QStringLiteral("input.too-large"),
-                     capitalised(QStringLiteral("%1 (%2) is larger than %3, the most jwtflow reads for it.")
-                                     .arg(what(options), source, InputReader::sizeText(options.maxBytes))),
-                     QStringLiteral("Give only %1 itself, not a whole log, archive or device.").arg(what(options)));
+        capitalised(QStringLiteral("%1 (%2) is larger than %3, the most jwtflow reads for it.")
+                        .arg(what(options), source, InputReader::sizeText(options.maxBytes))),
+        QStringLiteral("Give only %1 itself, not a whole log, archive or device.").arg(what(options)));
 }
 
 // Reads fd to its end, at most maxBytes + 1 bytes (one more tells "too large" from "exactly the cap").
@@ -49,7 +48,7 @@ Result<QByteArray> readAll(int fd, const InputReader::Options &options, const QS
             const QString reason = QString::fromLocal8Bit(std::strerror(errno));
             data.fill('\0');
             return makeError(QStringLiteral("input.unreadable"), QStringLiteral("%1 cannot be read: %2.").arg(source, reason),
-                             QStringLiteral("Check the file and its permissions."));
+                QStringLiteral("Check the file and its permissions."));
         }
         if (n == 0)
             break;
@@ -91,8 +90,9 @@ Result<QByteArray> finish(QByteArray data, const InputReader::Options &options, 
     }
     }
     if (data.isEmpty() && !options.allowEmpty)
-        return makeError(QStringLiteral("input.empty"), capitalised(QStringLiteral("%1 (%2) is empty.").arg(what(options), source)),
-                         QStringLiteral("Give %1 in the file or on standard input.").arg(what(options)));
+        return makeError(QStringLiteral("input.empty"),
+            capitalised(QStringLiteral("%1 (%2) is empty.").arg(what(options), source)),
+            QStringLiteral("Give %1 in the file or on standard input.").arg(what(options)));
     return data;
 }
 
@@ -137,21 +137,22 @@ Result<QByteArray> InputReader::readFile(const QString &path, const Options &opt
         const int error = errno;
         if (error == ENOENT || error == ENOTDIR)
             return makeError(QStringLiteral("input.not-found"), QStringLiteral("%1 does not exist.").arg(path),
-                             QStringLiteral("Check the path and the file name."));
+                QStringLiteral("Check the path and the file name."));
         if (error == ELOOP)
             return makeError(QStringLiteral("input.unreadable"), QStringLiteral("%1 is a symbolic link that loops.").arg(path),
-                             QStringLiteral("Give the file itself."));
+                QStringLiteral("Give the file itself."));
         return makeError(QStringLiteral("input.unreadable"),
-                         QStringLiteral("%1 cannot be read: %2.").arg(path, QString::fromLocal8Bit(std::strerror(error))),
-                         QStringLiteral("Check the file's permissions."));
+            QStringLiteral("%1 cannot be read: %2.").arg(path, QString::fromLocal8Bit(std::strerror(error))),
+            QStringLiteral("Check the file's permissions."));
     }
-    struct stat info {};
+    struct stat info { };
     if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
         const bool folder = S_ISDIR(info.st_mode);
         ::close(fd);
         return makeError(QStringLiteral("input.not-a-file"),
-                         QStringLiteral("%1 is not a regular file (%2).").arg(path, folder ? QStringLiteral("a folder") : QStringLiteral("a device, pipe or socket")),
-                         QStringLiteral("Give the file itself; to read from a pipe, pass - and send it to standard input."));
+            QStringLiteral("%1 is not a regular file (%2).")
+                .arg(path, folder ? QStringLiteral("a folder") : QStringLiteral("a device, pipe or socket")),
+            QStringLiteral("Give the file itself; to read from a pipe, pass - and send it to standard input."));
     }
     if (info.st_size > options.maxBytes) {
         ::close(fd);

@@ -27,22 +27,22 @@ public:
     static constexpr qint64 kMaxSecretBytes = 64 * 1024;
 
     enum class Trim {
-        None,            // the bytes as they are (tokens: Jwt::parse reports what it strips)
-        FinalLineBreak,  // one trailing "\n" or "\r\n", which editors and `echo` add
-        FirstLine,       // everything up to the first line break (passphrase files)
+        None, // the bytes as they are (tokens: Jwt::parse reports what it strips)
+        FinalLineBreak, // one trailing "\n" or "\r\n", which editors and `echo` add
+        FirstLine, // everything up to the first line break (passphrase files)
     };
 
     struct Options {
-        QString what;  // "the token", "the claims file": names the input in every message
+        QString what; // "the token", "the claims file": names the input in every message
         qint64 maxBytes = kMaxTokenBytes;
         Trim trim = Trim::None;
         bool allowEmpty = false;
     };
 
     // Empty is allowed: Jwt::parse says "there is no token" after its own trimming.
-    static Options token() { return {QStringLiteral("the token"), kMaxTokenBytes, Trim::None, true}; }
-    static Options secret(const QString &what) { return {what, kMaxSecretBytes, Trim::FinalLineBreak, false}; }
-    static Options passphrase(const QString &what) { return {what, kMaxSecretBytes, Trim::FirstLine, true}; }
+    static Options token() { return { QStringLiteral("the token"), kMaxTokenBytes, Trim::None, true }; }
+    static Options secret(const QString &what) { return { what, kMaxSecretBytes, Trim::FinalLineBreak, false }; }
+    static Options passphrase(const QString &what) { return { what, kMaxSecretBytes, Trim::FirstLine, true }; }
 
     // path "-" is standard input.
     static Result<QByteArray> read(const QString &path, const Options &options);

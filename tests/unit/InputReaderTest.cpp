@@ -3,9 +3,7 @@
 #include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
-
 #include <gtest/gtest.h>
-
 #include <sys/stat.h>
 #include <sys/types.h>
 
@@ -87,10 +85,12 @@ TEST(InputReader, TrimmingFollowsWhatIsRead)
     EXPECT_EQ(InputReader::readFile(crlf, InputReader::token()).value(), QByteArray("s3cret\r\n"));
     EXPECT_EQ(InputReader::readFile(crlf, InputReader::secret(QStringLiteral("the secret"))).value(), QByteArray("s3cret"));
     EXPECT_EQ(InputReader::readFile(twoLines, InputReader::secret(QStringLiteral("the secret"))).value(),
-              QByteArray("pass phrase\r\nsecond line"));
-    EXPECT_EQ(InputReader::readFile(twoLines, InputReader::passphrase(QStringLiteral("the passphrase"))).value(), QByteArray("pass phrase"));
+        QByteArray("pass phrase\r\nsecond line"));
+    EXPECT_EQ(InputReader::readFile(twoLines, InputReader::passphrase(QStringLiteral("the passphrase"))).value(),
+        QByteArray("pass phrase"));
     // The same rules for an argument.
-    EXPECT_EQ(InputReader::fromArgument("s3cret\n", InputReader::secret(QStringLiteral("the secret"))).value(), QByteArray("s3cret"));
+    EXPECT_EQ(
+        InputReader::fromArgument("s3cret\n", InputReader::secret(QStringLiteral("the secret"))).value(), QByteArray("s3cret"));
 }
 
 TEST(InputReader, EmptySecretIsAnErrorEmptyTokenIsLeftToTheParser)
