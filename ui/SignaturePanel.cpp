@@ -5,6 +5,7 @@
 #include "crypto/JwsAlgorithm.h"
 #include "crypto/Signer.h"
 #include "crypto/Verifier.h"
+#include "inspect/TokenVerdict.h"
 
 #include <QCheckBox>
 #include <QFormLayout>
@@ -123,10 +124,12 @@ TokenDocument::Verifier SignaturePanel::verifier() const
         } else {
             return {State::NotChecked, QObject::tr("alg %1 is not an HMAC algorithm; choose a certificate or public key.").arg(jwt.alg())};
         }
+        verification = TokenVerdict::strict(jwt, verification);
         switch (verification.outcome) {
         case Verification::Outcome::Verified:
             return {State::Verified, QObject::tr("with %1").arg(verification.keyDescription)};
         case Verification::Outcome::Invalid:
+        case Verification::Outcome::JsonInvalid:
             return {State::Invalid, verification.message};
         case Verification::Outcome::Unsupported:
             return {State::Unsupported, verification.message};

@@ -65,8 +65,12 @@ int callCommand(const QStringList &arguments)
         return bad(QStringLiteral("call.path"), QStringLiteral("Give exactly one PATH."), QStringLiteral("A path, a URL, or one of %1.").arg(kNames));
     const QString path = positional.constFirst();
     QString token = parser.value(tokenOpt);
-    if (token == QStringLiteral("-"))
-        token = tokenArgument({});
+    if (token == QStringLiteral("-")) {
+        const auto read = tokenArgument({});
+        if (!read)
+            return printError(read.error(), json, BadInput);
+        token = read.value();
+    }
     token = token.trimmed();
     if (token.startsWith(QLatin1String("Bearer "), Qt::CaseInsensitive))
         token = token.mid(7).trimmed();

@@ -1,7 +1,8 @@
 #include "CliCommands.h"
 
+#include "core/InputReader.h"
+
 #include <QCoreApplication>
-#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -66,14 +67,28 @@ int printError(const Error &error, bool json, int exitCode)
     return exitCode;
 }
 
-QString tokenArgument(const QStringList &positional)
+Result<QString> tokenArgument(const QStringList &positional)
 {
-    if (!positional.isEmpty() && positional.constFirst() != QStringLiteral("-"))
-        return positional.constFirst();
-    QFile in;
-    if (!in.open(stdin, QIODevice::ReadOnly))
-        return {};
-    return QString::fromUtf8(in.read(16 * 1024 * 1024));
+    const InputReader::Options options = InputReader::token();
+    Result<QByteArray> bytes = QByteArray();
+    if (!positional.isEmpty() && positional.constFirst() != QStringLiteral("-")) {
+        bytes = InputReader::fromArgument(positional.constFirst().toUtf8(), options);
+    } else {
+        if (InputReader::standardInputIsTerminal()) {
+            err() << "Reading the token from standard input (end with Ctrl+D)...\n";
+            err().flush();
+        }
+        bytes = InputReader::readStandardInput(options);
+    }
+    if (!bytes)
+        return bytes.error();
+    return QString::fromUtf8(bytes.value());
+}
+
+QString tokenInputHelp()
+{
+    return QStringLiteral("The token is read whole from the argument or standard input, at most %1 from either.")
+        .arg(InputReader::sizeText(InputReader::kMaxTokenBytes));
 }
 
 int run(const QStringList &arguments)

@@ -31,8 +31,11 @@ int run(const QStringList &arguments);
 QTextStream &out();
 QTextStream &err();
 int printError(const Error &error, bool json, int exitCode = BadInput);
-// The TOKEN argument, or standard input when it is "-" or missing.
-QString tokenArgument(const QStringList &positional);
+// The TOKEN argument, or standard input when it is "-" or missing, read to its end through
+// InputReader with the token cap (InputReader::kMaxTokenBytes), whatever the source.
+Result<QString> tokenArgument(const QStringList &positional);
+// The line every --help that reads a token ends with.
+QString tokenInputHelp();
 
 // The commands (one file each).
 int decodeCommand(const QStringList &arguments);

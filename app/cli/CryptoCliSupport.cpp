@@ -2,7 +2,8 @@
 
 #include "CliCommands.h"
 
-#include <QFile>
+#include "core/InputReader.h"
+
 #include <QJsonObject>
 
 namespace jwtflow::cli {
@@ -58,17 +59,12 @@ std::optional<QByteArray> passphraseFromEnvironment()
 
 std::optional<QByteArray> readSecretFile(const QString &path, QString *error)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        *error = QStringLiteral("%1 cannot be read: %2.").arg(path, file.errorString());
+    auto data = InputReader::read(path, InputReader::secret(QStringLiteral("the secret file")));
+    if (!data) {
+        *error = data.error().message;
         return std::nullopt;
     }
-    QByteArray data = file.read(64 * 1024);
-    if (data.endsWith('\n'))
-        data.chop(1);
-    if (data.endsWith('\r'))
-        data.chop(1);
-    return data;
+    return std::move(data.value());
 }
 
 } // namespace jwtflow::cli

@@ -209,8 +209,10 @@ int exchangeCommand(const QStringList &arguments)
     QString assertion;
     DiagnosisContext::KeyMatch keyMatch = DiagnosisContext::KeyMatch::Unknown;
     if (parser.isSet(assertionOpt)) {
-        assertion = parser.value(assertionOpt) == QStringLiteral("-") ? tokenArgument({}) : parser.value(assertionOpt);
-        assertion = assertion.trimmed();
+        const auto read = tokenArgument(QStringList{parser.value(assertionOpt)});
+        if (!read)
+            return printError(read.error(), json, BadInput);
+        assertion = read->trimmed();
         if (assertion.isEmpty())
             return bad(QStringLiteral("exchange.assertion.empty"), QStringLiteral("The assertion is empty."));
     } else {

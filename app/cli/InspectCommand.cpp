@@ -7,6 +7,7 @@
 #include "inspect/IdTokenVerifier.h"
 #include "inspect/KeyDiscovery.h"
 #include "inspect/TokenInspection.h"
+#include "token/TokenForm.h"
 
 #include <QEventLoop>
 #include <QHash>
@@ -155,7 +156,7 @@ int inspectCommand(const QStringList &arguments)
     const QCommandLineOption timeoutOpt(QStringLiteral("timeout"), QStringLiteral("Give up fetching keys after this many milliseconds (default 15000)."),
                                         QStringLiteral("ms"), QString::number(KeyDiscovery::kDefaultTimeoutMs));
     parser.addOptions({jsonOpt, certOpt, pubkeyOpt, jwkOpt, jwksOpt, discoverOpt, clientIdOpt, issuerOpt, nonceOpt, accessTokenOpt, skewOpt, timeoutOpt});
-    parser.addPositionalArgument(QStringLiteral("input"), QStringLiteral("What to inspect, or - (default) to read standard input."));
+    parser.addPositionalArgument(QStringLiteral("input"), QStringLiteral("What to inspect, or - (default) to read standard input. ") + tokenInputHelp());
     if (auto done = parseArguments(parser, arguments))
         return *done;
     const bool json = parser.isSet(jsonOpt);
@@ -180,7 +181,10 @@ int inspectCommand(const QStringList &arguments)
     if (!timeoutOk || timeoutMs <= 0)
         return bad(QStringLiteral("inspect.timeout"), QStringLiteral("--timeout takes a positive number of milliseconds."));
 
-    const QString input = tokenArgument(parser.positionalArguments());
+    const auto read = tokenArgument(parser.positionalArguments());
+    if (!read)
+        return printError(read.error(), json, BadInput);
+    const QString input = read.value();
     if (input.trimmed().isEmpty())
         return bad(QStringLiteral("inspect.empty"), QStringLiteral("Nothing to inspect: the input is empty."),
                    QStringLiteral("Give a token, a token response, an Authorization header or a URL, as an argument or on standard input."));
@@ -299,6 +303,7 @@ int inspectCommand(const QStringList &arguments)
             QJsonObject object{{QStringLiteral("label"), item.found.label},
                                {QStringLiteral("source"), item.found.source},
                                {QStringLiteral("kind"), item.kindName()},
+                               {QStringLiteral("form"), item.jwt ? TokenForm::of(*item.jwt).code : QString()},
                                {QStringLiteral("title"), item.classification.title},
                                {QStringLiteral("explanation"), item.classification.explanation},
                                {QStringLiteral("canDo"), item.classification.canDo}};

@@ -1,11 +1,14 @@
 #include "CliCommands.h"
 #include "CryptoCliSupport.h"
 
+#include "core/InputReader.h"
 #include "crypto/HmacSecret.h"
 #include "crypto/JwsAlgorithm.h"
 #include "crypto/KeyLoader.h"
 #include "crypto/Signer.h"
+#include "token/JsonText.h"
 #include "token/Jwt.h"
+#include "token/StrictJson.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -33,29 +36,22 @@ std::optional<std::pair<QString, QJsonValue>> parseClaim(const QString &text)
     return std::make_pair(name, QJsonValue(value));
 }
 
-Result<QJsonObject> readClaims(const QString &path)
+// A JSON object text from a file or standard input, its bytes kept (member order, spacing,
+// escapes) so that the token carries exactly what was written; one final line break, which an
+// editor adds, is not part of it. Refused unless it is strict RFC 8259 JSON: sign never makes a
+// token a strict server would reject.
+Result<QByteArray> readObjectText(const QString &path, const QString &what, const QString &code)
 {
-    QFile file;
-    if (path == QStringLiteral("-")) {
-        if (!file.open(stdin, QIODevice::ReadOnly))
-            return makeError(QStringLiteral("cli.claims"), QStringLiteral("Standard input cannot be read."), {});
-    } else {
-        file.setFileName(path);
-        if (!file.open(QIODevice::ReadOnly))
-            return makeError(QStringLiteral("cli.claims"), QStringLiteral("%1 cannot be read: %2.").arg(path, file.errorString()),
-                             QStringLiteral("Check the path of the claims file."));
-    }
-    const QByteArray data = file.read(1024 * 1024);
-    QJsonParseError error{};
-    const QJsonDocument doc = QJsonDocument::fromJson(data, &error);
-    if (error.error != QJsonParseError::NoError || !doc.isObject())
-        return makeError(QStringLiteral("cli.claims"),
-                         QStringLiteral("The claims in %1 are not a JSON object (%2 at byte %3).")
-                             .arg(path == QStringLiteral("-") ? QStringLiteral("standard input") : path,
-                                  error.error != QJsonParseError::NoError ? error.errorString() : QStringLiteral("not an object"))
-                             .arg(error.offset),
-                         QStringLiteral("Write the claims as one JSON object: {\"iss\": \"…\", \"sub\": \"…\", \"aud\": \"…\", \"exp\": …}."));
-    return doc.object();
+    const auto read = InputReader::read(path, {what, InputReader::kMaxTokenBytes, InputReader::Trim::FinalLineBreak, false});
+    if (!read)
+        return makeError(code, read.error().message, read.error().hint);
+    const QString source = path == QStringLiteral("-") ? QStringLiteral("standard input") : path;
+    if (auto object = Jwt::decodeObject(read.value(), what); !object)
+        return makeError(code, QStringLiteral("%1: %2").arg(source, object.error().message), object.error().hint);
+    if (const auto problems = StrictJson::check(read.value()); !problems.isEmpty())
+        return makeError(code, QStringLiteral("%1: the %2 is not strict JSON: %3.").arg(source, what, problems.constFirst().message()),
+                         QStringLiteral("Servers reject such a token; fix the JSON text."));
+    return read.value();
 }
 
 } // namespace
@@ -67,7 +63,8 @@ int signCommand(const QStringList &arguments)
         "Sign claims into a JWT and print the token.\n"
         "Claims come from --claims (a JSON object) and --claim NAME=VALUE (VALUE is JSON if it parses, else a string).\n"
         "RS256/384/512 sign with --key; HS256/384/512 with --secret-file (or JWTFLOW_SECRET).\n"
-        "The key's passphrase comes from --passphrase-file or JWTFLOW_PASSPHRASE, never from an argument."));
+        "The key's passphrase comes from --passphrase-file or JWTFLOW_PASSPHRASE, never from an argument.\n"
+        "The claims file and --header are signed byte for byte as written (one final line break dropped), at most 1 MiB each."));
     parser.addHelpOption();
     parser.addOptions({
         {QStringLiteral("json"), QStringLiteral("Print one JSON object instead of the bare token.")},
@@ -79,18 +76,22 @@ int signCommand(const QStringList &arguments)
         {QStringLiteral("secret-base64"), QStringLiteral("The secret is base64 or base64url, not text.")},
         {QStringLiteral("alg"), QStringLiteral("RS256 (default), RS384, RS512, HS256, HS384 or HS512."), QStringLiteral("alg"), QStringLiteral("RS256")},
         {QStringLiteral("kid"), QStringLiteral("Key id to put in the header."), QStringLiteral("kid")},
+        {QStringLiteral("header"), QStringLiteral("JSON file with the protected header, signed as written (its alg is used unless --alg is given)."),
+         QStringLiteral("file")},
+        {QStringLiteral("keep-header"), QStringLiteral("Do not add \"typ\":\"JWT\" to the header.")},
     });
     if (auto done = parseArguments(parser, arguments))
         return *done;
     const bool json = parser.isSet(QStringLiteral("json"));
     const QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
 
-    QJsonObject claims;
+    // The claims' bytes: the file as written, then each --claim set in place (order kept).
+    QByteArray claimsJson = "{}";
     if (parser.isSet(QStringLiteral("claims"))) {
-        auto read = readClaims(parser.value(QStringLiteral("claims")));
+        auto read = readObjectText(parser.value(QStringLiteral("claims")), QStringLiteral("payload"), QStringLiteral("cli.claims"));
         if (!read)
             return printError(read.error(), json);
-        claims = read.value();
+        claimsJson = read.value();
     }
     for (const QString &text : parser.values(QStringLiteral("claim"))) {
         const auto claim = parseClaim(text);
@@ -98,14 +99,24 @@ int signCommand(const QStringList &arguments)
             return printError(makeError(QStringLiteral("cli.usage"), QStringLiteral("--claim \"%1\" is not NAME=VALUE.").arg(text),
                                         QStringLiteral("For example --claim sub=ann@example.com --claim exp=1767225600.")),
                               json);
-        claims.insert(claim->first, claim->second);
+        claimsJson = JsonText::setMember(claimsJson, claim->first, claim->second);
     }
-    if (claims.isEmpty() && !parser.isSet(QStringLiteral("claims")))
+    if (claimsJson == "{}" && !parser.isSet(QStringLiteral("claims")))
         return printError(makeError(QStringLiteral("cli.usage"), QStringLiteral("No claims to sign."),
                                     QStringLiteral("Give --claims FILE or --claim NAME=VALUE.")),
                           json);
 
-    const QString alg = parser.value(QStringLiteral("alg"));
+    // The header: as written with --header (its alg is the algorithm unless --alg says otherwise),
+    // else {"alg":…,"typ":"JWT"}; --keep-header leaves "typ" out.
+    QByteArray headerJson;
+    if (parser.isSet(QStringLiteral("header"))) {
+        auto read = readObjectText(parser.value(QStringLiteral("header")), QStringLiteral("header"), QStringLiteral("cli.header"));
+        if (!read)
+            return printError(read.error(), json);
+        headerJson = read.value();
+    }
+    const QString headerAlg = headerJson.isEmpty() ? QString() : Jwt::decodeObject(headerJson, QStringLiteral("header"))->value(QStringLiteral("alg")).toString();
+    const QString alg = parser.isSet(QStringLiteral("alg")) || headerAlg.isEmpty() ? parser.value(QStringLiteral("alg")) : headerAlg;
     const JwsAlgorithm algorithm = JwsAlgorithm::fromName(alg);
     if (!algorithm.isSupported())
         return printError(makeError(QStringLiteral("sign.unsupported-alg"),
@@ -113,10 +124,14 @@ int signCommand(const QStringList &arguments)
                                         .arg(alg, JwsAlgorithm::supportedNames().join(QStringLiteral(", "))),
                                     QStringLiteral("Salesforce's JWT bearer flow uses RS256.")),
                           json, algorithm.family() == JwsAlgorithm::Family::Unsupported ? Unsupported : BadInput);
-    QJsonObject header{{QStringLiteral("alg"), alg}, {QStringLiteral("typ"), QStringLiteral("JWT")}};
+    if (headerJson.isEmpty()) {
+        headerJson = JsonText::setMember("{}", QStringLiteral("alg"), alg);
+        if (!parser.isSet(QStringLiteral("keep-header")))
+            headerJson = JsonText::setMember(headerJson, QStringLiteral("typ"), QStringLiteral("JWT"));
+    }
     if (parser.isSet(QStringLiteral("kid")))
-        header.insert(QStringLiteral("kid"), parser.value(QStringLiteral("kid")));
-    auto jwt = Jwt::compose(QJsonDocument(header).toJson(QJsonDocument::Compact), QJsonDocument(claims).toJson(QJsonDocument::Compact));
+        headerJson = JsonText::setMember(headerJson, QStringLiteral("kid"), parser.value(QStringLiteral("kid")));
+    auto jwt = Jwt::compose(headerJson, claimsJson);
     if (!jwt)
         return printError(jwt.error(), json);
 

@@ -3,9 +3,14 @@
 
 #include "core/Clock.h"
 #include "crypto/HmacSecret.h"
+#include "crypto/JwsAlgorithm.h"
 #include "crypto/KeyLoader.h"
 #include "crypto/Verifier.h"
+#include "inspect/TokenVerdict.h"
 #include "token/Jwt.h"
+#include "token/TokenForm.h"
+
+#include <QJsonArray>
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -25,6 +30,7 @@ int exitCodeFor(const Verification &v)
     case Verification::Outcome::Invalid:
     case Verification::Outcome::Unsecured:
     case Verification::Outcome::KeyMismatch:
+    case Verification::Outcome::JsonInvalid:
         break;
     }
     return InvalidSignature;
@@ -39,7 +45,8 @@ int verifyCommand(const QStringList &arguments)
         "Verify a JWT's signature with a certificate, public key, JWK, JWKS or HMAC secret.\n"
         "Give exactly one key option. The signature is checked, not the claims (exp, aud, ...).\n"
         "Exit codes: 0 verified; 1 not verified (signature invalid, alg none, key of the wrong kind);\n"
-        "2 bad input; 3 algorithm not supported by this build (PS*, ES*, EdDSA)."));
+        "2 bad input; 3 the token's algorithm is not one this build verifies (it verifies %1).\n%2")
+                                          .arg(JwsAlgorithm::supportedNames().join(QStringLiteral(", ")), tokenInputHelp()));
     parser.addHelpOption();
     parser.addOptions({
         {QStringLiteral("json"), QStringLiteral("Print one JSON object instead of text.")},
@@ -53,7 +60,7 @@ int verifyCommand(const QStringList &arguments)
         {QStringLiteral("secret-file"), QStringLiteral("File holding the HMAC secret (one trailing line break ignored)."), QStringLiteral("file")},
         {QStringLiteral("secret-base64"), QStringLiteral("The secret is base64 or base64url, not text.")},
     });
-    parser.addPositionalArgument(QStringLiteral("token"), QStringLiteral("The token, or - (default) to read standard input."));
+    parser.addPositionalArgument(QStringLiteral("token"), QStringLiteral("The token, or - (default) to read standard input. ") + tokenInputHelp());
     if (auto done = parseArguments(parser, arguments))
         return *done;
     const bool json = parser.isSet(QStringLiteral("json"));
@@ -73,13 +80,23 @@ int verifyCommand(const QStringList &arguments)
                                                    "(or set JWTFLOW_SECRET).")),
                           json);
 
-    const auto jwt = Jwt::parse(tokenArgument(parser.positionalArguments()));
+    const auto input = tokenArgument(parser.positionalArguments());
+    if (!input)
+        return printError(input.error(), json);
+    const auto jwt = Jwt::parse(input.value());
     if (!jwt)
         return printError(jwt.error(), json);
 
     Verification verification;
     KeyWarnings warnings;
-    if (parser.isSet(QStringLiteral("secret")) || parser.isSet(QStringLiteral("secret-file")) || useEnvSecret) {
+    QString keyChoice; // how a JWKS entry was chosen when the token names no usable kid
+    // What no key can change is decided before any key file is read: an algorithm this build does
+    // not verify is exit 3 with its own name, whatever the key (an EC key file must not turn it
+    // into "bad input"); alg none, a stripped signature, crit, zip, a kid that is no string ... are 1.
+    const std::optional<Verification> early = TokenVerdict::beforeKey(jwt.value());
+    if (early) {
+        verification = *early;
+    } else if (parser.isSet(QStringLiteral("secret")) || parser.isSet(QStringLiteral("secret-file")) || useEnvSecret) {
         QByteArray raw;
         if (parser.isSet(QStringLiteral("secret-file"))) {
             QString error;
@@ -105,18 +122,31 @@ int verifyCommand(const QStringList &arguments)
     } else {
         const QString option = sources.constFirst().mid(2);
         const QString kid = parser.isSet(QStringLiteral("kid")) ? parser.value(QStringLiteral("kid")) : jwt->kid();
-        const auto key = KeyLoader::loadPublicKey(parser.value(option), kid);
+        Result<PublicKey> key = PublicKey{};
+        if (option == QStringLiteral("jwks") && kid.isEmpty()) {
+            // No kid: only when exactly one key of the set fits the token's alg (never "try each").
+            auto material = KeyLoader::loadFile(parser.value(option));
+            if (!material)
+                return printError(material.error(), json);
+            key = material->jwks.isEmpty() ? material->verificationKey(kid) : material->jwks.selectForAlgorithm(jwt->alg(), &keyChoice);
+        } else {
+            key = KeyLoader::loadPublicKey(parser.value(option), kid);
+        }
         if (!key)
             return printError(key.error(), json);
         verification = Verifier::verify(jwt.value(), key.value());
     }
+    verification = TokenVerdict::strict(jwt.value(), verification);
     for (const KeyWarning &w : std::as_const(verification.warnings)) {
         if (!warnings.contains(w))
             warnings.append(w);
     }
 
+    const TokenForm form = TokenForm::of(jwt.value());
     if (json) {
         QJsonObject object{{QStringLiteral("ok"), verification.isVerified()},
+                           {QStringLiteral("form"), form.code},
+                           {QStringLiteral("notes"), QJsonArray::fromStringList(form.notes)},
                            {QStringLiteral("outcome"), verification.outcomeName()},
                            {QStringLiteral("alg"), verification.alg},
                            {QStringLiteral("message"), verification.message},
@@ -124,13 +154,20 @@ int verifyCommand(const QStringList &arguments)
                            {QStringLiteral("warnings"), warningsToJson(warnings)}};
         if (!jwt->kid().isEmpty())
             object.insert(QStringLiteral("kid"), jwt->kid());
+        if (!keyChoice.isEmpty())
+            object.insert(QStringLiteral("keyChoice"), keyChoice);
         out() << QJsonDocument(object).toJson(QJsonDocument::Indented);
     } else {
         out() << "Signature: " << verification.outcomeName().toUpper() << " (" << (verification.alg.isEmpty() ? QStringLiteral("no alg") : verification.alg)
               << ")\n";
         out() << verification.message << '\n';
+        out() << "Token: " << form.title << '\n';
+        for (const QString &note : form.notes)
+            out() << "Note: " << note << '\n';
         if (!verification.keyDescription.isEmpty())
             out() << "Key: " << verification.keyDescription << '\n';
+        if (!keyChoice.isEmpty())
+            out() << "Note: " << keyChoice << '\n';
         out().flush();
         printWarnings(warnings);
     }

@@ -28,6 +28,12 @@ public:
     // and Jwk's errors for the chosen entry (e.g. "key.jwk-unsupported-kty" for an EC key).
     Result<PublicKey> select(const QString &kid) const;
 
+    // For a token without a usable kid: the one key of the set that fits the algorithm (its kty
+    // matches alg's family, its "alg" and "use" members, when present, do not exclude it). With
+    // none or several, an error that says so ("key.jwks-no-fit", "key.jwks-kid-required"): a
+    // verifier never tries keys in turn. *how says which key was taken and why.
+    Result<PublicKey> selectForAlgorithm(const QString &alg, QString *how) const;
+
 private:
     QList<QJsonObject> m_keys;
     QString m_source;

@@ -15,6 +15,8 @@ QString Verification::outcomeName() const
         return QStringLiteral("unsecured");
     case Outcome::KeyMismatch:
         return QStringLiteral("key-mismatch");
+    case Outcome::JsonInvalid:
+        return QStringLiteral("json-invalid");
     }
     return {};
 }

@@ -15,6 +15,7 @@ struct Verification {
         Unsupported, // PS*, ES*, EdDSA, JWE: this build cannot check it
         Unsecured,   // alg "none": nothing to check, and never acceptable
         KeyMismatch, // the key cannot be used with this alg (e.g. an RSA key for HS256)
+        JsonInvalid, // the signature matches, but the JSON it covers is not strict RFC 8259 JSON (TokenVerdict)
     };
 
     Outcome outcome = Outcome::Invalid;
@@ -24,7 +25,7 @@ struct Verification {
     KeyWarnings warnings;   // about the key (weak RSA, short secret)
 
     bool isVerified() const { return outcome == Outcome::Verified; }
-    // "verified", "invalid", "unsupported", "unsecured", "key-mismatch": stable, for --json and tests.
+    // "verified", "invalid", "unsupported", "unsecured", "key-mismatch", "json-invalid": stable, for --json and tests.
     QString outcomeName() const;
 };
 

@@ -65,8 +65,14 @@ std::optional<Verification> precheck(const Jwt &jwt, JwsAlgorithm &alg)
     }
     if (jwt.header().contains(QStringLiteral("crit"))) {
         // RFC 7515 §4.1.11: extensions the recipient does not understand make the JWS invalid.
+        const QJsonValue crit = jwt.header().value(QStringLiteral("crit"));
+        if (!crit.isArray() || crit.toArray().isEmpty())
+            return result(Outcome::Invalid, name,
+                          crit.isArray() ? QStringLiteral("The header's \"crit\" list is empty, and crit must not be empty (RFC 7515 §4.1.11): "
+                                                          "the token is invalid.")
+                                         : QStringLiteral("The header's \"crit\" is not a list of names (RFC 7515 §4.1.11): the token is invalid."));
         QStringList names;
-        for (const QJsonValue &v : jwt.header().value(QStringLiteral("crit")).toArray())
+        for (const QJsonValue &v : crit.toArray())
             names << v.toString();
         return result(Outcome::Invalid, name,
                       QStringLiteral("The header's \"crit\" requires extensions this verifier does not understand (%1), so RFC 7515 "

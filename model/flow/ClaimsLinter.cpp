@@ -139,8 +139,10 @@ void lintHeaderExtensions(const QJsonObject &header, Findings &out)
     }
     const QJsonValue kid = header.value(QStringLiteral("kid"));
     if (!kid.isUndefined() && !kid.isString())
-        out.add(Severity::Warning, QStringLiteral("header.kid-type"), QStringLiteral("header.kid"),
-                QStringLiteral("kid is not a string; RFC 7515 §4.1.4 makes it a string."), QStringLiteral("Write kid as a string, or remove it."));
+        // An error, not a warning: verifiers (PyJWT, jwtflow's own verify) refuse the token outright.
+        out.add(Severity::Error, QStringLiteral("header.kid-type"), QStringLiteral("header.kid"),
+                QStringLiteral("kid is not a string; RFC 7515 §4.1.4 makes it a string, and verifiers refuse the token."),
+                QStringLiteral("Write kid as a string, or remove it."));
 }
 
 // A required string claim: present, a string, not empty. Returns it when it can be looked at further.

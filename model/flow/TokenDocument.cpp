@@ -1,6 +1,8 @@
 #include "flow/TokenDocument.h"
 
+#include "inspect/TokenVerdict.h"
 #include "token/JsonText.h"
+#include "token/StrictJson.h"
 
 namespace jwtflow {
 
@@ -38,6 +40,24 @@ void TokenDocument::setError(Origin origin, std::optional<Error> error)
         Q_EMIT errorChanged(origin);
 }
 
+namespace {
+
+// The first place a pane's JSON departs from RFC 8259 where Qt reads it anyway (an invalid escape,
+// a raw control character, a lone surrogate, a number like .5), as the pane's error with line and column in the text
+// as shown. Duplicate members stay notes: they are shown, not refused, while editing.
+std::optional<Error> strictJsonError(const QString &text, const QString &what)
+{
+    for (const StrictJson::Problem &problem : StrictJson::check(text.toUtf8())) {
+        if (problem.kind != StrictJson::Kind::DuplicateMember && problem.kind != StrictJson::Kind::ByteOrderMark)
+            return makeError(QStringLiteral("jwt.%1.strict-json").arg(what),
+                             QStringLiteral("The %1 is not valid JSON: %2. Servers will reject the token.").arg(what, problem.message()),
+                             QStringLiteral("Write the string with a valid escape (\\n, \\t, \\\", \\\\, \\uXXXX)."));
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
 void TokenDocument::setEncodedText(const QString &text)
 {
     m_encodedText = text;
@@ -68,9 +88,9 @@ void TokenDocument::acceptParsed(Jwt jwt, Origin origin)
     m_jwt = std::move(jwt);
     m_hasToken = true;
     m_pasted = true;
-    setError(Origin::Header, std::nullopt);
-    setError(Origin::Payload, std::nullopt);
     refreshTexts(origin);
+    setError(Origin::Header, strictJsonError(m_headerText, QStringLiteral("header")));
+    setError(Origin::Payload, m_jwt.isNested() ? std::nullopt : strictJsonError(m_payloadText, QStringLiteral("payload")));
     verifyPasted();
     Q_EMIT tokenChanged(origin);
 }
@@ -86,6 +106,10 @@ void TokenDocument::setHeaderText(const QString &text)
     // Errors are reported against the text as typed (its lines and columns), edits applied minified.
     if (auto check = Jwt::decodeObject(text.toUtf8(), QStringLiteral("header")); !check) {
         setError(Origin::Header, check.error());
+        return;
+    }
+    if (auto strict = strictJsonError(text, QStringLiteral("header"))) {
+        setError(Origin::Header, strict);
         return;
     }
     if (auto r = m_jwt.setHeaderJson(JsonText::minify(text.toUtf8())); !r) {
@@ -107,6 +131,10 @@ void TokenDocument::setPayloadText(const QString &text)
     // Errors are reported against the text as typed (its lines and columns), edits applied minified.
     if (auto check = Jwt::decodeObject(text.toUtf8(), QStringLiteral("payload")); !check) {
         setError(Origin::Payload, check.error());
+        return;
+    }
+    if (auto strict = strictJsonError(text, QStringLiteral("payload"))) {
+        setError(Origin::Payload, strict);
         return;
     }
     if (auto r = m_jwt.setPayloadJson(JsonText::minify(text.toUtf8())); !r) {
@@ -218,6 +246,12 @@ void TokenDocument::verifyPasted()
         return;
     }
     if (!m_verifier) {
+        // What verify refuses whatever the key (duplicate header members, crit, a stripped
+        // signature, JSON a strict server rejects ...) is said before any key is asked for.
+        if (const auto refusal = TokenVerdict::refusalWithoutKey(m_jwt)) {
+            setSignatureStatus({SignatureState::Invalid, refusal->message});
+            return;
+        }
         setSignatureStatus({SignatureState::NotChecked, tr("Choose a certificate, public key, JWK or secret to verify.")});
         return;
     }

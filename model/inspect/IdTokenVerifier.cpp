@@ -4,6 +4,7 @@
 #include "crypto/JwsAlgorithm.h"
 #include "crypto/Verifier.h"
 #include "flow/SalesforceHost.h"
+#include "inspect/TokenVerdict.h"
 #include "token/Base64Url.h"
 #include "token/Jwt.h"
 #include "token/TimeClaim.h"
@@ -73,6 +74,13 @@ PublicKey checkSignature(const Jwt &jwt, const IdTokenVerifier::Options &options
         report.checks.append(skipped(name, QStringLiteral("The token is encrypted (JWE); this build checks signed tokens (JWS) only.")));
         return {};
     }
+    // What verify refuses whatever the key is refused here too, with or without one, so inspect
+    // never reports ok for a token verify would refuse.
+    if (const auto refusal = TokenVerdict::refusalWithoutKey(jwt)) {
+        report.signature = *refusal;
+        report.checks.append(failed(name, refusal->message));
+        return {};
+    }
     if (options.keysError && !options.keys) {
         const Error &error = *options.keysError;
         report.checks.append(IdTokenVerifier::keysErrorFails(error) ? failed(name, QStringLiteral("No trusted key for this issuer: %1").arg(error.text()))
@@ -133,7 +141,8 @@ PublicKey checkSignature(const Jwt &jwt, const IdTokenVerifier::Options &options
         return {};
     }
 
-    const Verification v = chosen.certificate.isNull() ? Verifier::verify(jwt, chosen.key) : Verifier::verify(jwt, chosen.certificate);
+    const Verification v =
+        TokenVerdict::strict(jwt, chosen.certificate.isNull() ? Verifier::verify(jwt, chosen.key) : Verifier::verify(jwt, chosen.certificate));
     report.signature = v;
     report.keyUsed = chosen.description;
     report.kid = chosen.kid;
@@ -150,6 +159,7 @@ PublicKey checkSignature(const Jwt &jwt, const IdTokenVerifier::Options &options
     case Verification::Outcome::Invalid:
     case Verification::Outcome::Unsecured:
     case Verification::Outcome::KeyMismatch:
+    case Verification::Outcome::JsonInvalid:
         message = QStringLiteral("%1 Key tried: %2.").arg(v.message, chosen.description);
         break;
     }

@@ -134,7 +134,11 @@ TokenClassifier::Classification TokenClassifier::classify(const Jwt &jwt)
                                "it cannot call APIs itself. Open it in the main tab to exchange it.")};
 
     return {Kind::OtherJwt, QStringLiteral("JWT"),
-            QStringLiteral("A signed JWT whose use this inspector does not recognise (iss %1).").arg(iss.isEmpty() ? QStringLiteral("missing") : iss),
+            QStringLiteral("A%1 JWT whose use this inspector does not recognise (iss %2).")
+                .arg(jwt.alg() == QLatin1String("none") ? QStringLiteral("n unsecured (alg none)")
+                     : jwt.isNested()                  ? QStringLiteral(" nested")
+                                                       : QStringLiteral(" signed"),
+                     iss.isEmpty() ? QStringLiteral("missing") : iss),
             QStringLiteral("Its meaning depends on who issued it and who it is for (aud).")};
 }
 

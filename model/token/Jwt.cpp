@@ -7,6 +7,8 @@
 #include <QJsonParseError>
 #include <QRegularExpression>
 
+#include <optional>
+
 namespace jwtflow {
 
 namespace {
@@ -52,7 +54,74 @@ QString normalise(QString text, QStringList &notes)
     return compact;
 }
 
+// What the strict reader finds in JSON that Qt has already read (so Qt let it through: escapes,
+// control characters, surrogates, duplicates, and numbers such as .5 or 1.). A BOM is refused
+// before Qt reads anything.
+QList<StrictJson::Problem> lenientProblems(const QByteArray &json)
+{
+    QList<StrictJson::Problem> problems;
+    for (const StrictJson::Problem &problem : StrictJson::check(json)) {
+        if (problem.kind != StrictJson::Kind::ByteOrderMark)
+            problems << problem;
+    }
+    return problems;
+}
+
+void noteProblems(const QList<StrictJson::Problem> &problems, const QString &what, const QStringList &topLevelDuplicates, QStringList &notes)
+{
+    for (const StrictJson::Problem &problem : problems) {
+        if (problem.kind == StrictJson::Kind::DuplicateMember && topLevelDuplicates.contains(problem.detail))
+            continue;
+        notes << QStringLiteral("The %1 is not strict JSON (RFC 8259): %2. Servers will reject it.").arg(what, problem.message());
+    }
+}
+
+// A signature segment that cannot be base64url (a dangling character, non-zero unused bits) and
+// is shorter than any signature the alg makes was cut off, not altered: say that (RFC 7518 §3).
+std::optional<Error> truncatedSignature(const QString &alg, qsizetype chars)
+{
+    const auto encodedLength = [](qsizetype bytes) { return (bytes * 4 + 2) / 3; };
+    qsizetype bytes = 0;
+    QString made;
+    if (alg == QLatin1String("HS256") || alg == QLatin1String("ES256") || alg == QLatin1String("EdDSA") || alg == QLatin1String("Ed25519"))
+        bytes = alg == QLatin1String("HS256") ? 32 : 64;
+    else if (alg == QLatin1String("HS384") || alg == QLatin1String("ES384"))
+        bytes = alg == QLatin1String("HS384") ? 48 : 96;
+    else if (alg == QLatin1String("HS512"))
+        bytes = 64;
+    else if (alg == QLatin1String("ES512"))
+        bytes = 132;
+    else if (alg.size() == 5 && (alg.startsWith(QLatin1String("RS")) || alg.startsWith(QLatin1String("PS")))) {
+        bytes = 256; // RSA signatures are as long as the modulus, and RFC 7518 §3.3 asks for 2048 bits at least
+        made = QStringLiteral(" with a 2048-bit key or larger");
+    }
+    if (bytes == 0 || chars >= encodedLength(bytes))
+        return std::nullopt;
+    return makeError(QStringLiteral("jwt.signature.truncated"),
+                     QStringLiteral("The signature is %1 characters, shorter than %2 produces%3 (%4 characters, %5 bytes): the end of the "
+                                    "token was cut off.")
+                         .arg(chars)
+                         .arg(alg, made)
+                         .arg(encodedLength(bytes))
+                         .arg(bytes),
+                     QStringLiteral("Copy the whole token again, up to its last character."));
+}
+
 } // namespace
+
+bool Jwt::isNested() const
+{
+    return m_header.value(QStringLiteral("cty")).toString().compare(QLatin1String("JWT"), Qt::CaseInsensitive) == 0;
+}
+
+QString Jwt::strictJsonSummary() const
+{
+    if (!m_headerProblems.isEmpty())
+        return QStringLiteral("the header has ") + m_headerProblems.constFirst().message();
+    if (!m_payloadProblems.isEmpty())
+        return QStringLiteral("the payload has ") + m_payloadProblems.constFirst().message();
+    return {};
+}
 
 Result<QJsonObject> Jwt::decodeObject(const QByteArray &json, const QString &what)
 {
@@ -71,6 +140,14 @@ Result<QJsonObject> Jwt::decodeObject(const QByteArray &json, const QString &wha
                          QStringLiteral("The %1 is not a JSON object: it starts with \"%2\".").arg(what, QString::fromUtf8(trimmed.left(20))),
                          QStringLiteral("A JWT %1 must be a JSON object: { \"name\": value, ... }.").arg(what));
     if (error.error != QJsonParseError::NoError) {
+        // The strict reader names what is wrong more exactly than Qt ("a trailing comma", "NaN, which
+        // is not a JSON number"); Qt's own words are the fallback.
+        for (const StrictJson::Problem &problem : StrictJson::check(json)) {
+            if (!problem.qtAccepts())
+                return makeError(QStringLiteral("jwt.%1.json").arg(what),
+                                 QStringLiteral("The %1 is not valid JSON: %2.").arg(what, problem.message()),
+                                 QStringLiteral("Fix the JSON text; the %1 must be one JSON object.").arg(what));
+        }
         // Report a line and column too: the JSON editors show them.
         const auto upto = json.left(error.offset);
         const int line = static_cast<int>(upto.count('\n')) + 1;
@@ -139,7 +216,8 @@ Result<Jwt> Jwt::parse(const QString &input)
                          QStringLiteral("Check for a missing or extra dot, or two tokens pasted together."));
     }
     for (int i = 0; i < parts.size(); ++i) {
-        if (parts[i].isEmpty() && i < 2)
+        // A JWE's encrypted key is empty with alg "dir" (RFC 7516 §5.1); a JWS needs header and payload.
+        if (parts[i].isEmpty() && (i == 0 || (i == 1 && parts.size() != 5)))
             return makeError(QStringLiteral("jwt.%1.empty").arg(partName(i)), QStringLiteral("The %1 part is empty.").arg(partName(i)),
                              QStringLiteral("Copy the whole token again."));
     }
@@ -152,11 +230,22 @@ Result<Jwt> Jwt::parse(const QString &input)
     if (!headerObject)
         return headerObject.error();
     jwt.m_header = headerObject.value();
-    for (const QString &name : jwt.duplicateHeaderMembers())
+    jwt.m_headerProblems = lenientProblems(jwt.m_headerJson);
+    const QStringList headerDuplicates = jwt.duplicateHeaderMembers();
+    for (const QString &name : headerDuplicates)
         jwt.m_notes << QStringLiteral("The header has \"%1\" more than once; the last value is shown, but a server may read the first.")
                            .arg(name);
+    noteProblems(jwt.m_headerProblems, QStringLiteral("header"), headerDuplicates, jwt.m_notes);
 
     if (parts.size() == 5) {
+        // Five parts alone do not make a JWE: its header names the content encryption (RFC 7516
+        // §4.1.2 "enc", required). Without it the token is neither a JWE nor a JWS.
+        if (!jwt.m_header.value(QStringLiteral("enc")).isString())
+            return makeError(QStringLiteral("jwt.malformed-five-part"),
+                             QStringLiteral("The token has five parts, the shape of an encrypted token (JWE), but its header has no \"enc\" "
+                                            "string (RFC 7516 §4.1.2)%1: a malformed five-part token, neither a JWE nor a JWS.")
+                                 .arg(jwt.alg().isEmpty() ? QString() : QStringLiteral(" and its alg is %1").arg(jwt.alg())),
+                             QStringLiteral("A signed token has three parts; check for extra dots or two tokens pasted together."));
         jwt.m_kind = Kind::Encrypted;
         jwt.m_jweSegments = parts.mid(1);
         return jwt;
@@ -166,20 +255,39 @@ Result<Jwt> Jwt::parse(const QString &input)
     if (!payload)
         return makeError(payload.error().code, QStringLiteral("Payload: ") + payload.error().message, payload.error().hint);
     jwt.m_payloadJson = payload.value();
+    if (jwt.isNested()) {
+        // RFC 7519 §5.2: cty "JWT" says the payload is itself a JWT (compact), not a claims set.
+        jwt.m_notes << QStringLiteral("The payload is a nested JWT (cty \"JWT\"): the outer signature covers the inner token's bytes.");
+        if (parts.size() == 3) {
+            jwt.m_signatureB64 = parts[2];
+            auto signature = Base64Url::decode(parts[2]);
+            if (!signature)
+                return makeError(signature.error().code, QStringLiteral("Signature: ") + signature.error().message, signature.error().hint);
+            jwt.m_signature = signature.value();
+        }
+        jwt.m_kind = jwt.m_signature.isEmpty() ? Kind::Unsecured : Kind::Signed;
+        return jwt;
+    }
     auto claims = decodeObject(jwt.m_payloadJson, QStringLiteral("payload"));
     if (!claims)
         return claims.error();
     jwt.m_claims = claims.value();
-    for (const QString &name : jwt.duplicateClaims())
+    jwt.m_payloadProblems = lenientProblems(jwt.m_payloadJson);
+    const QStringList claimDuplicates = jwt.duplicateClaims();
+    for (const QString &name : claimDuplicates)
         jwt.m_notes << QStringLiteral("The payload has the claim \"%1\" more than once; the last value is shown, but a server may read "
                                       "the first.")
                            .arg(name);
+    noteProblems(jwt.m_payloadProblems, QStringLiteral("payload"), claimDuplicates, jwt.m_notes);
 
     if (parts.size() == 3) {
         jwt.m_signatureB64 = parts[2];
         auto signature = Base64Url::decode(parts[2]);
-        if (!signature)
+        if (!signature) {
+            if (auto cut = truncatedSignature(jwt.alg(), parts[2].size()))
+                return *cut;
             return makeError(signature.error().code, QStringLiteral("Signature: ") + signature.error().message, signature.error().hint);
+        }
         jwt.m_signature = signature.value();
     }
     jwt.m_kind = jwt.m_signature.isEmpty() ? Kind::Unsecured : Kind::Signed;
@@ -224,6 +332,7 @@ Result<void> Jwt::setHeaderJson(const QByteArray &json)
                          QStringLiteral("Only signed tokens (JWS) can be edited and re-signed."));
     m_header = object.value();
     m_headerJson = json;
+    m_headerProblems = lenientProblems(json);
     m_headerB64 = Base64Url::encode(json);
     setSignature({});
     return {};
@@ -239,6 +348,7 @@ Result<void> Jwt::setPayloadJson(const QByteArray &json)
                          QStringLiteral("Only signed tokens (JWS) can be edited and re-signed."));
     m_claims = object.value();
     m_payloadJson = json;
+    m_payloadProblems = lenientProblems(json);
     m_payloadB64 = Base64Url::encode(json);
     setSignature({});
     return {};
@@ -255,8 +365,17 @@ void Jwt::setHeaderValue(const QString &name, const QJsonValue &value)
 {
     if (m_header.value(name) == value)
         return;
+    // Only this member changes: the others keep their order and text (a header set with
+    // `sign --header` stays as written).
+    QByteArray json = JsonText::setMember(m_headerJson, name, value);
+    if (json.isEmpty()) { // not an object text: cannot happen for a parsed header, but never lose the member
+        QJsonObject header = m_header;
+        header.insert(name, value);
+        json = QJsonDocument(header).toJson(QJsonDocument::Compact);
+    }
     m_header.insert(name, value);
-    m_headerJson = QJsonDocument(m_header).toJson(QJsonDocument::Compact);
+    m_headerJson = json;
+    m_headerProblems = lenientProblems(m_headerJson);
     m_headerB64 = Base64Url::encode(m_headerJson);
     setSignature({});
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/Result.h"
+#include "token/StrictJson.h"
 
 #include <QByteArray>
 #include <QJsonObject>
@@ -50,6 +51,10 @@ public:
     QJsonObject claims() const { return m_claims; }
     QByteArray signature() const { return m_signature; }
 
+    // cty "JWT" (RFC 7519 §5.2, compared case-insensitively as media types are): the payload is
+    // another compact JWT, not a claims set; payloadJson() then holds that token and claims() is empty.
+    bool isNested() const;
+
     QString alg() const { return m_header.value(QStringLiteral("alg")).toString(); }
     QString kid() const { return m_header.value(QStringLiteral("kid")).toString(); }
     QString typ() const { return m_header.value(QStringLiteral("typ")).toString(); }
@@ -58,6 +63,17 @@ public:
     // keep the last value (as QJsonDocument does); another parser may keep the first.
     QStringList duplicateHeaderMembers() const;
     QStringList duplicateClaims() const;
+
+    // Where the header / payload JSON departs from RFC 8259 although Qt read it (invalid escapes,
+    // raw control characters, lone surrogates, duplicate member names at any depth). A strict
+    // server rejects such a token whatever its signature, so a verifier must not call it simply
+    // "verified" (strictJsonVerdict() below).
+    QList<StrictJson::Problem> headerJsonProblems() const { return m_headerProblems; }
+    QList<StrictJson::Problem> payloadJsonProblems() const { return m_payloadProblems; }
+    bool hasStrictJsonProblems() const { return !m_headerProblems.isEmpty() || !m_payloadProblems.isEmpty(); }
+    // The first problem in words, "the payload has an invalid escape \a at line 1, column 9 (byte 8)";
+    // empty when there is none.
+    QString strictJsonSummary() const;
 
     // Editing. The edited part is re-encoded from exactly the given text (no reformatting), and
     // any signature is dropped: it no longer matches, so keeping it would only mislead.
@@ -82,6 +98,7 @@ private:
     QByteArray m_headerB64, m_payloadB64, m_signatureB64;
     QByteArray m_headerJson, m_payloadJson, m_signature;
     QJsonObject m_header, m_claims;
+    QList<StrictJson::Problem> m_headerProblems, m_payloadProblems;
     QList<QByteArray> m_jweSegments; // encrypted key, iv, ciphertext, tag (JWE only)
 };
 

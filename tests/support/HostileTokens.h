@@ -39,6 +39,26 @@ struct Case {
     Key key = Key::None;
     std::optional<jwtflow::Verification::Outcome> outcome;
     QString verifyMessage;
+    // What kind of token it is (TokenForm code) when it decodes.
+    QString form = QStringLiteral("jws");
+    // `verify`'s last word (TokenVerdict: beforeKey, the signature, strict JSON) when it differs
+    // from the bare Verifier's outcome, and a substring of its message.
+    std::optional<jwtflow::Verification::Outcome> verdict;
+    QString verdictMessage;
+    // Empty when PyJWT (the build root's python3-jwt) reaches the same accept/refuse verdict;
+    // otherwise why the two differ.
+    QString pyjwtDiffers;
+
+    jwtflow::Verification::Outcome finalOutcome() const { return verdict ? *verdict : *outcome; }
+    // The exit code `jwtflow-cli verify` gives (its --help): 0 verified, 1 not verified, 2 bad input, 3 unsupported.
+    int exitCode() const
+    {
+        using O = jwtflow::Verification::Outcome;
+        if (!parseError.isEmpty())
+            return 2;
+        const O o = finalOutcome();
+        return o == O::Verified ? 0 : o == O::Unsupported ? 3 : 1;
+    }
 };
 
 // gtest names a failing case by this, not by its bytes.
@@ -261,6 +281,128 @@ inline QList<Case> cases()
     decodes("iss_number", hs256(hs, "{\"iss\":7,\"sub\":\"ann@acme.com\",\"aud\":\"https://login.salesforce.com\",\"exp\":" +
                                     QByteArray::number(kNow + 120) + "}"),
             "claim.not-string", "iss");
+
+    // Strict JSON (RFC 8259): what Qt reads but a strict server refuses. The signature is valid,
+    // and `verify` still says no (issue: "signature valid, but the JSON is not valid").
+    auto strict = [&t, &decodes](const char *name, const QString &text, const char *note, const char *pyjwtDiffers = "") {
+        decodes(name, text, "alg.hmac", "header.alg", Key::Hmac, O::Verified, "", note);
+        t.last().verdict = O::JsonInvalid;
+        t.last().verdictMessage = QStringLiteral("Signature valid, but the JSON is not valid; servers will reject it");
+        t.last().pyjwtDiffers = QString::fromUtf8(pyjwtDiffers);
+    };
+    strict("header_alg_with_unknown_escape", hs256(R"({"alg":"HS\256"})", c), "invalid escape \\2");
+    strict("header_kid_with_escape_a", hs256(R"({"alg":"HS256","kid":"k\a"})", c), "invalid escape \\a");
+    strict("payload_escape_a", hs256(hs, claims(R"("note":"x\ay")")), "invalid escape \\a");
+    strict("payload_escape_x41", hs256(hs, claims(R"("note":"\x41")")), "invalid escape \\x");
+    strict("payload_escape_single_quote", hs256(hs, claims(R"("note":"it\'s")")), "invalid escape \\'");
+    strict("payload_raw_tab", hs256(hs, claims("\"note\":\"a\tb\"")), "control character U+0009");
+    strict("payload_raw_line_feed", hs256(hs, claims("\"note\":\"a\nb\"")), "control character U+000A");
+    strict("payload_raw_nul", hs256(hs, claims(QByteArray("\"note\":\"a\0b\"", 12))), "control character U+0000");
+    strict("header_raw_carriage_return", hs256("{\"alg\":\"HS256\",\"kid\":\"a\rb\"}", c), "control character U+000D");
+    strict("payload_lone_high_surrogate", hs256(hs, claims(R"("note":"\ud800")")), "lone surrogate",
+           "Python's json reads a lone surrogate into a str; RFC 8259 §8.2 leaves such strings to unpredictable behaviour");
+    strict("payload_lone_low_surrogate", hs256(hs, claims(R"("note":"x\udc00y")")), "lone surrogate",
+           "Python's json reads a lone surrogate into a str; RFC 8259 §8.2 leaves such strings to unpredictable behaviour");
+    strict("header_lone_surrogate_kid", hs256(R"({"alg":"HS256","kid":"\ud83d"})", c), "lone surrogate",
+           "Python's json reads a lone surrogate into a str; RFC 8259 §8.2 leaves such strings to unpredictable behaviour");
+    strict("payload_nested_duplicate_member", hs256(hs, claims(R"("obj":{"a":1,"a":2})")), "\"a\" a second time",
+           "Python's json keeps the last of duplicate members silently; RFC 7519 §4 lets a parser reject them, and jwtflow does");
+    strict("payload_bare_fraction", hs256(hs, claims({}, ".5")), "invalid number (.5");
+    strict("payload_dangling_point", hs256(hs, claims({}, "1767225720.")), "invalid number (1767225720.");
+    parseFails("payload_trailing_comma", hs256(hs, "{\"sub\":\"ann@acme.com\",}"), "jwt.payload.json");
+    parseFails("payload_array_trailing_comma", hs256(hs, claims(R"("aud2":["a","b",])")), "jwt.payload.json");
+    parseFails("payload_nan", hs256(hs, claims({}, "NaN")), "jwt.payload.json");
+    t.last().pyjwtDiffers = QStringLiteral("Python's json takes NaN and Infinity by default (an extension); RFC 8259 §6 has no such numbers");
+    parseFails("payload_infinity", hs256(hs, claims({}, "Infinity")), "jwt.payload.json");
+    t.last().pyjwtDiffers = QStringLiteral("Python's json takes NaN and Infinity by default (an extension); RFC 8259 §6 has no such numbers");
+    parseFails("payload_minus_infinity", hs256(hs, claims({}, "-Infinity")), "jwt.payload.json");
+    t.last().pyjwtDiffers = QStringLiteral("Python's json takes NaN and Infinity by default (an extension); RFC 8259 §6 has no such numbers");
+    parseFails("payload_leading_zero", hs256(hs, claims({}, "01767225720")), "jwt.payload.json");
+    parseFails("payload_plus_sign_number", hs256(hs, claims({}, "+1767225720")), "jwt.payload.json");
+    parseFails("payload_single_quotes", hs256(hs, "{'sub':'ann@acme.com'}"), "jwt.payload.json");
+    parseFails("payload_comment", hs256(hs, "{/* admin */\"sub\":\"ann@acme.com\"}"), "jwt.payload.json");
+    parseFails("payload_trailing_garbage", hs256(hs, c + " x"), "jwt.payload.json");
+    parseFails("payload_utf8_bom", hs256(hs, "\xef\xbb\xbf" + c), "jwt.payload.bom");
+    // Escapes RFC 8259 allows are no problem.
+    decodes("valid_escapes_and_pairs", hs256(hs, claims(R"("note":"a\/b \"q\" \\ \u00e9 \ud83d\ude00 \t")")), "alg.hmac", "header.alg",
+            Key::Hmac, O::Verified);
+
+    // Token kinds: unsecured, JWE only with enc, nested, malformed five parts.
+    parseFails("five_parts_without_enc", QString::fromLatin1(b64(hs) + ".a.b.c.d"), "jwt.malformed-five-part");
+    parseFails("five_parts_signing_alg_rs256", QString::fromLatin1(b64(rs) + '.' + b64(c) + ".c2ln.YQ.Yg"), "jwt.malformed-five-part");
+    decodes("jwe_dir_with_enc", QString::fromLatin1(b64(R"({"alg":"dir","enc":"A128GCM"})") + "..aXY.Y3Q.dGFn"), "alg.unsupported",
+            "header.alg", Key::Hmac, O::Unsupported, "encrypted");
+    t.last().form = QStringLiteral("jwe");
+    {
+        const QString inner = hs256(hs, c);
+        decodes("nested_jwt_signed_inner", hs256(R"({"alg":"HS256","cty":"JWT"})", inner.toLatin1()), "alg.hmac", "header.alg", Key::Hmac,
+                O::Verified, "", "nested JWT");
+        t.last().form = QStringLiteral("nested-jwt");
+        t.last().pyjwtDiffers = QStringLiteral("PyJWT has no nested JWT (RFC 7519 §5.2): jwt.decode wants a JSON payload");
+        const QString innerNone = token(R"({"alg":"none"})", c);
+        decodes("nested_jwt_unsigned_inner", hs256(R"({"alg":"HS256","cty":"JWT"})", innerNone.toLatin1()), "alg.hmac", "header.alg",
+                Key::Hmac, O::Verified, "", "nested JWT");
+        t.last().form = QStringLiteral("nested-jwt");
+        t.last().pyjwtDiffers = QStringLiteral("PyJWT has no nested JWT (RFC 7519 §5.2): jwt.decode wants a JSON payload");
+        decodes("nested_jwt_lower_case_cty", hs256(R"({"alg":"HS256","cty":"jwt"})", inner.toLatin1()), "alg.hmac", "header.alg", Key::Hmac,
+                O::Verified, "", "nested JWT");
+        t.last().form = QStringLiteral("nested-jwt");
+        t.last().pyjwtDiffers = QStringLiteral("PyJWT has no nested JWT (RFC 7519 §5.2): jwt.decode wants a JSON payload");
+    }
+
+    // kid must be a string (RFC 7515 §4.1.4); verify refuses before any key is chosen.
+    for (const char *kid : {"null", "{}", "[\"a\"]", "true"}) {
+        decodes(("kid_" + QByteArray(kid).replace("{}", "object").replace("[\"a\"]", "array")).constData(),
+                hs256("{\"alg\":\"HS256\",\"kid\":" + QByteArray(kid) + "}", c), "header.kid-type", "header.kid", Key::Hmac, O::Verified);
+        t.last().verdict = O::Invalid;
+        t.last().verdictMessage = QStringLiteral("kid is not a string");
+    }
+
+    // Algorithms this build does not verify: named as written, exit 3 (never "ES256" for ES384).
+    decodes("alg_es384", token(R"({"alg":"ES384"})", c, QByteArray(96, '\x01')), "alg.unsupported", "header.alg", Key::Rsa, O::Unsupported,
+            "ES384");
+    decodes("alg_es512", token(R"({"alg":"ES512"})", c, QByteArray(132, '\x01')), "alg.unsupported", "header.alg", Key::Rsa,
+            O::Unsupported, "ES512");
+    decodes("alg_eddsa", token(R"({"alg":"EdDSA"})", c, QByteArray(64, '\x01')), "alg.unsupported", "header.alg", Key::Rsa,
+            O::Unsupported, "EdDSA");
+    decodes("alg_ps512", token(R"({"alg":"PS512"})", c, fakeRsaSig), "alg.unsupported", "header.alg", Key::Rsa, O::Unsupported, "PS512");
+
+    // A signature cut short says so (not "someone altered the last character").
+    parseFails("hs256_signature_cut_to_41_chars", valid.left(valid.size() - 2), "jwt.signature.truncated");
+    parseFails("rs256_signature_cut_to_341_chars", token(rs, c, fakeRsaSig).chopped(1), "jwt.signature.truncated");
+
+    // The verdicts `verify` adds to the bare Verifier's.
+    for (Case &x : t) {
+        if (x.name == QLatin1String("kid_number")) {
+            x.verdict = O::Invalid;
+            x.verdictMessage = QStringLiteral("kid is not a string");
+        }
+        if (x.name == QLatin1String("duplicate_claim_sub")) {
+            x.verdict = O::JsonInvalid;
+            x.verdictMessage = QStringLiteral("Signature valid, but the JSON is not valid; servers will reject it");
+            x.pyjwtDiffers = QStringLiteral("Python's json keeps the last of duplicate members silently; RFC 7519 §4 lets a parser reject them, and jwtflow does");
+        }
+        if (x.name == QLatin1String("zip_on_a_jws"))
+            x.pyjwtDiffers = QStringLiteral("PyJWT ignores zip on a JWS; zip is a JWE parameter (RFC 7516 §4.1.3), and jwtflow refuses a JWS "
+                                            "that carries it");
+        if (x.name == QLatin1String("duplicate_alg_none_then_hs256"))
+            x.pyjwtDiffers = QStringLiteral("Python's json keeps the last alg (HS256) silently; a server that keeps the first reads none, so "
+                                            "jwtflow refuses duplicate header members");
+        if (x.name == QLatin1String("embedded_newline_and_spaces") || x.name == QLatin1String("bearer_prefix_and_quotes"))
+            x.pyjwtDiffers = QStringLiteral("jwtflow is a debugger: it strips what a paste adds (Bearer, quotes, line breaks) and says so in a "
+                                            "note; PyJWT is handed the raw text");
+        if (x.name == QLatin1String("payload_utf8_bom"))
+            x.pyjwtDiffers = QStringLiteral("json.loads on bytes takes a UTF-8 BOM as an encoding mark; RFC 8259 §8.1 forbids adding one, and "
+                                            "a server that does not skip it reads no JSON");
+        if (x.name == QLatin1String("duplicate_alg_hs256_then_none") || x.name == QLatin1String("duplicate_alg_by_escape"))
+            x.form = QStringLiteral("unsecured"); // the last alg, which is what the panes show, is none
+        if (x.name.startsWith(QLatin1String("alg_none")))
+            x.form = QStringLiteral("unsecured");
+        if (x.name == QLatin1String("jwe_five_segments"))
+            x.form = QStringLiteral("jwe");
+        if (x.name == QLatin1String("crit_empty_array"))
+            x.verifyMessage = QStringLiteral("crit must not be empty");
+    }
     return t;
 }
 
