@@ -3,7 +3,10 @@
 #include "CliCommands.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonObject>
+
+#include <algorithm>
 
 namespace jwtflow::cli {
 
@@ -58,14 +61,25 @@ std::optional<QByteArray> passphraseFromEnvironment()
 
 std::optional<QByteArray> readSecretFile(const QString &path, QString *error)
 {
+    // A FIFO with no writer would block the open forever; a device never ends.
+    const QFileInfo info(path);
+    if (info.exists() && !info.isFile()) {
+        *error = QStringLiteral("%1 is not a regular file (%2).").arg(path, info.isDir() ? QStringLiteral("a folder") : QStringLiteral("a pipe, device or socket"));
+        return std::nullopt;
+    }
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         *error = QStringLiteral("%1 cannot be read: %2.").arg(path, file.errorString());
         return std::nullopt;
     }
     QByteArray data = file.read(64 * 1024);
-    if (data.endsWith('\n'))
-        data.chop(1);
+    // The first line, as the help says: what follows a line break (a second line, an editor's
+    // trailing newline) is not part of the secret.
+    const qsizetype end = data.indexOf('\n');
+    if (end >= 0) {
+        std::fill(data.begin() + end, data.end(), '\0');
+        data.truncate(end);
+    }
     if (data.endsWith('\r'))
         data.chop(1);
     return data;

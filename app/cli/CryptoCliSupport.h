@@ -21,7 +21,7 @@ QJsonArray warningsToJson(const KeyWarnings &warnings);
 // "warning: MESSAGE" and "  hint: HINT" lines on standard error.
 void printWarnings(const KeyWarnings &warnings);
 
-// A secret file's content without the line break an editor or `echo` leaves at its end.
+// A secret file's first line, without its line break (CRLF too).
 std::optional<QByteArray> readSecretFile(const QString &path, QString *error);
 
 // An encrypted key's passphrase from the environment (scripts; never a prompt): JWTFLOW_PASSPHRASE,
