@@ -1,5 +1,7 @@
 #include "CliCommands.h"
+#include "CryptoCliSupport.h"
 
+#include "core/TerminalText.h"
 #include "flow/CurlCommand.h"
 #include "flow/OrgClient.h"
 #include "flow/SecretMasker.h"
@@ -36,7 +38,11 @@ int callCommand(const QStringList &arguments)
         "Exit codes: 0 HTTP 2xx, 2 bad input, 4 the server answered with an error status, 5 no complete answer."));
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("path"), QStringLiteral("What to call: a path, a URL, or one of %1.").arg(kNames));
-    const QCommandLineOption tokenOpt(QStringLiteral("token"), QStringLiteral("The access token, or - to read standard input."), QStringLiteral("token"));
+    const QCommandLineOption tokenOpt(QStringLiteral("token"),
+                                      QStringLiteral("The access token, or - to read standard input. An argument shows in the process list: "
+                                                     "prefer --token-file, standard input or JWTFLOW_ACCESS_TOKEN."),
+                                      QStringLiteral("token"));
+    const QCommandLineOption tokenFileOpt(QStringLiteral("token-file"), QStringLiteral("File whose first line is the access token."), QStringLiteral("file"));
     const QCommandLineOption instanceOpt(QStringLiteral("instance"), QStringLiteral("The token's instance_url."), QStringLiteral("url"));
     const QCommandLineOption idOpt(QStringLiteral("id"), QStringLiteral("The token's identity URL (its id field)."), QStringLiteral("url"));
     const QCommandLineOption versionOpt(QStringLiteral("api-version"), QStringLiteral("REST API version (default 62.0)."), QStringLiteral("version"));
@@ -50,7 +56,7 @@ int callCommand(const QStringList &arguments)
     const QCommandLineOption showSecretsOpt(QStringLiteral("show-secrets"), QStringLiteral("Print the access token unmasked."));
     const QCommandLineOption rawOpt(QStringLiteral("raw"), QStringLiteral("Print the raw HTTP exchange instead of the pretty one."));
     const QCommandLineOption curlOpt(QStringLiteral("curl"), QStringLiteral("Print the request as a curl command and send nothing."));
-    parser.addOptions({tokenOpt, instanceOpt, idOpt, versionOpt, soqlOpt, retUrlOpt, timeoutOpt, trustHostOpt, trustCertOpt, jsonOpt,
+    parser.addOptions({tokenOpt, tokenFileOpt, instanceOpt, idOpt, versionOpt, soqlOpt, retUrlOpt, timeoutOpt, trustHostOpt, trustCertOpt, jsonOpt,
                        showSecretsOpt, rawOpt, curlOpt});
     parser.process(arguments);
     const bool json = parser.isSet(jsonOpt);
@@ -65,7 +71,16 @@ int callCommand(const QStringList &arguments)
         return bad(QStringLiteral("call.path"), QStringLiteral("Give exactly one PATH."), QStringLiteral("A path, a URL, or one of %1.").arg(kNames));
     const QString path = positional.constFirst();
     QString token = parser.value(tokenOpt);
-    if (token == QStringLiteral("-")) {
+    if (parser.isSet(tokenFileOpt)) {
+        QString error;
+        std::optional<QByteArray> read = readFirstLineOfFile(parser.value(tokenFileOpt), &error);
+        if (!read)
+            return bad(QStringLiteral("call.token-file"), error, QStringLiteral("Check the path."));
+        token = QString::fromUtf8(*read);
+        read->fill('\0');
+    } else if (!parser.isSet(tokenOpt) && qEnvironmentVariableIsSet("JWTFLOW_ACCESS_TOKEN")) {
+        token = qEnvironmentVariable("JWTFLOW_ACCESS_TOKEN");
+    } else if (token == QStringLiteral("-")) {
         const auto read = tokenArgument({});
         if (!read)
             return printError(read.error(), json, BadInput);
@@ -75,7 +90,8 @@ int callCommand(const QStringList &arguments)
     if (token.startsWith(QLatin1String("Bearer "), Qt::CaseInsensitive))
         token = token.mid(7).trimmed();
     if (token.isEmpty())
-        return bad(QStringLiteral("call.token"), QStringLiteral("No access token."), QStringLiteral("Pass --token TOKEN (or - for standard input)."));
+        return bad(QStringLiteral("call.token"), QStringLiteral("No access token."),
+                   QStringLiteral("Give it with --token-file FILE, JWTFLOW_ACCESS_TOKEN, or --token - to read standard input."));
     bool timeoutOk = false;
     const int timeoutMs = parser.value(timeoutOpt).toInt(&timeoutOk);
     if (!timeoutOk || timeoutMs <= 0)
@@ -126,7 +142,13 @@ int callCommand(const QStringList &arguments)
         const auto request = client.request(pathOrUrl);
         if (!request)
             return printError(request.error(), json);
-        out() << CurlCommand::build(request.value(), secrets) << '\n';
+        if (showSecrets) { // the token stays out of curl's arguments: it reads it from the environment
+            out() << CurlCommand::buildWithVariables(request.value()) << '\n';
+            err() << "(the command reads the token from $JWTFLOW_ACCESS_TOKEN: set it first, e.g. "
+                     "JWTFLOW_ACCESS_TOKEN=\"$(cat token.txt)\"; export JWTFLOW_ACCESS_TOKEN)\n";
+        } else {
+            out() << CurlCommand::build(request.value(), secrets) << '\n';
+        }
         return Success;
     }
 
@@ -151,13 +173,14 @@ int callCommand(const QStringList &arguments)
             object.insert(QStringLiteral("json"), body.isArray() ? QJsonValue(body.array()) : QJsonValue(body.object()));
         out() << QJsonDocument(object).toJson(QJsonDocument::Indented);
     } else {
-        out() << "GET " << record->secrets().apply(record->request.url.toDisplayString()) << " → "
-              << (answered ? QStringLiteral("HTTP %1 %2").arg(record->response.status).arg(QString::fromUtf8(record->response.reason)).trimmed()
-                           : HttpExchangeRecord::transportName(record->transport) + QStringLiteral(": ") + record->transportMessage)
+        out() << "GET " << TerminalText::line(record->secrets().apply(record->request.url.toDisplayString())) << " → "
+              << TerminalText::line(answered ? QStringLiteral("HTTP %1 %2").arg(record->response.status).arg(QString::fromUtf8(record->response.reason)).trimmed()
+                                             : HttpExchangeRecord::transportName(record->transport) + QStringLiteral(": ") + record->transportMessage)
               << " in " << record->elapsedMs << " ms\n";
         for (const QString &tls : record->tlsErrors)
-            out() << "TLS: " << tls << '\n';
-        out() << '\n' << record->render(parser.isSet(rawOpt) ? HttpExchangeRecord::Style::Raw : HttpExchangeRecord::Style::Pretty, secrets);
+            out() << "TLS: " << TerminalText::line(tls) << '\n';
+        out() << '\n'
+              << TerminalText::block(record->render(parser.isSet(rawOpt) ? HttpExchangeRecord::Style::Raw : HttpExchangeRecord::Style::Pretty, secrets));
     }
     if (success)
         return Success;

@@ -1,6 +1,7 @@
 #include "CliCommands.h"
 
 #include "core/InputReader.h"
+#include "core/TerminalText.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
@@ -35,17 +36,45 @@ void printOverview(QTextStream &stream)
     stream << "Exit code 5: a network or TLS failure (no complete answer from the server).\n";
 }
 
+// Everything the commands print passes TerminalText::output on its way to the terminal: whatever
+// a field missed, no escape sequence or carriage return from a server reaches the user's screen.
+class TerminalSink : public QIODevice {
+public:
+    explicit TerminalSink(FILE *file)
+        : m_file(file)
+    {
+        open(QIODevice::WriteOnly | QIODevice::Unbuffered);
+    }
+    bool isSequential() const override { return true; }
+
+protected:
+    qint64 readData(char *, qint64) override { return -1; }
+    qint64 writeData(const char *data, qint64 size) override
+    {
+        const QByteArray safe = TerminalText::output(QByteArrayView(data, size));
+        if (std::fwrite(safe.constData(), 1, static_cast<size_t>(safe.size()), m_file) != static_cast<size_t>(safe.size()))
+            return -1;
+        std::fflush(m_file);
+        return size;
+    }
+
+private:
+    FILE *m_file;
+};
+
 } // namespace
 
 QTextStream &out()
 {
-    static QTextStream stream(stdout);
+    static TerminalSink sink(stdout);
+    static QTextStream stream(&sink);
     return stream;
 }
 
 QTextStream &err()
 {
-    static QTextStream stream(stderr);
+    static TerminalSink sink(stderr);
+    static QTextStream stream(&sink);
     return stream;
 }
 
@@ -59,9 +88,9 @@ int printError(const Error &error, bool json, int exitCode)
         out() << QJsonDocument(object).toJson(QJsonDocument::Indented);
         out().flush();
     } else {
-        err() << "error: " << error.message << '\n';
+        err() << "error: " << TerminalText::line(error.message) << '\n';
         if (!error.hint.isEmpty())
-            err() << "hint: " << error.hint << '\n';
+            err() << "hint: " << TerminalText::line(error.hint) << '\n';
         err().flush();
     }
     return exitCode;

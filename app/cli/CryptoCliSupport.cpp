@@ -67,4 +67,14 @@ std::optional<QByteArray> readSecretFile(const QString &path, QString *error)
     return std::move(data.value());
 }
 
+std::optional<QByteArray> readFirstLineOfFile(const QString &path, QString *error)
+{
+    auto data = InputReader::read(path, InputReader::passphrase(QStringLiteral("the file")));
+    if (!data) {
+        *error = data.error().message;
+        return std::nullopt;
+    }
+    return std::move(data.value());
+}
+
 } // namespace jwtflow::cli

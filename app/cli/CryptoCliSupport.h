@@ -21,8 +21,11 @@ QJsonArray warningsToJson(const KeyWarnings &warnings);
 // "warning: MESSAGE" and "  hint: HINT" lines on standard error.
 void printWarnings(const KeyWarnings &warnings);
 
-// A secret file's content without the line break an editor or `echo` leaves at its end.
+// A secret file (an HMAC key): the whole file less one final line break, through InputReader.
 std::optional<QByteArray> readSecretFile(const QString &path, QString *error);
+// A passphrase, token or assertion file: its first line only (an editor's newline, a note below
+// it are not part of the secret), read through InputReader (FIFOs and devices refused).
+std::optional<QByteArray> readFirstLineOfFile(const QString &path, QString *error);
 
 // An encrypted key's passphrase from the environment (scripts; never a prompt): JWTFLOW_PASSPHRASE,
 // the name every passphrase message gives, or JWTFLOW_KEY_PASSPHRASE, which `exchange` read at first.

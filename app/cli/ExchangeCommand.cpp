@@ -2,6 +2,7 @@
 #include "CryptoCliSupport.h"
 
 #include "core/Clock.h"
+#include "core/TerminalText.h"
 #include "crypto/Certificate.h"
 #include "crypto/KeyLoader.h"
 #include "crypto/Signer.h"
@@ -50,15 +51,23 @@ Result<Target> resolveEnvironment(const QString &text)
 struct Signed {
     QString assertion;
     DiagnosisContext::KeyMatch keyMatch = DiagnosisContext::KeyMatch::Unknown;
+    KeyWarnings warnings; // as sign gives them: a weak key, an expired certificate, --cert not this key's
 };
 
 // Composes the preset's claims and signs them with RS256, the only algorithm Salesforce takes.
 Result<Signed> signAssertion(const AssertionPreset &preset, const QString &clientId, const QString &username, const QString &keyPath,
-                             const QString &certPath, const Clock &clock)
+                             const QString &certPath, const std::optional<QByteArray> &passphrase, const Clock &clock)
 {
-    const auto material = KeyLoader::loadFile(keyPath, [](const QString &) { return passphraseFromEnvironment(); });
-    if (!material)
-        return material.error();
+    PassphraseCallback callback; // none: an encrypted key is "key.passphrase-required", with the CLI's hint
+    if (passphrase)
+        callback = [&passphrase](const QString &) { return passphrase; };
+    const auto material = KeyLoader::loadFile(keyPath, callback);
+    if (!material) {
+        Error error = material.error();
+        if (error.code == QLatin1String("key.passphrase-required"))
+            error.hint = QStringLiteral("Give it with --passphrase-file FILE or the JWTFLOW_PASSPHRASE environment variable.");
+        return error;
+    }
     if (material->privateKey.isNull())
         return makeError(QStringLiteral("exchange.key.no-private-key"), QStringLiteral("%1 holds no private key.").arg(keyPath),
                          QStringLiteral("--key takes the private key (PEM, DER or PKCS#12) whose certificate is in the connected app."));
@@ -84,6 +93,9 @@ Result<Signed> signAssertion(const AssertionPreset &preset, const QString &clien
         return signedOk.error();
     Signed result;
     result.assertion = QString::fromLatin1(jwt->encoded());
+    KeyMaterial used = material.value();
+    used.certificate = certificate;
+    result.warnings = used.warnings(clock);
     if (!certificate.isNull())
         result.keyMatch = certificate.matches(material->privateKey) ? DiagnosisContext::KeyMatch::Matches : DiagnosisContext::KeyMatch::DoesNotMatch;
     return result;
@@ -97,16 +109,32 @@ QString valueText(const QJsonValue &value)
     return QString::fromUtf8(wrapped.mid(1, wrapped.size() - 2)); // without the array's brackets
 }
 
+// The diagnosis with what the server said, one line per field, for a terminal.
+Diagnosis terminalSafe(Diagnosis diagnosis)
+{
+    diagnosis.serverMessage = TerminalText::line(diagnosis.serverMessage);
+    diagnosis.ambiguityNote = TerminalText::line(diagnosis.ambiguityNote);
+    for (Diagnosis::Cause &cause : diagnosis.causes) {
+        cause.summary = TerminalText::line(cause.summary);
+        cause.evidence = TerminalText::line(cause.evidence);
+        for (QString &fix : cause.fixes)
+            fix = TerminalText::line(fix);
+    }
+    for (QString &note : diagnosis.notes)
+        note = TerminalText::line(note);
+    return diagnosis;
+}
+
 void printHuman(const ExchangeResult &result, const Diagnosis &diagnosis, bool showSecrets, bool raw)
 {
     const Secrets secrets = showSecrets ? Secrets::Show : Secrets::Mask;
     const HttpExchangeRecord &record = result.record;
     QString status = result.isTransportError() ? QStringLiteral("no answer")
                                                : QStringLiteral("HTTP %1 %2").arg(result.status()).arg(QString::fromUtf8(record.response.reason));
-    out() << QString::fromLatin1(record.request.method) << ' ' << record.request.url.toDisplayString() << " → " << status.trimmed() << " in "
-          << record.elapsedMs << " ms\n";
+    out() << QString::fromLatin1(record.request.method) << ' ' << TerminalText::line(record.request.url.toDisplayString()) << " → "
+          << TerminalText::line(status.trimmed()) << " in " << record.elapsedMs << " ms\n";
     if (raw)
-        out() << '\n' << record.render(HttpExchangeRecord::Style::Raw, secrets) << '\n';
+        out() << '\n' << TerminalText::block(record.render(HttpExchangeRecord::Style::Raw, secrets)) << '\n';
 
     if (result.ok()) {
         out() << "Access token issued.\n";
@@ -115,15 +143,15 @@ void printHuman(const ExchangeResult &result, const Diagnosis &diagnosis, bool s
             QString value = valueText(it.value());
             if (!showSecrets && (it.key() == QLatin1String("access_token") || it.key() == QLatin1String("refresh_token") || it.key() == QLatin1String("id_token")))
                 value = SecretMasker::maskToken(value);
-            out() << "  " << it.key() << ": " << value << '\n';
+            out() << "  " << TerminalText::line(it.key()) << ": " << TerminalText::line(value) << '\n';
         }
         for (const QString &note : diagnosis.notes)
-            out() << "Warning: " << note << '\n';
+            out() << "Warning: " << TerminalText::line(note) << '\n';
         if (!showSecrets)
             out() << "(secrets masked; --show-secrets prints them)\n";
         return;
     }
-    out() << result.summary() << "\n\n" << diagnosis.text();
+    out() << TerminalText::line(result.summary()) << "\n\n" << terminalSafe(diagnosis).text();
 }
 
 } // namespace
@@ -133,15 +161,23 @@ int exchangeCommand(const QStringList &arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Send an assertion to a token endpoint and show the token, or what went wrong and how to fix it.\n\n"
-        "From a ready assertion:   exchange --assertion TOKEN|- --host URL   (or --env)\n"
+        "From a ready assertion:   exchange --assertion-file FILE|--assertion - --host URL   (or --env; or JWTFLOW_ASSERTION)\n"
         "Signed here from a key:   exchange --key FILE --client-id KEY --username USER --env production|sandbox|URL [--cert FILE]\n"
+        "                          (an encrypted key's passphrase: --passphrase-file FILE or JWTFLOW_PASSPHRASE)\n"
         "Microsoft Entra:          exchange --entra --tenant TENANT --client-id ID (--assertion TOKEN | --key FILE --cert FILE) [--scope S]\n\n"
         "Exit codes: 0 token issued, 2 bad input, 4 the server refused, 5 no complete answer (network, TLS, timeout)."));
     parser.addHelpOption();
-    const QCommandLineOption assertionOpt(QStringLiteral("assertion"), QStringLiteral("The signed assertion, or - to read standard input."), QStringLiteral("token"));
+    const QCommandLineOption assertionOpt(QStringLiteral("assertion"),
+                                          QStringLiteral("The signed assertion, or - to read standard input. An argument shows in the process "
+                                                         "list: prefer --assertion-file, standard input or JWTFLOW_ASSERTION."),
+                                          QStringLiteral("token"));
+    const QCommandLineOption assertionFileOpt(QStringLiteral("assertion-file"), QStringLiteral("File whose first line is the signed assertion."),
+                                              QStringLiteral("file"));
     const QCommandLineOption hostOpt(QStringLiteral("host"), QStringLiteral("Where to send it: a host or URL (…/services/oauth2/token is added)."), QStringLiteral("url"));
     const QCommandLineOption envOpt(QStringLiteral("env"), QStringLiteral("production, sandbox, or a My Domain / site / practice org URL."), QStringLiteral("env"));
     const QCommandLineOption keyOpt(QStringLiteral("key"), QStringLiteral("Private key file to sign a fresh assertion with (RS256)."), QStringLiteral("file"));
+    const QCommandLineOption passphraseFileOpt(QStringLiteral("passphrase-file"),
+                                               QStringLiteral("File whose first line is the key's passphrase (or JWTFLOW_PASSPHRASE)."), QStringLiteral("file"));
     const QCommandLineOption certOpt(QStringLiteral("cert"), QStringLiteral("The certificate uploaded to the app (checks the key; Entra's x5t#S256)."), QStringLiteral("file"));
     const QCommandLineOption clientIdOpt(QStringLiteral("client-id"), QStringLiteral("Consumer key (Salesforce) or application id (Entra)."), QStringLiteral("id"));
     const QCommandLineOption usernameOpt(QStringLiteral("username"), QStringLiteral("Salesforce username (the sub claim)."), QStringLiteral("user"));
@@ -157,7 +193,7 @@ int exchangeCommand(const QStringList &arguments)
     const QCommandLineOption showSecretsOpt(QStringLiteral("show-secrets"), QStringLiteral("Print tokens and the assertion signature unmasked."));
     const QCommandLineOption rawOpt(QStringLiteral("raw"), QStringLiteral("Also print the raw HTTP exchange."));
     const QCommandLineOption curlOpt(QStringLiteral("curl"), QStringLiteral("Print the request as a curl command and send nothing."));
-    parser.addOptions({assertionOpt, hostOpt, envOpt, keyOpt, certOpt, clientIdOpt, usernameOpt, entraOpt, tenantOpt, scopeOpt, timeoutOpt,
+    parser.addOptions({assertionOpt, assertionFileOpt, hostOpt, envOpt, keyOpt, passphraseFileOpt, certOpt, clientIdOpt, usernameOpt, entraOpt, tenantOpt, scopeOpt, timeoutOpt,
                        trustHostOpt, trustCertOpt, jsonOpt, showSecretsOpt, rawOpt, curlOpt});
     parser.process(arguments);
     const bool json = parser.isSet(jsonOpt);
@@ -174,9 +210,11 @@ int exchangeCommand(const QStringList &arguments)
     const auto trust = TlsTrust::fromText(parser.values(trustHostOpt), parser.values(trustCertOpt));
     if (!trust)
         return printError(trust.error(), json);
-    if (parser.isSet(assertionOpt) == parser.isSet(keyOpt))
-        return bad(QStringLiteral("exchange.source"), QStringLiteral("Give either --assertion or --key."),
-                   QStringLiteral("--assertion TOKEN sends a ready assertion; --key FILE signs a fresh one here."));
+    const int sources = int(parser.isSet(assertionOpt)) + int(parser.isSet(assertionFileOpt)) + int(parser.isSet(keyOpt));
+    if (sources > 1 || (sources == 0 && !qEnvironmentVariableIsSet("JWTFLOW_ASSERTION")))
+        return bad(QStringLiteral("exchange.source"), QStringLiteral("Give one of --assertion-file, --assertion or --key."),
+                   QStringLiteral("--assertion-file FILE (or JWTFLOW_ASSERTION, or --assertion -) sends a ready assertion; --key FILE "
+                                  "signs a fresh one here."));
 
     // Where it goes and what the assertion says about the org.
     Target target;
@@ -208,23 +246,48 @@ int exchangeCommand(const QStringList &arguments)
     // The assertion: given, or signed here.
     QString assertion;
     DiagnosisContext::KeyMatch keyMatch = DiagnosisContext::KeyMatch::Unknown;
-    if (parser.isSet(assertionOpt)) {
-        const auto read = tokenArgument(QStringList{parser.value(assertionOpt)});
-        if (!read)
-            return printError(read.error(), json, BadInput);
-        assertion = read->trimmed();
+    KeyWarnings warnings;
+    const bool assertionFromEnvironment = !parser.isSet(keyOpt) && qEnvironmentVariableIsSet("JWTFLOW_ASSERTION");
+    if (parser.isSet(assertionOpt) || parser.isSet(assertionFileOpt) || assertionFromEnvironment) {
+        if (parser.isSet(assertionFileOpt)) {
+            QString error;
+            std::optional<QByteArray> read = readFirstLineOfFile(parser.value(assertionFileOpt), &error);
+            if (!read)
+                return bad(QStringLiteral("exchange.assertion-file"), error, QStringLiteral("Check the path."));
+            assertion = QString::fromUtf8(*read);
+        } else if (parser.isSet(assertionOpt)) {
+            const auto read = tokenArgument(QStringList{parser.value(assertionOpt)});
+            if (!read)
+                return printError(read.error(), json, BadInput);
+            assertion = read.value();
+        } else {
+            assertion = qEnvironmentVariable("JWTFLOW_ASSERTION");
+        }
+        assertion = assertion.trimmed();
         if (assertion.isEmpty())
             return bad(QStringLiteral("exchange.assertion.empty"), QStringLiteral("The assertion is empty."));
     } else {
         if (!parser.isSet(clientIdOpt) || (!entra && !parser.isSet(usernameOpt)))
             return bad(QStringLiteral("exchange.claims"),
                        entra ? QStringLiteral("Signing for Entra needs --client-id.") : QStringLiteral("Signing needs --client-id (the consumer key) and --username."));
+        std::optional<QByteArray> passphrase = passphraseFromEnvironment();
+        if (parser.isSet(passphraseFileOpt)) {
+            QString error;
+            passphrase = readFirstLineOfFile(parser.value(passphraseFileOpt), &error);
+            if (!passphrase)
+                return printError(makeError(QStringLiteral("cli.passphrase-file"), error, QStringLiteral("Check the path.")), json);
+        }
         auto signedAssertion = signAssertion(target.preset, parser.value(clientIdOpt), parser.value(usernameOpt), parser.value(keyOpt),
-                                             parser.value(certOpt), clock);
+                                             parser.value(certOpt), passphrase, clock);
+        if (passphrase)
+            passphrase->fill('\0');
         if (!signedAssertion)
             return printError(signedAssertion.error(), json);
         assertion = signedAssertion->assertion;
         keyMatch = signedAssertion->keyMatch;
+        warnings = signedAssertion->warnings;
+        if (!json)
+            printWarnings(warnings);
     }
 
     const auto request = entra ? TokenExchange::entraRequest(parser.isSet(hostOpt) ? host : target.preset.tenant(), parser.value(clientIdOpt),
@@ -233,7 +296,13 @@ int exchangeCommand(const QStringList &arguments)
     if (!request)
         return printError(request.error(), json);
     if (parser.isSet(curlOpt)) {
-        out() << CurlCommand::build(request.value(), showSecrets ? Secrets::Show : Secrets::Mask) << '\n';
+        if (showSecrets) { // the secret stays out of curl's arguments: it reads it from the environment
+            out() << CurlCommand::buildWithVariables(request.value()) << '\n';
+            err() << "(the command reads the assertion from $JWTFLOW_ASSERTION: set it first, e.g. "
+                     "JWTFLOW_ASSERTION=\"$(cat assertion.jwt)\"; export JWTFLOW_ASSERTION)\n";
+        } else {
+            out() << CurlCommand::build(request.value(), Secrets::Mask) << '\n';
+        }
         return Success;
     }
 
@@ -262,6 +331,8 @@ int exchangeCommand(const QStringList &arguments)
     if (json) {
         QJsonObject object = result->toJson(showSecrets ? Secrets::Show : Secrets::Mask);
         object.insert(QStringLiteral("diagnosis"), diagnosis.toJson());
+        if (!warnings.isEmpty())
+            object.insert(QStringLiteral("warnings"), warningsToJson(warnings));
         out() << QJsonDocument(object).toJson(QJsonDocument::Indented);
     } else {
         printHuman(*result, diagnosis, showSecrets, parser.isSet(rawOpt));

@@ -2,6 +2,7 @@
 #include "CryptoCliSupport.h"
 
 #include "core/Clock.h"
+#include "core/TerminalText.h"
 #include "crypto/KeyLoader.h"
 #include "flow/SystemProxyFactory.h"
 #include "inspect/IdTokenVerifier.h"
@@ -96,13 +97,13 @@ void printExplained(const char *heading, const QList<ClaimDictionary::Explained>
         return;
     out() << "   " << heading << ":\n";
     for (const auto &e : list) {
-        out() << "     " << e.name << " = " << e.value << '\n';
+        out() << "     " << TerminalText::line(e.name) << " = " << TerminalText::line(e.value) << '\n';
         if (e.known)
             out() << "         " << e.title << " (" << e.source << "): " << e.meaning << '\n';
         else
             out() << "         unknown claim: not in jwtflow's dictionary; its meaning depends on the issuer\n";
         for (const QString &note : e.notes)
-            out() << "         note: " << note << '\n';
+            out() << "         note: " << TerminalText::line(note) << '\n';
     }
 }
 
@@ -338,13 +339,14 @@ int inspectCommand(const QStringList &arguments)
         return exitCode;
     }
 
-    out() << "Found " << items.size() << (items.size() == 1 ? " item" : " items") << " in the input (" << items.value(0).found.source << ").\n";
+    out() << "Found " << items.size() << (items.size() == 1 ? " item" : " items") << " in the input (" << TerminalText::line(items.value(0).found.source) << ").\n";
     for (auto it = discovered.cbegin(); it != discovered.cend(); ++it) {
         if (it->keys)
-            out() << "Keys of " << it.key() << ": " << it->keys->jwks.size() << " from " << it->keys->jwksUri.toString() << " (kids "
-                  << it->keys->jwks.kids().join(QStringLiteral(", ")) << "), fetched " << it->keys->fetchedAt.toString(Qt::ISODate) << ".\n";
+            out() << "Keys of " << TerminalText::line(it.key()) << ": " << it->keys->jwks.size() << " from " << TerminalText::line(it->keys->jwksUri.toString())
+                  << " (kids " << TerminalText::line(it->keys->jwks.kids().join(QStringLiteral(", "))) << "), fetched " << it->keys->fetchedAt.toString(Qt::ISODate) << ".\n";
         else if (it->error)
-            out() << "Keys of " << (it.key().isEmpty() ? QStringLiteral("(no iss)") : it.key()) << ": " << it->error->text() << '\n';
+            out() << "Keys of " << (it.key().isEmpty() ? QStringLiteral("(no iss)") : TerminalText::line(it.key())) << ": " << TerminalText::line(it->error->text())
+                  << '\n';
     }
     for (qsizetype i = 0; i < items.size(); ++i) {
         const Item &item = items[i];
@@ -355,7 +357,7 @@ int inspectCommand(const QStringList &arguments)
             out() << "   " << item.classification.canDo << '\n';
         if (item.jwt) {
             for (const QString &note : item.jwt->notes())
-                out() << "   note: " << note << '\n';
+                out() << "   note: " << TerminalText::line(note) << '\n';
         }
         printExplained("Header", item.header);
         printExplained("Claims", item.claims);
@@ -363,7 +365,7 @@ int inspectCommand(const QStringList &arguments)
             continue;
         out() << "   Checks:\n";
         for (const TokenCheck &check : reports[i]->checks)
-            out() << "     " << statusLabel(check.status) << "  " << check.name << ": " << check.message << '\n';
+            out() << "     " << statusLabel(check.status) << "  " << check.name << ": " << TerminalText::line(check.message) << '\n';
         int failures = 0;
         for (const TokenCheck &check : reports[i]->checks)
             failures += check.failed() ? 1 : 0;

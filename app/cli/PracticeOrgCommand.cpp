@@ -1,5 +1,6 @@
 #include "CliCommands.h"
 
+#include "core/TerminalText.h"
 #include "practice/OrgDirectory.h"
 #include "practice/PracticeOrg.h"
 #include "practice/PracticeScenario.h"
@@ -135,9 +136,10 @@ int practiceOrgCommand(const QStringList &arguments)
 
     if (!json && !parser.isSet(quietOpt)) {
         QObject::connect(&org, &PracticeOrg::requestHandled, &org, [](const PracticeOrg::LogEntry &entry) {
-            err() << QString::fromLatin1(entry.method) << ' ' << entry.path << " → " << entry.status;
+            // Method, path and note come from whichever client connected: one line each entry.
+            err() << TerminalText::line(QString::fromLatin1(entry.method)) << ' ' << TerminalText::line(entry.path) << " → " << entry.status;
             if (!entry.note.isEmpty())
-                err() << "  " << entry.note;
+                err() << "  " << TerminalText::line(entry.note);
             err() << '\n';
             err().flush();
         });

@@ -167,7 +167,7 @@ int signCommand(const QStringList &arguments)
         std::optional<QByteArray> passphrase;
         if (parser.isSet(QStringLiteral("passphrase-file"))) {
             QString error;
-            passphrase = readSecretFile(parser.value(QStringLiteral("passphrase-file")), &error);
+            passphrase = readFirstLineOfFile(parser.value(QStringLiteral("passphrase-file")), &error);
             if (!passphrase)
                 return printError(makeError(QStringLiteral("cli.passphrase-file"), error, QStringLiteral("Check the path.")), json);
         } else {

@@ -1,5 +1,6 @@
 #include "FirstPaintProbe.h"
 #include "MainWindow.h"
+#include "core/ProcessHardening.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -42,6 +43,7 @@ QIcon windowIcon()
 int main(int argc, char *argv[])
 {
     const qint64 started = jwtflow::monotonicMs();
+    jwtflow::ProcessHardening::refuseCoreDumps(); // before any key, passphrase or token is read
     allowInfoOptionsWithoutDisplay(argc, argv);
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("jwtflow"));

@@ -5,6 +5,7 @@
 #include "crypto/Jwk.h"
 #include "crypto/KeyFormat.h"
 #include "crypto/Pem.h"
+#include "crypto/internal/Pkcs12Reader.h"
 #include "crypto/internal/QcaHandles.h"
 
 #include <QFile>
@@ -155,14 +156,21 @@ Result<void> Loader::loadPem(const QByteArray &text)
     if (!blocks)
         return blocks.error();
     QStringList ignored;
+    Result<void> loaded;
     for (const Pem::Block &block : blocks.value()) {
         if (block.label == "EC PARAMETERS" || block.label == "DH PARAMETERS" || block.label == "X509 CRL") {
             ignored << QString::fromLatin1(block.label);
             continue;
         }
-        if (auto r = loadPemBlock(block, false); !r)
-            return r;
+        loaded = loadPemBlock(block, false);
+        if (!loaded)
+            break;
     }
+    // A block's body may be an unencrypted private key: overwritten before it is freed.
+    for (Pem::Block &block : blocks.value())
+        block.body.fill('\0');
+    if (!loaded)
+        return loaded;
     if (m_material.privateKey.isNull() && m_material.certificate.isNull() && m_material.publicKey.isNull()) {
         if (!ignored.isEmpty() && ignored.contains(QStringLiteral("EC PARAMETERS")))
             return unsupportedKeyType(source(), KeyFormat::KeyType::Ec);
@@ -246,9 +254,12 @@ Result<void> Loader::loadPrivatePem(const Pem::Block &block, bool encrypted, con
         passphrase = asked.value();
     }
     QByteArray pem = Pem::encode(block.label, block.body, block.headers);
+    QString pemText = QString::fromLatin1(pem);
     QCA::ConvertResult result = QCA::ErrorDecode;
-    QCA::PrivateKey key = QCA::PrivateKey::fromPEM(QString::fromLatin1(pem), passphrase, &result);
+    QCA::PrivateKey key = QCA::PrivateKey::fromPEM(pemText, passphrase, &result);
+    // Key text never outlives its use: each copy is overwritten before it is freed.
     pem.fill('\0');
+    pemText.fill(QChar(u'\0'));
     if (result != QCA::ConvertGood || key.isNull()) {
         if (encrypted)
             return makeError(QStringLiteral("key.wrong-passphrase"), QStringLiteral("The passphrase does not decrypt the private key in %1.").arg(source()),
@@ -316,31 +327,65 @@ Result<void> Loader::loadPkcs12(const QByteArray &der)
     auto asked = askPassphrase(QStringLiteral("PKCS#12 file"));
     if (!asked)
         return asked.error();
-    QCA::ConvertResult result = QCA::ErrorDecode;
-    const QCA::KeyBundle bundle = QCA::KeyBundle::fromArray(der, asked.value(), &result);
-    if (result != QCA::ConvertGood || bundle.isNull()) {
-        // RC2-40 (old Windows and OpenSSL 1.x exports) needs OpenSSL's legacy provider; say so.
-        const QByteArray rc2Oid = Der::oid(QStringLiteral("1.2.840.113549.1.12.1.6"));
-        const bool legacy = der.contains(rc2Oid);
-        return makeError(QStringLiteral("key.wrong-passphrase"), QStringLiteral("The passphrase does not open the PKCS#12 file %1.").arg(source()),
-                         legacy ? QStringLiteral("Check the passphrase. The file also uses the legacy RC2-40 cipher, which needs OpenSSL's "
-                                                 "legacy provider; if the passphrase is right, re-export it with AES "
-                                                 "(openssl pkcs12 -export … without -legacy).")
-                                : QStringLiteral("Check the passphrase (it is case-sensitive) and try again."));
+    // OpenSSL opens the file; jwtflow's DER reader checks every certificate and the key's
+    // structure; QCA sees only the PKCS#8 key (qca-ossl's own PKCS#12 import crashed on a damaged
+    // certificate in the chain).
+    auto contents = Pkcs12Reader::read(der, asked.value(), source());
+    if (!contents)
+        return contents.error();
+    QList<Certificate> certificates;
+    for (qsizetype i = 0; i < contents->certificates.size(); ++i) {
+        auto certificate = Certificate::fromDer(contents->certificates[i], source());
+        if (!certificate) // says which one: the chain's other certificates may be fine
+            return Certificate::fromDer(contents->certificates[i],
+                                        QStringLiteral("%1 (certificate %2 of %3)").arg(source()).arg(i + 1).arg(contents->certificates.size()))
+                .error();
+        certificates.append(certificate.value());
     }
-    const QCA::PrivateKey key = bundle.privateKey();
-    if (key.isNull() || !key.isRSA())
-        return makeError(QStringLiteral("key.unsupported-type"),
-                         QStringLiteral("The PKCS#12 file %1 holds no RSA private key this build can use.").arg(source()),
-                         QStringLiteral("Only RSA keys are supported; export the RSA key and certificate."));
+    for (const QString &bag : std::as_const(contents->ignoredBags))
+        m_material.notes << QStringLiteral("A %1 bag in the PKCS#12 file was ignored.").arg(bag);
+    if (contents->keyBags == 0) {
+        if (certificates.isEmpty())
+            return makeError(QStringLiteral("key.pkcs12-empty"),
+                             QStringLiteral("The PKCS#12 file %1 opened with this passphrase, but holds neither a key nor a certificate.").arg(source()),
+                             QStringLiteral("Export the private key and its certificate again into one .p12/.pfx file."));
+        // The passphrase was right; the file simply has no key (a certificate-only export).
+        m_material.certificate = certificates.takeFirst();
+        m_material.chain = certificates;
+        m_material.format = QStringLiteral("PKCS#12, certificates only (no private key)");
+        return {};
+    }
+    if (contents->keyBags > 1)
+        m_material.notes << QStringLiteral("The PKCS#12 file holds %1 private keys; the first one is used.").arg(contents->keyBags);
+    QByteArray keyInfo = contents->privateKeyInfo.toByteArray();
+    const KeyFormat format = KeyFormat::detect(keyInfo);
+    keyInfo.fill('\0');
+    if (format.structure != KeyFormat::Structure::PrivateKeyInfo)
+        return makeError(QStringLiteral("key.bad-pkcs12"), QStringLiteral("%1: the PKCS#12 file could not be read: its private key is damaged.").arg(source()),
+                         QStringLiteral("The file may be damaged; export the key and certificate again (e.g. openssl pkcs12 -export)."));
+    if (format.keyType != KeyFormat::KeyType::Rsa)
+        return unsupportedKeyType(source(), format.keyType);
+    QCA::ConvertResult result = QCA::ErrorDecode;
+    const QCA::PrivateKey key = QCA::PrivateKey::fromDER(contents->privateKeyInfo, qca::unusedPassphrase(), &result);
+    if (result != QCA::ConvertGood || key.isNull() || !key.isRSA())
+        return makeError(QStringLiteral("key.bad-private-key"), QStringLiteral("%1: the private key in the PKCS#12 file could not be read.").arg(source()),
+                         QStringLiteral("The file may be damaged, or the key is of a type this build cannot read (only RSA is supported)."));
     auto handle = std::make_shared<PrivateKey::Handle>();
     handle->key = key;
     handle->source = source();
     m_material.privateKey = PrivateKey(std::move(handle));
     m_foundPrivateKey = true;
-    for (const QCA::Certificate &certificate : bundle.certificateChain()) {
-        if (auto r = addCertificate(certificate.toDER()); !r)
-            return r;
+    // The certificate of this key is the leaf, whatever its place in the file; the rest is the chain.
+    qsizetype leaf = 0;
+    for (qsizetype i = 0; i < certificates.size(); ++i) {
+        if (certificates[i].matches(m_material.privateKey)) {
+            leaf = i;
+            break;
+        }
+    }
+    if (!certificates.isEmpty()) {
+        m_material.certificate = certificates.takeAt(leaf);
+        m_material.chain = certificates;
     }
     m_material.format = QStringLiteral("PKCS#12");
     return {};
@@ -411,6 +456,10 @@ Result<QCA::SecureArray> Loader::askPassphrase(const QString &what)
 Result<QByteArray> readCapped(const QString &path)
 {
     const QFileInfo info(path);
+    if (!info.exists() && info.isSymLink())
+        return makeError(QStringLiteral("key.broken-link"),
+                         QStringLiteral("%1 is a symbolic link that leads nowhere: its target is missing, or the links form a loop.").arg(path),
+                         QStringLiteral("Point the link at the key file (ls -l shows where it leads), or give the file's own path."));
     if (!info.exists())
         return makeError(QStringLiteral("key.not-found"), QStringLiteral("%1 does not exist.").arg(path),
                          QStringLiteral("Check the path and the file name."));

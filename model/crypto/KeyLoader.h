@@ -23,12 +23,13 @@ using PassphraseCallback = std::function<std::optional<QByteArray>(const QString
 // JWK and JWKS. Every failure is an Error whose message names the file. Safe to call from a
 // worker thread; QCA's own passphrase prompt is never used, so loading never blocks on it.
 //
-// Error codes (besides those of Pem, Jwk and Jwks): key.not-found, key.not-a-file,
+// Error codes (besides those of Pem, Jwk and Jwks): key.not-found, key.broken-link, key.not-a-file,
 // key.unreadable, key.too-large, key.empty, key.truncated-der, key.utf16, key.unrecognised, key.pem-missing-header,
 // key.openssh, key.putty, key.csr, key.pkcs7, key.unsupported-pem, key.ec-unsupported,
 // key.dsa-unsupported, key.unsupported-type, key.json-not-jwk, key.passphrase-required,
 // key.passphrase-cancelled, key.passphrase-empty, key.passphrase-nul, key.wrong-passphrase,
-// key.bad-private-key, key.not-private-key, key.not-certificate, key.private-key-given.
+// key.bad-private-key, key.not-private-key, key.not-certificate, key.private-key-given, key.bad-pkcs12,
+// key.pkcs12-cipher, key.pkcs12-empty, key.bad-certificate.
 class KeyLoader {
 public:
     static constexpr qint64 kMaxFileSize = 1024 * 1024; // key files are a few KiB; refuse disks and archives

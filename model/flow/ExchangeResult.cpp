@@ -1,5 +1,7 @@
 #include "flow/ExchangeResult.h"
 
+#include "flow/SecretMasker.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
@@ -69,6 +71,18 @@ QString ExchangeResult::htmlTitleOf(const QByteArray &html)
 }
 
 ExchangeResult ExchangeResult::fromRecord(HttpExchangeRecord record, Mode mode)
+{
+    ExchangeResult result = classify(std::move(record), mode);
+    // A server may echo the request (the assertion, its signature) or a token in its words: what it
+    // said is shown masked everywhere (summary, diagnosis, text, JSON, the window). The raw body
+    // and the token's own fields follow the caller's choice of showing secrets.
+    const SecretMasker masker = result.record.secrets();
+    for (QString *said : {&result.error, &result.errorDescription, &result.errorUri, &result.bodyExcerpt, &result.htmlTitle, &result.location})
+        *said = masker.apply(*said);
+    return result;
+}
+
+ExchangeResult ExchangeResult::classify(HttpExchangeRecord record, Mode mode)
 {
     ExchangeResult result;
     result.record = std::move(record);

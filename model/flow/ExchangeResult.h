@@ -60,6 +60,9 @@ public:
     static QString outcomeName(Outcome outcome);
     static QString htmlTitleOf(const QByteArray &html);
     static bool looksLikeHtml(const QByteArray &body, const QByteArray &contentType);
+
+private:
+    static ExchangeResult classify(HttpExchangeRecord record, Mode mode);
 };
 
 } // namespace jwtflow

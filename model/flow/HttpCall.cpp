@@ -7,6 +7,8 @@
 #include <QSslConfiguration>
 #include <QSslError>
 
+#include <algorithm>
+
 namespace jwtflow {
 
 namespace {
@@ -111,10 +113,43 @@ void HttpCall::send()
 #if QT_CONFIG(ssl)
     connect(m_reply, &QNetworkReply::sslErrors, this, &HttpCall::onSslErrors);
 #endif
-    connect(m_reply, &QNetworkReply::downloadProgress, this, [this](qint64 received, qint64 total) {
-        if (received > m_options.maxResponseBytes || total > m_options.maxResponseBytes)
+    // The cap holds where the bytes arrive: Qt buffers at most kReadChunk unread bytes (it stops
+    // reading the socket until they are taken), each chunk is moved into m_body as it comes, and
+    // the call ends at the first byte over the cap. A Content-Length over the cap ends it at once.
+    // Qt decompresses a gzip/deflate body before readyRead, so a decompression bomb is counted
+    // at its decompressed size. (downloadProgress alone is not emitted while data keeps coming.)
+    m_body.clear();
+    m_reply->setReadBufferSize(kReadChunk);
+    connect(m_reply, &QNetworkReply::metaDataChanged, this, [this] {
+        if (!m_reply)
+            return;
+        if (m_reply->header(QNetworkRequest::ContentLengthHeader).toLongLong() > m_options.maxResponseBytes) {
             abortWith(Abort::TooLarge);
+            return;
+        }
+        // Again, now that the reply surely exists on Qt's HTTP thread: the size set above travels
+        // there as a signal and is lost if it arrives first (measured for a POST with a chunked
+        // answer: 160 MB buffered in 5 s while the reply saw no readyRead).
+        m_reply->setReadBufferSize(kReadChunk);
     });
+    connect(m_reply, &QNetworkReply::readyRead, this, &HttpCall::takeBytes);
+}
+
+void HttpCall::takeBytes()
+{
+    if (!m_reply || m_abort != Abort::None)
+        return;
+    while (m_reply->bytesAvailable() > 0) {
+        const qint64 room = m_options.maxResponseBytes - m_body.size();
+        if (m_reply->bytesAvailable() > room) {
+            abortWith(Abort::TooLarge);
+            return;
+        }
+        const QByteArray chunk = m_reply->read(std::min<qint64>(m_reply->bytesAvailable(), kReadChunk));
+        if (chunk.isEmpty())
+            return;
+        m_body += chunk;
+    }
 }
 
 void HttpCall::onSslErrors(const QList<QSslError> &errors)
@@ -167,8 +202,7 @@ void HttpCall::onReplyFinished()
         break;
     case Abort::TooLarge:
         m_record.transport = Transport::ResponseTooLarge;
-        m_record.transportMessage =
-            QStringLiteral("The response exceeded the limit of %1 bytes, so it was not read to the end.").arg(m_options.maxResponseBytes);
+        m_record.transportMessage = tooLargeMessage();
         break;
     case Abort::None:
         if (response.status > 0 && isHttpLevel(error))
@@ -179,8 +213,19 @@ void HttpCall::onReplyFinished()
         m_record.transportMessage = reply->errorString();
         break;
     }
-    if (m_record.transport == Transport::None)
-        response.body = reply->readAll(); // a partial body is never parsed: it is dropped with the failure
+    if (m_record.transport == Transport::None) {
+        // What readyRead has not delivered yet, at most up to the cap.
+        m_reply = reply;
+        takeBytes();
+        m_reply = nullptr;
+        if (m_abort == Abort::TooLarge) {
+            m_record.transport = Transport::ResponseTooLarge;
+            m_record.transportMessage = tooLargeMessage();
+        } else {
+            response.body = m_body; // a partial body is never parsed: it is dropped with the failure
+        }
+    }
+    m_body.clear();
 
     if (m_record.transport == Transport::None && isRedirect(response.status) && m_redirects.size() < m_options.maxRedirects) {
         const QUrl location = m_record.request.url.resolved(QUrl::fromEncoded(m_record.responseHeader("Location")));
@@ -196,6 +241,15 @@ void HttpCall::onReplyFinished()
         }
     }
     finish();
+}
+
+QString HttpCall::tooLargeMessage() const
+{
+    const qint64 cap = m_options.maxResponseBytes;
+    const QString size = cap % (1024 * 1024) == 0 ? QStringLiteral("%1 MiB").arg(cap / (1024 * 1024))
+                         : cap % 1024 == 0       ? QStringLiteral("%1 KiB").arg(cap / 1024)
+                                                 : QStringLiteral("%1 bytes").arg(cap);
+    return QStringLiteral("The response exceeded the limit of %1 (%2 bytes), so it was not read to the end.").arg(size).arg(cap);
 }
 
 void HttpCall::finish()

@@ -55,6 +55,8 @@ private:
     void send();
     void onReplyFinished();
     void onSslErrors(const QList<QSslError> &errors);
+    void takeBytes();
+    QString tooLargeMessage() const;
     void abortWith(Abort reason);
     void finish();
 
@@ -62,7 +64,10 @@ private:
     Options m_options;
     HttpExchangeRecord m_record;
     QList<QUrl> m_redirects;
+    static constexpr qint64 kReadChunk = 64 * 1024; // what Qt may buffer before jwtflow takes it
+
     QPointer<QNetworkReply> m_reply; // the manager may delete it first (it is the reply's parent)
+    QByteArray m_body;               // read so far, never more than maxResponseBytes
     QTimer m_deadline;
     QElapsedTimer m_elapsed;
     Abort m_abort = Abort::None;

@@ -24,6 +24,44 @@ QString sensitivePart(const QString &value)
     return trimmed;
 }
 
+// Each form a server may echo a secret in: as sent, percent-encoded (a form body, a URL),
+// JSON-escaped ("\/"), and a base64url value in the standard alphabet (+ and /, RFC 4648 §4).
+QStringList formsOf(const QString &secret)
+{
+    QStringList forms{secret};
+    const auto add = [&forms](const QString &form) {
+        if (!forms.contains(form))
+            forms.append(form);
+    };
+    add(QString::fromLatin1(QUrl::toPercentEncoding(secret)));
+    QString jsonEscaped = secret;
+    add(jsonEscaped.replace(QLatin1String("/"), QLatin1String("\\/")));
+    QString standard = secret;
+    standard.replace(QLatin1Char('-'), QLatin1Char('+')).replace(QLatin1Char('_'), QLatin1Char('/'));
+    add(standard);
+    add(QString::fromLatin1(QUrl::toPercentEncoding(standard)));
+    return forms;
+}
+
+// An echo cut short (error_description is often truncated) still leaks the start of a secret:
+// any run of at least kMinimumEchoPrefix characters that begins the secret is masked too.
+constexpr qsizetype kMinimumEchoPrefix = 16;
+
+void maskPrefixes(QString &text, const QString &form)
+{
+    if (form.size() <= kMinimumEchoPrefix)
+        return;
+    const QStringView start = QStringView(form).left(kMinimumEchoPrefix);
+    qsizetype from = 0;
+    while ((from = text.indexOf(start, from)) >= 0) {
+        qsizetype length = kMinimumEchoPrefix;
+        while (from + length < text.size() && length < form.size() && text[from + length] == form[length])
+            ++length;
+        text.replace(from, length, SecretMasker::mask());
+        from += SecretMasker::mask().size();
+    }
+}
+
 } // namespace
 
 void SecretMasker::addToken(const QString &value)
@@ -43,14 +81,10 @@ void SecretMasker::addWhole(const QString &value)
 QString SecretMasker::apply(QString text) const
 {
     for (const QString &secret : m_secrets) {
-        text.replace(secret, mask());
-        const QString encoded = QString::fromLatin1(QUrl::toPercentEncoding(secret));
-        if (encoded != secret)
-            text.replace(encoded, mask());
-        QString jsonEscaped = secret;
-        jsonEscaped.replace(QLatin1String("/"), QLatin1String("\\/"));
-        if (jsonEscaped != secret)
-            text.replace(jsonEscaped, mask());
+        for (const QString &form : formsOf(secret)) {
+            text.replace(form, mask());
+            maskPrefixes(text, form);
+        }
     }
     return text;
 }

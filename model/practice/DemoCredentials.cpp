@@ -57,10 +57,14 @@ QString DemoCredentials::defaultFolder()
 
 Result<DemoCredentials> DemoCredentials::loadOrCreate(const QString &folder)
 {
+    const bool existed = QFileInfo(folder).isDir();
     if (folder.isEmpty() || !QDir().mkpath(folder))
         return makeError(QStringLiteral("practice.credentials.folder"), QStringLiteral("The folder \"%1\" cannot be created.").arg(folder),
                          QStringLiteral("Choose a folder you can write to."));
-    QFile::setPermissions(folder, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    // A folder made here is the owner's alone; an existing one (--data-dir) keeps its mode, which
+    // is the user's choice: the private key files in it are 0600 either way.
+    if (!existed)
+        QFile::setPermissions(folder, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
     QLockFile lock(QDir(folder).filePath(QStringLiteral(".lock")));
     lock.setStaleLockTime(30000);
     if (!lock.tryLock(30000))

@@ -10,6 +10,8 @@
 
 #include <gtest/gtest.h>
 
+#include <sys/stat.h>
+
 namespace {
 
 const QString kKeys = QStringLiteral(JWTFLOW_TEST_DATA "/keys/");
@@ -25,7 +27,8 @@ CryptoCliRun cli(const QStringList &arguments, const QByteArray &input = {}, con
 {
     // Secrets come from the test's own choices, never from whoever runs the suite.
     return testsupport::runProcess(QStringLiteral(JWTFLOW_CLI_PATH), arguments, input, environment,
-                                   {QStringLiteral("JWTFLOW_PASSPHRASE"), QStringLiteral("JWTFLOW_SECRET")});
+                                   {QStringLiteral("JWTFLOW_PASSPHRASE"), QStringLiteral("JWTFLOW_SECRET"), QStringLiteral("JWTFLOW_ACCESS_TOKEN"),
+                                    QStringLiteral("JWTFLOW_ASSERTION")});
 }
 
 QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArray &content)
@@ -217,4 +220,96 @@ TEST(CryptoCli, TheOverviewListsTheCryptoCommands)
     for (const char *name : {"verify", "sign", "keygen"})
         EXPECT_TRUE(help.out.contains(QLatin1String("  ") + QLatin1String(name))) << name;
     EXPECT_EQ(cli({QStringLiteral("verify"), QStringLiteral("--help")}).exitCode, 0);
+}
+
+// The PKCS#12 file on which qca-ossl's own import crashed (a damaged certificate in its chain):
+// sign and exchange end with the specific error, exit code 2, never a crash.
+TEST(CryptoCli, Pkcs12WithADamagedChainIsAnErrorInSignAndExchange)
+{
+    const QString p12 = kKeys + QStringLiteral("rsa2048-damaged-chain.p12");
+    const QMap<QString, QString> passphrase{{QStringLiteral("JWTFLOW_PASSPHRASE"), QStringLiteral("correct horse")}};
+    const CryptoCliRun sign = cli({QStringLiteral("sign"), QStringLiteral("--json"), QStringLiteral("--key"), p12, QStringLiteral("--claim"),
+                                   QStringLiteral("sub=ann")},
+                                  {}, passphrase);
+    EXPECT_EQ(sign.exitCode, 2) << sign.out.toStdString() << sign.err.toStdString();
+    EXPECT_EQ(sign.json().value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(), QStringLiteral("key.bad-certificate"));
+    const CryptoCliRun exchange = cli({QStringLiteral("exchange"), QStringLiteral("--key"), p12, QStringLiteral("--client-id"), QStringLiteral("3MVG9x"),
+                                       QStringLiteral("--username"), QStringLiteral("ann@example.com"), QStringLiteral("--env"),
+                                       QStringLiteral("http://127.0.0.1:9")},
+                                      {}, passphrase);
+    EXPECT_EQ(exchange.exitCode, 2) << exchange.out.toStdString() << exchange.err.toStdString();
+    EXPECT_TRUE(exchange.err.contains(QStringLiteral("certificate 2 of 2"))) << exchange.err.toStdString();
+}
+
+// exchange takes --passphrase-file like sign, reads only its first line, and without a passphrase
+// its hint names the CLI's ways to give one, not the window's.
+TEST(CryptoCli, ExchangeTakesThePassphraseFromTheFirstLineOfAFile)
+{
+    QTemporaryDir dir;
+    const QStringList base{QStringLiteral("exchange"), QStringLiteral("--key"), kKeys + QStringLiteral("rsa2048-encrypted.pem"), QStringLiteral("--client-id"),
+                           QStringLiteral("3MVG9x"), QStringLiteral("--username"), QStringLiteral("ann@example.com"), QStringLiteral("--env"),
+                           QStringLiteral("http://127.0.0.1:9"), QStringLiteral("--curl")};
+    const CryptoCliRun missing = cli(base);
+    EXPECT_EQ(missing.exitCode, 2);
+    EXPECT_TRUE(missing.err.contains(QStringLiteral("--passphrase-file"))) << missing.err.toStdString();
+    const CryptoCliRun fromFile = cli(base + QStringList{QStringLiteral("--passphrase-file"),
+                                                        writeFile(dir, QStringLiteral("pass"), "correct horse\nsecond line\n")});
+    EXPECT_EQ(fromFile.exitCode, 0) << fromFile.err.toStdString();
+    EXPECT_TRUE(fromFile.out.contains(QStringLiteral("curl"))) << fromFile.out.toStdString();
+}
+
+// exchange warns as sign does: a weak key, and a --cert that is not the key's.
+TEST(CryptoCli, ExchangeWarnsAboutAWeakKeyAndAForeignCertificate)
+{
+    const QStringList base{QStringLiteral("exchange"), QStringLiteral("--client-id"), QStringLiteral("3MVG9x"), QStringLiteral("--username"),
+                           QStringLiteral("ann@example.com"), QStringLiteral("--env"), QStringLiteral("http://127.0.0.1:9"), QStringLiteral("--curl")};
+    const CryptoCliRun weak = cli(base + QStringList{QStringLiteral("--key"), kKeys + QStringLiteral("rsa1024.pem")});
+    EXPECT_EQ(weak.exitCode, 0) << weak.err.toStdString();
+    EXPECT_TRUE(weak.err.contains(QStringLiteral("warning:"))) << weak.err.toStdString();
+    EXPECT_TRUE(weak.err.contains(QStringLiteral("1024"))) << weak.err.toStdString();
+    const CryptoCliRun foreign = cli(base + QStringList{QStringLiteral("--key"), kKeys + QStringLiteral("rsa2048-pkcs8.pem"), QStringLiteral("--cert"),
+                                                       kKeys + QStringLiteral("other2048.crt")});
+    EXPECT_EQ(foreign.exitCode, 0) << foreign.err.toStdString();
+    EXPECT_TRUE(foreign.err.contains(QStringLiteral("does not belong"))) << foreign.err.toStdString();
+}
+
+// Secrets need never be arguments (visible in /proc/PID/cmdline): call takes --token-file and
+// JWTFLOW_ACCESS_TOKEN, exchange --assertion-file and JWTFLOW_ASSERTION (first line of the file).
+TEST(CryptoCli, TokensAndAssertionsComeFromFilesOrTheEnvironment)
+{
+    QTemporaryDir dir;
+    const QByteArray token = "00Dxx0000001gPL!AR8AQJXg5oj8jXSgxJfA0lBog.39AsX";
+    const QStringList call{QStringLiteral("call"), QStringLiteral("--instance"), QStringLiteral("https://acme.my.salesforce.com"), QStringLiteral("--curl"),
+                           QStringLiteral("versions")};
+    const CryptoCliRun fromFile = cli(call + QStringList{QStringLiteral("--token-file"), writeFile(dir, QStringLiteral("token"), token + "\nnoise\n")});
+    EXPECT_EQ(fromFile.exitCode, 0) << fromFile.err.toStdString();
+    EXPECT_TRUE(fromFile.out.contains(QStringLiteral("00Dxx0000001gPL!****"))) << fromFile.out.toStdString();
+    const CryptoCliRun fromEnvironment = cli(call, {}, {{QStringLiteral("JWTFLOW_ACCESS_TOKEN"), QString::fromLatin1(token)}});
+    EXPECT_EQ(fromEnvironment.exitCode, 0) << fromEnvironment.err.toStdString();
+    EXPECT_TRUE(fromEnvironment.out.contains(QStringLiteral("00Dxx0000001gPL!****"))) << fromEnvironment.out.toStdString();
+
+    const QByteArray assertion = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhbm4ifQ.c2lnbmF0dXJlLXNlY3JldA";
+    const QStringList exchange{QStringLiteral("exchange"), QStringLiteral("--host"), QStringLiteral("https://login.salesforce.com"), QStringLiteral("--curl")};
+    const CryptoCliRun assertionFile =
+        cli(exchange + QStringList{QStringLiteral("--assertion-file"), writeFile(dir, QStringLiteral("assertion"), assertion + "\n")});
+    EXPECT_EQ(assertionFile.exitCode, 0) << assertionFile.err.toStdString();
+    EXPECT_TRUE(assertionFile.out.contains(QStringLiteral("eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhbm4ifQ.****"))) << assertionFile.out.toStdString();
+    const CryptoCliRun assertionEnvironment = cli(exchange, {}, {{QStringLiteral("JWTFLOW_ASSERTION"), QString::fromLatin1(assertion)}});
+    EXPECT_EQ(assertionEnvironment.exitCode, 0) << assertionEnvironment.err.toStdString();
+    EXPECT_TRUE(assertionEnvironment.out.contains(QStringLiteral("eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhbm4ifQ.****"))) << assertionEnvironment.out.toStdString();
+}
+
+// A FIFO nobody writes to, given as a passphrase or token file, is refused at once (it would block).
+TEST(CryptoCli, AFifoAsASecretFileIsRefusedNotWaitedOn)
+{
+    QTemporaryDir dir;
+    const QString fifo = dir.filePath(QStringLiteral("fifo"));
+    ASSERT_EQ(::mkfifo(fifo.toLocal8Bit().constData(), 0600), 0);
+    const CryptoCliRun sign = cli({QStringLiteral("sign"), QStringLiteral("--key"), kKeys + QStringLiteral("rsa2048-encrypted.pem"),
+                                   QStringLiteral("--passphrase-file"), fifo, QStringLiteral("--claim"), QStringLiteral("sub=ann")});
+    EXPECT_EQ(sign.exitCode, 2) << sign.err.toStdString();
+    EXPECT_TRUE(sign.err.contains(QStringLiteral("not a regular file"))) << sign.err.toStdString();
+    const CryptoCliRun call = cli({QStringLiteral("call"), QStringLiteral("--token-file"), fifo, QStringLiteral("--instance"),
+                                   QStringLiteral("https://acme.my.salesforce.com"), QStringLiteral("--curl"), QStringLiteral("versions")});
+    EXPECT_EQ(call.exitCode, 2) << call.err.toStdString();
 }

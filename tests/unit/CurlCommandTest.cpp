@@ -45,3 +45,26 @@ TEST(CurlCommand, GetWithBearerTokenAndOtherMethods)
     request.body = "{\"Name\":\"it's\"}";
     EXPECT_TRUE(CurlCommand::build(request, HttpExchangeRecord::Secrets::Show).endsWith(QStringLiteral("--data-binary '{\"Name\":\"it'\\''s\"}'")));
 }
+
+// With secrets shown, the CLI prints a command that reads them from the environment, so they
+// never become curl's arguments (visible in /proc/PID/cmdline).
+TEST(CurlCommand, SecretsCanBeReadFromEnvironmentVariables)
+{
+    HttpExchangeRecord::Request token;
+    token.method = "POST";
+    token.url = QUrl(QStringLiteral("https://login.salesforce.com/services/oauth2/token"));
+    token.headers = {{"Content-Type", "application/x-www-form-urlencoded"}};
+    token.body = FormBody::encode({{QStringLiteral("grant_type"), QStringLiteral("urn:ietf:params:oauth:grant-type:jwt-bearer")},
+                                   {QStringLiteral("assertion"), QStringLiteral("eyJh.eyJz.c2lnbmF0dXJl")}});
+    EXPECT_EQ(CurlCommand::buildWithVariables(token, CurlCommand::Layout::SingleLine),
+              QStringLiteral("curl -sS 'https://login.salesforce.com/services/oauth2/token' -H 'Content-Type: application/x-www-form-urlencoded' "
+                             "--data-urlencode 'grant_type=urn:ietf:params:oauth:grant-type:jwt-bearer' --data-urlencode \"assertion=$JWTFLOW_ASSERTION\""));
+
+    HttpExchangeRecord::Request api;
+    api.method = "GET";
+    api.url = QUrl(QStringLiteral("https://acme.my.salesforce.com/services/data"));
+    api.headers = {{"Authorization", "Bearer 00Dxx0000001gPL!AR8AQsecret"}};
+    const QString command = CurlCommand::buildWithVariables(api, CurlCommand::Layout::SingleLine);
+    EXPECT_EQ(command, QStringLiteral("curl -sS 'https://acme.my.salesforce.com/services/data' -H \"Authorization: Bearer $JWTFLOW_ACCESS_TOKEN\""));
+    EXPECT_EQ(CurlCommand::variableFor(QStringLiteral("client_secret")), QStringLiteral("JWTFLOW_CLIENT_SECRET"));
+}

@@ -1,5 +1,10 @@
+#include "core/Clock.h"
+#include "flow/Diagnosis.h"
+#include "flow/DiagnosisContext.h"
 #include "flow/ExchangeResult.h"
 #include "flow/HttpCall.h"
+
+#include <QJsonDocument>
 
 #include <gtest/gtest.h>
 
@@ -112,4 +117,29 @@ TEST(ExchangeResult, TransportFailuresHaveTheirOwnKinds)
     EXPECT_EQ(r.outcome, Outcome::TransportError);
     EXPECT_EQ(r.summary(), QStringLiteral("Host not found: Host login.example not found"));
     EXPECT_EQ(r.toJson(HttpExchangeRecord::Secrets::Mask).value(QStringLiteral("transport")).toString(), QStringLiteral("host-not-found"));
+}
+
+// A server echoing the request body in error_description: the assertion's signature shows
+// nowhere, in the summary, the error fields, the diagnosis, as text or as JSON.
+TEST(ExchangeResult, AnEchoedAssertionIsMaskedInEveryRendering)
+{
+    const QByteArray signature = "c2lnbmF0dXJlLW9mLXRoZS1hc3NlcnRpb24tMDEyMzQ1Njc4OQ";
+    const QByteArray assertion = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhbm4ifQ." + signature;
+    HttpExchangeRecord record;
+    record.request.method = "POST";
+    record.request.url = QUrl(QStringLiteral("https://login.salesforce.com/services/oauth2/token"));
+    record.request.headers = {{"Content-Type", "application/x-www-form-urlencoded"}};
+    record.request.body = "grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Ajwt-bearer&assertion=" + assertion;
+    record.response.status = 400;
+    record.response.headers = {{"Content-Type", "application/json"}};
+    record.response.body = "{\"error\":\"invalid_grant\",\"error_description\":\"bad body: " + record.request.body + "\"}";
+    const ExchangeResult result = ExchangeResult::fromRecord(record);
+    ASSERT_EQ(result.outcome, Outcome::OAuthError);
+    const Diagnosis diagnosis = Diagnosis::diagnose(result, DiagnosisContext::fromAssertion(record.request.url, QString::fromLatin1(assertion), SystemClock::instance()));
+    const QString json = QString::fromUtf8(QJsonDocument(result.toJson(HttpExchangeRecord::Secrets::Mask)).toJson()) +
+                         QString::fromUtf8(QJsonDocument(diagnosis.toJson()).toJson());
+    for (const QString &shown : {result.summary(), result.errorDescription, diagnosis.serverMessage, diagnosis.text(), json}) {
+        EXPECT_FALSE(shown.contains(QString::fromLatin1(signature.left(16)))) << shown.toStdString();
+    }
+    EXPECT_TRUE(result.errorDescription.contains(QStringLiteral("eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhbm4ifQ.****")));
 }

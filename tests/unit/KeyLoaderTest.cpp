@@ -322,3 +322,57 @@ TEST(KeyLoaderRegression, DamagedCertificatesAreErrorsNotCrashes)
         EXPECT_TRUE(material.error().message.contains(QString::fromLatin1(c.part))) << material.error().message.toStdString();
     }
 }
+
+// qca-ossl's PKCS#12 import crashed on this file (a damaged certificate in the chain) in sign,
+// exchange and the window's key picker, which all load through KeyLoader. PKCS#12 files are now
+// opened with libcrypto and every certificate read by jwtflow's DER parser before QCA sees anything.
+TEST(KeyLoader, Pkcs12WithADamagedCertificateInItsChainIsASpecificError)
+{
+    const auto material = KeyLoader::loadFile(keyPath("rsa2048-damaged-chain.p12"), answer(kPassphrase));
+    const auto key = KeyLoader::loadPrivateKey(keyPath("rsa2048-damaged-chain.p12"), answer(kPassphrase));
+    ASSERT_FALSE(material.ok());
+    ASSERT_FALSE(key.ok());
+    for (const Error &error : {material.error(), key.error()}) {
+        EXPECT_EQ(error.code, QStringLiteral("key.bad-certificate"));
+        EXPECT_TRUE(error.message.contains(QStringLiteral("certificate 2 of 2"))) << error.text().toStdString();
+        EXPECT_TRUE(error.message.contains(QStringLiteral("authority key identifier"))) << error.text().toStdString();
+    }
+    // The same file with the wrong passphrase is still the passphrase's fault.
+    const auto wrong = KeyLoader::loadFile(keyPath("rsa2048-damaged-chain.p12"), answer("wrong horse"));
+    ASSERT_FALSE(wrong.ok());
+    EXPECT_EQ(wrong.error().code, QStringLiteral("key.wrong-passphrase"));
+}
+
+TEST(KeyLoader, CertificateOnlyPkcs12OpensAndSaysItHoldsNoKey)
+{
+    const auto r = KeyLoader::loadFile(keyPath("rsa2048-cert-only.p12"), answer(kPassphrase));
+    ASSERT_TRUE(r.ok()) << r.error().text().toStdString();
+    EXPECT_TRUE(r->privateKey.isNull());
+    ASSERT_FALSE(r->certificate.isNull());
+    EXPECT_EQ(r->certificate.sha256Fingerprint(), recordedFacts().value(QStringLiteral("sha256")));
+    EXPECT_EQ(r->format, QStringLiteral("PKCS#12, certificates only (no private key)"));
+    const auto key = KeyLoader::loadPrivateKey(keyPath("rsa2048-cert-only.p12"), answer(kPassphrase));
+    ASSERT_FALSE(key.ok());
+    EXPECT_EQ(key.error().code, QStringLiteral("key.not-private-key")); // not "wrong passphrase"
+}
+
+TEST(KeyLoader, Pkcs12WithoutMacOrEncryptionLoads)
+{
+    const auto r = KeyLoader::loadFile(keyPath("rsa2048-unencrypted.p12"), answer(kPassphrase));
+    ASSERT_TRUE(r.ok()) << r.error().text().toStdString();
+    EXPECT_EQ(r->privateKey.publicKey().spkiSha256(), spkiOfMainKey());
+    EXPECT_TRUE(r->certificate.matches(r->privateKey));
+}
+
+TEST(KeyLoader, ASymlinkLoopIsNamedAsSuch)
+{
+    QTemporaryDir dir;
+    const QString a = dir.filePath(QStringLiteral("a.pem"));
+    const QString b = dir.filePath(QStringLiteral("b.pem"));
+    ASSERT_TRUE(QFile::link(b, a));
+    ASSERT_TRUE(QFile::link(a, b));
+    const auto r = KeyLoader::loadFile(a);
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().code, QStringLiteral("key.broken-link"));
+    EXPECT_TRUE(r.error().message.contains(QStringLiteral("loop"))) << r.error().text().toStdString();
+}

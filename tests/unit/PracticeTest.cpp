@@ -346,3 +346,19 @@ TEST(PracticeDemoCredentials, CreatedOnceWithAPrivateKeyFileAndReloaded)
     EXPECT_TRUE(DemoCredentials::defaultFolder().endsWith(QStringLiteral("/jwtflow/practice-org")));
     EXPECT_TRUE(DemoCredentials::defaultFolder().contains(QStringLiteral(".qttest"))) << DemoCredentials::defaultFolder().toStdString();
 }
+
+// A folder the org creates is 0700; an existing one given with --data-dir keeps the mode it has.
+TEST(PracticeDemoCredentials, AnExistingFolderKeepsItsMode)
+{
+    QTemporaryDir dir;
+    const auto owner = QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner;
+    const QString created = dir.filePath(QStringLiteral("new"));
+    ASSERT_TRUE(DemoCredentials::loadOrCreate(created).ok());
+    EXPECT_EQ(QFile::permissions(created) & ~(QFileDevice::ReadUser | QFileDevice::WriteUser | QFileDevice::ExeUser), owner);
+    const QString existing = dir.filePath(QStringLiteral("shared"));
+    ASSERT_TRUE(QDir().mkpath(existing));
+    const auto mode = owner | QFileDevice::ReadGroup | QFileDevice::ExeGroup | QFileDevice::ReadOther | QFileDevice::ExeOther;
+    ASSERT_TRUE(QFile::setPermissions(existing, mode));
+    ASSERT_TRUE(DemoCredentials::loadOrCreate(existing).ok());
+    EXPECT_EQ(QFile::permissions(existing) & ~(QFileDevice::ReadUser | QFileDevice::WriteUser | QFileDevice::ExeUser), mode);
+}

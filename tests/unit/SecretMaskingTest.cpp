@@ -97,3 +97,38 @@ TEST(HttpExchangeRecord, JsonRenderingMasksToo)
     EXPECT_EQ(failedJson.value(QStringLiteral("transport")).toObject().value(QStringLiteral("kind")).toString(), QStringLiteral("timeout"));
     EXPECT_TRUE(failed.masked().contains(QStringLiteral("(no complete HTTP answer: No complete answer within 300 ms.)")));
 }
+
+// A server that echoes the request: every form of the assertion's signature and of the tokens
+// it has seen is masked, wherever it appears.
+TEST(SecretMasker, MasksEveryFormOfAnEchoedSecret)
+{
+    // A signature long enough for the prefix rule, with both base64url-only characters.
+    const QString signature = QStringLiteral("QUJDREVGR0hJSktMTU5PUFFSU1RVVldY-_aBcDeFgHiJ");
+    const QString assertion = QStringLiteral("eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhbm4ifQ.") + signature;
+    SecretMasker masker;
+    masker.addToken(assertion);
+    masker.addToken(QStringLiteral("5Aep861RefreshSecretValue0123456789"));
+    QString standard = signature;
+    standard.replace(QLatin1Char('-'), QLatin1Char('+')).replace(QLatin1Char('_'), QLatin1Char('/'));
+    const struct {
+        const char *name;
+        QString echo;
+    } cases[] = {
+        {"whole assertion", QStringLiteral("bad assertion: ") + assertion},
+        {"signature alone", QStringLiteral("signature ") + signature + QStringLiteral(" invalid")},
+        {"percent-encoded", QString::fromLatin1(QUrl::toPercentEncoding(assertion))},
+        {"standard base64", QStringLiteral("sig=") + standard},
+        {"cut short", QStringLiteral("assertion=") + assertion.left(assertion.size() - 10) + QStringLiteral("...")},
+        {"refresh token", QStringLiteral("refresh_token=5Aep861RefreshSecretValue0123456789")},
+    };
+    for (const auto &c : cases) {
+        SCOPED_TRACE(c.name);
+        const QString masked = masker.apply(c.echo);
+        EXPECT_TRUE(masked.contains(SecretMasker::mask())) << masked.toStdString();
+        EXPECT_FALSE(masked.contains(signature.left(16))) << masked.toStdString();
+        EXPECT_FALSE(masked.contains(standard.left(16))) << masked.toStdString();
+        EXPECT_FALSE(masked.contains(QStringLiteral("RefreshSecret"))) << masked.toStdString();
+    }
+    // What is not secret stays: the header and claims of the assertion.
+    EXPECT_TRUE(masker.apply(assertion).startsWith(QStringLiteral("eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhbm4ifQ.")));
+}

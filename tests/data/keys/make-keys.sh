@@ -22,6 +22,13 @@ openssl x509 -in rsa2048.crt -outform DER -out rsa2048.cer
 openssl pkcs12 -export -inkey rsa2048-pkcs8.pem -in rsa2048.crt -passout pass:"$pass" -out rsa2048.p12
 openssl pkcs12 -export -legacy -inkey rsa2048-pkcs8.pem -in rsa2048.crt -passout pass:"$pass" -out rsa2048-legacy.p12
 cat rsa2048-pkcs8.pem rsa2048.crt >rsa2048-key-and-cert.pem
+# PKCS#12 variants: certificates only; no MAC and nothing encrypted (reached by fuzz_pkcs12's
+# mutations); and a chain holding the damaged certificate on which qca-ossl's PKCS#12 import crashed.
+openssl pkcs12 -export -nokeys -in rsa2048.crt -passout pass:"$pass" -out rsa2048-cert-only.p12
+openssl pkcs12 -export -inkey rsa2048-pkcs8.pem -in rsa2048.crt -keypbe NONE -certpbe NONE -nomac -passout pass:"$pass" -out rsa2048-unencrypted.p12
+openssl x509 -inform DER -in fuzz-damaged-aki.cer -out damaged-aki.tmp.pem
+openssl pkcs12 -export -inkey rsa2048-pkcs8.pem -in rsa2048.crt -certfile damaged-aki.tmp.pem -passout pass:"$pass" -out rsa2048-damaged-chain.p12
+rm damaged-aki.tmp.pem
 
 # Text variations: CRLF line ends, a UTF-8 BOM, the base64 on one line.
 sed 's/$/\r/' rsa2048-pkcs8.pem >rsa2048-crlf.pem
