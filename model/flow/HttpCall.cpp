@@ -88,6 +88,8 @@ void HttpCall::send()
         QMetaObject::invokeMethod(this, &HttpCall::finish, Qt::QueuedConnection);
         return;
     }
+    m_record.requestSent = false;
+    m_record.bytesReceived = 0;
     const HttpExchangeRecord::Request &request = m_record.request;
     QNetworkRequest networkRequest(request.url);
     for (const auto &[name, value] : request.headers)
@@ -111,7 +113,9 @@ void HttpCall::send()
 #if QT_CONFIG(ssl)
     connect(m_reply, &QNetworkReply::sslErrors, this, &HttpCall::onSslErrors);
 #endif
+    connect(m_reply, &QNetworkReply::requestSent, this, [this] { m_record.requestSent = true; });
     connect(m_reply, &QNetworkReply::downloadProgress, this, [this](qint64 received, qint64 total) {
+        m_record.bytesReceived = qMax(m_record.bytesReceived, received);
         if (received > m_options.maxResponseBytes || total > m_options.maxResponseBytes)
             abortWith(Abort::TooLarge);
     });
