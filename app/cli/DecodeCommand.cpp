@@ -1,3 +1,4 @@
+#include "ClaimLintOutput.h"
 #include "CliCommands.h"
 
 #include "token/Jwt.h"
@@ -26,6 +27,7 @@ int decodeCommand(const QStringList &arguments)
     const QString kind = jwt->kind() == Jwt::Kind::Encrypted   ? QStringLiteral("encrypted (JWE)")
                          : jwt->kind() == Jwt::Kind::Unsecured ? QStringLiteral("unsecured (no signature)")
                                                                : QStringLiteral("signed (JWS)");
+    const QList<Lint> lints = assertionLints(jwt.value());
     if (json) {
         QJsonObject object{{QStringLiteral("ok"), true},
                            {QStringLiteral("kind"), kind},
@@ -33,6 +35,7 @@ int decodeCommand(const QStringList &arguments)
                            {QStringLiteral("notes"), QJsonArray::fromStringList(jwt->notes())}};
         if (jwt->kind() != Jwt::Kind::Encrypted)
             object.insert(QStringLiteral("claims"), jwt->claims());
+        object.insert(QStringLiteral("lints"), lintsToJson(lints));
         out() << QJsonDocument(object).toJson(QJsonDocument::Indented);
         return Success;
     }
@@ -42,6 +45,7 @@ int decodeCommand(const QStringList &arguments)
     out() << "Header:\n" << QJsonDocument(jwt->header()).toJson(QJsonDocument::Indented);
     if (jwt->kind() != Jwt::Kind::Encrypted)
         out() << "Claims:\n" << QJsonDocument(jwt->claims()).toJson(QJsonDocument::Indented);
+    printLints(lints);
     return Success;
 }
 

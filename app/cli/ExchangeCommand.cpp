@@ -19,6 +19,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
+#include <QRegularExpression>
 
 #include <optional>
 
@@ -123,7 +124,14 @@ void printHuman(const ExchangeResult &result, const Diagnosis &diagnosis, bool s
             out() << "(secrets masked; --show-secrets prints them)\n";
         return;
     }
-    out() << result.summary() << "\n\n" << diagnosis.text();
+    out() << result.summary() << '\n';
+    // Which certificate was refused, and how to trust exactly that one here, without --raw.
+    for (const QString &tls : record.tlsErrors)
+        out() << "TLS: " << tls << '\n';
+    static const QRegularExpression digest(QStringLiteral("SHA-256 ([0-9A-Fa-f:]{64,})"));
+    if (const QRegularExpressionMatch m = digest.match(record.tlsErrors.join(u'\n')); m.hasMatch() && !record.tlsErrorsIgnored)
+        out() << "Only if you know this certificate is the server's: --trust-cert " << record.request.url.host() << '=' << m.captured(1) << '\n';
+    out() << '\n' << diagnosis.text();
 }
 
 } // namespace
@@ -231,7 +239,11 @@ int exchangeCommand(const QStringList &arguments)
     if (!request)
         return printError(request.error(), json);
     if (parser.isSet(curlOpt)) {
-        out() << CurlCommand::build(request.value(), showSecrets ? Secrets::Show : Secrets::Mask) << '\n';
+        const QString curl = CurlCommand::build(request.value(), showSecrets ? Secrets::Show : Secrets::Mask);
+        if (json)
+            out() << QJsonDocument(QJsonObject{{QStringLiteral("ok"), true}, {QStringLiteral("curl"), curl}}).toJson(QJsonDocument::Indented);
+        else
+            out() << curl << '\n';
         return Success;
     }
 

@@ -1,3 +1,4 @@
+#include "ClaimLintOutput.h"
 #include "CliCommands.h"
 #include "CryptoCliSupport.h"
 
@@ -115,6 +116,7 @@ int verifyCommand(const QStringList &arguments)
             warnings.append(w);
     }
 
+    const QList<Lint> lints = assertionLints(jwt.value());
     if (json) {
         QJsonObject object{{QStringLiteral("ok"), verification.isVerified()},
                            {QStringLiteral("outcome"), verification.outcomeName()},
@@ -124,6 +126,7 @@ int verifyCommand(const QStringList &arguments)
                            {QStringLiteral("warnings"), warningsToJson(warnings)}};
         if (!jwt->kid().isEmpty())
             object.insert(QStringLiteral("kid"), jwt->kid());
+        object.insert(QStringLiteral("lints"), lintsToJson(lints));
         out() << QJsonDocument(object).toJson(QJsonDocument::Indented);
     } else {
         out() << "Signature: " << verification.outcomeName().toUpper() << " (" << (verification.alg.isEmpty() ? QStringLiteral("no alg") : verification.alg)
@@ -133,6 +136,7 @@ int verifyCommand(const QStringList &arguments)
             out() << "Key: " << verification.keyDescription << '\n';
         out().flush();
         printWarnings(warnings);
+        printLints(lints);
     }
     return exitCodeFor(verification);
 }

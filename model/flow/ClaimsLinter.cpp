@@ -482,6 +482,33 @@ bool ClaimsLinter::hasErrors(const QList<Lint> &lints)
     return std::any_of(lints.begin(), lints.end(), [](const Lint &l) { return l.severity == Severity::Error; });
 }
 
+ClaimsLinter::Context ClaimsLinter::contextForClaims(const QJsonObject &claims)
+{
+    using Env = AssertionPreset::Environment;
+    Context context;
+    const QJsonValue audValue = claims.value(QStringLiteral("aud"));
+    const QString aud = audValue.isArray() ? audValue.toArray().first().toString() : audValue.toString();
+    const QUrl url(aud.trimmed());
+    const QString host = url.host().toLower();
+    if (host.isEmpty() || host == QLatin1String("login.salesforce.com"))
+        return context;
+    if (host == QLatin1String("test.salesforce.com")) {
+        context.preset = AssertionPreset::sandbox();
+        return context;
+    }
+    const bool site = host.endsWith(QLatin1String(".my.site.com")) || (host.endsWith(QLatin1String(".force.com")) && url.path().size() > 1);
+    const Env env = AssertionPreset::isLoopbackHost(host) ? Env::PracticeOrg : site ? Env::ExperienceCloudSite : Env::MyDomain;
+    if (const auto preset = AssertionPreset::create(env, aud))
+        context.preset = preset.value();
+    return context;
+}
+
+bool ClaimsLinter::looksLikeAssertion(const QJsonObject &claims)
+{
+    const QString iss = claims.value(QStringLiteral("iss")).toString();
+    return !iss.startsWith(QLatin1String("http://")) && !iss.startsWith(QLatin1String("https://"));
+}
+
 QList<Lint> ClaimsLinter::lint(const Jwt &jwt, const Context &context) const
 {
     QList<Lint> lints = lint(jwt.header(), jwt.claims(), context);
