@@ -484,22 +484,15 @@ bool ClaimsLinter::hasErrors(const QList<Lint> &lints)
 
 ClaimsLinter::Context ClaimsLinter::contextForClaims(const QJsonObject &claims)
 {
-    using Env = AssertionPreset::Environment;
     Context context;
     const QJsonValue audValue = claims.value(QStringLiteral("aud"));
-    const QString aud = audValue.isArray() ? audValue.toArray().first().toString() : audValue.toString();
-    const QUrl url(aud.trimmed());
-    const QString host = url.host().toLower();
-    if (host.isEmpty() || host == QLatin1String("login.salesforce.com"))
-        return context;
-    if (host == QLatin1String("test.salesforce.com")) {
-        context.preset = AssertionPreset::sandbox();
-        return context;
+    const QString aud = (audValue.isArray() ? audValue.toArray().first().toString() : audValue.toString()).trimmed();
+    // The host rules are SalesforceHost's, through the preset; an aud that names no usable host
+    // keeps production, whose accepted audiences the lints then compare against.
+    if (aud.startsWith(QLatin1String("http://")) || aud.startsWith(QLatin1String("https://"))) {
+        if (const auto preset = AssertionPreset::forUrl(aud))
+            context.preset = preset.value();
     }
-    const bool site = host.endsWith(QLatin1String(".my.site.com")) || (host.endsWith(QLatin1String(".force.com")) && url.path().size() > 1);
-    const Env env = AssertionPreset::isLoopbackHost(host) ? Env::PracticeOrg : site ? Env::ExperienceCloudSite : Env::MyDomain;
-    if (const auto preset = AssertionPreset::create(env, aud))
-        context.preset = preset.value();
     return context;
 }
 
