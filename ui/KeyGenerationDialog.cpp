@@ -137,8 +137,9 @@ void KeyGenerationDialog::finished(const Result<CredentialWriter::Files> &result
     const CredentialWriter::Files &files = result.value();
     m_message->setStyleSheet(QString());
     m_message->setText(tr("Written:\n  %1 (private key, readable only by you — never upload or share it)\n  %2 (certificate, PEM)\n  %3 (certificate, DER)\n\n"
-                          "Upload %2 to the connected app: Setup ▸ App Manager ▸ your app ▸ Edit ▸ API (Enable OAuth Settings) ▸ "
-                          "Use digital signatures ▸ Choose File. For Microsoft Entra: App registrations ▸ your app ▸ Certificates & secrets ▸ "
+                          "Upload %2 to the app: an External Client App under Setup ▸ External Client Apps Manager ▸ your app ▸ Edit Settings ▸ "
+                          "OAuth Settings ▸ Enable JWT Bearer Flow ▸ Upload Files; a connected app under Setup ▸ App Manager ▸ your app ▸ Edit ▸ "
+                          "API (Enable OAuth Settings) ▸ Use digital signatures ▸ Choose File. For Microsoft Entra: App registrations ▸ your app ▸ Certificates & secrets ▸ "
                           "Upload certificate (%3 or %2).\n\njwtflow now signs with %1.")
                            .arg(QDir::toNativeSeparators(files.privateKey), QDir::toNativeSeparators(files.certificatePem),
                                 QDir::toNativeSeparators(files.certificateDer)));

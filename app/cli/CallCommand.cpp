@@ -142,13 +142,15 @@ int callCommand(const QStringList &arguments)
         const auto request = client.request(pathOrUrl);
         if (!request)
             return printError(request.error(), json);
-        if (showSecrets) { // the token stays out of curl's arguments: it reads it from the environment
-            out() << CurlCommand::buildWithVariables(request.value()) << '\n';
+        // With --show-secrets the token stays out of curl's arguments: curl reads it from the environment.
+        const QString curl = showSecrets ? CurlCommand::buildWithVariables(request.value()) : CurlCommand::build(request.value(), secrets);
+        if (json)
+            out() << QJsonDocument(QJsonObject{{QStringLiteral("ok"), true}, {QStringLiteral("curl"), curl}}).toJson(QJsonDocument::Indented);
+        else
+            out() << curl << '\n';
+        if (showSecrets)
             err() << "(the command reads the token from $JWTFLOW_ACCESS_TOKEN: set it first, e.g. "
                      "JWTFLOW_ACCESS_TOKEN=\"$(cat token.txt)\"; export JWTFLOW_ACCESS_TOKEN)\n";
-        } else {
-            out() << CurlCommand::build(request.value(), secrets) << '\n';
-        }
         return Success;
     }
 
@@ -166,8 +168,20 @@ int callCommand(const QStringList &arguments)
 
     const bool answered = record->answered();
     const bool success = answered && record->response.status >= 200 && record->response.status < 300;
+    // A 401 from the REST API means the token, not the request: say which and what to do
+    // (salesforce-wire.md §4.3: expired/unknown token vs an app without API access).
+    QString hint;
+    if (answered && record->response.status == 401) {
+        hint = record->response.body.contains("not valid for use with the REST API")
+                   ? QStringLiteral("The token is valid but not for the REST API: give the app the \"api\" scope (connected app: Selected OAuth Scopes; "
+                                    "External Client App: OAuth Settings → OAuth Scopes), or check the app's API access and IP policies, then exchange again.")
+                   : QStringLiteral("The access token is expired, revoked or from another org: run 'jwtflow-cli exchange' again and pass the new token "
+                                    "with --token (a JWT grant issues a new one each time).");
+    }
     if (json) {
         QJsonObject object{{QStringLiteral("ok"), success}, {QStringLiteral("exchange"), record->toJson(secrets)}};
+        if (!hint.isEmpty())
+            object.insert(QStringLiteral("hint"), hint);
         const QJsonDocument body = QJsonDocument::fromJson(record->response.body);
         if (!body.isNull())
             object.insert(QStringLiteral("json"), body.isArray() ? QJsonValue(body.array()) : QJsonValue(body.object()));
@@ -181,6 +195,8 @@ int callCommand(const QStringList &arguments)
             out() << "TLS: " << TerminalText::line(tls) << '\n';
         out() << '\n'
               << TerminalText::block(record->render(parser.isSet(rawOpt) ? HttpExchangeRecord::Style::Raw : HttpExchangeRecord::Style::Pretty, secrets));
+        if (!hint.isEmpty())
+            out() << "\nHint: " << hint << '\n';
     }
     if (success)
         return Success;

@@ -1,3 +1,4 @@
+#include "ClaimLintOutput.h"
 #include "CliCommands.h"
 #include "CryptoCliSupport.h"
 
@@ -36,6 +37,7 @@ int decodeCommand(const QStringList &arguments)
             notes << note;
     }
     const bool hasClaims = form.kind == TokenForm::Kind::Jws || form.kind == TokenForm::Kind::Unsecured;
+    const QList<Lint> lints = assertionLints(jwt.value());
     if (json) {
         QJsonObject object{{QStringLiteral("ok"), true},
                            {QStringLiteral("kind"), form.title},
@@ -54,6 +56,7 @@ int decodeCommand(const QStringList &arguments)
                 inner.insert(QStringLiteral("claims"), form.inner->claims());
             object.insert(QStringLiteral("inner"), inner);
         }
+        object.insert(QStringLiteral("lints"), lintsToJson(lints));
         out() << QJsonDocument(object).toJson(QJsonDocument::Indented);
         return Success;
     }
@@ -68,6 +71,7 @@ int decodeCommand(const QStringList &arguments)
         if (form.inner->kind() != Jwt::Kind::Encrypted && !form.inner->isNested())
             out() << "Inner claims:\n" << QJsonDocument(form.inner->claims()).toJson(QJsonDocument::Indented);
     }
+    printLints(lints);
     return Success;
 }
 

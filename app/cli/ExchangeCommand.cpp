@@ -20,6 +20,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
+#include <QRegularExpression>
 
 #include <optional>
 
@@ -151,7 +152,15 @@ void printHuman(const ExchangeResult &result, const Diagnosis &diagnosis, bool s
             out() << "(secrets masked; --show-secrets prints them)\n";
         return;
     }
-    out() << TerminalText::line(result.summary()) << "\n\n" << terminalSafe(diagnosis).text();
+    out() << TerminalText::line(result.summary()) << '\n';
+    // Which certificate was refused, and how to trust exactly that one here, without --raw.
+    for (const QString &tls : record.tlsErrors)
+        out() << "TLS: " << TerminalText::line(tls) << '\n';
+    static const QRegularExpression digest(QStringLiteral("SHA-256 ([0-9A-Fa-f:]{64,})"));
+    if (const QRegularExpressionMatch m = digest.match(record.tlsErrors.join(u'\n')); m.hasMatch() && !record.tlsErrorsIgnored)
+        out() << "Only if you know this certificate is the server's: --trust-cert " << TerminalText::line(record.request.url.host()) << '='
+              << m.captured(1) << '\n';
+    out() << '\n' << terminalSafe(diagnosis).text();
 }
 
 } // namespace
@@ -296,13 +305,15 @@ int exchangeCommand(const QStringList &arguments)
     if (!request)
         return printError(request.error(), json);
     if (parser.isSet(curlOpt)) {
-        if (showSecrets) { // the secret stays out of curl's arguments: it reads it from the environment
-            out() << CurlCommand::buildWithVariables(request.value()) << '\n';
+        // With --show-secrets the secret stays out of curl's arguments: curl reads it from the environment.
+        const QString curl = showSecrets ? CurlCommand::buildWithVariables(request.value()) : CurlCommand::build(request.value(), Secrets::Mask);
+        if (json)
+            out() << QJsonDocument(QJsonObject{{QStringLiteral("ok"), true}, {QStringLiteral("curl"), curl}}).toJson(QJsonDocument::Indented);
+        else
+            out() << curl << '\n';
+        if (showSecrets)
             err() << "(the command reads the assertion from $JWTFLOW_ASSERTION: set it first, e.g. "
                      "JWTFLOW_ASSERTION=\"$(cat assertion.jwt)\"; export JWTFLOW_ASSERTION)\n";
-        } else {
-            out() << CurlCommand::build(request.value(), Secrets::Mask) << '\n';
-        }
         return Success;
     }
 

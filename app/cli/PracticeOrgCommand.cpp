@@ -60,7 +60,8 @@ int practiceOrgCommand(const QStringList &arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(
         QStringLiteral("Run a local org that answers like Salesforce: the JWT bearer token endpoint (Salesforce's checks and exact errors),\n"
-                       "the identity URL, userinfo, /services/data with SOQL over Organization, User and Account, OpenID discovery with\n"
+                       "the identity URL, userinfo, /services/data with SOQL (WHERE, ORDER BY, LIMIT, OFFSET, COUNT(), Owner.Name and\n"
+                       "other relationship fields) over Organization, User, Profile, Account and Contact, OpenID discovery with\n"
                        "/id/keys, and frontdoor.jsp. It listens on 127.0.0.1 only and serves until Ctrl+C (SIGINT) or SIGTERM.\n\n"
                        "The first start creates a demo key pair and certificate (kept in %1; the key file is mode 0600). The default\n"
                        "org has an admin-approved app whose consumer key and user are printed, with the path of the key to sign with.\n\n"

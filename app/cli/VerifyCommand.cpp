@@ -1,3 +1,4 @@
+#include "ClaimLintOutput.h"
 #include "CliCommands.h"
 #include "CryptoCliSupport.h"
 
@@ -143,6 +144,7 @@ int verifyCommand(const QStringList &arguments)
     }
 
     const TokenForm form = TokenForm::of(jwt.value());
+    const QList<Lint> lints = assertionLints(jwt.value());
     if (json) {
         QJsonObject object{{QStringLiteral("ok"), verification.isVerified()},
                            {QStringLiteral("form"), form.code},
@@ -156,6 +158,7 @@ int verifyCommand(const QStringList &arguments)
             object.insert(QStringLiteral("kid"), jwt->kid());
         if (!keyChoice.isEmpty())
             object.insert(QStringLiteral("keyChoice"), keyChoice);
+        object.insert(QStringLiteral("lints"), lintsToJson(lints));
         out() << QJsonDocument(object).toJson(QJsonDocument::Indented);
     } else {
         out() << "Signature: " << verification.outcomeName().toUpper() << " (" << (verification.alg.isEmpty() ? QStringLiteral("no alg") : verification.alg)
@@ -170,6 +173,7 @@ int verifyCommand(const QStringList &arguments)
             out() << "Note: " << keyChoice << '\n';
         out().flush();
         printWarnings(warnings);
+        printLints(lints);
     }
     return exitCodeFor(verification);
 }

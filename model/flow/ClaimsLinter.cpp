@@ -484,6 +484,26 @@ bool ClaimsLinter::hasErrors(const QList<Lint> &lints)
     return std::any_of(lints.begin(), lints.end(), [](const Lint &l) { return l.severity == Severity::Error; });
 }
 
+ClaimsLinter::Context ClaimsLinter::contextForClaims(const QJsonObject &claims)
+{
+    Context context;
+    const QJsonValue audValue = claims.value(QStringLiteral("aud"));
+    const QString aud = (audValue.isArray() ? audValue.toArray().first().toString() : audValue.toString()).trimmed();
+    // The host rules are SalesforceHost's, through the preset; an aud that names no usable host
+    // keeps production, whose accepted audiences the lints then compare against.
+    if (aud.startsWith(QLatin1String("http://")) || aud.startsWith(QLatin1String("https://"))) {
+        if (const auto preset = AssertionPreset::forUrl(aud))
+            context.preset = preset.value();
+    }
+    return context;
+}
+
+bool ClaimsLinter::looksLikeAssertion(const QJsonObject &claims)
+{
+    const QString iss = claims.value(QStringLiteral("iss")).toString();
+    return !iss.startsWith(QLatin1String("http://")) && !iss.startsWith(QLatin1String("https://"));
+}
+
 QList<Lint> ClaimsLinter::lint(const Jwt &jwt, const Context &context) const
 {
     QList<Lint> lints = lint(jwt.header(), jwt.claims(), context);

@@ -40,6 +40,12 @@ public:
     QList<Lint> lint(const QJsonObject &header, const QJsonObject &claims, const Context &context) const;
 
     static bool hasErrors(const QList<Lint> &lints);
+    // For a token on its own (decode, verify): the environment its aud names — login, test, a My
+    // Domain, a site or a loopback practice org — so the lints are the window's for that host.
+    static Context contextForClaims(const QJsonObject &claims);
+    // Whether a token reads as a bearer assertion (iss a client id, not an issuer URL as in ID
+    // tokens and IdP access tokens): only those get the assertion lints.
+    static bool looksLikeAssertion(const QJsonObject &claims);
     static bool looksLikeConsumerKey(const QString &text); // 3MVG…, long, [A-Za-z0-9._]
     static bool looksLikeUsername(const QString &text);    // email-shaped
 

@@ -47,6 +47,21 @@ public:
             return;
         }
     }
+    // The request shows this cause cannot be the one: it never ranks first, and says why.
+    void ruleOut(const QString &id, const QString &evidence)
+    {
+        for (Diagnosis::Cause &cause : m_d.causes) {
+            if (cause.id != id)
+                continue;
+            cause.score = qMin(cause.score, 0) - kStrong;
+            cause.evidence = cause.evidence.isEmpty() ? u"Unlikely: "_s + evidence : cause.evidence + u" Unlikely: "_s + evidence;
+            return;
+        }
+    }
+    bool has(const QString &id) const
+    {
+        return std::any_of(m_d.causes.cbegin(), m_d.causes.cend(), [&id](const Diagnosis::Cause &c) { return c.id == id; });
+    }
     // A cause that only this request's context reveals.
     void addEvident(const QString &id, const QString &implicated, const QString &summary, const QStringList &fixes, int score,
                     const QString &evidence)
@@ -200,6 +215,27 @@ QString hostLabel(const QString &host, HostKind kind)
     }
 }
 
+// "scheme://host:port" of a URL, the port always written: a hint must reach the same place.
+QString origin(const QUrl &url)
+{
+    return u"%1://%2:%3"_s.arg(url.scheme(), url.host()).arg(url.port(url.scheme() == u"http"_s ? 80 : 443));
+}
+
+// A curl command that repeats the connection to the same scheme, host, port and path.
+QString probeCommand(const QUrl &url, qint64 timeoutMs = 0)
+{
+    QString command = u"curl -v"_s;
+    if (timeoutMs > 0)
+        command += u" --max-time %1"_s.arg((timeoutMs + 999) / 1000);
+    return command + u" '"_s + origin(url) + (url.path().isEmpty() ? u"/"_s : url.path()) + u"'"_s;
+}
+
+// Both Setup paths since Spring '26, when new connected apps became disabled by default and
+// External Client Apps the way for new integrations (Salesforce Help: "Configure a JWT Bearer Flow").
+const QString kPolicyPaths = u"Connected app: Setup → App Manager → the app → Manage → Edit Policies. External Client App: Setup → External Client Apps Manager → the app → Edit Policies (OAuth Policies)."_s;
+const QString kCertificatePaths = u"Connected app: App Manager → the app → Edit → Use digital signatures. External Client App: External Client Apps Manager → the app → Edit Settings → OAuth Settings → Enable JWT Bearer Flow → upload the certificate."_s;
+const QString kConsumerKeyPaths = u"Connected app: App Manager → the app → View → Manage Consumer Details. External Client App: External Client Apps Manager → the app → Settings → OAuth Settings → Consumer Key and Secret."_s;
+
 // Final labels of Salesforce sandbox usernames, which append the sandbox name to the production username.
 bool looksLikeSandboxSuffix(const QString &username)
 {
@@ -224,18 +260,19 @@ void e1NotApproved(Builder &b, Diagnosis &d, const Facts &f)
     d.title = u"Salesforce has no approval for this user and connected app (or does not know the user)"_s;
     d.ambiguous = true;
     d.ambiguityNote = u"Salesforce gives this one message for several different causes (an unknown username, a user never approved, a profile not pre-authorized, a user not yet replicated) and does not say which. They are listed from most to least likely for this request."_s;
-    b.add(u"policy.not-preauthorized"_s, u"connected-app policy"_s,
-          u"The app's Permitted Users policy is \"Admin approved users are pre-authorized\", and the user's profile or permission set is not assigned to the app."_s,
-          {u"Setup → App Manager → the app → Manage → Edit Policies: Permitted Users = \"Admin approved users are pre-authorized\"."_s,
-           u"On the same page, add the user's profile under Profiles, or a permission set assigned to the user under Permission Sets."_s});
-    b.add(u"policy.self-authorize-no-approval"_s, u"connected-app policy"_s,
-          u"The policy is \"All users may self-authorize\" and this user has never approved the app through a flow that issued a refresh token (a web-server approval without refresh_token does not count)."_s,
-          {u"Switch Permitted Users to \"Admin approved users are pre-authorized\" and assign the user's profile or permission set."_s,
-           u"Or keep self-authorize and approve once as this user through the web-server flow with the refresh_token (offline_access) scope."_s});
+    // Cheapest to check first: Salesforce answers an unknown username with this same message.
     b.add(u"sub.unknown"_s, u"sub"_s,
           u"sub is not the exact username of an active user in this org (a typo, an email address instead of the username, a production username used in a sandbox)."_s,
           {u"Check sub against Setup → Users → Username (not Email) in the org you are logging in to."_s,
            u"In a sandbox the username carries the sandbox name: user@acme.com becomes user@acme.com.uat."_s});
+    b.add(u"policy.not-preauthorized"_s, u"connected-app policy"_s,
+          u"The app's Permitted Users policy is \"Admin approved users are pre-authorized\", and the user's profile or permission set is not assigned to the app."_s,
+          {kPolicyPaths + u" Permitted Users = \"Admin approved users are pre-authorized\"."_s,
+           u"Then add the user's profile, or a permission set assigned to the user (External Client App: the policies' Profiles / Permission Sets)."_s});
+    b.add(u"policy.self-authorize-no-approval"_s, u"connected-app policy"_s,
+          u"The policy is \"All users may self-authorize\" and this user has never approved the app through a flow that issued a refresh token (a web-server approval without refresh_token does not count)."_s,
+          {u"Switch Permitted Users to \"Admin approved users are pre-authorized\" and assign the user's profile or permission set. "_s + kPolicyPaths,
+           u"Or keep self-authorize and approve once as this user through the web-server flow with the refresh_token (offline_access) scope."_s});
     b.add(u"user.not-replicated"_s, u"user"_s,
           u"The user or scratch org was created moments ago and is not replicated yet; Salesforce answers this intermittently until it is."_s,
           {u"Wait a minute and try again."_s});
@@ -270,13 +307,13 @@ void e2InvalidAssertion(Builder &b, Diagnosis &d, const Facts &f)
     d.ambiguityNote = u"\"invalid assertion\" covers a wrong key, a missing certificate, a wrong app, a wrong algorithm and a malformed token alike."_s;
     b.add(u"key.mismatch"_s, u"key"_s, u"The private key that signed the assertion does not belong to the certificate uploaded to the connected app."_s,
           {u"Compare the key and the certificate: openssl x509 -noout -modulus -in server.crt | openssl sha256 and openssl rsa -noout -modulus -in server.key | openssl sha256 must print the same."_s,
-           u"Upload the certificate that matches the signing key (App Manager → the app → Edit → Use digital signatures)."_s});
+           u"Upload the certificate that matches the signing key. "_s + kCertificatePaths});
     b.add(u"key.not-uploaded"_s, u"key"_s,
           u"The connected app has no certificate, or \"Use digital signatures\" is off, or the certificate was replaced."_s,
-          {u"App Manager → the app → Edit → API (Enable OAuth Settings) → tick \"Use digital signatures\" and upload the certificate (PEM or DER)."_s,
+          {kCertificatePaths + u" Upload the certificate (PEM or DER)."_s,
            u"After uploading, wait a few minutes before retrying."_s});
     b.add(u"iss.other-app"_s, u"iss"_s, u"iss is the consumer key of a different connected app, whose certificate is not this key's."_s,
-          {u"Copy the consumer key from the app that holds this certificate (App Manager → View → Manage Consumer Details)."_s});
+          {u"Copy the consumer key from the app that holds this certificate. "_s + kConsumerKeyPaths});
     b.add(u"alg"_s, u"alg"_s, u"The header's alg is not RS256, the only algorithm Salesforce accepts for this flow."_s,
           {u"Sign with RS256 (RSA PKCS#1 v1.5 with SHA-256) and an RSA key; ECDSA and PS256 are not accepted."_s});
     b.add(u"assertion.malformed"_s, u"assertion"_s,
@@ -349,10 +386,23 @@ void e3Audience(Builder &b, Diagnosis &d, const Facts &f)
                      kStrong + 50, u"aud = %1, sent to %2."_s.arg(f.aud, sent));
     }
     const bool generic = f.audKind == HostKind::LoginProduction || f.audKind == HostKind::LoginSandbox;
-    if (f.audUrl.scheme() == u"http"_s || (generic && f.audUrl.path() != QString()) || f.aud.endsWith(u'/'))
-        b.boost(u"aud.format"_s, kLikely + 50, u"aud is \"%1\"."_s.arg(f.aud));
-    const bool audIsDomain = f.audKind == HostKind::MyDomain || f.audKind == HostKind::SandboxMyDomain || f.audKind == HostKind::Site;
     const QString audHost = f.audUrl.host().toLower();
+    // aud is the very host the assertion went to (what `--env URL` and sf's first try send): the
+    // form is the one clients use against that host, so what is refused is that host as audience.
+    const bool audIsTokenHost = !f.host.isEmpty() && audHost == f.host && !generic && f.audUrl.scheme() == f.requestUrl.scheme() &&
+                                f.audUrl.port(-1) == f.requestUrl.port(-1);
+    if (audIsTokenHost) {
+        const bool site = f.audKind == HostKind::Site;
+        b.addEvident(u"aud.own-host-refused"_s, u"aud"_s,
+                     site ? u"aud is the site's own URL, and this org does not accept it as audience (an Experience Cloud site needs its full URL, path included)."_s
+                          : u"aud is the token host's own URL (the My Domain form), and this org or app does not accept My Domain audiences."_s,
+                     {u"Keep sending to %1, but set aud to https://login.salesforce.com (production) or https://test.salesforce.com (sandbox)."_s.arg(f.host),
+                      u"Practice org: the setting \"acceptMyDomainAudience\" decides this (practice-org --config)."_s},
+                     kStrong + 60, u"aud = %1, the same origin the assertion was sent to."_s.arg(f.aud));
+    } else if (f.audUrl.scheme() == u"http"_s || (generic && f.audUrl.path() != QString()) || f.aud.endsWith(u'/')) {
+        b.boost(u"aud.format"_s, kLikely + 50, u"aud is \"%1\"."_s.arg(f.aud));
+    }
+    const bool audIsDomain = f.audKind == HostKind::MyDomain || f.audKind == HostKind::SandboxMyDomain || f.audKind == HostKind::Site;
     if (audIsDomain && !f.host.isEmpty() && audHost != f.host)
         b.boost(u"aud.mydomain"_s, kLikely + 50, u"aud names %1 but the assertion went to %2."_s.arg(audHost, sent));
     if (f.hostKind == HostKind::LoginProduction || f.hostKind == HostKind::LoginSandbox)
@@ -418,7 +468,7 @@ void e5ClientId(Builder &b, Diagnosis &d, const Facts &f)
 {
     d.title = u"Salesforce does not know the consumer key in iss"_s;
     b.add(u"iss.wrong"_s, u"iss"_s, u"iss is not the consumer key of a connected app in this org (a typo, a truncated copy, or the consumer secret)."_s,
-          {u"Copy the Consumer Key again: App Manager → the app → View → Manage Consumer Details."_s});
+          {u"Copy the Consumer Key again. "_s + kConsumerKeyPaths});
     b.add(u"iss.other-org"_s, u"host"_s,
           u"The connected app lives in another org than the one answering: e.g. a production app used in a sandbox created before the app existed, or a generic host routing to a different org."_s,
           {u"Create the app in this org (or refresh the sandbox), or send the assertion to the org that holds the app (its My Domain)."_s});
@@ -462,7 +512,7 @@ void e7NotAdminApproved(Builder &b, Diagnosis &d, const Facts &)
     d.title = u"The user is not admin-approved for this connected app"_s;
     b.add(u"policy.not-assigned"_s, u"connected-app policy"_s,
           u"Permitted Users is \"Admin approved users are pre-authorized\" and neither the user's profile nor one of their permission sets is assigned to the app."_s,
-          {u"App Manager → the app → Manage → Profiles / Permission Sets: add the user's profile or a permission set assigned to the user."_s});
+          {kPolicyPaths + u" Add the user's profile or a permission set assigned to the user."_s});
     b.add(u"sub.wrong-user"_s, u"sub"_s, u"sub names a different user than the one you assigned."_s,
           {u"Check sub against the username of the user whose profile or permission set you assigned."_s});
     b.add(u"propagation"_s, u"connected-app policy"_s, u"The assignment was made moments ago."_s, kPropagationFixes);
@@ -473,7 +523,7 @@ void e8RefreshScope(Builder &b, Diagnosis &d, const Facts &)
     d.title = u"The connected app lacks the refresh_token scope or is not installed and pre-authorized"_s;
     b.add(u"scope.refresh-token"_s, u"connected-app policy"_s,
           u"The app's selected OAuth scopes do not include \"Perform requests at any time (refresh_token, offline_access)\"."_s,
-          {u"App Manager → the app → Edit → Selected OAuth Scopes: add refresh_token, offline_access."_s});
+          {u"Connected app: App Manager → the app → Edit → Selected OAuth Scopes. External Client App: External Client Apps Manager → the app → Edit Settings → OAuth Scopes. Add refresh_token, offline_access."_s});
     b.add(u"app.not-preauthorized"_s, u"connected-app policy"_s, u"The app is not installed in the org or not pre-authorized for the user."_s,
           {u"Install the app and set Permitted Users to \"Admin approved users are pre-authorized\" with the user's profile or permission set."_s});
     b.add(u"propagation"_s, u"connected-app policy"_s, u"The scopes changed moments ago."_s, kPropagationFixes);
@@ -509,7 +559,7 @@ void e10IpRestricted(Builder &b, Diagnosis &d, const Facts &)
     d.ambiguityNote = u"The message does not say whether the IP address or the time of day was refused."_s;
     b.add(u"user.ip-range"_s, u"connected-app policy"_s,
           u"This machine's IP address is outside the user profile's Login IP Ranges (or the org's trusted ranges) and the app does not relax IP restrictions."_s,
-          {u"App Manager → the app → Manage → Edit Policies → IP Relaxation: \"Relax IP restrictions\"."_s,
+          {kPolicyPaths + u" IP Relaxation: \"Relax IP restrictions\"."_s,
            u"Or add this machine's public IP to the profile's Login IP Ranges."_s});
     b.add(u"user.login-hours"_s, u"user"_s, u"The user's profile has Login Hours that exclude now."_s,
           {u"Setup → Profiles → the user's profile → Login Hours: allow this time."_s});
@@ -560,6 +610,52 @@ void e15MissingField(Builder &b, Diagnosis &d, const Facts &f)
         if (!f.formHas(name) || f.formValue(name).isEmpty())
             b.boost(u"request.missing-field"_s, kStrong, u"The form had no %1."_s.arg(name));
     }
+}
+
+// What the sent assertion itself proves wrong, whatever the error string says: Salesforce words
+// a missing exp or an unusable aud as "invalid assertion" as often as by their own message, so
+// these rank above every cause the message alone suggests (the message is kept as the row).
+void assertionProofs(Builder &b, const QString &row, const Facts &f)
+{
+    if (!f.hasClaims())
+        return;
+    const bool signatureRow = row == u"E2"_s || row == u"oauth.unknown"_s;
+    if ((signatureRow || row == u"E4"_s) && !f.hasExp && !b.has(u"exp.missing"_s))
+        b.addEvident(u"exp.missing"_s, u"exp"_s, u"The assertion has no exp claim; Salesforce requires one and refuses the assertion without it."_s,
+                     {u"Add exp = now + 180 (seconds since 1970, UTC)."_s}, kStrong + 200, u"The claims have no exp."_s);
+    if ((signatureRow || row == u"E4"_s) && f.hasExp && f.expNumeric && f.exp > 1e11)
+        b.addEvident(u"exp.milliseconds"_s, u"exp"_s,
+                     u"exp is in milliseconds, not seconds. Salesforce has accepted that so far (sf sends it), but a server that checks exp strictly reads it as the year %1."_s
+                         .arg(qint64(f.exp / 86400.0 / 365.25) + 1970),
+                     {u"Write exp in seconds: Math.floor(Date.now() / 1000) + 180, or date -u +%s plus 180."_s}, kStrong + 100,
+                     u"exp is %1."_s.arg(qint64(f.exp)));
+    if (signatureRow && !f.hasIss && !b.has(u"iss.missing"_s))
+        b.addEvident(u"iss.missing"_s, u"iss"_s, u"The assertion has no iss claim, so Salesforce cannot tell which app's certificate to check."_s,
+                     {u"Set iss to the app's consumer key."_s}, kStrong + 150, u"The claims have no iss."_s);
+    if (signatureRow && !f.hasSub && !f.hasPrn && !b.has(u"sub.missing"_s))
+        b.addEvident(u"sub.missing"_s, u"sub"_s, u"The assertion has no sub claim, so there is no user to log in."_s,
+                     {u"Set sub to the Salesforce username of the integration user."_s}, kStrong + 120, u"The claims have no sub."_s);
+    if (signatureRow && !f.hasAud && !b.has(u"aud.missing"_s))
+        b.addEvident(u"aud.missing"_s, u"aud"_s, u"The assertion has no aud claim."_s,
+                     {u"Add aud: https://login.salesforce.com (production), https://test.salesforce.com (sandbox), or the My Domain / site URL."_s},
+                     kStrong + 120, u"The claims have no aud."_s);
+    // An aud that no Salesforce org accepts: not https, not a Salesforce host, not where it was sent.
+    if ((signatureRow || row == u"E3"_s || row == u"E6"_s) && f.hasAud && !f.audIsArray) {
+        const QString audHost = f.audUrl.host().toLower();
+        const bool salesforceForm = f.audKind != HostKind::Other && f.audKind != HostKind::Unknown && f.audKind != HostKind::Loopback;
+        if (!salesforceForm && audHost != f.host && !b.has(u"aud.unaccepted"_s))
+            b.addEvident(u"aud.unaccepted"_s, u"aud"_s,
+                         u"aud is not an audience any Salesforce org accepts: it must be https://login.salesforce.com, https://test.salesforce.com, the org's My Domain or its site URL."_s,
+                         {u"Set aud to https://login.salesforce.com (production), https://test.salesforce.com (sandbox) or the URL the assertion is sent to."_s},
+                         kStrong + 90, u"aud = \"%1\", sent to %2."_s.arg(f.aud, f.host));
+    }
+    // What the assertion rules out.
+    if (row == u"E4"_s && f.hasExp && f.expNumeric) {
+        if (const auto delta = f.expDelta(); delta && *delta > 300)
+            b.ruleOut(u"exp.past"_s, u"by this computer's clock exp is still %1 ahead."_s.arg(duration(*delta)));
+    }
+    if (row == u"E2"_s && f.ctx.keyMatch == KeyMatch::Matches)
+        b.ruleOut(u"key.mismatch"_s, u"the signing key matches the certificate you gave (check that it is the one uploaded)."_s);
 }
 
 // ---- Microsoft Entra ID (salesforce-wire.md §6) -----------------------------------------------
@@ -689,33 +785,63 @@ void transportRow(Builder &b, Diagnosis &d, const Facts &f, const HttpExchangeRe
         b.add(u"host.typo"_s, u"host"_s, u"The host name is misspelled or the My Domain does not exist (sandbox My Domains look like <domain>--<sandbox>.sandbox.my.salesforce.com)."_s,
               {u"Check the host against Setup → My Domain, or use https://login.salesforce.com / https://test.salesforce.com."_s});
         b.add(u"network.dns"_s, u"network"_s, u"This computer cannot resolve names: offline, or the name is only known inside a VPN."_s,
-              {u"Check the network connection and VPN; try nslookup %1."_s.arg(url.host())});
+              {u"Check the network connection and VPN; try nslookup %1, then %2."_s.arg(url.host(), probeCommand(url))});
         b.add(u"host.deleted"_s, u"host"_s, u"The org or sandbox was deleted, or its My Domain was renamed."_s,
               {u"Log in through a browser to find the current My Domain."_s});
         break;
     case Transport::ConnectionRefused:
-        d.title = u"Nothing accepted the connection at %1"_s.arg(hostPort);
+        d.title = u"Nothing accepted the connection at %1 (refused)"_s.arg(hostPort);
         b.add(u"host.port"_s, u"host"_s, u"Nothing listens on that host and port (a wrong port, or a local server that is not running)."_s,
-              {u"Check the port in the URL; a real Salesforce host listens on 443."_s});
+              {u"Check the port in the URL (%1 was used); a real Salesforce host listens on 443. Repeat with %2."_s.arg(origin(url), probeCommand(url))});
         b.add(u"network.firewall"_s, u"network"_s, u"A firewall refused the connection."_s, {u"Check firewall rules for outbound HTTPS."_s});
         b.add(u"proxy.needed"_s, u"proxy"_s, u"This network only allows the web through a proxy."_s,
               {u"Set the https_proxy environment variable (or the system proxy) to the proxy's address."_s});
         if (DiagnosisContext::hostKind(url.host()) == HostKind::Loopback)
             b.boost(u"host.port"_s, kLikely, u"%1 is this computer: is the local server (e.g. the practice org) running?"_s.arg(hostPort));
         break;
-    case Transport::Timeout:
-        d.title = u"No answer in time from %1"_s.arg(url.host());
+    case Transport::Timeout: {
+        const QRegularExpressionMatch m = QRegularExpression(u"within (\\d+) ms"_s).match(record.transportMessage);
+        const qint64 timeoutMs = m.hasMatch() ? m.captured(1).toLongLong() : 0;
+        const bool started = record.response.status > 0 || record.bytesReceived > 0 || record.transportMessage.contains(u"the headers arrived"_s);
+        const QString probe = probeCommand(url, timeoutMs > 0 ? timeoutMs * 2 : 0);
+        if (started) {
+            d.title = u"%1 started to answer and did not finish within the timeout"_s.arg(hostPort);
+        } else if (record.requestSent) {
+            d.title = u"%1 took the whole request and sent nothing back within the timeout"_s.arg(hostPort);
+        } else {
+            d.title = u"No connection to %1 within the timeout"_s.arg(hostPort);
+        }
         b.add(u"network.blackhole"_s, u"network"_s, u"A firewall silently drops the traffic, or the host is unreachable."_s,
-              {u"Check that %1 is reachable from this network (curl -v https://%2)."_s.arg(hostPort, url.host())});
+              {u"Check that %1 is reachable from this network: %2"_s.arg(hostPort, probe)});
         b.add(u"proxy.needed"_s, u"proxy"_s, u"This network needs a proxy for outbound HTTPS."_s, {u"Configure https_proxy or the system proxy."_s});
-        b.add(u"server.slow"_s, u"host"_s, u"The server is slow or overloaded."_s, {u"Retry later; check https://status.salesforce.com."_s});
+        b.add(u"server.no-answer"_s, u"host"_s,
+              u"The server (or a proxy in front of it) accepted the connection and the request, and then never answered: it is stuck or overloaded, or it is not an HTTP server that answers this path."_s,
+              {u"Retry once by hand; check https://status.salesforce.com for a real org."_s,
+               u"For a local or test server: it received the request, so look at its log; repeat with %1."_s.arg(probe)});
+        b.add(u"server.slow"_s, u"host"_s, u"The server started answering and then stalled: it is slow or overloaded, or a proxy holds the rest."_s,
+              {u"Retry later; check https://status.salesforce.com."_s});
         b.add(u"timeout.short"_s, u"timeout"_s, u"The timeout is too short for this network."_s, {u"Raise the timeout (default 30 s)."_s});
-        if (record.transportMessage.contains(u"the headers arrived"_s))
-            b.boost(u"server.slow"_s, kLikely, u"The server answered with headers and then stalled."_s);
-        if (const QRegularExpressionMatch m = QRegularExpression(u"within (\\d+) ms"_s).match(record.transportMessage);
-            m.hasMatch() && m.captured(1).toLongLong() < 5000)
-            b.boost(u"timeout.short"_s, kLikely + 50, u"The timeout was %1 ms."_s.arg(m.captured(1)));
+        if (started) {
+            b.boost(u"server.slow"_s, kStrong, u"The answer started (%1) and stopped."_s.arg(record.response.status > 0 ? u"status %1 arrived"_s.arg(record.response.status)
+                                                                                                                      : u"%1 bytes arrived"_s.arg(record.bytesReceived)));
+            b.ruleOut(u"network.blackhole"_s, u"bytes came back from the server, so the traffic gets through."_s);
+            if (timeoutMs > 0 && timeoutMs < 5000)
+                b.boost(u"timeout.short"_s, kLikely, u"The timeout was %1 ms."_s.arg(timeoutMs));
+        } else if (record.requestSent) {
+            b.boost(u"server.no-answer"_s, kStrong, u"The connection was made and the request written out; no byte came back in %1 ms."_s.arg(timeoutMs > 0 ? timeoutMs : record.elapsedMs));
+            b.ruleOut(u"network.blackhole"_s, u"the connection was accepted and the request sent, so nothing blocked the traffic."_s);
+            b.ruleOut(u"proxy.needed"_s, u"the connection was made."_s);
+            if (timeoutMs > 0 && timeoutMs < 5000)
+                b.boost(u"timeout.short"_s, kHint, u"The timeout was %1 ms; a token answer normally comes well within a second."_s.arg(timeoutMs));
+        } else {
+            b.boost(u"network.blackhole"_s, kLikely, u"Not even the request got out: the connection itself did not complete."_s);
+            b.ruleOut(u"server.slow"_s, u"the request never reached the server."_s);
+            b.ruleOut(u"server.no-answer"_s, u"the request never reached the server."_s);
+            if (DiagnosisContext::hostKind(url.host()) == HostKind::Loopback)
+                b.boost(u"server.no-answer"_s, kStrong * 2, u"%1 is this computer: a local server accepted nothing within the time (stopped in a debugger, or its backlog is full)."_s.arg(hostPort));
+        }
         break;
+    }
     case Transport::Tls: {
         d.title = u"The TLS connection to %1 could not be trusted"_s.arg(url.host());
         const QString all = record.tlsErrors.join(u'\n').toLower() + u' ' + record.transportMessage.toLower();
@@ -756,11 +882,28 @@ void transportRow(Builder &b, Diagnosis &d, const Facts &f, const HttpExchangeRe
         d.title = u"Cancelled"_s;
         b.add(u"cancelled"_s, u"none"_s, u"The request was cancelled before an answer arrived."_s, {u"Send it again when ready."_s});
         break;
-    case Transport::ConnectionClosed:
-        d.title = u"The connection was closed before a complete answer"_s;
-        b.add(u"server.closed"_s, u"network"_s, u"The server, a proxy or a middlebox closed the connection early."_s,
-              {u"Retry; if it repeats, try another network or without the proxy."_s});
+    case Transport::ConnectionClosed: {
+        const bool started = record.response.status > 0 || record.bytesReceived > 0;
+        const bool reset = record.transportMessage.contains(u"reset"_s, Qt::CaseInsensitive);
+        b.add(u"answer.cut"_s, u"network"_s, u"The answer started and was cut off before its end: the server failed mid-answer, or a proxy or middlebox dropped the connection."_s,
+              {u"Retry once by hand; if it repeats, try another network or without the proxy."_s, u"Repeat with %1 to see where it stops."_s.arg(probeCommand(url))});
+        b.add(u"server.closed"_s, u"host"_s, u"The server read the request and closed (or reset) the connection without answering: it crashed on this request, or refuses it without a word."_s,
+              {u"Retry once; for a local or test server, look at its log. Repeat with %1."_s.arg(probeCommand(url))});
+        b.add(u"scheme.mismatch"_s, u"host"_s, u"The connection was closed before the request got through: often https spoken to a plain-http port (or the reverse), or a middlebox that resets it."_s,
+              {u"Check the scheme and port: %1 is what was used."_s.arg(origin(url))});
+        if (started) {
+            d.title = u"The answer from %1 was cut off before its end"_s.arg(hostPort);
+            b.boost(u"answer.cut"_s, kStrong, u"%1 bytes of the answer had arrived."_s.arg(record.bytesReceived));
+        } else if (record.requestSent) {
+            d.title = reset ? u"%1 reset the connection after the request, without an answer"_s.arg(hostPort)
+                            : u"%1 closed the connection after the request, without an answer"_s.arg(hostPort);
+            b.boost(u"server.closed"_s, kStrong, u"The request was written out; no byte came back before the connection %1."_s.arg(reset ? u"was reset"_s : u"closed"_s));
+        } else {
+            d.title = u"%1 closed the connection before the request got through"_s.arg(hostPort);
+            b.boost(u"scheme.mismatch"_s, kStrong, u"The connection ended before the request was written out."_s);
+        }
         break;
+    }
     case Transport::ResponseTooLarge:
         d.title = u"The answer was far larger than a token response"_s;
         b.add(u"host.not-token-endpoint"_s, u"host"_s, u"The URL is not a token endpoint (a token answer is under 1 KB)."_s,
@@ -849,8 +992,20 @@ void httpRow(Builder &b, Diagnosis &d, const Facts &f, const ExchangeResult &res
               {u"Send the assertion to the org's My Domain (and use it as aud)."_s});
         const QString evidence = u"%1 to %2."_s.arg(statusText, result.location.isEmpty() ? u"(no Location)"_s : result.location);
         b.boost(u"host.wrong"_s, 0, evidence);
-        if (result.record.request.url.scheme() == u"http"_s && location.scheme() == u"https"_s)
-            b.boost(u"host.http"_s, kStrong, u"The request used http and Location is https."_s);
+        const QUrl sent = result.record.request.url;
+        const bool hostChanged = !result.location.isEmpty() && location.host().compare(sent.host(), Qt::CaseInsensitive) != 0;
+        if (hostChanged) {
+            d.title = u"The token endpoint redirected to another host: %1 → %2"_s.arg(sent.host(), location.host());
+            b.addEvident(u"host.moved"_s, u"host"_s,
+                         u"The server points to another host, %1 (%2): the token host you use is not the org's token host any more, or this is not the org's server."_s
+                             .arg(location.host(), origin(location)),
+                         {u"If %1 is the org's My Domain (Setup → My Domain), send the assertion there and use it as aud."_s.arg(location.host()),
+                          u"If you do not recognise %1, do not send an assertion to it."_s.arg(location.host())},
+                         kStrong + 40, u"%1 from %2 to %3: the host changed%4."_s.arg(statusText, origin(sent), origin(location),
+                                                                                            sent.scheme() != location.scheme() ? u" and the scheme too"_s : QString()));
+        } else if (sent.scheme() == u"http"_s && location.scheme() == u"https"_s) {
+            b.boost(u"host.http"_s, kStrong, u"The request used http and Location is https on the same host."_s);
+        }
         if (f.hostKind == HostKind::Lightning)
             b.boost(u"host.lightning"_s, kStrong, u"The host %1 is a Lightning domain."_s.arg(f.host));
         if (f.hostKind == HostKind::LoginProduction || f.hostKind == HostKind::LoginSandbox)
@@ -871,6 +1026,22 @@ void httpRow(Builder &b, Diagnosis &d, const Facts &f, const ExchangeResult &res
         if (html)
             evidence += result.htmlTitle.isEmpty() ? u", no page title."_s : u", page title \"%1\"."_s.arg(result.htmlTitle);
         b.boost(u"host.not-token-endpoint"_s, 0, evidence);
+        // JSON that stops before its end: the server meant JSON, and something cut it.
+        const QByteArray body = result.record.response.body.trimmed();
+        const bool jsonType = result.record.responseHeader("Content-Type").toLower().contains("json");
+        if (!html && (jsonType || body.startsWith('{') || body.startsWith('['))) {
+            d.code = u"http.truncated-json"_s;
+            d.title = u"The server's JSON answer is cut short"_s;
+            const QByteArray declared = result.record.responseHeader("Content-Length");
+            b.addEvident(u"answer.truncated"_s, u"network"_s,
+                         u"The answer is JSON that stops before its end: the server failed while writing it, or a proxy or the connection cut it."_s,
+                         {u"Retry once by hand; if it repeats, try without the proxy or from another network."_s,
+                          u"Repeat with %1 and compare the body with its Content-Length."_s.arg(probeCommand(result.record.request.url))},
+                         kStrong + 50,
+                         u"%1 bytes of %2 that do not parse as JSON%3."_s.arg(body.size())
+                             .arg(jsonType ? u"application/json"_s : u"text starting like JSON"_s)
+                             .arg(declared.isEmpty() ? QString() : u" (Content-Length %1)"_s.arg(QString::fromLatin1(declared))));
+        }
         if (status >= 500)
             b.boost(u"server.outage"_s, kLikely, u"The status %1 is a server error."_s.arg(status));
         if (status == 404)
@@ -993,6 +1164,7 @@ Diagnosis Diagnosis::diagnoseError(const QString &error, const QString &descript
         b.add(u"oauth.unknown"_s, u"request"_s, u"The server said: %1"_s.arg(d.serverMessage),
               {u"Search the exact error_description; compare the request with a known-good client's (copy it as curl)."_s});
     }
+    assertionProofs(b, d.code, f);
     b.finish();
     return d;
 }
@@ -1007,8 +1179,20 @@ Diagnosis Diagnosis::diagnose(const ExchangeResult &result, const DiagnosisConte
         d.title = u"The server issued an access token"_s;
         d.notes = result.token.warnings(result.mode == ExchangeResult::Mode::SalesforceJwtBearer);
         return d;
-    case ExchangeResult::Outcome::OAuthError:
-        return diagnoseError(result.error, result.errorDescription, context, result.errorCodes, &result.record);
+    case ExchangeResult::Outcome::OAuthError: {
+        Diagnosis e = diagnoseError(result.error, result.errorDescription, context, result.errorCodes, &result.record);
+        if (result.status() >= 500) {
+            // A server error is not a verdict on the assertion: retry and the status page come first.
+            e.causes.prepend(Cause{u"server.error"_s, u"The server failed while handling the request (HTTP %1): this is an error on its side, not a setting to fix."_s.arg(result.status()),
+                                   u"host"_s,
+                                   {u"Retry in a minute (once, by hand)."_s, u"Check https://status.salesforce.com for an incident on the org's instance."_s,
+                                    u"If it persists, note the time and the request and contact Salesforce Support."_s},
+                                   u"HTTP %1 with a JSON error body: %2"_s.arg(result.status()).arg(e.serverMessage), kStrong * 3});
+            e.title = u"The server failed (HTTP %1) — retry before changing any setting"_s.arg(result.status());
+            e.code = u"http.server-error"_s;
+        }
+        return e;
+    }
     case ExchangeResult::Outcome::TransportError: {
         Builder b(d);
         d.code = u"transport."_s + HttpExchangeRecord::transportName(result.record.transport);

@@ -90,6 +90,8 @@ void HttpCall::send()
         QMetaObject::invokeMethod(this, &HttpCall::finish, Qt::QueuedConnection);
         return;
     }
+    m_record.requestSent = false;
+    m_record.bytesReceived = 0;
     const HttpExchangeRecord::Request &request = m_record.request;
     QNetworkRequest networkRequest(request.url);
     for (const auto &[name, value] : request.headers)
@@ -113,6 +115,7 @@ void HttpCall::send()
 #if QT_CONFIG(ssl)
     connect(m_reply, &QNetworkReply::sslErrors, this, &HttpCall::onSslErrors);
 #endif
+    connect(m_reply, &QNetworkReply::requestSent, this, [this] { m_record.requestSent = true; });
     // The cap holds where the bytes arrive: Qt buffers at most kReadChunk unread bytes (it stops
     // reading the socket until they are taken), each chunk is moved into m_body as it comes, and
     // the call ends at the first byte over the cap. A Content-Length over the cap ends it at once.
@@ -149,6 +152,7 @@ void HttpCall::takeBytes()
         if (chunk.isEmpty())
             return;
         m_body += chunk;
+        m_record.bytesReceived = m_body.size(); // the diagnosis tells a cut answer from none
     }
 }
 

@@ -184,7 +184,9 @@ QJsonObject HttpExchangeRecord::toJson(Secrets secrets) const
     }
     if (transport != Transport::None) {
         object.insert(QStringLiteral("transport"), QJsonObject{{QStringLiteral("kind"), transportName(transport)},
-                                                               {QStringLiteral("message"), transportMessage}});
+                                                               {QStringLiteral("message"), transportMessage},
+                                                               {QStringLiteral("requestSent"), requestSent},
+                                                               {QStringLiteral("bytesReceived"), bytesReceived}});
     }
     if (!tlsErrors.isEmpty()) {
         object.insert(QStringLiteral("tlsErrors"), QJsonArray::fromStringList(tlsErrors));

@@ -52,6 +52,11 @@ public:
     Request request;
     Response response;
     qint64 elapsedMs = 0;
+    // Where the connection got to: the whole request written out (so the server had it), and how
+    // many bytes of an answer arrived before a failure. They tell "never reached" from "reached,
+    // never answered" from "answer cut short".
+    bool requestSent = false;
+    qint64 bytesReceived = 0;
 
     Transport transport = Transport::None;
     QString transportMessage; // Qt's wording, plus ours

@@ -159,16 +159,14 @@ PracticeReply IdentityEndpoints::userInfo(const PracticeRequest &request)
 
 PracticeReply IdentityEndpoints::openIdConfiguration() const
 {
+    // Only endpoints this org answers: Salesforce's own document also names authorize, revoke,
+    // register and introspect, which a client would find answering 404 here.
     const QString o = m_state.origin;
     OrderedJson json;
     json.add(u"issuer", o)
-        .add(u"authorization_endpoint", o + QStringLiteral("/services/oauth2/authorize"))
         .add(u"token_endpoint", o + QStringLiteral("/services/oauth2/token"))
-        .add(u"revocation_endpoint", o + QStringLiteral("/services/oauth2/revoke"))
         .add(u"userinfo_endpoint", o + QStringLiteral("/services/oauth2/userinfo"))
         .add(u"jwks_uri", o + QStringLiteral("/id/keys"))
-        .add(u"registration_endpoint", o + QStringLiteral("/services/oauth2/register"))
-        .add(u"introspection_endpoint", o + QStringLiteral("/services/oauth2/introspect"))
         .addRaw(u"scopes_supported", stringArray({"id", "api", "web", "full", "chatter_api", "visualforce", "refresh_token", "openid", "profile",
                                                  "email", "address", "phone", "offline_access", "custom_permissions", "wave_api", "eclair_api"}))
         .addRaw(u"response_types_supported", stringArray({"code", "token", "token id_token"}))

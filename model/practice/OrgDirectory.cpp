@@ -153,7 +153,23 @@ OrgDirectory OrgDirectory::makeDefault(const Certificate &demoCertificate)
     int i = 0;
     for (const auto &seed : seeds) {
         d.accounts << Account{idFor(QStringLiteral("001"), i++), QString::fromUtf8(seed.name), QString::fromUtf8(seed.industry),
-                              QString::fromUtf8(seed.type), QString::fromUtf8(seed.city)};
+                              QString::fromUtf8(seed.type), QString::fromUtf8(seed.city), demo.id};
+    }
+    const struct {
+        const char *first, *last, *email;
+        int account; // index into the accounts above, -1 for none
+    } contacts[] = {
+        {"Rose", "Gonzalez", "rose@edge.example", 0},
+        {"Jack", "Rogers", "jrogers@burlington.example", 1},
+        {"Edna", "Frank", "efrank@genepoint.example", 2},
+        {"Lauren", "Boyle", "lboyle@uog.example", 3},
+        {"Avi", "Green", "agreen@uog.example", 3},
+        {"Sam", "Loner", "sam@nowhere.example", -1},
+    };
+    i = 0;
+    for (const auto &c : contacts) {
+        d.contacts << Contact{idFor(QStringLiteral("003"), i++), QString::fromUtf8(c.first), QString::fromUtf8(c.last), QString::fromUtf8(c.email),
+                              c.account < 0 ? QString() : d.accounts.at(c.account).id};
     }
     return d;
 }
@@ -218,6 +234,7 @@ Result<OrgDirectory> OrgDirectory::fromJson(const QJsonObject &json, const QStri
             app.kind = kind == QLatin1String("external-client-app") ? AppKind::ExternalClientApp : AppKind::ConnectedApp;
             app.installed = boolean(a, "installed", true);
             app.issuedAtAndSignature = boolean(a, "issuedAtAndSignature", false);
+            app.idTokenInJwtGrant = boolean(a, "idTokenInJwtGrant", false);
             d.apps << app;
         }
     }
@@ -263,8 +280,37 @@ Result<OrgDirectory> OrgDirectory::fromJson(const QJsonObject &json, const QStri
             auto id = recordId(a, QStringLiteral("001"), int(i), QStringLiteral("account"));
             if (!id)
                 return id.error();
+            const QString owner = string(a, "owner", {});
+            const User *ownerUser = owner.isEmpty() ? (d.users.isEmpty() ? nullptr : &d.users.constFirst()) : d.userByUsername(owner);
+            if (!owner.isEmpty() && !ownerUser)
+                return configError(QStringLiteral("account %1: owner \"%2\" is not a user of the org").arg(i + 1).arg(owner));
             d.accounts << Account{id.value(), string(a, "name", QStringLiteral("Account %1").arg(i + 1)), string(a, "industry", {}),
-                                  string(a, "type", {}), string(a, "billingCity", {})};
+                                  string(a, "type", {}), string(a, "billingCity", {}), ownerUser ? ownerUser->id : QString()};
+        }
+    } else if (json.contains(QStringLiteral("users"))) {
+        // The default accounts keep an owner that exists.
+        for (Account &account : d.accounts)
+            account.ownerId = d.users.isEmpty() ? QString() : d.users.constFirst().id;
+    }
+
+    if (json.contains(QStringLiteral("contacts")) || json.contains(QStringLiteral("accounts"))) {
+        d.contacts.clear();
+        const QJsonArray contacts = json.value(QStringLiteral("contacts")).toArray();
+        for (qsizetype i = 0; i < contacts.size(); ++i) {
+            const QJsonObject c = contacts.at(i).toObject();
+            auto id = recordId(c, QStringLiteral("003"), int(i), QStringLiteral("contact"));
+            if (!id)
+                return id.error();
+            const QString accountName = string(c, "account", {});
+            QString accountId;
+            for (const Account &account : std::as_const(d.accounts)) {
+                if (account.name == accountName)
+                    accountId = account.id;
+            }
+            if (!accountName.isEmpty() && accountId.isEmpty())
+                return configError(QStringLiteral("contact %1: account \"%2\" is not an account of the org").arg(i + 1).arg(accountName));
+            d.contacts << Contact{id.value(), string(c, "firstName", {}), string(c, "lastName", QStringLiteral("Contact %1").arg(i + 1)),
+                                  string(c, "email", {}), accountId};
         }
     }
     return d;
@@ -301,7 +347,8 @@ QJsonObject OrgDirectory::toJson() const
                                     {QStringLiteral("kind"), app.kind == AppKind::ExternalClientApp ? QStringLiteral("external-client-app")
                                                                                                     : QStringLiteral("connected-app")},
                                     {QStringLiteral("installed"), app.installed},
-                                    {QStringLiteral("issuedAtAndSignature"), app.issuedAtAndSignature}});
+                                    {QStringLiteral("issuedAtAndSignature"), app.issuedAtAndSignature},
+                                    {QStringLiteral("idTokenInJwtGrant"), app.idTokenInJwtGrant}});
     }
     QJsonArray usersJson;
     for (const User &user : users) {
@@ -324,7 +371,21 @@ QJsonObject OrgDirectory::toJson() const
                                         {QStringLiteral("name"), account.name},
                                         {QStringLiteral("industry"), account.industry},
                                         {QStringLiteral("type"), account.type},
-                                        {QStringLiteral("billingCity"), account.billingCity}});
+                                        {QStringLiteral("billingCity"), account.billingCity},
+                                        {QStringLiteral("owner"), userById(account.ownerId) ? userById(account.ownerId)->username : QString()}});
+    }
+    QJsonArray contactsJson;
+    for (const Contact &contact : contacts) {
+        QString accountName;
+        for (const Account &account : accounts) {
+            if (account.id == contact.accountId)
+                accountName = account.name;
+        }
+        contactsJson.append(QJsonObject{{QStringLiteral("id"), contact.id},
+                                        {QStringLiteral("firstName"), contact.firstName},
+                                        {QStringLiteral("lastName"), contact.lastName},
+                                        {QStringLiteral("email"), contact.email},
+                                        {QStringLiteral("account"), accountName}});
     }
     const QJsonObject orgJson{{QStringLiteral("id"), org.id},
                               {QStringLiteral("name"), org.name},
@@ -339,7 +400,8 @@ QJsonObject OrgDirectory::toJson() const
     return QJsonObject{{QStringLiteral("org"), orgJson},
                        {QStringLiteral("apps"), appsJson},
                        {QStringLiteral("users"), usersJson},
-                       {QStringLiteral("accounts"), accountsJson}};
+                       {QStringLiteral("accounts"), accountsJson},
+                       {QStringLiteral("contacts"), contactsJson}};
 }
 
 QString OrgDirectory::formatHelp()
@@ -353,15 +415,18 @@ QString OrgDirectory::formatHelp()
         "             \"certificate\": \"demo\" | \"FILE\" (relative to the config file) | \"-----BEGIN CERTIFICATE-----...\",\n"
         "             \"policy\": \"admin-approved\" | \"self-authorize\", \"profiles\": [\"System Administrator\"],\n"
         "             \"scopes\": [\"api\", \"web\", \"refresh_token\", \"openid\"],\n"
-        "             \"kind\": \"connected-app\" | \"external-client-app\", \"installed\": true, \"issuedAtAndSignature\": false}],\n"
+        "             \"kind\": \"connected-app\" | \"external-client-app\", \"installed\": true, \"issuedAtAndSignature\": false,\n"
+        "             \"idTokenInJwtGrant\": false}],\n"
         "   \"users\": [{\"username\": \"...\", \"id\": \"005...\", \"firstName\": \"...\", \"lastName\": \"...\", \"email\": \"...\",\n"
         "              \"profile\": \"System Administrator\", \"active\": true, \"locked\": false,\n"
         "              \"approvedApps\": [\"3MVG9...\"], \"loginIpRanges\": [\"10.0.0.0/8\"]}],\n"
-        "   \"accounts\": [{\"name\": \"...\", \"industry\": \"...\", \"type\": \"...\", \"billingCity\": \"...\"}]}\n"
+        "   \"accounts\": [{\"name\": \"...\", \"industry\": \"...\", \"type\": \"...\", \"billingCity\": \"...\", \"owner\": \"username\"}],\n"
+        "   \"contacts\": [{\"firstName\": \"...\", \"lastName\": \"...\", \"email\": \"...\", \"account\": \"account name\"}]}\n"
         "A list given replaces the default list. \"approvedApps\" is the self-authorize approval (with a refresh token);\n"
         "\"profiles\" pre-authorizes users of an admin-approved app. \"issuedAtAndSignature\" adds issued_at and\n"
         "signature (HMAC-SHA256 of id + issued_at with the consumer secret) to token answers, which Salesforce's\n"
-        "JWT grant does not send; an id_token is sent when the app has the openid scope.");
+        "JWT grant does not send; \"idTokenInJwtGrant\" adds an id_token when the app also has the openid scope (off by\n"
+        "default: Salesforce's documented JWT bearer answer is access_token, scope, instance_url, id, token_type).");
 }
 
 const OrgDirectory::App *OrgDirectory::appByConsumerKey(const QString &consumerKey) const

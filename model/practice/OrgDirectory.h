@@ -27,11 +27,12 @@ namespace jwtflow {
 //               "policy": "admin-approved" | "self-authorize", "profiles": ["System Administrator"],
 //               "scopes": ["api", "web", "refresh_token", "openid"],
 //               "kind": "connected-app" | "external-client-app", "installed": true,
-//               "issuedAtAndSignature": false}],
+//               "issuedAtAndSignature": false, "idTokenInJwtGrant": false}],
 //     "users": [{"username": "...", "id": "005...", "firstName": "...", "lastName": "...", "email": "...",
 //               "profile": "System Administrator", "active": true, "locked": false,
 //               "approvedApps": ["3MVG9..."], "loginIpRanges": ["10.0.0.0/8"]}],
-//     "accounts": [{"name": "...", "industry": "...", "type": "...", "billingCity": "..."}]
+//     "accounts": [{"name": "...", "industry": "...", "type": "...", "billingCity": "...", "owner": "username"}],
+//     "contacts": [{"firstName": "...", "lastName": "...", "email": "...", "account": "account name"}]
 //   }
 // Ids may be 15 or 18 characters; missing ids are made up from the record's position.
 class OrgDirectory {
@@ -64,6 +65,10 @@ public:
         AppKind kind = AppKind::ConnectedApp;
         bool installed = true; // external client apps only
         bool issuedAtAndSignature = false;
+        // Salesforce's documented JWT bearer answer has five members and no id_token, even with
+        // the openid scope (Salesforce Help, "OAuth 2.0 JWT Bearer Flow for Server-to-Server
+        // Integration"); this adds one when the app also has openid, for practising ID tokens.
+        bool idTokenInJwtGrant = false;
 
         bool hasScope(const QString &scope) const { return scopes.contains(scope); }
         void setCertificate(const Certificate &cert)
@@ -96,12 +101,24 @@ public:
         QString industry;
         QString type;
         QString billingCity;
+        QString ownerId; // a user's id: SOQL's Owner.Name
+    };
+
+    struct Contact {
+        QString id;
+        QString firstName;
+        QString lastName;
+        QString email;
+        QString accountId; // empty: a contact without account (Account.Name is null)
+
+        QString name() const { return (firstName + QLatin1Char(' ') + lastName).trimmed(); }
     };
 
     Org org;
     QList<App> apps;
     QList<User> users;
     QList<Account> accounts;
+    QList<Contact> contacts;
 
     // The org every first run gets: one admin-approved app and one self-authorize app, both with
     // the demo certificate; an admin, a user without pre-authorization, an inactive user.

@@ -1,7 +1,9 @@
 #include "practice/RestEndpoints.h"
 
 #include "practice/OrderedJson.h"
+#include "practice/PracticeRecords.h"
 #include "practice/SalesforceId.h"
+#include "practice/SoqlRunner.h"
 
 #include <QRegularExpression>
 
@@ -12,20 +14,6 @@ namespace {
 constexpr int kOldestVersion = 31; // Summer '14, where Salesforce's own version list starts (§4.3)
 
 const QString kNotFound = QStringLiteral("The requested resource does not exist");
-
-QString invalidTypeText(const QString &object)
-{
-    return QStringLiteral("sObject type '%1' is not supported. If you are attempting to use a custom object, be sure to append the '__c' "
-                          "after the entity name. Please reference your WSDL or the describe call for the appropriate names.")
-        .arg(object);
-}
-
-QString invalidFieldText(const QString &field, const QString &object)
-{
-    return QStringLiteral("No such column '%1' on entity '%2'. If you are attempting to use a custom field, be sure to append the '__c' "
-                          "after the custom field name. Please reference your WSDL or the describe call for the appropriate names.")
-        .arg(field, object);
-}
 
 // "v62.0" -> 62; anything else -> 0.
 int majorOf(const QString &segment)
@@ -85,73 +73,6 @@ PracticeReply RestEndpoints::resources(const QString &version, const QString &us
     return PracticeReply::json(200, json.toJson());
 }
 
-std::optional<QList<RestEndpoints::Record>> RestEndpoints::records(const QString &object) const
-{
-    const OrgDirectory &d = m_state.directory;
-    QList<Record> out;
-    if (object.compare(QLatin1String("Organization"), Qt::CaseInsensitive) == 0) {
-        out << Record{QStringLiteral("Organization"), d.org.id,
-                      {{QStringLiteral("Id"), d.org.id},
-                       {QStringLiteral("Name"), d.org.name},
-                       {QStringLiteral("InstanceName"), d.org.instanceName},
-                       {QStringLiteral("IsSandbox"), d.org.sandbox},
-                       {QStringLiteral("TrialExpirationDate"), QJsonValue::Null},
-                       {QStringLiteral("NamespacePrefix"), QJsonValue::Null},
-                       {QStringLiteral("OrganizationType"), d.org.organizationType},
-                       {QStringLiteral("LanguageLocaleKey"), QStringLiteral("en_US")},
-                       {QStringLiteral("DefaultLocaleSidKey"), QStringLiteral("en_US")},
-                       {QStringLiteral("TimeZoneSidKey"), QStringLiteral("America/Los_Angeles")},
-                       {QStringLiteral("Country"), QStringLiteral("US")}}};
-        return out;
-    }
-    if (object.compare(QLatin1String("User"), Qt::CaseInsensitive) == 0) {
-        for (const OrgDirectory::User &u : d.users) {
-            out << Record{QStringLiteral("User"), u.id,
-                          {{QStringLiteral("Id"), u.id},
-                           {QStringLiteral("Username"), u.username},
-                           {QStringLiteral("Name"), u.name()},
-                           {QStringLiteral("FirstName"), u.firstName},
-                           {QStringLiteral("LastName"), u.lastName},
-                           {QStringLiteral("Email"), u.email},
-                           {QStringLiteral("IsActive"), u.active},
-                           {QStringLiteral("UserType"), QStringLiteral("Standard")},
-                           {QStringLiteral("TimeZoneSidKey"), u.timezone},
-                           {QStringLiteral("LocaleSidKey"), u.locale}}};
-        }
-        return out;
-    }
-    if (object.compare(QLatin1String("Account"), Qt::CaseInsensitive) == 0) {
-        for (const OrgDirectory::Account &a : d.accounts) {
-            out << Record{QStringLiteral("Account"), a.id,
-                          {{QStringLiteral("Id"), a.id},
-                           {QStringLiteral("Name"), a.name},
-                           {QStringLiteral("Industry"), a.industry},
-                           {QStringLiteral("Type"), a.type},
-                           {QStringLiteral("BillingCity"), a.billingCity}}};
-        }
-        return out;
-    }
-    return std::nullopt;
-}
-
-QByteArray RestEndpoints::recordJson(const Record &record, const QStringList &fieldNames, const QString &version) const
-{
-    OrderedJson json;
-    json.addRaw(u"attributes", OrderedJson()
-                                   .add(u"type", record.type)
-                                   .add(u"url", QStringLiteral("/services/data/v%1/sobjects/%2/%3").arg(version, record.type, record.id))
-                                   .toJson());
-    for (const QString &name : fieldNames) {
-        for (const Field &field : record.fields) {
-            if (field.first.compare(name, Qt::CaseInsensitive) == 0) {
-                json.add(field.first, field.second);
-                break;
-            }
-        }
-    }
-    return json.toJson();
-}
-
 PracticeReply RestEndpoints::query(const PracticeRequest &request, const QString &version, bool tooling)
 {
     const QString soql = request.queryValue(QStringLiteral("q"));
@@ -161,7 +82,6 @@ PracticeReply RestEndpoints::query(const PracticeRequest &request, const QString
     const std::optional<SoqlQuery> parsed = SoqlQuery::parse(soql, &failure);
     if (!parsed)
         return PracticeReply::restError(400, failure.errorCode, failure.message);
-    const QString text = soql.trimmed();
     if (tooling) {
         // sf asks the Tooling API for SandboxProcess records (§8.5): there are none here.
         return PracticeReply::json(200, OrderedJson()
@@ -173,104 +93,25 @@ PracticeReply RestEndpoints::query(const PracticeRequest &request, const QString
                                             .addRaw(u"records", "[]")
                                             .toJson());
     }
-    const std::optional<QList<Record>> all = records(parsed->object);
-    if (!all)
-        return PracticeReply::restError(400, QStringLiteral("INVALID_TYPE"), SoqlQuery::errorMessage(text, parsed->objectColumn, invalidTypeText(parsed->object)));
-    const QString type = all->isEmpty() ? parsed->object : all->constFirst().type;
-    const std::optional<QList<Record>> sample = records(type);
-    const QList<Field> known = sample && !sample->isEmpty() ? sample->constFirst().fields : QList<Field>{};
-    const auto canonical = [&known](const QString &name) -> QString {
-        for (const Field &field : known) {
-            if (field.first.compare(name, Qt::CaseInsensitive) == 0)
-                return field.first;
-        }
-        return {};
-    };
-    QStringList fieldNames;
-    for (qsizetype i = 0; i < parsed->fields.size(); ++i) {
-        const QString name = canonical(parsed->fields.at(i));
-        if (name.isEmpty())
-            return PracticeReply::restError(400, QStringLiteral("INVALID_FIELD"),
-                                            SoqlQuery::errorMessage(text, parsed->fieldColumns.at(i), invalidFieldText(parsed->fields.at(i), type)));
-        fieldNames << name;
-    }
-    if (!parsed->whereField.isEmpty() && canonical(parsed->whereField).isEmpty())
-        return PracticeReply::restError(400, QStringLiteral("INVALID_FIELD"),
-                                        SoqlQuery::errorMessage(text, int(text.indexOf(parsed->whereField, 0, Qt::CaseInsensitive) + 1),
-                                                                invalidFieldText(parsed->whereField, type)));
-
-    if (request.queryValue(QStringLiteral("columns")) == QLatin1String("true")) {
-        QList<QByteArray> columns;
-        for (const QString &name : std::as_const(fieldNames)) {
-            columns << OrderedJson()
-                           .add(u"aggregate", false)
-                           .add(u"apexType", name == QLatin1String("Id") ? QStringLiteral("Id") : QStringLiteral("String"))
-                           .add(u"booleanType", false)
-                           .add(u"columnName", name)
-                           .add(u"custom", false)
-                           .add(u"displayName", name)
-                           .addNull(u"foreignKeyName")
-                           .add(u"insertable", false)
-                           .addRaw(u"joinColumns", "[]")
-                           .add(u"numberType", false)
-                           .add(u"textType", name != QLatin1String("Id"))
-                           .add(u"updatable", false)
-                           .toJson();
-        }
-        return PracticeReply::json(200, OrderedJson()
-                                            .addRaw(u"columnMetadata", OrderedJson::array(columns))
-                                            .add(u"entityName", type)
-                                            .add(u"groupBy", false)
-                                            .add(u"idSelected", fieldNames.contains(QStringLiteral("Id")))
-                                            .add(u"keyPrefix", all->isEmpty() ? QString() : all->constFirst().id.left(3))
-                                            .toJson());
-    }
-
-    QList<QByteArray> rows;
-    for (const Record &record : *all) {
-        if (!parsed->whereField.isEmpty()) {
-            const QString whereName = canonical(parsed->whereField);
-            bool match = false;
-            for (const Field &field : record.fields) {
-                if (field.first == whereName) {
-                    const QJsonValue v = field.second;
-                    const QString text = v.isBool() ? (v.toBool() ? QStringLiteral("true") : QStringLiteral("false")) : v.toString();
-                    // SOQL compares text without regard to case; ids match in 15 or 18 characters.
-                    match = text.compare(parsed->whereValue, Qt::CaseInsensitive) == 0 ||
-                            (whereName == QLatin1String("Id") && SalesforceId::same(text, parsed->whereValue));
-                    break;
-                }
-            }
-            if (!match)
-                continue;
-        }
-        if (parsed->limit && rows.size() >= *parsed->limit)
-            break;
-        rows << recordJson(record, fieldNames, version);
-    }
-    PracticeReply reply = PracticeReply::json(200, OrderedJson()
-                                                       .add(u"totalSize", qint64(rows.size()))
-                                                       .add(u"done", true)
-                                                       .addRaw(u"records", OrderedJson::array(rows))
-                                                       .toJson());
-    reply.note = QStringLiteral("%1 record(s)").arg(rows.size());
-    return reply;
+    const PracticeRecords records(m_state.directory);
+    return SoqlRunner(records, version).run(*parsed, soql.trimmed(), request.queryValue(QStringLiteral("columns")) == QLatin1String("true"));
 }
 
 PracticeReply RestEndpoints::record(const QString &version, const QString &type, const QString &id)
 {
-    const std::optional<QList<Record>> all = records(type);
-    if (!all)
+    const PracticeRecords records(m_state.directory);
+    const QString canonical = PracticeRecords::canonicalObject(type);
+    const std::optional<PracticeRecords::Record> r = canonical.isEmpty() ? std::nullopt : records.find(canonical, id);
+    if (!r)
         return PracticeReply::restError(404, QStringLiteral("NOT_FOUND"), kNotFound);
-    for (const Record &r : *all) {
-        if (SalesforceId::same(r.id, id)) {
-            QStringList names;
-            for (const Field &field : r.fields)
-                names << field.first;
-            return PracticeReply::json(200, recordJson(r, names, version));
-        }
-    }
-    return PracticeReply::restError(404, QStringLiteral("NOT_FOUND"), kNotFound);
+    OrderedJson json;
+    json.addRaw(u"attributes", OrderedJson()
+                                   .add(u"type", r->type)
+                                   .add(u"url", QStringLiteral("/services/data/v%1/sobjects/%2/%3").arg(version, r->type, r->id))
+                                   .toJson());
+    for (const PracticeRecords::Field &field : r->fields)
+        json.add(field.first, field.second);
+    return PracticeReply::json(200, json.toJson());
 }
 
 PracticeReply RestEndpoints::handle(const PracticeRequest &request, const QString &rest)

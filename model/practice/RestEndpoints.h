@@ -13,8 +13,7 @@ namespace jwtflow {
 
 // The REST API the flow's users and `sf org login jwt` touch (salesforce-wire.md §4.3, §5.4,
 // §8.5–8.7): GET /services/data (no token needed), /services/data/vNN.0 (the resource map),
-// .../query?q=SOQL over the seeded Organization, User and Account records (&columns=true for sf
-// data query), .../tooling/query (always empty), .../sobjects/<Type>/<Id>. Errors in Salesforce's
+// .../query?q=SOQL over the seeded records (SoqlRunner; &columns=true for sf data query), .../tooling/query (always empty), .../sobjects/<Type>/<Id>. Errors in Salesforce's
 // array form; a bad token gets 401 INVALID_SESSION_ID, after which sf re-runs the JWT grant.
 class RestEndpoints {
 public:
@@ -29,20 +28,10 @@ public:
     static QString releaseLabel(int major);
 
 private:
-    using Field = QPair<QString, QJsonValue>; // canonical field name and value
-    struct Record {
-        QString type;
-        QString id;
-        QList<Field> fields;
-    };
-
     PracticeReply versionList() const;
     PracticeReply resources(const QString &version, const QString &userId) const;
     PracticeReply query(const PracticeRequest &request, const QString &version, bool tooling);
     PracticeReply record(const QString &version, const QString &type, const QString &id);
-    // All records of an object ("Organization", "User", "Account"; case-insensitive), or nullopt.
-    std::optional<QList<Record>> records(const QString &object) const;
-    QByteArray recordJson(const Record &record, const QStringList &fieldNames, const QString &version) const;
 
     PracticeState &m_state;
 };

@@ -65,7 +65,7 @@ PracticeReply TokenEndpoint::handle(const PracticeRequest &request)
     if (app->issuedAtAndSignature)
         json.add(u"signature", signature(app->consumerSecret, id, issuedAt));
     json.add(u"scope", grant.scopes.join(QLatin1Char(' ')));
-    if (app->hasScope(QStringLiteral("openid"))) {
+    if (app->idTokenInJwtGrant && app->hasScope(QStringLiteral("openid"))) {
         const QString token = idToken(*user, app->consumerKey);
         if (!token.isEmpty())
             json.add(u"id_token", token);

@@ -16,14 +16,16 @@ QList<Walkthrough::Step> Walkthrough::standardSteps()
             "public half, which it gets as an X.509 certificate. Token ▸ Generate key and certificate makes both."),
          tr("Signature ▸ Private key and Certificate: the badge says whether they belong together."), QStringLiteral("signing-key"),
          Event::KeyReady},
-        {QStringLiteral("connected-app"), tr("Create the connected app and upload the certificate"),
-         tr("In Setup, a connected app with \"Use digital signatures\" holds the certificate; its consumer key is what the "
-            "assertion names in iss. The practice org's app already holds the demo certificate."),
+        {QStringLiteral("connected-app"), tr("Create the app (External Client App or connected app) and upload the certificate"),
+         tr("Since Spring '26 new connected apps are off by default and External Client Apps are the way: Setup ▸ External Client "
+            "Apps Manager ▸ the app ▸ Edit Settings ▸ OAuth Settings ▸ Enable JWT Bearer Flow, and upload the certificate there. An "
+            "existing connected app holds it under \"Use digital signatures\". Either way the consumer key is what the assertion "
+            "names in iss. The practice org's app already holds the demo certificate."),
          tr("Connection ▸ Consumer key, and the certificate the app holds."), QStringLiteral("consumer-key"), Event::CertificateUploaded},
         {QStringLiteral("pre-authorise"), tr("Pre-authorise the user"),
          tr("Nobody clicks \"Allow\" in this flow, so the user must be admitted beforehand. Either the app's policy is \"Admin "
-            "approved users are pre-authorized\" and the user's profile or permission set is on the app, or the user approved the app "
-            "once in a flow that issued a refresh token."),
+            "approved users are pre-authorized\" and the user's profile or permission set is on the app (an External Client App keeps "
+            "this in its policies, apart from its settings), or the user approved the app once in a flow that issued a refresh token."),
          tr("Connection ▸ Username: the user the assertion names in sub."), QStringLiteral("username"), Event::UserPreAuthorised},
         {QStringLiteral("compose"), tr("Compose the JWT"),
          tr("The claims say who asks and for whom: iss is the consumer key, sub the username, aud the login host (login, test, My "

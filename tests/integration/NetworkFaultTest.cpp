@@ -160,7 +160,9 @@ QList<Fault> faults()
                    plain.setHandler([](const S::Request &) { return std::nullopt; });
                    return plainUrl(plain);
                },
-               Transport::Timeout, Outcome::TransportError, QStringLiteral("transport.timeout"), {}, QStringLiteral("no HTTP answer at all")};
+               // The request reached the server (requestSent): not a firewall, and the title says so.
+               Transport::Timeout, Outcome::TransportError, QStringLiteral("transport.timeout"), QStringLiteral("server.no-answer"),
+               QStringLiteral("took the whole request")};
     f << Fault{"stall_mid_body",
                [](S &plain, QNetworkAccessManager &, auto &, auto &) {
                    // The headers and 20 bytes of a 1000-byte body, then silence with the connection open.
@@ -168,7 +170,7 @@ QList<Fault> faults()
                    plain.setKeepOpen(true);
                    return plainUrl(plain);
                },
-               Transport::Timeout, Outcome::TransportError, QStringLiteral("transport.timeout"), {}, {}};
+               Transport::Timeout, Outcome::TransportError, QStringLiteral("transport.timeout"), QStringLiteral("server.slow"), {}};
     f << Fault{"slow_drip",
                [](S &plain, QNetworkAccessManager &, auto &, auto &) {
                    plain.setHandler(answer(S::json(200, kSuccess)));
@@ -182,7 +184,36 @@ QList<Fault> faults()
                    return plainUrl(plain);
                },
                Transport::ConnectionClosed, Outcome::TransportError, QStringLiteral("transport.connection-closed"),
-               QStringLiteral("server.closed"), {}};
+               QStringLiteral("answer.cut"), QStringLiteral("cut off before its end")};
+    f << Fault{"closed_after_request_without_answer",
+               [](S &plain, QNetworkAccessManager &, auto &, auto &) {
+                   plain.setHandler(answer(QByteArray())); // reads the request, writes nothing, closes
+                   return plainUrl(plain);
+               },
+               Transport::ConnectionClosed, Outcome::TransportError, QStringLiteral("transport.connection-closed"),
+               QStringLiteral("server.closed"), QStringLiteral("closed the connection after the request")};
+    f << Fault{"truncated_json_token_answer",
+               [](S &plain, QNetworkAccessManager &, auto &, auto &) {
+                   plain.setHandler(answer(S::json(200, kSuccess.left(40))));
+                   return plainUrl(plain);
+               },
+               std::nullopt, Outcome::TextBody, QStringLiteral("http.truncated-json"), QStringLiteral("answer.truncated"),
+               QStringLiteral("do not parse as JSON")};
+    f << Fault{"json_500",
+               [](S &plain, QNetworkAccessManager &, auto &, auto &) {
+                   plain.setHandler(answer(S::json(500, R"({"error":"server_error","error_description":"internal error"})")));
+                   return plainUrl(plain);
+               },
+               std::nullopt, Outcome::OAuthError, QStringLiteral("http.server-error"), QStringLiteral("server.error"),
+               QStringLiteral("status.salesforce.com")};
+    f << Fault{"redirect_to_another_host",
+               [](S &plain, QNetworkAccessManager &, auto &, auto &) {
+                   plain.setHandler(answer(S::response(301, "Moved Permanently", "text/html", {},
+                                                       {{"Location", "https://login.jwtflow-test.invalid/services/oauth2/token"}})));
+                   return plainUrl(plain);
+               },
+               std::nullopt, Outcome::Redirect, QStringLiteral("http.redirect"), QStringLiteral("host.moved"),
+               QStringLiteral("127.0.0.1 → login.jwtflow-test.invalid")};
     f << Fault{"not_http_at_all",
                [](S &plain, QNetworkAccessManager &, auto &, auto &) {
                    plain.setHandler(answer("SSH-2.0-OpenSSH_9.6\r\n"));

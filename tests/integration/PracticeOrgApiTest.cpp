@@ -173,6 +173,26 @@ TEST_F(PracticeOrgApiTest, SoqlOverSeededRecords)
               QStringLiteral("Edge Communications"));
 }
 
+TEST_F(PracticeOrgApiTest, SoqlOrderByCountAndRelationshipsOverHttp)
+{
+    HttpExchangeRecord record = run(client.query(QStringLiteral("SELECT Name, Owner.Name FROM Account ORDER BY Name DESC LIMIT 2 OFFSET 1")));
+    ASSERT_EQ(record.response.status, 200) << record.raw().toStdString();
+    const QJsonArray records = object(record).value(QStringLiteral("records")).toArray();
+    ASSERT_EQ(records.size(), 2);
+    EXPECT_EQ(records.at(0).toObject().value(QStringLiteral("Name")).toString(), QStringLiteral("GenePoint"));
+    EXPECT_EQ(records.at(0).toObject().value(QStringLiteral("Owner")).toObject().value(QStringLiteral("Name")).toString(), QStringLiteral("Ada Demo"));
+
+    record = run(client.query(QStringLiteral("SELECT COUNT() FROM Account")));
+    ASSERT_EQ(record.response.status, 200) << record.raw().toStdString();
+    EXPECT_EQ(record.response.body, QByteArray("{\"totalSize\":4,\"done\":true,\"records\":[]}"));
+
+    const HttpAnswer columns = get(QStringLiteral("/services/data/v62.0/query?q=SELECT+Id%2C+Owner.Name+FROM+Account&columns=true"), t.accessToken);
+    ASSERT_EQ(columns.status, 200);
+    const QJsonObject owner = columns.object().value(QStringLiteral("columnMetadata")).toArray().at(1).toObject();
+    EXPECT_EQ(owner.value(QStringLiteral("columnName")).toString(), QStringLiteral("Owner"));
+    EXPECT_EQ(owner.value(QStringLiteral("joinColumns")).toArray().at(0).toObject().value(QStringLiteral("columnName")).toString(), QStringLiteral("Name"));
+}
+
 TEST_F(PracticeOrgApiTest, SoqlErrorsAreWordedLikeSalesforce)
 {
     EXPECT_EQ(soqlError(QStringLiteral("SELECT Name FORM Account")),
@@ -189,7 +209,7 @@ TEST_F(PracticeOrgApiTest, SoqlErrorsAreWordedLikeSalesforce)
                                                  "appropriate names."),
                                   "INVALID_TYPE"));
     EXPECT_TRUE(soqlError(QStringLiteral("SELECT Nme FROM Account")).contains("No such column 'Nme' on entity 'Account'."));
-    EXPECT_TRUE(soqlError(QStringLiteral("SELECT Name FROM Account ORDER BY Name")).contains("unexpected token: 'ORDER'"));
+    EXPECT_TRUE(soqlError(QStringLiteral("SELECT Name FROM Account ORDER BY Name SIDEWAYS")).contains("unexpected token: 'SIDEWAYS'"));
     EXPECT_EQ(get(QStringLiteral("/services/data/v62.0/query"), t.accessToken).body,
               restError(QStringLiteral("A query string has to be specified"), "MALFORMED_QUERY"));
     // sf's SandboxProcess question goes to the Tooling API: nothing there (§8.5).

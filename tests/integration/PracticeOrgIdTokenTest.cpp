@@ -70,6 +70,14 @@ TEST_F(PracticeOrgIdTokenTest, DiscoveryPublishesTheIssuerAndKeys)
     EXPECT_EQ(doc.value(QStringLiteral("jwks_uri")).toString(), origin() + QStringLiteral("/id/keys"));
     EXPECT_EQ(doc.value(QStringLiteral("token_endpoint")).toString(), origin() + QStringLiteral("/services/oauth2/token"));
     EXPECT_EQ(doc.value(QStringLiteral("id_token_signing_alg_values_supported")).toArray(), QJsonArray{QStringLiteral("RS256")});
+    // Every endpoint it names answers here (no 404 for a client that follows the document).
+    for (auto it = doc.constBegin(); it != doc.constEnd(); ++it) {
+        if (!it.key().endsWith(QLatin1String("_endpoint")) && it.key() != QLatin1String("jwks_uri"))
+            continue;
+        const QString url = it.value().toString();
+        ASSERT_TRUE(url.startsWith(origin())) << url.toStdString();
+        EXPECT_NE(get(url.mid(origin().size())).status, 404) << it.key().toStdString();
+    }
     const QJsonArray keys = get(QStringLiteral("/id/keys")).object().value(QStringLiteral("keys")).toArray();
     ASSERT_EQ(keys.size(), 1);
     const QJsonObject key = keys.first().toObject();
@@ -83,6 +91,11 @@ TEST_F(PracticeOrgIdTokenTest, DiscoveryPublishesTheIssuerAndKeys)
 
 TEST_F(PracticeOrgIdTokenTest, TheExchangesIdTokenVerifies)
 {
+    // Off by default (Salesforce documents none for this grant); the practice app's setting adds it.
+    EXPECT_FALSE(token().json.contains(QStringLiteral("id_token")));
+    jwtflow::OrgDirectory directory = org.directory();
+    directory.apps.first().idTokenInJwtGrant = true;
+    org.setDirectory(directory);
     const TokenResponse t = token();
     const QString idToken = t.json.value(QStringLiteral("id_token")).toString();
     ASSERT_FALSE(idToken.isEmpty());

@@ -62,7 +62,7 @@ TEST(Diagnosis, EveryRowOfTheErrorTableMapsToItsCodeAndImplicatedSetting)
         const char *error, *description, *code, *implicated;
     };
     const Row rows[] = {
-        {"invalid_grant", "user hasn't approved this consumer", "E1", "connected-app policy"},
+        {"invalid_grant", "user hasn't approved this consumer", "E1", "sub"},
         {"invalid_grant", "invalid assertion", "E2", "key"},
         {"invalid_grant", "audience is invalid", "E3", "aud"},
         {"invalid_grant", "expired authorization code", "E4", "exp"},
@@ -113,9 +113,13 @@ TEST(Diagnosis, NotApprovedIsAmbiguousAndListsEveryCause)
     EXPECT_FALSE(d.ambiguityNote.isEmpty());
     for (const char *id : {"policy.not-preauthorized", "policy.self-authorize-no-approval", "sub.unknown", "user.not-replicated", "propagation"})
         EXPECT_GE(d.rankOf(QLatin1String(id)), 0) << id;
-    EXPECT_EQ(first(d), QStringLiteral("policy.not-preauthorized"));
+    // The cheapest to check comes first: Salesforce answers an unknown username the same way.
+    EXPECT_EQ(first(d), QStringLiteral("sub.unknown"));
+    EXPECT_EQ(d.rankOf(QStringLiteral("policy.not-preauthorized")), 1);
     EXPECT_TRUE(d.text().contains(QStringLiteral("Ambiguous: ")));
-    EXPECT_TRUE(d.text().contains(QStringLiteral("     [ ] Setup → App Manager")));
+    // Both Setup paths since Spring '26.
+    EXPECT_TRUE(d.text().contains(QStringLiteral("     [ ] Connected app: Setup → App Manager")));
+    EXPECT_TRUE(d.text().contains(QStringLiteral("External Client App: Setup → External Client Apps Manager")));
 }
 
 TEST(Diagnosis, NotApprovedRanksTheUsernameFirstWhenItLooksWrong)
@@ -144,7 +148,10 @@ TEST(Diagnosis, NotApprovedRanksTheUsernameFirstWhenItLooksWrong)
 
 TEST(Diagnosis, InvalidAssertionRanksByKeyAlgAndShape)
 {
-    DiagnosisContext c = context("https://login.salesforce.com", claims({{QStringLiteral("iss"), QStringLiteral("3MVG9")}}));
+    DiagnosisContext c = context("https://login.salesforce.com", claims({{QStringLiteral("iss"), QStringLiteral("3MVG9")},
+                                                                                                   {QStringLiteral("sub"), QStringLiteral("ann@acme.com")},
+                                                                                                   {QStringLiteral("aud"), QStringLiteral("https://login.salesforce.com")},
+                                                                                                   {QStringLiteral("exp"), kNow + 180}}));
     EXPECT_EQ(first(sf("invalid_grant", "invalid assertion", c)), QStringLiteral("key.mismatch"));
     c.keyMatch = KeyMatch::Matches;
     const Diagnosis matches = sf("invalid_grant", "invalid assertion", c);
@@ -159,7 +166,10 @@ TEST(Diagnosis, InvalidAssertionRanksByKeyAlgAndShape)
     EXPECT_EQ(first(sf("invalid_grant", "invalid assertion", c)), QStringLiteral("alg"));
     c.assertionReadable = false;
     EXPECT_EQ(first(sf("invalid_grant", "invalid assertion", c)), QStringLiteral("assertion.malformed"));
-    DiagnosisContext unsigned_ = context("https://login.salesforce.com", claims({{QStringLiteral("iss"), QStringLiteral("3MVG9")}}));
+    DiagnosisContext unsigned_ = context("https://login.salesforce.com", claims({{QStringLiteral("iss"), QStringLiteral("3MVG9")},
+                                                                                                   {QStringLiteral("sub"), QStringLiteral("ann@acme.com")},
+                                                                                                   {QStringLiteral("aud"), QStringLiteral("https://login.salesforce.com")},
+                                                                                                   {QStringLiteral("exp"), kNow + 180}}));
     unsigned_.signatureBytes = 0;
     EXPECT_EQ(first(sf("invalid_grant", "invalid assertion", unsigned_)), QStringLiteral("assertion.malformed"));
 }
@@ -326,7 +336,7 @@ TEST(Diagnosis, EveryTransportFailureHasItsDiagnosis)
         {T::Proxy, QStringLiteral("Proxy requires authentication"), {}, "transport.proxy", "proxy.auth"},
         {T::Proxy, QStringLiteral("Proxy connection refused"), {}, "transport.proxy", "proxy.settings"},
         {T::Cancelled, QStringLiteral("Cancelled by the user."), {}, "transport.cancelled", "cancelled"},
-        {T::ConnectionClosed, QStringLiteral("Remote host closed the connection"), {}, "transport.connection-closed", "server.closed"},
+        {T::ConnectionClosed, QStringLiteral("Remote host closed the connection"), {}, "transport.connection-closed", "scheme.mismatch"},
         {T::ResponseTooLarge, QStringLiteral("too large"), {}, "transport.response-too-large", "host.not-token-endpoint"},
         {T::Other, QStringLiteral("Protocol failure"), {}, "transport.other", "network.other"},
     };
@@ -356,8 +366,10 @@ TEST(Diagnosis, RedirectsPointAtTheHost)
     EXPECT_EQ(first(redirect("https://login.salesforce.com/services/oauth2/token", "https://login.salesforce.com/?ec=302")),
               QStringLiteral("host.login-policy"));
     const Diagnosis wrong = redirect("https://na1.salesforce.com/services/oauth2/token", "https://acme.my.salesforce.com/services/oauth2/token");
-    EXPECT_EQ(first(wrong), QStringLiteral("host.wrong"));
-    EXPECT_TRUE(wrong.causes.constFirst().evidence.contains(QStringLiteral("HTTP 301 to https://acme.my.salesforce.com/")));
+    EXPECT_EQ(first(wrong), QStringLiteral("host.moved")); // the host changed: named, first
+    EXPECT_TRUE(wrong.title.contains(QStringLiteral("na1.salesforce.com → acme.my.salesforce.com"))) << wrong.title.toStdString();
+    ASSERT_NE(wrong.cause(QStringLiteral("host.wrong")), nullptr);
+    EXPECT_TRUE(wrong.cause(QStringLiteral("host.wrong"))->evidence.contains(QStringLiteral("HTTP 301 to https://acme.my.salesforce.com/")));
 }
 
 TEST(Diagnosis, JsonRenderingCarriesTheRankedCauses)
@@ -368,6 +380,6 @@ TEST(Diagnosis, JsonRenderingCarriesTheRankedCauses)
     EXPECT_TRUE(json.value(QStringLiteral("ambiguous")).toBool());
     const QJsonArray causes = json.value(QStringLiteral("causes")).toArray();
     ASSERT_EQ(causes.size(), d.causes.size());
-    EXPECT_EQ(causes.first().toObject().value(QStringLiteral("implicated")).toString(), QStringLiteral("connected-app policy"));
+    EXPECT_EQ(causes.first().toObject().value(QStringLiteral("implicated")).toString(), QStringLiteral("sub"));
     EXPECT_FALSE(causes.first().toObject().value(QStringLiteral("fixes")).toArray().isEmpty());
 }

@@ -72,8 +72,10 @@ TEST(PracticeSoql, ParsesTheSupportedShape)
     ASSERT_TRUE(q.has_value()) << failure.message.toStdString();
     EXPECT_EQ(q->fields, (QStringList{QStringLiteral("Id"), QStringLiteral("Name")}));
     EXPECT_EQ(q->object, QStringLiteral("Account"));
-    EXPECT_EQ(q->whereField, QStringLiteral("Name"));
-    EXPECT_EQ(q->whereValue, QStringLiteral("O'Brien & Co"));
+    ASSERT_TRUE(q->where.has_value());
+    EXPECT_EQ(q->where->kind, SoqlQuery::Condition::Compare);
+    EXPECT_EQ(q->where->field.path, QStringLiteral("Name"));
+    EXPECT_EQ(q->where->values.constFirst().text, QStringLiteral("O'Brien & Co"));
     EXPECT_EQ(q->limit, 5);
     EXPECT_EQ(q->objectColumn, 22); // columns count in the trimmed query
     EXPECT_EQ(q->fieldColumns, (QList<int>{8, 12}));
@@ -81,6 +83,39 @@ TEST(PracticeSoql, ParsesTheSupportedShape)
     q = SoqlQuery::parse(QStringLiteral("SELECT Id FROM ScratchOrgInfo limit 1"), &failure);
     ASSERT_TRUE(q.has_value());
     EXPECT_EQ(q->objectColumn, 16); // where Salesforce's INVALID_TYPE caret points
+
+    q = SoqlQuery::parse(QStringLiteral("SELECT COUNT() FROM Account"), &failure);
+    ASSERT_TRUE(q.has_value());
+    EXPECT_TRUE(q->count);
+    EXPECT_TRUE(q->fields.isEmpty());
+
+    // sf's SandboxProcess question and a query with every clause.
+    q = SoqlQuery::parse(QStringLiteral("SELECT Id, Owner.Name FROM Account WHERE (Name LIKE 'A%' OR Industry IN ('Energy', 'Apparel')) "
+                                        "AND NOT Type != null AND Status NOT IN ('D','E') ORDER BY Owner.Name DESC NULLS LAST, Name "
+                                        "LIMIT 10 OFFSET 2"),
+                         &failure);
+    ASSERT_TRUE(q.has_value()) << failure.message.toStdString();
+    EXPECT_EQ(q->fields.at(1), QStringLiteral("Owner.Name"));
+    EXPECT_EQ(q->where->kind, SoqlQuery::Condition::And);
+    ASSERT_EQ(q->where->children.size(), 3);
+    EXPECT_EQ(q->where->children.at(0).kind, SoqlQuery::Condition::Or);
+    EXPECT_EQ(q->where->children.at(0).children.at(1).op, SoqlQuery::Condition::In);
+    EXPECT_EQ(q->where->children.at(0).children.at(1).values.size(), 2);
+    EXPECT_EQ(q->where->children.at(1).kind, SoqlQuery::Condition::Not);
+    EXPECT_EQ(q->where->children.at(1).children.at(0).values.at(0).kind, SoqlQuery::Literal::Null);
+    EXPECT_EQ(q->where->children.at(2).op, SoqlQuery::Condition::NotIn);
+    ASSERT_EQ(q->orderBy.size(), 2);
+    EXPECT_TRUE(q->orderBy.at(0).descending);
+    EXPECT_FALSE(q->orderBy.at(0).nullsFirst);
+    EXPECT_FALSE(q->orderBy.at(1).descending);
+    EXPECT_TRUE(q->orderBy.at(1).nullsFirst); // SOQL's default
+    EXPECT_EQ(q->limit, 10);
+    EXPECT_EQ(q->offset, 2);
+
+    for (const char *ok : {"SELECT Id FROM User WHERE IsActive = true", "SELECT Id FROM User WHERE Name <> 'x' AND Name >= 'a'",
+                           "select count() from contact where account.name = null order by name asc nulls first"}) {
+        EXPECT_TRUE(SoqlQuery::parse(QString::fromUtf8(ok), &failure).has_value()) << ok << failure.message.toStdString();
+    }
 }
 
 TEST(PracticeSoql, RefusesWithSalesforcesWording)
@@ -96,10 +131,20 @@ TEST(PracticeSoql, RefusesWithSalesforcesWording)
     EXPECT_TRUE(refused("SELECT Id FROM").endsWith(QStringLiteral("unexpected token: '<EOF>'")));
     EXPECT_TRUE(refused("SELECT Id FROM Account LIMIT x").endsWith(QStringLiteral("unexpected token: 'x'")));
     EXPECT_TRUE(refused("SELECT Id FROM Account WHERE Name = 'open").contains(QStringLiteral("unexpected token: ''open'")));
-    EXPECT_TRUE(refused("SELECT Id FROM Account WHERE Name > 'a'").endsWith(QStringLiteral("unexpected token: '>'")));
+    EXPECT_TRUE(refused("SELECT Id FROM Account WHERE Name ~ 'a'").endsWith(QStringLiteral("unexpected token: '~'")));
     EXPECT_TRUE(refused("SELECT Id, FROM Account").endsWith(QStringLiteral("unexpected token: 'FROM'")));
     EXPECT_TRUE(refused("DELETE FROM Account").endsWith(QStringLiteral("unexpected token: 'DELETE'")));
-    EXPECT_TRUE(refused("SELECT Id FROM Account LIMIT 1 OFFSET 2").endsWith(QStringLiteral("unexpected token: 'OFFSET'")));
+    EXPECT_TRUE(refused("SELECT Id FROM Account OFFSET 2 LIMIT 1").endsWith(QStringLiteral("unexpected token: 'LIMIT'")));
+    // AND and OR together need parentheses in SOQL; the caret points at the second joiner.
+    EXPECT_EQ(refused("SELECT Id FROM Account WHERE Name = 'a' AND Name = 'b' OR Name = 'c'"),
+              QStringLiteral("\nSELECT Id FROM Account WHERE Name = 'a' AND Name = 'b' OR Name = 'c'\n"
+                             "                                                       ^\nERROR at Row:1:Column:56\nunexpected token: 'OR'"));
+    EXPECT_TRUE(refused("SELECT Id FROM Account ORDER BY Name SIDEWAYS").endsWith(QStringLiteral("unexpected token: 'SIDEWAYS'")));
+    EXPECT_TRUE(refused("SELECT Id FROM Account ORDER BY Name NULLS MIDDLE").endsWith(QStringLiteral("unexpected token: 'MIDDLE'")));
+    EXPECT_TRUE(refused("SELECT Id FROM Account WHERE Name IN 'a'").endsWith(QStringLiteral("unexpected token: ''a''")));
+    EXPECT_TRUE(refused("SELECT COUNT(), Id FROM Account").endsWith(QStringLiteral("unexpected token: ','")));
+    EXPECT_TRUE(refused("SELECT Id FROM Account WHERE (Name = 'a'").endsWith(QStringLiteral("unexpected token: '<EOF>'")));
+    EXPECT_TRUE(refused("SELECT Industry, COUNT(Id) FROM Account GROUP BY Industry").endsWith(QStringLiteral("unexpected token: '('")));
 }
 
 TEST(PracticeSessionStore, IssuesExpiresAndStaysBounded)
