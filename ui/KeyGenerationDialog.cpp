@@ -21,6 +21,10 @@
 
 namespace jwtflow {
 
+namespace {
+const int kBitsRole = Qt::UserRole + 1;
+} // namespace
+
 KeyGenerationDialog::KeyGenerationDialog(QWidget *parent)
     : QDialog(parent)
 {
@@ -29,8 +33,13 @@ KeyGenerationDialog::KeyGenerationDialog(QWidget *parent)
     setMinimumWidth(680);
     m_bits = new QComboBox(this);
     m_bits->setObjectName(QStringLiteral("keyBits"));
-    for (int bits : KeyGenerator::allowedBits())
-        m_bits->addItem(tr("RSA %1 bits").arg(bits), bits);
+    // The item's data is the KeyGenerator type; RSA items also carry their size.
+    for (int bits : KeyGenerator::allowedBits()) {
+        m_bits->addItem(tr("RSA %1 bits").arg(bits), QStringLiteral("rsa"));
+        m_bits->setItemData(m_bits->count() - 1, bits, kBitsRole);
+    }
+    m_bits->addItem(tr("EC P-256 (ES256; Salesforce takes RSA only)"), QStringLiteral("ec-p256"));
+    m_bits->addItem(tr("Ed25519 (EdDSA; Salesforce takes RSA only)"), QStringLiteral("ed25519"));
     m_commonName = new QLineEdit(QStringLiteral("jwtflow connected app"), this);
     m_commonName->setObjectName(QStringLiteral("keyCommonName"));
     m_days = new QSpinBox(this);
@@ -56,7 +65,7 @@ KeyGenerationDialog::KeyGenerationDialog(QWidget *parent)
     folderRow->addWidget(m_folder, 1);
     folderRow->addWidget(browse);
     auto *form = new QFormLayout;
-    form->addRow(tr("&Key size:"), m_bits);
+    form->addRow(tr("&Key:"), m_bits);
     form->addRow(tr("Certificate &CN:"), m_commonName);
     form->addRow(tr("&Validity:"), m_days);
     auto *folderLabel = new QLabel(tr("&Folder:"), this);
@@ -99,8 +108,10 @@ void KeyGenerationDialog::generate()
         return;
     m_busy = true;
     m_generate->setEnabled(false);
-    const int bits = m_bits->currentData().toInt();
-    m_message->setText(tr("Generating an RSA %1-bit key… (4096 bits can take several seconds)").arg(bits));
+    const QString type = m_bits->currentData().toString();
+    const int bits = m_bits->currentData(kBitsRole).toInt();
+    m_message->setText(type == QLatin1String("rsa") ? tr("Generating an RSA %1-bit key… (4096 bits can take several seconds)").arg(bits)
+                                                    : tr("Generating an %1 key…").arg(m_bits->currentText()));
     const QString cn = m_commonName->text().trimmed();
     const int days = m_days->value();
     const QString folder = m_folder->text().trimmed();
@@ -114,8 +125,8 @@ void KeyGenerationDialog::generate()
         watcher->deleteLater();
         finished(watcher->result());
     });
-    watcher->setFuture(QtConcurrent::run([bits, cn, days, folder, name, overwrite]() -> Result<CredentialWriter::Files> {
-        auto key = KeyGenerator::generateRsa(bits);
+    watcher->setFuture(QtConcurrent::run([type, bits, cn, days, folder, name, overwrite]() -> Result<CredentialWriter::Files> {
+        auto key = KeyGenerator::generate(type, bits);
         if (!key)
             return key.error();
         auto certificate = KeyGenerator::selfSignedCertificate(key.value(), cn.isEmpty() ? name : cn, days);

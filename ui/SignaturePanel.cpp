@@ -154,8 +154,8 @@ ClaimsLinter::KeyMatch SignaturePanel::keyMatch() const
 std::optional<int> SignaturePanel::keyBits() const
 {
     const auto signing = m_signing->material();
-    if (!signing || signing->privateKey.isNull())
-        return std::nullopt;
+    if (!signing || signing->privateKey.isNull() || !signing->privateKey.isRsa())
+        return std::nullopt; // an RSA modulus size; EC and Ed25519 keys have no such minimum
     return signing->privateKey.bits();
 }
 

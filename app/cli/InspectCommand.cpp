@@ -129,7 +129,8 @@ int inspectCommand(const QStringList &arguments)
         "Find every token in INPUT (a bare token, a token response JSON, an \"Authorization: Bearer\" header, a URL with\n"
         "id_token= / access_token=, a form body), say what each is, explain its claims, and verify the JWTs: signature\n"
         "(with the key given, or the issuer's keys through OpenID discovery), iss, aud/azp, exp/nbf/iat, nonce, at_hash.\n"
-        "Keys carried in a token's own header (jwk, x5c, jku, x5u) are never used.\n"
+        "Keys carried in a token's own header (jwk, x5c, jku, x5u) are never used. Algorithms: RS256/384/512,\n"
+        "PS256/384/512, ES256/384/512, EdDSA (Ed25519, Ed448), HS256/384/512; RSA, EC and OKP keys in JWKS.\n"
         "Exit codes: 0 every check passed (or nothing to verify); 1 a check failed (signature, aud, exp ...);\n"
         "2 bad input; 3 the algorithm or key type is not supported by this build; 5 the issuer's keys could not be\n"
         "fetched (offline, DNS, TLS, HTTP error). A failed check wins over 5 and 3."));

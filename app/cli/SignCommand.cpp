@@ -62,7 +62,9 @@ int signCommand(const QStringList &arguments)
     parser.setApplicationDescription(QStringLiteral(
         "Sign claims into a JWT and print the token.\n"
         "Claims come from --claims (a JSON object) and --claim NAME=VALUE (VALUE is JSON if it parses, else a string).\n"
-        "RS256/384/512 sign with --key; HS256/384/512 with --secret-file (or JWTFLOW_SECRET).\n"
+        "RS256/384/512 and PS256/384/512 sign with an RSA --key, ES256/384/512 with an EC key on P-256/P-384/P-521,\n"
+        "EdDSA with an Ed25519 or Ed448 key; HS256/384/512 with --secret-file (or JWTFLOW_SECRET).\n"
+        "Salesforce's JWT bearer flow accepts RS256 only.\n"
         "The key's passphrase comes from --passphrase-file or JWTFLOW_PASSPHRASE, never from an argument.\n"
         "The claims file and --header are signed byte for byte as written (one final line break dropped), at most 1 MiB each."));
     parser.addHelpOption();
@@ -74,7 +76,8 @@ int signCommand(const QStringList &arguments)
         {QStringLiteral("passphrase-file"), QStringLiteral("File whose first line is the key's passphrase."), QStringLiteral("file")},
         {QStringLiteral("secret-file"), QStringLiteral("File holding the HMAC secret (HS*)."), QStringLiteral("file")},
         {QStringLiteral("secret-base64"), QStringLiteral("The secret is base64 or base64url, not text.")},
-        {QStringLiteral("alg"), QStringLiteral("RS256 (default), RS384, RS512, HS256, HS384 or HS512."), QStringLiteral("alg"), QStringLiteral("RS256")},
+        {QStringLiteral("alg"), QStringLiteral("RS256 (default), RS384, RS512, PS256, PS384, PS512, ES256, ES384, ES512, EdDSA, HS256, HS384 or HS512."),
+         QStringLiteral("alg"), QStringLiteral("RS256")},
         {QStringLiteral("kid"), QStringLiteral("Key id to put in the header."), QStringLiteral("kid")},
         {QStringLiteral("header"), QStringLiteral("JSON file with the protected header, signed as written (its alg is used unless --alg is given)."),
          QStringLiteral("file")},

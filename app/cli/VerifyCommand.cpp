@@ -44,6 +44,8 @@ int verifyCommand(const QStringList &arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Verify a JWT's signature with a certificate, public key, JWK, JWKS or HMAC secret.\n"
+        "Algorithms: RS256/384/512, PS256/384/512 (RSA keys), ES256/384/512 (EC P-256/P-384/P-521),\n"
+        "EdDSA (Ed25519, Ed448) and HS256/384/512; the token's alg decides, and the key must fit it.\n"
         "Give exactly one key option. The signature is checked, not the claims (exp, aud, ...).\n"
         "Exit codes: 0 verified; 1 not verified (signature invalid, alg none, key of the wrong kind);\n"
         "2 bad input; 3 the token's algorithm is not one this build verifies (it verifies %1).\n%2")
@@ -53,7 +55,7 @@ int verifyCommand(const QStringList &arguments)
         {QStringLiteral("json"), QStringLiteral("Print one JSON object instead of text.")},
         {QStringLiteral("cert"), QStringLiteral("Certificate (PEM or DER) of the signer."), QStringLiteral("file")},
         {QStringLiteral("pubkey"), QStringLiteral("Public key (PEM or DER), certificate, JWK or JWKS."), QStringLiteral("file")},
-        {QStringLiteral("jwk"), QStringLiteral("A JWK (JSON) with the RSA public key."), QStringLiteral("file")},
+        {QStringLiteral("jwk"), QStringLiteral("A JWK (JSON) with the public key: kty RSA, EC or OKP."), QStringLiteral("file")},
         {QStringLiteral("jwks"), QStringLiteral("A JWK Set; the token's kid (or --kid) picks the key."), QStringLiteral("file")},
         {QStringLiteral("kid"), QStringLiteral("The JWKS entry to use instead of the token's kid."), QStringLiteral("kid")},
         {QStringLiteral("secret"), QStringLiteral("HMAC secret (HS256/384/512) as text. Visible in the process list: prefer --secret-file or JWTFLOW_SECRET."),

@@ -257,7 +257,10 @@ Result<Certificate> Certificate::fromDer(const QByteArray &der, const QString &s
     const KeyFormat format = KeyFormat::detect(spki);
     if (format.structure != KeyFormat::Structure::SubjectPublicKeyInfo || format.keyType == KeyFormat::KeyType::Unknown)
         return damagedCertificate(source, QStringLiteral("public key"));
-    if (format.keyType == KeyFormat::KeyType::Rsa) {
+    // RSA (QCA), EC, Ed25519 and Ed448 (libcrypto), from the SubjectPublicKeyInfo alone; other key
+    // types leave the certificate readable but without a key that verifies.
+    if (format.keyType == KeyFormat::KeyType::Rsa || format.keyType == KeyFormat::KeyType::Ec || format.keyType == KeyFormat::KeyType::Ed25519 ||
+        format.keyType == KeyFormat::KeyType::Ed448) {
         auto key = PublicKey::fromDer(spki, source);
         if (!key)
             return makeError(QStringLiteral("key.bad-certificate"), QStringLiteral("%1: the certificate's public key cannot be read.").arg(source),

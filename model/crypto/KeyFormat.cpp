@@ -148,6 +148,19 @@ QString KeyFormat::keyTypeName(KeyType type)
     return QStringLiteral("unknown");
 }
 
+QString KeyFormat::kindText(KeyType type, int bits, const QString &curve)
+{
+    switch (type) {
+    case KeyType::Ec:
+        return QStringLiteral("EC %1").arg(curve);
+    case KeyType::Ed25519:
+    case KeyType::Ed448:
+        return keyTypeName(type);
+    default:
+        return QStringLiteral("%1 %2-bit").arg(keyTypeName(type)).arg(bits);
+    }
+}
+
 KeyFormat::KeyType KeyFormat::keyTypeFromOid(const QString &oid)
 {
     if (oid == QLatin1String("1.2.840.113549.1.1.1"))

@@ -34,6 +34,8 @@ public:
     // The PEM label that names this structure (to hand DER to QCA's PEM reader).
     QByteArray pemLabel() const;
     static QString keyTypeName(KeyType type);
+    // A key's kind in a few words: "RSA 2048-bit", "EC P-256", "Ed25519".
+    static QString kindText(KeyType type, int bits, const QString &curve);
     static KeyType keyTypeFromOid(const QString &oid);
 };
 

@@ -51,11 +51,52 @@ Result<PrivateKey> KeyGenerator::generateRsa(int bits)
     return PrivateKey(std::move(handle));
 }
 
+namespace {
+
+Result<PrivateKey> fromLibcrypto(KeyFormat::KeyType type, const QString &curve)
+{
+    if (auto ready = CryptoProvider::ensureReady(); !ready)
+        return ready.error();
+    auto evp = ossl::generate(type, curve);
+    if (!evp)
+        return evp.error();
+    auto handle = std::make_shared<PrivateKey::Handle>();
+    handle->evp = evp.value();
+    handle->source = QStringLiteral("generated key");
+    return PrivateKey(std::move(handle));
+}
+
+} // namespace
+
+Result<PrivateKey> KeyGenerator::generateEcP256()
+{
+    return fromLibcrypto(KeyFormat::KeyType::Ec, QStringLiteral("P-256"));
+}
+
+Result<PrivateKey> KeyGenerator::generateEd25519()
+{
+    return fromLibcrypto(KeyFormat::KeyType::Ed25519, QString());
+}
+
+Result<PrivateKey> KeyGenerator::generate(const QString &type, int bits)
+{
+    if (type == QLatin1String("rsa"))
+        return generateRsa(bits);
+    if (type == QLatin1String("ec-p256"))
+        return generateEcP256();
+    if (type == QLatin1String("ed25519"))
+        return generateEd25519();
+    return makeError(QStringLiteral("keygen.type"), QStringLiteral("\"%1\" is not a key type jwtflow generates.").arg(type),
+                     QStringLiteral("Choose %1 (rsa is what Salesforce connected apps take).").arg(typeNames().join(QStringLiteral(", "))));
+}
+
 Result<Certificate> KeyGenerator::selfSignedCertificate(const PrivateKey &key, const QString &commonName, int validityDays, const Clock &clock)
 {
-    if (key.isNull() || !key.isRsa())
-        return makeError(QStringLiteral("keygen.failed"), QStringLiteral("A certificate needs an RSA private key to sign it."),
-                         QStringLiteral("Generate or load an RSA key first."));
+    const KeyFormat::KeyType type = key.keyType();
+    if (key.isNull() || !(type == KeyFormat::KeyType::Rsa || type == KeyFormat::KeyType::Ec || type == KeyFormat::KeyType::Ed25519 ||
+                          type == KeyFormat::KeyType::Ed448))
+        return makeError(QStringLiteral("keygen.failed"), QStringLiteral("A certificate needs an RSA, EC or Ed25519 private key to sign it."),
+                         QStringLiteral("Generate or load a key first."));
     const QString cn = commonName.trimmed();
     if (cn.isEmpty() || cn.size() > kMaxCommonNameLength)
         return makeError(QStringLiteral("keygen.common-name"),
@@ -73,7 +114,12 @@ Result<Certificate> KeyGenerator::selfSignedCertificate(const PrivateKey &key, c
 
     const QDateTime notBefore = clock.now();
     const QDateTime notAfter = notBefore.addDays(validityDays);
-    const QByteArray signatureAlgorithm = Der::sequence(Der::oid(QStringLiteral("1.2.840.113549.1.1.11")) + Der::null()); // sha256WithRSAEncryption
+    // sha256WithRSAEncryption (with NULL parameters), ecdsa-with-SHA256 and Ed25519/Ed448 (both without: RFC 5758 §3.2, RFC 8410 §3).
+    const QByteArray signatureAlgorithm =
+        type == KeyFormat::KeyType::Rsa  ? Der::sequence(Der::oid(QStringLiteral("1.2.840.113549.1.1.11")) + Der::null())
+        : type == KeyFormat::KeyType::Ec ? Der::sequence(Der::oid(QStringLiteral("1.2.840.10045.4.3.2")))
+        : type == KeyFormat::KeyType::Ed448 ? Der::sequence(Der::oid(QStringLiteral("1.3.101.113")))
+                                            : Der::sequence(Der::oid(QStringLiteral("1.3.101.112")));
     // Extensions: basicConstraints CA:FALSE (critical) and a subjectKeyIdentifier (RFC 5280 §4.2.1.2, method 1).
     const QByteArray basicConstraints =
         Der::sequence(Der::oid(QStringLiteral("2.5.29.19")) + Der::boolean(true) + Der::octetString(Der::sequence({})));
@@ -83,8 +129,14 @@ Result<Certificate> KeyGenerator::selfSignedCertificate(const PrivateKey &key, c
                                          + Der::unsignedInteger(randomSerial()) + signatureAlgorithm + name(cn) +
                                          Der::sequence(Der::time(notBefore) + Der::time(notAfter)) + name(cn) + spki +
                                          Der::encode(Der::ContextSpecific3, Der::sequence(basicConstraints + subjectKeyId)));
-    QCA::PrivateKey signer = qca::copyOf(key);
-    const QByteArray signature = signer.signMessage(tbs, QCA::EMSA3_SHA256);
+    QByteArray signature;
+    if (type == KeyFormat::KeyType::Rsa) {
+        QCA::PrivateKey signer = qca::copyOf(key);
+        signature = signer.signMessage(tbs, QCA::EMSA3_SHA256);
+    } else if (EVP_PKEY *evp = ossl::keyOf(*key.handle())) {
+        if (auto signed_ = ossl::signX509(evp, tbs))
+            signature = signed_.value();
+    }
     if (signature.isEmpty())
         return makeError(QStringLiteral("keygen.failed"), QStringLiteral("Signing the certificate with %1 failed.").arg(key.description()),
                          QStringLiteral("The key may be damaged; generate a new one."));

@@ -14,6 +14,8 @@
 #include <QJsonObject>
 #include <QLocale>
 
+#include <openssl/crypto.h>
+
 #include <algorithm>
 
 namespace jwtflow {
@@ -30,8 +32,13 @@ Error unsupportedKeyType(const QString &source, KeyFormat::KeyType type)
     switch (type) {
     case KeyFormat::KeyType::Ec:
         return makeError(QStringLiteral("key.ec-unsupported"),
-                         QStringLiteral("%1 holds an EC (elliptic curve) key; EC keys and ES256 are not supported by this build.").arg(source),
-                         QStringLiteral("Salesforce connected apps use RSA: generate an RSA key (jwtflow-cli keygen) and upload its certificate."));
+                         QStringLiteral("%1 holds EC parameters but no EC key.").arg(source),
+                         QStringLiteral("Pick the file with the EC private key (-----BEGIN EC PRIVATE KEY----- or PRIVATE KEY)."));
+    case KeyFormat::KeyType::X25519:
+    case KeyFormat::KeyType::X448:
+        return makeError(QStringLiteral("key.unsupported-type"),
+                         QStringLiteral("%1 holds an %2 key, which agrees on secrets (ECDH) and signs nothing.").arg(source, KeyFormat::keyTypeName(type)),
+                         QStringLiteral("EdDSA tokens are signed with Ed25519 or Ed448 keys; pick the signer's key."));
     case KeyFormat::KeyType::Dsa:
         return makeError(QStringLiteral("key.dsa-unsupported"), QStringLiteral("%1 holds a DSA key; JWS has no DSA algorithm.").arg(source),
                          QStringLiteral("Use an RSA key (jwtflow-cli keygen) for RS256."));
@@ -39,8 +46,15 @@ Error unsupportedKeyType(const QString &source, KeyFormat::KeyType type)
         break;
     }
     return makeError(QStringLiteral("key.unsupported-type"),
-                     QStringLiteral("%1 holds a key of type %2, which is not supported by this build (RSA only).").arg(source, KeyFormat::keyTypeName(type)),
+                     QStringLiteral("%1 holds a key of type %2, which is not supported by this build (RSA, EC, Ed25519 and Ed448 only).")
+                         .arg(source, KeyFormat::keyTypeName(type)),
                      QStringLiteral("Salesforce connected apps use RSA keys with RS256; generate one with jwtflow-cli keygen."));
+}
+
+// The key types libcrypto loads for ES* and EdDSA (RSA stays with QCA).
+bool isCurveKey(KeyFormat::KeyType type)
+{
+    return type == KeyFormat::KeyType::Ec || type == KeyFormat::KeyType::Ed25519 || type == KeyFormat::KeyType::Ed448;
 }
 
 bool looksBinary(QByteArrayView data)
@@ -94,6 +108,8 @@ private:
     Result<void> loadDer(const QByteArray &der);
     Result<void> loadJson(const QByteArray &text);
     Result<void> loadPrivatePem(const Pem::Block &block, bool encrypted, const QString &format);
+    Result<void> loadCurvePrivatePem(const Pem::Block &block, bool encrypted, const QString &format);
+    void setPrivateKey(std::shared_ptr<PrivateKey::Handle> handle, const QString &format);
     Result<void> loadPkcs12(const QByteArray &der);
     Result<void> addCertificate(const QByteArray &der);
     Result<QCA::SecureArray> askPassphrase(const QString &what);
@@ -194,6 +210,8 @@ Result<void> Loader::loadPemBlock(const Pem::Block &block, bool fromDer)
     }
     if (label == "PRIVATE KEY") {
         const KeyFormat format = KeyFormat::detect(block.body);
+        if (isCurveKey(format.keyType))
+            return loadCurvePrivatePem(block, false, container + QStringLiteral(", PKCS#8"));
         if (format.keyType != KeyFormat::KeyType::Rsa)
             return unsupportedKeyType(source(), format.keyType);
         return loadPrivatePem(block, false, container + QStringLiteral(", PKCS#8"));
@@ -205,8 +223,11 @@ Result<void> Loader::loadPemBlock(const Pem::Block &block, bool fromDer)
     }
     if (label == "ENCRYPTED PRIVATE KEY")
         return loadPrivatePem(block, true, container + QStringLiteral(", PKCS#8, encrypted"));
-    if (label == "EC PRIVATE KEY")
-        return unsupportedKeyType(source(), KeyFormat::KeyType::Ec);
+    if (label == "EC PRIVATE KEY") {
+        if (block.isLegacyEncrypted())
+            return loadCurvePrivatePem(block, true, container + QStringLiteral(", SEC1, encrypted (traditional Proc-Type)"));
+        return loadCurvePrivatePem(block, false, container + QStringLiteral(", SEC1"));
+    }
     if (label == "DSA PRIVATE KEY")
         return unsupportedKeyType(source(), KeyFormat::KeyType::Dsa);
     if (label == "OPENSSH PRIVATE KEY")
@@ -215,7 +236,7 @@ Result<void> Loader::loadPemBlock(const Pem::Block &block, bool fromDer)
     if (label == "PUBLIC KEY" || label == "RSA PUBLIC KEY") {
         if (label == "PUBLIC KEY") {
             const KeyFormat format = KeyFormat::detect(block.body);
-            if (format.keyType != KeyFormat::KeyType::Rsa)
+            if (format.keyType != KeyFormat::KeyType::Rsa && !isCurveKey(format.keyType))
                 return unsupportedKeyType(source(), format.keyType);
         }
         auto key = PublicKey::fromPem(Pem::encode(label, block.body), source());
@@ -258,25 +279,76 @@ Result<void> Loader::loadPrivatePem(const Pem::Block &block, bool encrypted, con
     QCA::ConvertResult result = QCA::ErrorDecode;
     QCA::PrivateKey key = QCA::PrivateKey::fromPEM(pemText, passphrase, &result);
     // Key text never outlives its use: each copy is overwritten before it is freed.
+    if ((result != QCA::ConvertGood || key.isNull() || !key.isRSA()) && encrypted) {
+        // An encrypted PKCS#8 may hold an EC or Ed25519 key, which QCA cannot read: libcrypto can.
+        QByteArray plain = passphrase.toByteArray();
+        auto evp = ossl::privateFromPem(pem, plain, source());
+        OPENSSL_cleanse(plain.data(), static_cast<size_t>(plain.size()));
+        if (evp && isCurveKey(ossl::typeOf(evp->get()))) {
+            pem.fill('\0');
+            pemText.fill(QChar(u'\0'));
+            auto handle = std::make_shared<PrivateKey::Handle>();
+            handle->evp = evp.value();
+            setPrivateKey(std::move(handle), format);
+            return {};
+        }
+    }
     pem.fill('\0');
     pemText.fill(QChar(u'\0'));
     if (result != QCA::ConvertGood || key.isNull()) {
         if (encrypted)
             return makeError(QStringLiteral("key.wrong-passphrase"), QStringLiteral("The passphrase does not decrypt the private key in %1.").arg(source()),
                              QStringLiteral("Check the passphrase (it is case-sensitive) and try again. If it is surely right, the key "
-                                            "inside may be of a type this build cannot read (only RSA is supported)."));
+                                            "inside may be of a type this build cannot read (RSA, EC, Ed25519 and Ed448 are supported)."));
         return makeError(QStringLiteral("key.bad-private-key"), QStringLiteral("%1: the private key could not be read.").arg(source()),
-                         QStringLiteral("The file may be damaged, or the key is of a type this build cannot read (only RSA is supported)."));
+                         QStringLiteral("The file may be damaged, or the key is of a type this build cannot read (RSA, EC, Ed25519 and Ed448 are supported)."));
     }
     if (!key.isRSA())
         return unsupportedKeyType(source(), key.isDSA() ? KeyFormat::KeyType::Dsa : KeyFormat::KeyType::Dh);
     auto handle = std::make_shared<PrivateKey::Handle>();
     handle->key = key;
+    setPrivateKey(std::move(handle), format);
+    return {};
+}
+
+Result<void> Loader::loadCurvePrivatePem(const Pem::Block &block, bool encrypted, const QString &format)
+{
+    if (m_foundPrivateKey) {
+        m_material.notes << QStringLiteral("A further private key on line %1 was ignored; the first one is used.").arg(block.line);
+        return {};
+    }
+    QByteArray plain;
+    if (encrypted) {
+        auto asked = askPassphrase(QStringLiteral("private key"));
+        if (!asked)
+            return asked.error();
+        plain = asked->toByteArray();
+    }
+    QByteArray pem = Pem::encode(block.label, block.body, block.headers);
+    auto evp = ossl::privateFromPem(pem, plain, source());
+    OPENSSL_cleanse(pem.data(), static_cast<size_t>(pem.size()));
+    OPENSSL_cleanse(plain.data(), static_cast<size_t>(plain.size()));
+    if (!evp) {
+        if (encrypted)
+            return makeError(QStringLiteral("key.wrong-passphrase"), QStringLiteral("The passphrase does not decrypt the private key in %1.").arg(source()),
+                             QStringLiteral("Check the passphrase (it is case-sensitive) and try again."));
+        return makeError(QStringLiteral("key.bad-private-key"), evp.error().message, QStringLiteral("The file may be damaged; export the key again."));
+    }
+    const KeyFormat::KeyType type = ossl::typeOf(evp->get());
+    if (!isCurveKey(type))
+        return unsupportedKeyType(source(), type);
+    auto handle = std::make_shared<PrivateKey::Handle>();
+    handle->evp = evp.value();
+    setPrivateKey(std::move(handle), format);
+    return {};
+}
+
+void Loader::setPrivateKey(std::shared_ptr<PrivateKey::Handle> handle, const QString &format)
+{
     handle->source = source();
     m_material.privateKey = PrivateKey(std::move(handle));
     m_foundPrivateKey = true;
     m_material.format = format; // the private key's format describes the file best
-    return {};
 }
 
 Result<void> Loader::addCertificate(const QByteArray &der)
@@ -418,14 +490,14 @@ Result<void> Loader::loadJson(const QByteArray &text)
         if (!key)
             return key.error();
         m_material.privateKey = key.value();
-        m_material.format = QStringLiteral("JWK, RSA private key");
+        m_material.format = QStringLiteral("JWK, %1 private key").arg(key->kindText());
         return {};
     }
     auto key = Jwk::publicKey(object, source());
     if (!key)
         return key.error();
     m_material.publicKey = key.value();
-    m_material.format = QStringLiteral("JWK, RSA public key");
+    m_material.format = QStringLiteral("JWK, %1 public key").arg(key->kindText());
     return {};
 }
 

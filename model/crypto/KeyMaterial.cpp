@@ -7,7 +7,8 @@ Result<PublicKey> KeyMaterial::verificationKey(const QString &kid) const
     if (!certificate.isNull()) {
         if (certificate.publicKey().isNull())
             return makeError(QStringLiteral("key.unsupported-type"),
-                             QStringLiteral("%1: the certificate's key is not an RSA key, which is all this build can verify with.").arg(source),
+                             QStringLiteral("%1: the certificate's key is of a type this build cannot verify with (it verifies RSA, EC, "
+                                            "Ed25519 and Ed448 keys).").arg(source),
                              QStringLiteral("Salesforce connected apps use RSA keys (RS256)."));
         return certificate.publicKey();
     }

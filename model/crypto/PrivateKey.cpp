@@ -7,6 +7,8 @@
 
 #include <QFileInfo>
 
+#include <openssl/crypto.h>
+
 namespace jwtflow {
 
 namespace {
@@ -48,19 +50,38 @@ Result<PrivateKey> PrivateKey::fromRsaNumbers(const RsaNumbers &numbers, const Q
 
 bool PrivateKey::isRsa() const
 {
-    return m_handle && m_handle->key.isRSA();
+    return m_handle && !m_handle->evp && m_handle->key.isRSA();
+}
+
+KeyFormat::KeyType PrivateKey::keyType() const
+{
+    if (!m_handle)
+        return KeyFormat::KeyType::Unknown;
+    if (m_handle->evp)
+        return ossl::typeOf(m_handle->evp.get());
+    return m_handle->key.isRSA() ? KeyFormat::KeyType::Rsa : m_handle->key.isDSA() ? KeyFormat::KeyType::Dsa : KeyFormat::KeyType::Dh;
 }
 
 QString PrivateKey::typeName() const
 {
-    if (!m_handle)
-        return {};
-    return m_handle->key.isRSA() ? QStringLiteral("RSA") : m_handle->key.isDSA() ? QStringLiteral("DSA") : QStringLiteral("DH");
+    return m_handle ? KeyFormat::keyTypeName(keyType()) : QString();
+}
+
+QString PrivateKey::curve() const
+{
+    return m_handle && m_handle->evp ? ossl::curveOf(m_handle->evp.get()) : QString();
 }
 
 int PrivateKey::bits() const
 {
-    return m_handle ? m_handle->key.bitSize() : 0;
+    if (!m_handle)
+        return 0;
+    return m_handle->evp ? ossl::bitsOf(m_handle->evp.get()) : m_handle->key.bitSize();
+}
+
+QString PrivateKey::kindText() const
+{
+    return m_handle ? KeyFormat::kindText(keyType(), bits(), curve()) : QString();
 }
 
 PublicKey PrivateKey::publicKey() const
@@ -68,8 +89,15 @@ PublicKey PrivateKey::publicKey() const
     if (!m_handle)
         return {};
     auto handle = std::make_shared<PublicKey::Handle>();
-    handle->key = m_handle->key.toPublicKey();
-    handle->spki = handle->key.toDER();
+    if (m_handle->evp) {
+        // A public-only libcrypto key from the SubjectPublicKeyInfo: the secret stays in this object.
+        handle->spki = ossl::spkiOf(m_handle->evp.get());
+        if (auto pub = ossl::publicFromSpki(handle->spki, m_handle->source))
+            handle->evp = pub.value();
+    } else {
+        handle->key = m_handle->key.toPublicKey();
+        handle->spki = handle->key.toDER();
+    }
     handle->source = m_handle->source;
     return PublicKey(std::move(handle));
 }
@@ -83,7 +111,7 @@ QString PrivateKey::description() const
 {
     if (!m_handle)
         return QStringLiteral("no private key");
-    return QStringLiteral("%1 %2-bit private key from %3").arg(typeName()).arg(bits()).arg(shortSource(m_handle->source));
+    return QStringLiteral("%1 private key from %2").arg(kindText(), shortSource(m_handle->source));
 }
 
 KeyWarnings PrivateKey::warnings() const
@@ -95,6 +123,8 @@ QByteArray PrivateKey::toPkcs8Pem() const
 {
     if (!m_handle)
         return {};
+    if (m_handle->evp)
+        return ossl::pkcs8PemOf(m_handle->evp.get());
     QString pem = m_handle->key.toPEM();
     QByteArray bytes = pem.toLatin1();
     pem.fill(QChar(0));
@@ -102,3 +132,22 @@ QByteArray PrivateKey::toPkcs8Pem() const
 }
 
 } // namespace jwtflow
+
+namespace jwtflow::ossl {
+
+EVP_PKEY *keyOf(const PrivateKey::Handle &handle)
+{
+    if (handle.evp)
+        return handle.evp.get();
+    // An RSA key's libcrypto twin for PS*, from QCA's PKCS#8 DER in secure memory (wiped when it goes).
+    std::call_once(handle.twinOnce, [&handle] {
+        const QCA::SecureArray der = handle.key.toDER();
+        QByteArray plain = der.toByteArray();
+        if (auto twin = privateFromPkcs8Der(plain, handle.source))
+            handle.twin = twin.value();
+        OPENSSL_cleanse(plain.data(), static_cast<size_t>(plain.size()));
+    });
+    return handle.twin.get();
+}
+
+} // namespace jwtflow::ossl

@@ -36,11 +36,30 @@ Result<PublicKey> PublicKey::fromDer(const QByteArray &spki, const QString &sour
     if (format.structure != KeyFormat::Structure::SubjectPublicKeyInfo)
         return makeError(QStringLiteral("key.bad-public-key"), QStringLiteral("%1 does not hold a public key.").arg(source),
                          QStringLiteral("A public key file starts with -----BEGIN PUBLIC KEY-----."));
-    if (format.keyType != KeyFormat::KeyType::Rsa)
+    switch (format.keyType) {
+    case KeyFormat::KeyType::Rsa:
+        break;
+    case KeyFormat::KeyType::Ec:
+    case KeyFormat::KeyType::Ed25519:
+    case KeyFormat::KeyType::Ed448: {
+        auto evp = ossl::publicFromSpki(spki, source);
+        if (!evp)
+            return evp.error();
+        auto handle = std::make_shared<Handle>();
+        handle->evp = evp.value();
+        handle->spki = ossl::spkiOf(handle->evp.get());
+        handle->source = source;
+        return PublicKey(std::move(handle));
+    }
+    default:
         return makeError(QStringLiteral("key.unsupported-type"),
-                         QStringLiteral("%1 holds a public key of type %2, which is not supported by this build (RSA only).")
+                         QStringLiteral("%1 holds a public key of type %2, which signs no JWS algorithm this build verifies (RSA, EC, "
+                                        "Ed25519, Ed448).")
                              .arg(source, KeyFormat::keyTypeName(format.keyType)),
-                         QStringLiteral("Salesforce connected apps use RSA keys (RS256)."));
+                         format.keyType == KeyFormat::KeyType::X25519 || format.keyType == KeyFormat::KeyType::X448
+                             ? QStringLiteral("X25519 and X448 keys agree on secrets; they do not sign. Use the signer's Ed25519 or EC key.")
+                             : QStringLiteral("Salesforce connected apps use RSA keys (RS256)."));
+    }
     QCA::ConvertResult result = QCA::ErrorDecode;
     QCA::PublicKey key = QCA::PublicKey::fromDER(spki, &result);
     if (result != QCA::ConvertGood || key.isNull() || !key.isRSA())
@@ -80,19 +99,38 @@ Result<PublicKey> PublicKey::fromRsaComponents(const QByteArray &modulus, const 
 
 bool PublicKey::isRsa() const
 {
-    return m_handle && m_handle->key.isRSA();
+    return m_handle && !m_handle->evp && m_handle->key.isRSA();
+}
+
+KeyFormat::KeyType PublicKey::keyType() const
+{
+    if (!m_handle)
+        return KeyFormat::KeyType::Unknown;
+    if (m_handle->evp)
+        return ossl::typeOf(m_handle->evp.get());
+    return m_handle->key.isRSA() ? KeyFormat::KeyType::Rsa : m_handle->key.isDSA() ? KeyFormat::KeyType::Dsa : KeyFormat::KeyType::Dh;
 }
 
 QString PublicKey::typeName() const
 {
-    if (!m_handle)
-        return {};
-    return m_handle->key.isRSA() ? QStringLiteral("RSA") : m_handle->key.isDSA() ? QStringLiteral("DSA") : QStringLiteral("DH");
+    return m_handle ? KeyFormat::keyTypeName(keyType()) : QString();
+}
+
+QString PublicKey::curve() const
+{
+    return m_handle && m_handle->evp ? ossl::curveOf(m_handle->evp.get()) : QString();
 }
 
 int PublicKey::bits() const
 {
-    return m_handle ? m_handle->key.bitSize() : 0;
+    if (!m_handle)
+        return 0;
+    return m_handle->evp ? ossl::bitsOf(m_handle->evp.get()) : m_handle->key.bitSize();
+}
+
+QString PublicKey::kindText() const
+{
+    return m_handle ? KeyFormat::kindText(keyType(), bits(), curve()) : QString();
 }
 
 QByteArray PublicKey::modulus() const
@@ -129,7 +167,7 @@ QString PublicKey::description() const
 {
     if (!m_handle)
         return QStringLiteral("no public key");
-    return QStringLiteral("%1 %2-bit public key from %3").arg(typeName()).arg(bits()).arg(shortSource(m_handle->source));
+    return QStringLiteral("%1 public key from %2").arg(kindText(), shortSource(m_handle->source));
 }
 
 KeyWarnings PublicKey::warnings() const
@@ -143,3 +181,19 @@ bool PublicKey::operator==(const PublicKey &other) const
 }
 
 } // namespace jwtflow
+
+namespace jwtflow::ossl {
+
+EVP_PKEY *keyOf(const PublicKey::Handle &handle)
+{
+    if (handle.evp)
+        return handle.evp.get();
+    // An RSA key's libcrypto twin for PS*, read from the same SubjectPublicKeyInfo.
+    std::call_once(handle.twinOnce, [&handle] {
+        if (auto twin = publicFromSpki(handle.spki, handle.source))
+            handle.twin = twin.value();
+    });
+    return handle.twin.get();
+}
+
+} // namespace jwtflow::ossl

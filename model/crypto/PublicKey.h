@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/Result.h"
+#include "crypto/KeyFormat.h"
 #include "crypto/KeyWarning.h"
 
 #include <QByteArray>
@@ -10,8 +11,8 @@
 
 namespace jwtflow {
 
-// A public key (RSA is the only kind this build verifies with). Immutable and cheap to copy;
-// safe to use from several threads.
+// A public key: RSA (RS*, PS*), EC on P-256/P-384/P-521 (ES*), Ed25519 or Ed448 (EdDSA).
+// Immutable and cheap to copy; safe to use from several threads.
 class PublicKey {
 public:
     struct Handle; // the QCA key; defined in crypto/internal/QcaHandles.h, for model/crypto only
@@ -27,8 +28,11 @@ public:
 
     bool isNull() const { return !m_handle; }
     bool isRsa() const;
-    QString typeName() const; // "RSA"
-    int bits() const;
+    KeyFormat::KeyType keyType() const; // Rsa, Ec, Ed25519 or Ed448
+    QString typeName() const;           // "RSA", "EC", "Ed25519", "Ed448"
+    QString curve() const;              // "P-256", "P-384", "P-521", "Ed25519", "Ed448"; empty for RSA
+    int bits() const;                   // RSA modulus, EC field size (256/384/521), Ed25519 253, Ed448 456
+    QString kindText() const;           // "RSA 2048-bit", "EC P-256", "Ed25519"
     QByteArray modulus() const;  // unsigned big-endian, RSA only
     QByteArray exponent() const; // unsigned big-endian, RSA only
     QByteArray toDer() const;    // SubjectPublicKeyInfo
@@ -37,7 +41,7 @@ public:
     QString spkiSha256() const;
     // Where it came from: a file path, "certificate in FILE", "JWK 'kid' in FILE", "generated".
     QString source() const;
-    // One line for people: "RSA 2048-bit public key from server.crt".
+    // One line for people: "RSA 2048-bit public key from server.crt", "EC P-256 public key from ec.pem".
     QString description() const;
     KeyWarnings warnings() const; // "key.weak-rsa" below 2048 bits
 

@@ -2,6 +2,7 @@
 
 #include "crypto/CryptoProvider.h"
 #include "crypto/JwsAlgorithm.h"
+#include "crypto/KeyAlgorithmRule.h"
 #include "crypto/internal/QcaHandles.h"
 
 #include <QJsonArray>
@@ -57,9 +58,12 @@ std::optional<Verification> precheck(const Jwt &jwt, JwsAlgorithm &alg)
                       QStringLiteral("\"%1\" is not a JWS algorithm (names are exact and case-sensitive, e.g. RS256, HS256).").arg(name));
     case JwsAlgorithm::Family::Unsupported:
         return result(Outcome::Unsupported, name,
-                      QStringLiteral("%1 is not supported by this build (RS256/384/512 and HS256/384/512 only), so the signature "
-                                     "was not checked.").arg(name));
+                      QStringLiteral("%1 is not supported by this build (it verifies %2), so the signature was not checked.")
+                          .arg(name, JwsAlgorithm::supportedNames().join(QStringLiteral(", "))));
     case JwsAlgorithm::Family::Rsa:
+    case JwsAlgorithm::Family::RsaPss:
+    case JwsAlgorithm::Family::Ecdsa:
+    case JwsAlgorithm::Family::EdDsa:
     case JwsAlgorithm::Family::Hmac:
         break;
     }
@@ -98,6 +102,74 @@ bool equalInConstantTime(const QByteArray &a, const QByteArray &b)
     return diff == 0;
 }
 
+// Every JWS signature of a given algorithm and key has one length: RSA the modulus, ECDSA R || S
+// (RFC 7518 §3.4), Ed25519 64 and Ed448 114 bytes (RFC 8032).
+qsizetype expectedSignatureBytes(const JwsAlgorithm &alg, const PublicKey &key)
+{
+    switch (alg.family()) {
+    case JwsAlgorithm::Family::Ecdsa:
+        return alg.ecdsaSignatureBytes();
+    case JwsAlgorithm::Family::EdDsa:
+        return key.keyType() == KeyFormat::KeyType::Ed448 ? 114 : 64;
+    default:
+        return (key.bits() + 7) / 8;
+    }
+}
+
+// The key/algorithm rule, the signature's length, then the cryptography, over `input`.
+Verification checkWithKey(const JwsAlgorithm &alg, const QByteArray &input, const QByteArray &signature, const PublicKey &key)
+{
+    const QString name = alg.name();
+    const QString description = key.description();
+    if (auto fits = KeyAlgorithmRule::check(alg, key.keyType(), key.curve(), key.bits()); !fits)
+        return result(Outcome::KeyMismatch, name, fits.error().message + QLatin1Char(' ') + fits.error().hint, description);
+
+    const qsizetype expected = expectedSignatureBytes(alg, key);
+    Verification v;
+    if (signature.size() != expected) {
+        if (alg.family() == JwsAlgorithm::Family::Ecdsa && ossl::looksLikeDerEcdsa(signature))
+            v = result(Outcome::Invalid, name,
+                       QStringLiteral("The signature is a DER-encoded ECDSA value (%1 bytes, as OpenSSL and Java make it), but JWS "
+                                      "carries R || S, exactly %2 bytes for %3 (RFC 7518 §3.4): the signer forgot to convert it.")
+                           .arg(signature.size())
+                           .arg(expected)
+                           .arg(name),
+                       description);
+        else if (alg.family() == JwsAlgorithm::Family::Rsa || alg.family() == JwsAlgorithm::Family::RsaPss)
+            v = result(Outcome::Invalid, name,
+                       QStringLiteral("The signature is %1 bytes, but an %2 signature made with this %3-bit key is exactly %4 bytes: "
+                                      "it was cut or made with another key.")
+                           .arg(signature.size())
+                           .arg(name)
+                           .arg(key.bits())
+                           .arg(expected),
+                       description);
+        else
+            v = result(Outcome::Invalid, name,
+                       QStringLiteral("The signature is %1 bytes, but an %2 signature with an %3 key is exactly %4 bytes: it was cut "
+                                      "or made with another key.")
+                           .arg(signature.size())
+                           .arg(name, key.kindText())
+                           .arg(expected),
+                       description);
+    } else {
+        bool good = false;
+        if (alg.family() == JwsAlgorithm::Family::Rsa) {
+            QCA::PublicKey qcaKey = qca::copyOf(key);
+            good = qcaKey.verifyMessage(input, signature, qca::emsa3(alg.hashBits()));
+        } else if (EVP_PKEY *evp = ossl::keyOf(*key.handle())) {
+            good = ossl::verifyJws(evp, alg, input, signature);
+        }
+        v = good ? result(Outcome::Verified, name, QStringLiteral("The %1 signature is valid for this key.").arg(name), description)
+                 : result(Outcome::Invalid, name,
+                          QStringLiteral("The %1 signature does not match this key: the token was changed after signing, or it "
+                                         "was signed with another key.").arg(name),
+                          description);
+    }
+    v.warnings = key.warnings();
+    return v;
+}
+
 } // namespace
 
 Verification Verifier::verify(const Jwt &jwt, const PublicKey &key)
@@ -115,32 +187,19 @@ Verification Verifier::verify(const Jwt &jwt, const PublicKey &key)
                                      "HMAC secret is the RS/HS key-confusion attack, so jwtflow refuses to; the signature is not "
                                      "verified.").arg(name, key.typeName()),
                       description);
-    if (!key.isRsa())
-        return result(Outcome::KeyMismatch, name, QStringLiteral("%1 needs an RSA key, but the key is %2.").arg(name, key.typeName()), description);
+    return checkWithKey(alg, jwt.signingInput(), jwt.signature(), key);
+}
 
-    const qsizetype expected = (key.bits() + 7) / 8;
-    const QByteArray signature = jwt.signature();
-    Verification v;
-    if (signature.size() != expected) {
-        v = result(Outcome::Invalid, name,
-                   QStringLiteral("The signature is %1 bytes, but an %2 signature made with this %3-bit key is exactly %4 bytes: it "
-                                  "was cut or made with another key.")
-                       .arg(signature.size())
-                       .arg(name)
-                       .arg(key.bits())
-                       .arg(expected),
-                   description);
-    } else {
-        QCA::PublicKey qcaKey = qca::copyOf(key);
-        const bool good = qcaKey.verifyMessage(jwt.signingInput(), signature, qca::emsa3(alg.hashBits()));
-        v = good ? result(Outcome::Verified, name, QStringLiteral("The %1 signature is valid for this key.").arg(name), description)
-                 : result(Outcome::Invalid, name,
-                          QStringLiteral("The %1 signature does not match this key: the token was changed after signing, or it "
-                                         "was signed with another key.").arg(name),
-                          description);
-    }
-    v.warnings = key.warnings();
-    return v;
+Verification Verifier::verifySignature(const QByteArray &signingInput, const QByteArray &signature, const QString &alg, const PublicKey &key)
+{
+    const JwsAlgorithm algorithm = JwsAlgorithm::fromName(alg);
+    if (auto ready = CryptoProvider::ensureReady(); !ready)
+        return result(Outcome::Unsupported, alg, ready.error().text());
+    if (!algorithm.usesKeyPair())
+        return result(Outcome::Unsupported, alg, QStringLiteral("%1 is not a public-key algorithm this build verifies.").arg(alg));
+    if (key.isNull())
+        return result(Outcome::KeyMismatch, alg, QStringLiteral("No key was given to verify with."));
+    return checkWithKey(algorithm, signingInput, signature, key);
 }
 
 Verification Verifier::verify(const Jwt &jwt, const Certificate &certificate)
@@ -158,9 +217,9 @@ Verification Verifier::verify(const Jwt &jwt, const HmacSecret &secret)
         return *early;
     const QString name = alg.name();
     const QString description = secret.description();
-    if (alg.family() == JwsAlgorithm::Family::Rsa)
+    if (alg.family() != JwsAlgorithm::Family::Hmac)
         return result(Outcome::KeyMismatch, name,
-                      QStringLiteral("The token says %1, an RSA algorithm, but the key is an HMAC secret; %1 is verified with the "
+                      QStringLiteral("The token says %1, a public-key algorithm, but the key is an HMAC secret; %1 is verified with the "
                                      "signer's certificate or public key.").arg(name),
                       description);
     if (secret.isNull())

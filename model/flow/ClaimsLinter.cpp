@@ -1,6 +1,7 @@
 #include "flow/ClaimsLinter.h"
 
 #include "flow/SalesforceHost.h"
+#include "crypto/JwsAlgorithm.h"
 #include "token/Jwt.h"
 #include "token/TimeClaim.h"
 
@@ -98,6 +99,16 @@ void lintAlg(const QJsonObject &header, const AssertionPreset &preset, Findings 
         out.add(Severity::Error, QStringLiteral("alg.hmac"), field,
                 QStringLiteral("alg is %1, a shared-secret MAC. The JWT bearer flow needs an RSA signature (RS256) "
                                "checked against the certificate uploaded to the app.")
+                    .arg(quoted(name)),
+                fix);
+    } else if (preset.isSalesforce() && JwsAlgorithm::fromName(name).usesKeyPair()) {
+        // A signature jwtflow (and jwt.io) verifies, but not one Salesforce takes: it checks the assertion
+        // with the certificate uploaded to the app, using RS256 only (Salesforce Help, "OAuth 2.0 JWT
+        // Bearer Flow for Server-to-Server Integration": "Sign the resulting string using SHA256 with RSA").
+        out.add(Severity::Error, QStringLiteral("alg.unsupported"), field,
+                QStringLiteral("alg is %1, a valid JWS algorithm, but Salesforce's JWT bearer flow takes RS256 only: it checks the "
+                               "signature with the RSA certificate uploaded to the app (SHA-256 with RSA, PKCS#1 v1.5) and answers "
+                               "any other alg with invalid_grant \"invalid assertion\".")
                     .arg(quoted(name)),
                 fix);
     } else {

@@ -40,10 +40,7 @@ HeaderKeys::Statement describeJwk(const QJsonValue &value, const PublicKey &trus
         s.summary = QStringLiteral("The header carries a key (\"jwk\") that cannot be read: %1").arg(key.error().message);
         return s;
     }
-    s.summary = QStringLiteral("The header carries its own %1 %2-bit key (\"jwk\", RFC 7638 thumbprint %3).")
-                    .arg(key->typeName())
-                    .arg(key->bits())
-                    .arg(Jwk::thumbprint(key.value()));
+    s.summary = QStringLiteral("The header carries its own %1 key (\"jwk\", RFC 7638 thumbprint %2).").arg(key->kindText(), Jwk::thumbprint(key.value()));
     s.comparison = compareKeys(key.value(), trusted, QStringLiteral("the embedded jwk"));
     return s;
 }

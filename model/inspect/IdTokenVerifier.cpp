@@ -62,7 +62,7 @@ struct ChosenKey {
 QString jwksKeyText(const PublicKey &key, const QString &kid, const QString &source)
 {
     const QString what = kid.isEmpty() ? QStringLiteral("the only key") : QStringLiteral("the key with kid %1").arg(quoted(kid));
-    return QStringLiteral("%1 (%2 %3-bit) of %4").arg(what, key.typeName()).arg(key.bits()).arg(source);
+    return QStringLiteral("%1 (%2) of %3").arg(what, key.kindText(), source);
 }
 
 // Returns the key that was tried (null when none was), for comparing header-carried keys with it.

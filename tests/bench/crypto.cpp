@@ -2,6 +2,7 @@
 // Target (architecture.md, "Threads"): edit a claim → re-sign RS256-2048 → encode within 1 ms,
 // so the composer can re-sign on every keystroke on the GUI thread.
 #include "crypto/KeyGenerator.h"
+#include "crypto/KeyLoader.h"
 #include "crypto/Signer.h"
 #include "crypto/Verifier.h"
 #include "token/Jwt.h"
@@ -10,6 +11,8 @@
 #include <QJsonObject>
 
 #include <benchmark/benchmark.h>
+
+#include <iterator>
 
 using namespace jwtflow;
 
@@ -82,6 +85,62 @@ void BM_SignHs256(benchmark::State &state)
     }
 }
 BENCHMARK(BM_SignHs256)->Unit(benchmark::kMicrosecond);
+
+// Sign and verify of one assertion per algorithm, beside RS256 (arg = index into kAlgorithms).
+// Keys from tests/data/keys, loaded once and never destroyed (as key() above).
+struct AlgorithmCase {
+    const char *alg;
+    const char *keyFile;
+};
+const AlgorithmCase kAlgorithms[] = {
+    {"RS256", "rsa2048-pkcs8.pem"}, {"PS256", "rsa2048-pkcs8.pem"}, {"ES256", "ec-p256-pkcs8.pem"}, {"ES384", "ec-p384.pem"},
+    {"ES512", "ec-p521.pem"},       {"EdDSA", "ed25519.pem"},       {"EdDSA", "ed448.pem"},
+};
+
+const PrivateKey &keyFor(int index)
+{
+    static const PrivateKey *keys[std::size(kAlgorithms)] = {};
+    if (!keys[index]) {
+        const auto loaded = KeyLoader::loadPrivateKey(QStringLiteral(JWTFLOW_TEST_DATA "/keys/") + QString::fromLatin1(kAlgorithms[index].keyFile));
+        if (!loaded)
+            std::abort();
+        keys[index] = new PrivateKey(loaded.value());
+    }
+    return *keys[index];
+}
+
+void BM_SignAlgorithm(benchmark::State &state)
+{
+    const int index = static_cast<int>(state.range(0));
+    const PrivateKey &signer = keyFor(index);
+    state.SetLabel(std::string(kAlgorithms[index].alg) + " " + signer.kindText().toStdString());
+    Jwt jwt = Jwt::compose(R"({"typ":"JWT"})", kClaims).value();
+    const QString alg = QString::fromLatin1(kAlgorithms[index].alg);
+    for (auto _ : state) {
+        if (!Signer::sign(jwt, signer, alg).ok())
+            state.SkipWithError("sign failed");
+        benchmark::DoNotOptimize(jwt.encoded());
+    }
+}
+BENCHMARK(BM_SignAlgorithm)->DenseRange(0, std::size(kAlgorithms) - 1)->Unit(benchmark::kMicrosecond);
+
+void BM_VerifyAlgorithm(benchmark::State &state)
+{
+    const int index = static_cast<int>(state.range(0));
+    const PrivateKey &signer = keyFor(index);
+    state.SetLabel(std::string(kAlgorithms[index].alg) + " " + signer.kindText().toStdString());
+    Jwt jwt = Jwt::compose(R"({"typ":"JWT"})", kClaims).value();
+    if (!Signer::sign(jwt, signer, QString::fromLatin1(kAlgorithms[index].alg)).ok())
+        std::abort();
+    const PublicKey publicKey = signer.publicKey();
+    for (auto _ : state) {
+        Verification v = Verifier::verify(jwt, publicKey);
+        if (!v.isVerified())
+            state.SkipWithError("not verified");
+        benchmark::DoNotOptimize(v.outcome);
+    }
+}
+BENCHMARK(BM_VerifyAlgorithm)->DenseRange(0, std::size(kAlgorithms) - 1)->Unit(benchmark::kMicrosecond);
 
 } // namespace
 

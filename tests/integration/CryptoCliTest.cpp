@@ -1,6 +1,7 @@
 // jwtflow-cli verify, sign and keygen as scripts use them: exit codes, --json, no secret output.
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -11,6 +12,7 @@
 #include <gtest/gtest.h>
 
 #include <sys/stat.h>
+#include <utility>
 
 namespace {
 
@@ -84,9 +86,9 @@ TEST(CryptoCli, VerifyExitCodes)
     const CryptoCliRun none = cli({QStringLiteral("verify"), QStringLiteral("--json"), QStringLiteral("--cert"), cert, QStringLiteral("eyJhbGciOiJub25lIn0.eyJzdWIiOiJhbm4ifQ.")});
     EXPECT_EQ(none.exitCode, 1);
     EXPECT_EQ(none.json().value(QStringLiteral("outcome")).toString(), QStringLiteral("unsecured"));
-    // 3: PS256 is not supported by this build.
+    // 3: ES256K is not supported by this build ({"alg":"ES256K"}).
     const CryptoCliRun ps = cli({QStringLiteral("verify"), QStringLiteral("--json"), QStringLiteral("--cert"), cert,
-                        QStringLiteral("eyJhbGciOiJQUzI1NiJ9.eyJzdWIiOiJhbm4ifQ.c2lnbmF0dXJl")});
+                        QStringLiteral("eyJhbGciOiJFUzI1NksifQ.eyJzdWIiOiJhbm4ifQ.c2lnbmF0dXJl")});
     EXPECT_EQ(ps.exitCode, 3);
     EXPECT_EQ(ps.json().value(QStringLiteral("outcome")).toString(), QStringLiteral("unsupported"));
     // 2: bad token, no key, two keys, unreadable key.
@@ -171,7 +173,7 @@ TEST(CryptoCli, SignJsonAndClaimsFromAFile)
     ASSERT_EQ(hs.exitCode, 0) << hs.err.toStdString();
     EXPECT_EQ(cli({QStringLiteral("verify"), QStringLiteral("--secret-file"), secret, hs.out.trimmed()}).exitCode, 0);
 
-    EXPECT_EQ(cli({QStringLiteral("sign"), QStringLiteral("--alg"), QStringLiteral("ES256"), QStringLiteral("--claim"), QStringLiteral("a=1")}).exitCode, 3);
+    EXPECT_EQ(cli({QStringLiteral("sign"), QStringLiteral("--alg"), QStringLiteral("ES256K"), QStringLiteral("--claim"), QStringLiteral("a=1")}).exitCode, 3);
     EXPECT_EQ(cli({QStringLiteral("sign"), QStringLiteral("--key"), kKeys + QStringLiteral("rsa2048.crt"), QStringLiteral("--claim"), QStringLiteral("a=1")}).exitCode, 2);
     EXPECT_EQ(cli({QStringLiteral("sign"), QStringLiteral("--key"), kKeys + QStringLiteral("rsa2048-pkcs8.pem")}).exitCode, 2); // no claims
 }
@@ -312,4 +314,50 @@ TEST(CryptoCli, AFifoAsASecretFileIsRefusedNotWaitedOn)
     const CryptoCliRun call = cli({QStringLiteral("call"), QStringLiteral("--token-file"), fifo, QStringLiteral("--instance"),
                                    QStringLiteral("https://acme.my.salesforce.com"), QStringLiteral("--curl"), QStringLiteral("versions")});
     EXPECT_EQ(call.exitCode, 2) << call.err.toStdString();
+}
+
+TEST(CryptoCli, KeygenSignAndVerifyWithEcAndEd25519Keys)
+{
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    for (const auto &[type, alg] : {std::pair{"ec-p256", "ES256"}, std::pair{"ed25519", "EdDSA"}}) {
+        SCOPED_TRACE(type);
+        const CryptoCliRun keygen = cli({QStringLiteral("keygen"), QStringLiteral("--json"), QStringLiteral("--type"), QString::fromLatin1(type),
+                                         QStringLiteral("--out"), dir.path(), QStringLiteral("--name"), QString::fromLatin1(type)});
+        ASSERT_EQ(keygen.exitCode, 0) << keygen.out.toStdString() << keygen.err.toStdString();
+        const QJsonObject json = keygen.json();
+        EXPECT_EQ(json.value(QStringLiteral("algorithms")).toArray().first().toString(), QString::fromLatin1(alg));
+        const QJsonObject files = json.value(QStringLiteral("files")).toObject();
+        const QString key = files.value(QStringLiteral("privateKey")).toString();
+        const CryptoCliRun token = cli({QStringLiteral("sign"), QStringLiteral("--key"), key, QStringLiteral("--alg"), QString::fromLatin1(alg),
+                                        QStringLiteral("--claim"), QStringLiteral("sub=ann")});
+        ASSERT_EQ(token.exitCode, 0) << token.err.toStdString();
+        const CryptoCliRun verified = cli({QStringLiteral("verify"), QStringLiteral("--json"), QStringLiteral("--cert"),
+                                           files.value(QStringLiteral("certificatePem")).toString(), token.out.trimmed()});
+        EXPECT_EQ(verified.exitCode, 0) << verified.out.toStdString();
+        EXPECT_EQ(verified.json().value(QStringLiteral("alg")).toString(), QString::fromLatin1(alg));
+        // The key does not fit RS256 (the default alg): bad input, with the algorithm it does fit.
+        const CryptoCliRun rs = cli({QStringLiteral("sign"), QStringLiteral("--key"), key, QStringLiteral("--claim"), QStringLiteral("sub=ann")});
+        EXPECT_EQ(rs.exitCode, 2);
+        EXPECT_TRUE(rs.err.contains(QString::fromLatin1(alg))) << rs.err.toStdString();
+    }
+    // A PS256 token verifies with the RSA certificate; ES256 with a P-384 key is a key mismatch (1).
+    const CryptoCliRun ps = cli({QStringLiteral("sign"), QStringLiteral("--key"), kKeys + QStringLiteral("rsa2048-pkcs8.pem"), QStringLiteral("--alg"),
+                                 QStringLiteral("PS256"), QStringLiteral("--claim"), QStringLiteral("sub=ann")});
+    ASSERT_EQ(ps.exitCode, 0) << ps.err.toStdString();
+    EXPECT_EQ(cli({QStringLiteral("verify"), QStringLiteral("--cert"), kKeys + QStringLiteral("rsa2048.crt"), ps.out.trimmed()}).exitCode, 0);
+    const CryptoCliRun es = cli({QStringLiteral("sign"), QStringLiteral("--key"), kKeys + QStringLiteral("ec-p256-pkcs8.pem"), QStringLiteral("--alg"),
+                                 QStringLiteral("ES256"), QStringLiteral("--claim"), QStringLiteral("sub=ann")});
+    ASSERT_EQ(es.exitCode, 0) << es.err.toStdString();
+    EXPECT_EQ(cli({QStringLiteral("verify"), QStringLiteral("--pubkey"), kKeys + QStringLiteral("ec-p384.pem"), es.out.trimmed()}).exitCode, 2)
+        << "a private key given to verify is bad input";
+    EXPECT_EQ(cli({QStringLiteral("verify"), QStringLiteral("--jwk"), kKeys + QStringLiteral("ec.jwk.json"), es.out.trimmed()}).exitCode, 1);
+    EXPECT_EQ(cli({QStringLiteral("verify"), QStringLiteral("--pubkey"), kKeys + QStringLiteral("ec-p256-public.pem"), es.out.trimmed()}).exitCode, 0);
+    EXPECT_EQ(cli({QStringLiteral("keygen"), QStringLiteral("--type"), QStringLiteral("dsa"), QStringLiteral("--out"), dir.path()}).exitCode, 2);
+    // --help lists every algorithm and key type.
+    const CryptoCliRun signHelp = cli({QStringLiteral("sign"), QStringLiteral("--help")});
+    for (const char *name : {"PS256", "ES256", "ES384", "ES512", "EdDSA", "RS256", "HS256"})
+        EXPECT_TRUE(signHelp.out.contains(QLatin1String(name))) << name;
+    EXPECT_TRUE(cli({QStringLiteral("verify"), QStringLiteral("--help")}).out.contains(QStringLiteral("ES256/384/512")));
+    EXPECT_TRUE(cli({QStringLiteral("keygen"), QStringLiteral("--help")}).out.contains(QStringLiteral("ed25519")));
 }

@@ -50,10 +50,17 @@ QString pythonProblem()
     if (!pythonProblem().isEmpty())                                                                                               \
     GTEST_SKIP() << pythonProblem().toStdString()
 
+// The key file may be a public key, a certificate or a private key (whose public half verifies).
 const QString kDecode = QStringLiteral(
     "import jwt, sys\n"
+    "from cryptography import x509\n"
+    "from cryptography.hazmat.primitives import serialization\n"
     "alg, key, token = sys.argv[1], sys.argv[2], sys.argv[3]\n"
-    "if alg.startswith('RS'): key = open(key).read()\n"
+    "if not alg.startswith('HS'):\n"
+    "    data = open(key, 'rb').read()\n"
+    "    if b'PRIVATE' in data: key = serialization.load_pem_private_key(data, None).public_key()\n"
+    "    elif b'CERTIFICATE' in data: key = x509.load_pem_x509_certificate(data).public_key()\n"
+    "    else: key = serialization.load_pem_public_key(data)\n"
     "claims = jwt.decode(token, key, algorithms=[alg], options={'verify_aud': False})\n"
     "print(claims['sub'])\n");
 
@@ -124,17 +131,83 @@ TEST(CryptoInterop, JwtflowVerifiesWhatPyJwtSigns)
               Verification::Outcome::Invalid);
 }
 
-TEST(CryptoInterop, AlgorithmsOnlyPyJwtHasAreUnsupportedHereNotInvalid)
+// Every public-key algorithm, with a fitting fixture key: what jwtflow signs, PyJWT verifies, and
+// the reverse. ES* signatures are R || S on both sides; PS* salts differ per signature.
+struct Algorithm {
+    const char *alg;
+    const char *privateKey;
+    const char *verifier;
+};
+const Algorithm kAlgorithms[] = {
+    {"PS256", "rsa2048-pkcs8.pem", "rsa2048-public.pem"}, {"PS384", "rsa2048-pkcs8.pem", "rsa2048.crt"},
+    {"PS512", "rsa2048-pkcs8.pem", "rsa2048-public.pem"}, {"ES256", "ec-p256-pkcs8.pem", "ec-p256-public.pem"},
+    {"ES256", "ec-p256-sec1.pem", "ec-p256.crt"},         {"ES384", "ec-p384.pem", "ec-p384.pem"},
+    {"ES512", "ec-p521.pem", "ec-p521.pem"},              {"EdDSA", "ed25519.pem", "ed25519-public.pem"},
+    {"EdDSA", "ed448.pem", "ed448.pem"},
+};
+
+TEST(CryptoInterop, PyJwtVerifiesWhatJwtflowSignsForEveryAlgorithm)
 {
     REQUIRE_PYTHON();
-    const Python ps = python(kEncode, {QStringLiteral("PS256"), kKeys + QStringLiteral("rsa2048-pkcs8.pem")});
-    ASSERT_EQ(ps.exitCode, 0) << ps.err.toStdString();
-    const Verification v = Verifier::verify(Jwt::parse(ps.out).value(), KeyLoader::loadCertificate(kKeys + QStringLiteral("rsa2048.crt")).value());
-    EXPECT_EQ(v.outcome, Verification::Outcome::Unsupported);
-    const Python es = python(kEncode, {QStringLiteral("ES256"), kKeys + QStringLiteral("ec-p256-pkcs8.pem")});
-    ASSERT_EQ(es.exitCode, 0) << es.err.toStdString();
-    EXPECT_EQ(Verifier::verify(Jwt::parse(es.out).value(), KeyLoader::loadCertificate(kKeys + QStringLiteral("rsa2048.crt")).value()).outcome,
-              Verification::Outcome::Unsupported);
+    for (const Algorithm &a : kAlgorithms) {
+        SCOPED_TRACE(std::string(a.alg) + " " + a.privateKey);
+        const auto key = KeyLoader::loadPrivateKey(kKeys + QString::fromLatin1(a.privateKey));
+        ASSERT_TRUE(key.ok()) << key.error().text().toStdString();
+        Jwt jwt = composeClaims();
+        ASSERT_TRUE(Signer::sign(jwt, key.value(), QString::fromLatin1(a.alg)).ok());
+        const Python r = python(kDecode, {QString::fromLatin1(a.alg), kKeys + QString::fromLatin1(a.verifier), QString::fromLatin1(jwt.encoded())});
+        EXPECT_EQ(r.exitCode, 0) << r.err.toStdString();
+        EXPECT_EQ(r.out, QStringLiteral("ann@example.com"));
+    }
+}
+
+TEST(CryptoInterop, JwtflowVerifiesWhatPyJwtSignsForEveryAlgorithm)
+{
+    REQUIRE_PYTHON();
+    for (const Algorithm &a : kAlgorithms) {
+        SCOPED_TRACE(std::string(a.alg) + " " + a.privateKey);
+        const Python py = python(kEncode, {QString::fromLatin1(a.alg), kKeys + QString::fromLatin1(a.privateKey)});
+        ASSERT_EQ(py.exitCode, 0) << py.err.toStdString();
+        const auto token = Jwt::parse(py.out);
+        ASSERT_TRUE(token.ok()) << token.error().text().toStdString();
+        const auto material = KeyLoader::loadFile(kKeys + QString::fromLatin1(a.verifier));
+        ASSERT_TRUE(material.ok()) << material.error().text().toStdString();
+        const Verification v = Verifier::verify(token.value(), material->verificationKey().value());
+        EXPECT_EQ(v.outcome, Verification::Outcome::Verified) << v.message.toStdString();
+    }
+}
+
+TEST(CryptoInterop, WrongCurvesAndDerSignaturesAreRefusedBothWays)
+{
+    REQUIRE_PYTHON();
+    // PyJWT's ES384 (P-384) checked with jwtflow's P-256 key: the key/algorithm rule refuses it.
+    const Python es384 = python(kEncode, {QStringLiteral("ES384"), kKeys + QStringLiteral("ec-p384.pem")});
+    ASSERT_EQ(es384.exitCode, 0) << es384.err.toStdString();
+    const PublicKey p256 = KeyLoader::loadPublicKey(kKeys + QStringLiteral("ec-p256-public.pem")).value();
+    EXPECT_EQ(Verifier::verify(Jwt::parse(es384.out).value(), p256).outcome, Verification::Outcome::KeyMismatch);
+    // jwtflow's ES256 checked by PyJWT with the P-384 key: PyJWT refuses it too.
+    Jwt jwt = composeClaims();
+    ASSERT_TRUE(Signer::sign(jwt, KeyLoader::loadPrivateKey(kKeys + QStringLiteral("ec-p256-pkcs8.pem")).value(), QStringLiteral("ES256")).ok());
+    const Python wrongCurve = python(kDecode, {QStringLiteral("ES256"), kKeys + QStringLiteral("ec-p384.pem"), QString::fromLatin1(jwt.encoded())});
+    EXPECT_NE(wrongCurve.exitCode, 0);
+    // A DER-encoded ECDSA signature (what python3-cryptography's sign() returns before PyJWT converts
+    // it) in an ES256 token: jwtflow refuses it and says why.
+    const Python der = python(QStringLiteral(
+                                  "import base64, sys\n"
+                                  "from cryptography.hazmat.primitives import hashes, serialization\n"
+                                  "from cryptography.hazmat.primitives.asymmetric import ec\n"
+                                  "key = serialization.load_pem_private_key(open(sys.argv[1], 'rb').read(), None)\n"
+                                  "b64 = lambda b: base64.urlsafe_b64encode(b).rstrip(b'=').decode()\n"
+                                  "signing_input = b64(b'{\"alg\":\"ES256\"}') + '.' + b64(b'{\"sub\":\"ann\"}')\n"
+                                  "print(signing_input + '.' + b64(key.sign(signing_input.encode(), ec.ECDSA(hashes.SHA256()))))\n"),
+                              {kKeys + QStringLiteral("ec-p256-pkcs8.pem")});
+    ASSERT_EQ(der.exitCode, 0) << der.err.toStdString();
+    const Verification v = Verifier::verify(Jwt::parse(der.out).value(), p256);
+    EXPECT_EQ(v.outcome, Verification::Outcome::Invalid);
+    EXPECT_TRUE(v.message.contains(QStringLiteral("DER"))) << v.message.toStdString();
+    // PyJWT refuses a DER signature as well.
+    const Python pyDer = python(kDecode, {QStringLiteral("ES256"), kKeys + QStringLiteral("ec-p256-public.pem"), der.out});
+    EXPECT_NE(pyDer.exitCode, 0);
 }
 
 TEST(CryptoInterop, GeneratedCertificatesPassPythonCryptography)

@@ -135,7 +135,7 @@ TEST(InspectCli, BadInputExitsWithTwo)
 
 TEST(InspectCli, AnUnsupportedAlgorithmExitsWithThree)
 {
-    const QString header = QString::fromLatin1(jwtflow::Base64Url::encode(R"({"alg":"ES256","kid":"alpha"})"));
+    const QString header = QString::fromLatin1(jwtflow::Base64Url::encode(R"({"alg":"ES256K","kid":"alpha"})"));
     const QString payload = QString::fromLatin1(jwtflow::Base64Url::encode(QJsonDocument(idTokenClaims(now())).toJson(QJsonDocument::Compact)));
     const CliRun r = inspect(goodOptions(), header + QLatin1Char('.') + payload + QStringLiteral(".c2ln"));
     EXPECT_EQ(r.exitCode, 3) << r.out.toStdString();

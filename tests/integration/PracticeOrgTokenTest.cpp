@@ -3,6 +3,7 @@
 // (salesforce-wire.md §3).
 #include "integration/PracticeOrgFixture.h"
 
+#include "crypto/KeyLoader.h"
 #include "practice/SalesforceId.h"
 #include "practice/TokenEndpoint.h"
 
@@ -121,6 +122,18 @@ TEST_F(PracticeOrgTest, E2InvalidAssertion)
     EXPECT_EQ(exchange(sign(claims(), otherKey)).record.response.body, expected);
     // RS512 with the right key: Salesforce takes RS256 only.
     EXPECT_EQ(exchange(sign(claims(), demoKey, QStringLiteral("RS512"), R"({"alg":"RS512"})")).record.response.body, expected);
+    // PS256 with the right key, ES256 and EdDSA with keys jwtflow signs well: valid JWS all, and
+    // Salesforce answers each with the same "invalid assertion" (RS256 only; salesforce-wire.md §1.3).
+    EXPECT_EQ(exchange(sign(claims(), demoKey, QStringLiteral("PS256"), R"({"alg":"PS256"})")).record.response.body, expected);
+    for (const auto &[file, alg] : {std::pair{"ec-p256-pkcs8.pem", "ES256"}, std::pair{"ed25519.pem", "EdDSA"}}) {
+        const auto key = KeyLoader::loadPrivateKey(QStringLiteral(JWTFLOW_TEST_DATA "/keys/") + QString::fromLatin1(file));
+        ASSERT_TRUE(key.ok()) << key.error().text().toStdString();
+        const QString assertion = sign(claims(), key.value(), QString::fromLatin1(alg), QByteArray(R"({"alg":")") + alg + R"("})");
+        ASSERT_FALSE(assertion.isEmpty()) << alg;
+        const ExchangeResult refused = exchange(assertion);
+        EXPECT_EQ(refused.status(), 400) << alg;
+        EXPECT_EQ(refused.record.response.body, expected) << alg;
+    }
     // A changed payload after signing.
     QString token = sign(claims());
     QStringList parts = token.split(QLatin1Char('.'));

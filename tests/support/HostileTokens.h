@@ -168,10 +168,12 @@ inline QList<Case> cases()
     decodes("alg_padded_with_spaces", hs256(R"({"alg":" HS256 "})", c), "alg.unsupported", "header.alg", Key::Hmac, O::Invalid,
             "not a JWS algorithm");
     decodes("alg_lower_case", hs256(R"({"alg":"hs256"})", c), "alg.hmac", "header.alg", Key::Hmac, O::Invalid, "case-sensitive");
+    // ES256 checked with an RSA key: the token's alg decides, and the key does not fit it.
     decodes("alg_es256_zero_signature", token(R"({"alg":"ES256"})", c, QByteArray(64, '\0')), "alg.unsupported", "header.alg", Key::Rsa,
+            O::KeyMismatch, "EC key on P-256");
+    decodes("alg_ps256", token(R"({"alg":"PS256"})", c, fakeRsaSig), "alg.unsupported", "header.alg", Key::Rsa, O::Invalid, "PS256");
+    decodes("alg_es256k", token(R"({"alg":"ES256K"})", c, QByteArray(64, '\0')), "alg.unsupported", "header.alg", Key::Rsa,
             O::Unsupported, "not supported");
-    decodes("alg_ps256", token(R"({"alg":"PS256"})", c, fakeRsaSig), "alg.unsupported", "header.alg", Key::Rsa, O::Unsupported,
-            "not supported");
     decodes("hs256_signature_stripped", token(hs, c), "alg.hmac", "header.alg", Key::Hmac, O::Invalid, "no signature");
     decodes("hs256_signature_truncated", valid.left(valid.size() - 3), "alg.hmac", "header.alg", Key::Hmac, O::Invalid, "exactly 32 bytes");
 

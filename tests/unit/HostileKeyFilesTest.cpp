@@ -123,11 +123,11 @@ std::vector<Case> cases()
         {"damaged certificate (fuzz finding)", fixture("fuzz-damaged-aki.cer"), Load::Certificate, std::nullopt, {E, "key.bad-certificate", "damaged"}},
         {"PEM body without BEGIN/END", bytes("body.txt", [] { const QByteArray p = readFixture("rsa2048-pkcs8.pem"); return p.mid(p.indexOf('\n') + 1, 300); }), Load::File, std::nullopt, {E, "key.pem-missing-header", "BEGIN"}},
         // Wrong key types (B12, B13).
-        {"EC key (SEC1) where RSA is needed", fixture("ec-p256-sec1.pem"), Load::PrivateKey, std::nullopt, {E, "key.ec-unsupported", "EC"}},
-        {"EC key (PKCS#8) where RSA is needed", fixture("ec-p256-pkcs8.pem"), Load::PrivateKey, std::nullopt, {E, "key.ec-unsupported", "EC"}},
-        {"EC public key", fixture("ec-p256-public.pem"), Load::PublicKey, std::nullopt, {E, "key.ec-unsupported", "EC"}},
-        {"EC JWK", fixture("ec.jwk.json"), Load::PublicKey, std::nullopt, {E, "key.jwk-unsupported-kty", "not supported by this build"}},
-        {"Ed25519 key", fixture("ed25519.pem"), Load::PrivateKey, std::nullopt, {E, "key.unsupported-type", "Ed25519"}},
+        {"EC JWK whose point is off the curve", bytes("off-curve.jwk.json", [] { return QByteArray(R"({"kty":"EC","crv":"P-256","x":"f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU","y":"f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU"})"); }), Load::PublicKey, std::nullopt, {E, "key.bad-jwk", "curve"}},
+        {"OKP JWK on X25519 (key agreement, not signing)", bytes("x25519.jwk.json", [] { return QByteArray(R"({"kty":"OKP","crv":"X25519","x":"hSDwCYkwp1R0i33ctD73Wg2_Og0mOBr066SpjqqbTmo"})"); }), Load::PublicKey, std::nullopt, {E, "key.jwk-unsupported-crv", "X25519"}},
+        {"EC key, wrong passphrase", fixture("ec-p256-encrypted.pem"), Load::PrivateKey, QByteArray("wrong horse"), {E, "key.wrong-passphrase", nullptr}},
+        {"EC SEC1 key, wrong passphrase", fixture("ec-p256-legacy-encrypted.pem"), Load::PrivateKey, QByteArray("wrong horse"), {E, "key.wrong-passphrase", nullptr}},
+        {"Ed25519 key where a certificate is needed", fixture("ed25519.pem"), Load::Certificate, std::nullopt, {E, "key.not-certificate", "private key"}},
         // Weak keys, certificates that do not fit (B14, B17, B18).
         {"1024-bit RSA key", fixture("rsa1024.pem"), Load::File, std::nullopt, {W, "key.weak-rsa", "1024 bits"}},
         {"1024-bit RSA certificate", fixture("rsa1024.crt"), Load::File, std::nullopt, {W, "key.weak-rsa", "1024 bits"}},

@@ -308,11 +308,13 @@ TEST(IdTokenVerifier, KidOfAnotherKeyInTheSetFails)
     EXPECT_TRUE(messageHas(report, "signature", QStringLiteral("Key tried: the key with kid \"beta\""))) << messageOf(report, "signature");
 }
 
-TEST(IdTokenVerifier, KidOfAnEcKeyIsUnsupportedNotInvalid)
+TEST(IdTokenVerifier, AnRs256TokenWhoseKidNamesAnEcKeyFailsAsAKeyMismatch)
 {
+    // The token's alg decides (RS256), and the EC key the kid picks cannot verify it.
     const auto report = verify(sign(idTokenClaims(), QStringLiteral("gamma")), fullOptions());
-    EXPECT_EQ(statusOf(report, "signature"), Status::Skipped) << messageOf(report, "signature");
-    EXPECT_TRUE(report.signatureUnsupported);
+    EXPECT_EQ(statusOf(report, "signature"), Status::Failed) << messageOf(report, "signature");
+    EXPECT_FALSE(report.signatureUnsupported);
+    EXPECT_TRUE(messageHas(report, "signature", QStringLiteral("EC P-256"))) << messageOf(report, "signature");
 }
 
 TEST(IdTokenVerifier, TamperedPayloadFailsTheSignature)
@@ -420,7 +422,7 @@ TEST(IdTokenVerifier, HeaderX5cJkuAndX5uAreDescribedNotFollowed)
 
 TEST(IdTokenVerifier, UnsupportedAlgorithmIsSkippedAndFlagged)
 {
-    const QString header = QString::fromLatin1(Base64Url::encode(R"({"alg":"ES256","kid":"alpha"})"));
+    const QString header = QString::fromLatin1(Base64Url::encode(R"({"alg":"ES256K","kid":"alpha"})"));
     const QString payload = QString::fromLatin1(Base64Url::encode(QJsonDocument(idTokenClaims()).toJson(QJsonDocument::Compact)));
     const auto report = verify(header + QLatin1Char('.') + payload + QStringLiteral(".c2ln"), fullOptions());
     EXPECT_EQ(statusOf(report, "signature"), Status::Skipped) << messageOf(report, "signature");

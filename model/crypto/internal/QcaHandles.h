@@ -5,21 +5,39 @@
 
 #include "crypto/PrivateKey.h"
 #include "crypto/PublicKey.h"
+#include "crypto/internal/OpenSsl.h"
 
 #include <QtCrypto>
 
+#include <mutex>
+
 namespace jwtflow {
 
+// A key is either QCA's (RSA: RS*, and certificates' and PKCS#12's keys) or libcrypto's (EC,
+// Ed25519, Ed448). An RSA key also gets a libcrypto twin the first time it signs or verifies PS*,
+// built from its own DER, so the one key serves both families.
 struct PublicKey::Handle {
-    QCA::PublicKey key;
-    QByteArray spki; // DER, kept for comparisons and fingerprints
+    QCA::PublicKey key; // RSA
+    ossl::Pkey evp;     // EC, Ed25519, Ed448
+    QByteArray spki;    // DER, kept for comparisons and fingerprints
     QString source;
+    mutable std::once_flag twinOnce;
+    mutable ossl::Pkey twin;
 };
 
 struct PrivateKey::Handle {
-    QCA::PrivateKey key;
+    QCA::PrivateKey key; // RSA
+    ossl::Pkey evp;      // EC, Ed25519, Ed448
     QString source;
+    mutable std::once_flag twinOnce;
+    mutable ossl::Pkey twin;
 };
+
+namespace ossl {
+// The libcrypto key of any handle (the RSA twin made on first use); null when it cannot be made.
+EVP_PKEY *keyOf(const PublicKey::Handle &handle);
+EVP_PKEY *keyOf(const PrivateKey::Handle &handle);
+} // namespace ossl
 
 namespace qca {
 

@@ -45,6 +45,16 @@ openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out ec-p256-pkcs
 openssl ec -in ec-p256-pkcs8.pem -out ec-p256-sec1.pem
 openssl pkey -in ec-p256-pkcs8.pem -pubout -out ec-p256-public.pem
 openssl genpkey -algorithm ED25519 -out ed25519.pem
+# ES384/ES512/EdDSA-Ed448 keys, EC and Ed25519 certificates, encrypted EC keys.
+openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-384 -out ec-p384.pem
+openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-521 -out ec-p521.pem
+openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:secp256k1 -out ec-secp256k1.pem
+openssl genpkey -algorithm ED448 -out ed448.pem
+openssl pkey -in ed25519.pem -pubout -out ed25519-public.pem
+openssl req -x509 -new -key ec-p256-pkcs8.pem -subj "/CN=ec" -sha256 "${dates[@]}" -out ec-p256.crt
+openssl req -x509 -new -key ed25519.pem -subj "/CN=ed25519" "${dates[@]}" -out ed25519.crt
+openssl pkcs8 -topk8 -in ec-p256-pkcs8.pem -passout pass:"$pass" -out ec-p256-encrypted.pem
+openssl ec -in ec-p256-pkcs8.pem -aes128 -passout pass:"$pass" -out ec-p256-legacy-encrypted.pem
 openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:1024 -out rsa1024.pem
 openssl req -x509 -new -key rsa1024.pem -subj "/CN=weak" -sha256 "${dates[@]}" -out rsa1024.crt
 
