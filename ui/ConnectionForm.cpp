@@ -1,4 +1,6 @@
 #include "ConnectionForm.h"
+#include "ErrorColor.h"
+#include "flow/BearerFlowSession.h"
 
 #include <QComboBox>
 #include <QFormLayout>
@@ -11,8 +13,9 @@ namespace jwtflow {
 
 using Env = AssertionPreset::Environment;
 
-ConnectionForm::ConnectionForm(QWidget *parent)
+ConnectionForm::ConnectionForm(BearerFlowSession *session, QWidget *parent)
     : QWidget(parent)
+    , m_session(session)
 {
     setObjectName(QStringLiteral("connectionForm"));
     m_environment = new QComboBox(this);
@@ -32,10 +35,14 @@ ConnectionForm::ConnectionForm(QWidget *parent)
     m_username->setObjectName(QStringLiteral("username"));
     m_username->setPlaceholderText(tr("Username of the pre-authorised user (name@example.com)"));
     m_username->setAccessibleName(tr("Username"));
+    m_audience = new QLineEdit(this);
+    m_audience->setObjectName(QStringLiteral("audience"));
+    m_audience->setAccessibleName(tr("Audience"));
+    m_audience->setClearButtonEnabled(true);
     m_problem = new QLabel(this);
     m_problem->setObjectName(QStringLiteral("connectionProblem"));
     m_problem->setTextFormat(Qt::PlainText);
-    m_problem->setStyleSheet(QStringLiteral("color: #b00020;"));
+    m_problem->setStyleSheet(ErrorColor::styleSheet(m_problem));
     m_problem->setWordWrap(true);
     m_problem->hide();
 
@@ -50,36 +57,34 @@ ConnectionForm::ConnectionForm(QWidget *parent)
     form->addRow(environmentLabel, top);
     form->addRow(tr("&Consumer key:"), m_clientId);
     form->addRow(tr("&Username:"), m_username);
+    form->addRow(tr("&Audience:"), m_audience);
     form->addRow(m_problem);
 
-    connect(m_environment, &QComboBox::currentIndexChanged, this, &ConnectionForm::environmentChanged);
-    connect(m_url, &QLineEdit::textEdited, this, &ConnectionForm::fieldsEdited);
-    connect(m_clientId, &QLineEdit::textEdited, this, &ConnectionForm::fieldsEdited);
-    connect(m_username, &QLineEdit::textEdited, this, &ConnectionForm::fieldsEdited);
-    environmentChanged();
+    connect(m_environment, &QComboBox::currentIndexChanged, this, &ConnectionForm::fieldsEdited);
+    for (QLineEdit *edit : {m_url, m_clientId, m_username, m_audience})
+        connect(edit, &QLineEdit::textEdited, this, &ConnectionForm::fieldsEdited);
+    connect(m_session, &BearerFlowSession::connectionChanged, this, &ConnectionForm::showConnection);
+    showConnection();
 }
 
 Result<AssertionPreset> ConnectionForm::preset() const
 {
-    const auto env = static_cast<Env>(m_environment->currentData().toInt());
-    if (env == Env::PracticeOrg)
-        return AssertionPreset::create(env, m_practiceUrl.isEmpty() ? m_url->text() : m_practiceUrl);
-    return AssertionPreset::create(env, m_url->text());
+    return m_session->preset();
 }
 
 QString ConnectionForm::clientId() const
 {
-    return m_clientId->text().trimmed();
+    return m_session->connection().clientId;
 }
 
 QString ConnectionForm::username() const
 {
-    return m_username->text().trimmed();
+    return m_session->connection().username;
 }
 
 Env ConnectionForm::environment() const
 {
-    return static_cast<Env>(m_environment->currentData().toInt());
+    return m_session->connection().environment;
 }
 
 QString ConnectionForm::environmentInput() const
@@ -87,75 +92,76 @@ QString ConnectionForm::environmentInput() const
     const Env env = environment();
     if (env == Env::PracticeOrg || AssertionPreset::inputLabel(env).isEmpty())
         return {};
-    return m_url->text().trimmed();
+    return m_session->connection().input.trimmed();
 }
 
 void ConnectionForm::setEnvironment(Env env, const QString &input)
 {
-    m_quiet = true;
-    m_environment->setCurrentIndex(m_environment->findData(static_cast<int>(env)));
-    // An environment that asks for a URL or tenant takes exactly what is given (a profile may
-    // hold none yet); the others keep the field as it is.
-    if (!input.isEmpty() || (env != Env::PracticeOrg && !AssertionPreset::inputLabel(env).isEmpty()))
-        m_url->setText(input);
-    m_quiet = false;
-    environmentChanged();
+    m_session->setEnvironment(env, input);
 }
 
 void ConnectionForm::setPracticeOrgUrl(const QString &url)
 {
-    m_practiceUrl = url;
-    if (static_cast<Env>(m_environment->currentData().toInt()) == Env::PracticeOrg)
-        environmentChanged();
+    m_session->setPracticeOrgUrl(url);
 }
 
 void ConnectionForm::setClientId(const QString &clientId)
 {
-    m_clientId->setText(clientId);
-    fieldsEdited();
+    m_session->setClientId(clientId);
 }
 
 void ConnectionForm::setUsername(const QString &username)
 {
-    m_username->setText(username);
-    fieldsEdited();
+    m_session->setUsername(username);
 }
 
-void ConnectionForm::environmentChanged()
+void ConnectionForm::showConnection()
 {
-    const auto env = static_cast<Env>(m_environment->currentData().toInt());
+    // Only what differs is set: a field being typed in keeps its cursor and its undo history.
+    m_quiet = true;
+    const BearerFlowSession::Connection c = m_session->connection();
+    const Env env = c.environment;
+    const int index = m_environment->findData(static_cast<int>(env));
+    if (m_environment->currentIndex() != index)
+        m_environment->setCurrentIndex(index);
     const QString label = AssertionPreset::inputLabel(env);
     const bool practice = env == Env::PracticeOrg;
     m_urlLabel->setText(label.isEmpty() ? QString() : label + QLatin1Char(':'));
     m_url->setVisible(!label.isEmpty() || practice);
     m_url->setReadOnly(practice);
-    if (practice)
-        m_url->setText(m_practiceUrl);
+    const QString url = practice ? m_session->practiceOrgUrl() : c.input;
+    if (m_url->text() != url && (practice || !label.isEmpty()))
+        m_url->setText(url);
+    if (m_clientId->text().trimmed() != c.clientId)
+        m_clientId->setText(c.clientId);
+    if (m_username->text().trimmed() != c.username)
+        m_username->setText(c.username);
+    if (m_audience->text().trimmed() != c.audience)
+        m_audience->setText(c.audience);
     m_clientId->setPlaceholderText(env == Env::EntraTenant ? tr("Application (client) id") : tr("Consumer key of the connected app (3MVG9…)"));
     m_username->setEnabled(env != Env::EntraTenant); // Entra: sub = client id
-    fieldsEdited();
+    const auto result = m_session->preset();
+    m_audience->setPlaceholderText(result ? tr("%1 (what this host takes)").arg(result->audience()) : QString());
+    m_audience->setEnabled(env != Env::EntraTenant);
+    m_problem->setText(result ? QString() : result.error().text());
+    m_problem->setVisible(!result.ok() && !m_url->text().isEmpty());
+    m_quiet = false;
 }
 
 void ConnectionForm::fieldsEdited()
 {
     if (m_quiet)
         return;
-    const auto result = preset();
-    m_problem->setText(result ? QString() : result.error().text());
-    m_problem->setVisible(!result.ok() && !m_url->text().isEmpty());
-    Q_EMIT connectionEdited();
-}
-
-void ConnectionForm::showClaims(const QJsonObject &claims)
-{
-    m_quiet = true;
-    const QString iss = claims.value(QStringLiteral("iss")).toString();
-    const QString sub = claims.value(QStringLiteral("sub")).toString();
-    if (!iss.isEmpty() && iss != m_clientId->text())
-        m_clientId->setText(iss);
-    if (m_username->isEnabled() && !sub.isEmpty() && sub != m_username->text())
-        m_username->setText(sub);
-    m_quiet = false;
+    BearerFlowSession::Connection c = m_session->connection();
+    c.environment = static_cast<Env>(m_environment->currentData().toInt());
+    const bool asksInput = c.environment != Env::PracticeOrg && !AssertionPreset::inputLabel(c.environment).isEmpty();
+    if (asksInput)
+        c.input = m_url->text();
+    c.clientId = m_clientId->text();
+    c.username = m_username->text();
+    c.audience = m_audience->text();
+    m_session->setConnection(c);
+    showConnection(); // the URL field and the problem line follow the environment
 }
 
 bool ConnectionForm::focusField(const QString &field)
@@ -165,6 +171,8 @@ bool ConnectionForm::focusField(const QString &field)
         target = m_clientId;
     else if (field == QStringLiteral("sub") || field == QStringLiteral("user"))
         target = m_username;
+    else if (field == QStringLiteral("aud"))
+        target = m_audience;
     else if (field == QStringLiteral("host") || field == QStringLiteral("environment"))
         target = m_url->isVisible() ? static_cast<QWidget *>(m_url) : m_environment;
     if (!target)

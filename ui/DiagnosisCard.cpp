@@ -4,7 +4,9 @@
 
 #include <QCheckBox>
 #include <QEvent>
+#include <QEvent>
 #include <QFontDatabase>
+#include <QTimer>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMouseEvent>
@@ -83,9 +85,25 @@ void DiagnosisCard::clear()
     setDiagnosis(Diagnosis {});
 }
 
+void DiagnosisCard::changeEvent(QEvent *event)
+{
+    QFrame::changeEvent(event);
+    if (event->type() != QEvent::FontChange || isEmpty() || m_rebuildPending)
+        return;
+    m_rebuildPending = true;
+    // Later: the font change is still travelling through the children being replaced.
+    QTimer::singleShot(0, this, [this] {
+        m_rebuildPending = false;
+        const Diagnosis diagnosis = m_diagnosis;
+        const HttpExchangeRecord record = m_record;
+        setDiagnosis(diagnosis, record);
+    });
+}
+
 void DiagnosisCard::setDiagnosis(const Diagnosis &diagnosis, const HttpExchangeRecord &record)
 {
     m_diagnosis = diagnosis;
+    m_record = record;
     if (m_body) {
         // Out of sight and out of findChild() at once; deleted later, as a click may be running in it.
         m_layout->removeWidget(m_body);

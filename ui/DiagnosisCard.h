@@ -37,6 +37,9 @@ Q_SIGNALS:
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
+    // The labels' fonts are sized from the card's: when it changes (presentation mode on or off),
+    // the card is built again, so no label keeps the other mode's size.
+    void changeEvent(QEvent *event) override;
     void paintEvent(QPaintEvent *event) override;
 
 private:
@@ -44,6 +47,8 @@ private:
     QLabel *label(const QString &text, const QString &objectName, bool selectable = false);
 
     Diagnosis m_diagnosis;
+    HttpExchangeRecord m_record;
+    bool m_rebuildPending = false;
     QVBoxLayout *m_layout = nullptr;
     QWidget *m_body = nullptr;
     QWidget *m_serverBox = nullptr;

@@ -1,4 +1,5 @@
 #include "ExpiryBadge.h"
+#include "ErrorColor.h"
 
 #include "token/TimeClaim.h"
 
@@ -83,12 +84,12 @@ void ExpiryBadge::show(ExpiryClock::State state, qint64 countdown)
     case ExpiryClock::State::Expired:
         // The clock stops ticking once expired, so say when rather than a count that would freeze.
         text = tr("expired at %1").arg(QDateTime::fromSecsSinceEpoch(m_clock.exp().value_or(0)).toString(QStringLiteral("HH:mm:ss")));
-        colour = QStringLiteral("#b00020");
+        colour = ErrorColor::name(this);
         break;
     }
     if (!m_problem.isEmpty()) {
         text = m_problem;
-        colour = QStringLiteral("#b00020");
+        colour = ErrorColor::name(this);
     }
     m_label->setText(text);
     // Set on every keystroke and every tick: an unchanged style sheet would still re-polish the

@@ -5,6 +5,7 @@
 #include "flow/SystemProxyFactory.h"
 #include "token/TimeClaim.h"
 
+#include <QEvent>
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QFrame>
@@ -56,6 +57,30 @@ QString fetchedText(const KeyDiscovery::IssuerKeys &keys, const Clock &clock)
 }
 
 } // namespace
+
+void IdTokenInspector::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::FontChange && m_kind && m_mapping)
+        sizeFonts();
+}
+
+void IdTokenInspector::sizeFonts()
+{
+    // Sized from the inspector's own font, never from a copy taken once: a copy taken in
+    // presentation mode would keep its large size after it.
+    const auto scaled = [](QFont font, qreal factor) {
+        if (font.pointSizeF() > 0)
+            font.setPointSizeF(font.pointSizeF() * factor);
+        else if (font.pixelSize() > 0)
+            font.setPixelSize(qRound(font.pixelSize() * factor));
+        return font;
+    };
+    QFont bold = scaled(font(), 1.2);
+    bold.setBold(true);
+    m_kind->setFont(bold);
+    m_mapping->setFont(scaled(font(), 0.9));
+}
 
 IdTokenInspector::IdTokenInspector(const Clock &clock, QNetworkAccessManager *manager, QWidget *parent)
     : QWidget(parent)
@@ -139,10 +164,6 @@ QWidget *IdTokenInspector::createDetailsPane()
     layout->setContentsMargins(0, 0, 0, 0);
 
     m_kind = plainLabel(QStringLiteral("tokenKind"), pane);
-    QFont bold = m_kind->font();
-    bold.setBold(true);
-    bold.setPointSizeF(bold.pointSizeF() * 1.2);
-    m_kind->setFont(bold);
     m_explanation = plainLabel(QStringLiteral("tokenExplanation"), pane);
 
     // What the token is for, in words, and the way over to the bearer flow.
@@ -157,9 +178,7 @@ QWidget *IdTokenInspector::createDetailsPane()
     auto *panelText = new QVBoxLayout;
     m_plainText = plainLabel(QStringLiteral("plainLanguageText"), m_plainPanel);
     m_mapping = plainLabel(QStringLiteral("bearerFlowMapping"), m_plainPanel);
-    QFont small = m_mapping->font();
-    small.setPointSizeF(small.pointSizeF() * 0.9);
-    m_mapping->setFont(small);
+    sizeFonts();
     panelText->addWidget(m_plainText);
     panelText->addWidget(m_mapping);
     m_useButton = new QPushButton(tr("Use in the JWT &bearer flow"), m_plainPanel);
@@ -167,7 +186,7 @@ QWidget *IdTokenInspector::createDetailsPane()
     m_useButton->setToolTip(tr("Open the bearer flow with iss and sub pre-filled from this token where they map"));
     connect(m_useButton, &QPushButton::clicked, this, [this] {
         const BearerFlowHint hint = bearerFlowHint();
-        Q_EMIT useInMainTab(hint.iss, hint.sub);
+        Q_EMIT useInMainTab(hint);
     });
     panelLayout->addLayout(panelText, 1);
     panelLayout->addWidget(m_useButton, 0, Qt::AlignTop);

@@ -51,9 +51,16 @@ public:
 Q_SIGNALS:
     // "Use in the JWT bearer flow": the main tab pre-fills iss (consumer key) and sub (username);
     // either may be empty where the token has nothing that maps. bearerFlowHint() has the audience.
-    void useInMainTab(const QString &iss, const QString &sub);
+    // "Use in the JWT bearer flow": what the token maps to (iss, sub, the issuer's login host as aud)
+    // and how each was mapped, for the session to build a working assertion from.
+    void useInMainTab(const jwtflow::BearerFlowHint &hint);
+
+protected:
+    // Presentation mode changes the font: the headline and the mapping note follow it both ways.
+    void changeEvent(QEvent *event) override;
 
 private:
+    void sizeFonts();
     enum class KeySource { None, Pasted, File, Fetched };
 
     QWidget *createInputPane();

@@ -1,4 +1,5 @@
 #include "JsonEditor.h"
+#include "ErrorColor.h"
 
 #include <KSyntaxHighlighting/Definition>
 #include <KSyntaxHighlighting/Repository>
@@ -45,7 +46,7 @@ JsonEditor::JsonEditor(const QString &objectName, QWidget *parent, bool highligh
     m_error->setObjectName(objectName + QStringLiteral("Error"));
     m_error->setTextFormat(Qt::PlainText); // the message may quote untrusted text
     m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("color: #b00020;"));
+    m_error->setStyleSheet(ErrorColor::styleSheet(m_error));
     m_error->hide();
 
     auto *layout = new QVBoxLayout(this);

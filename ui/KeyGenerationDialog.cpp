@@ -1,4 +1,5 @@
 #include "KeyGenerationDialog.h"
+#include "ErrorColor.h"
 
 #include "crypto/CryptoProvider.h"
 #include "crypto/KeyGenerator.h"
@@ -142,7 +143,7 @@ void KeyGenerationDialog::finished(const Result<CredentialWriter::Files> &result
     m_generate->setEnabled(true);
     if (!result) {
         m_message->setText(result.error().text());
-        m_message->setStyleSheet(QStringLiteral("color: #b00020;"));
+        m_message->setStyleSheet(ErrorColor::styleSheet(m_message));
         return;
     }
     const CredentialWriter::Files &files = result.value();

@@ -1,4 +1,5 @@
 #include "KeyPicker.h"
+#include "ErrorColor.h"
 
 #include "crypto/CryptoProvider.h"
 #include "crypto/KeyLoader.h"
@@ -283,7 +284,7 @@ void KeyPicker::showFacts()
     QStringList lines;
     if (!m_error.isEmpty()) {
         lines << m_error;
-        colour = QStringLiteral("#b00020");
+        colour = ErrorColor::name(this);
     } else if (!m_material) {
         lines << (m_role == Role::SigningKey        ? tr("No signing key: edits stay unsigned.")
                   : m_role == Role::Certificate     ? tr("No certificate: the key cannot be checked against what the connected app holds.")

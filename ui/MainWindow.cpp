@@ -1,4 +1,5 @@
 #include "MainWindow.h"
+#include "ErrorColor.h"
 
 #include "ConnectionForm.h"
 #include "ExpiryBadge.h"
@@ -14,19 +15,13 @@
 #include "SignaturePanel.h"
 #include "TokenEditor.h"
 #include "TrainerDock.h"
-#include "flow/ClaimsLinter.h"
-#include "flow/Diagnosis.h"
-#include "flow/DiagnosisContext.h"
-#include "flow/ExchangeResult.h"
-#include "flow/OrgClient.h"
-#include "flow/TokenExchange.h"
+#include "FailureBanner.h"
+#include "PastedTokenBar.h"
 #include "crypto/CryptoProvider.h"
+#include "flow/BearerFlowSession.h"
+#include "flow/OrgClient.h"
 #include "practice/PracticeOrg.h"
-#include "flow/TokenDocument.h"
 #include "store/KeychainSecretStore.h"
-#include "token/JsonText.h"
-
-#include <QJsonDocument>
 
 #include <QApplication>
 #include <QFile>
@@ -41,6 +36,7 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSettings>
 #include <QShortcut>
 #include <QSplitter>
@@ -85,7 +81,9 @@ MainWindow::~MainWindow() = default;
 MainWindow::MainWindow(const Clock &clock, const Options &options, QWidget *parent)
     : QMainWindow(parent)
     , m_clock(clock)
-    , m_document(new TokenDocument(this))
+    , m_network(new QNetworkAccessManager(this))
+    , m_session(new BearerFlowSession(clock, m_network, this))
+    , m_document(m_session->document())
     , m_settings(new QSettings(this))
     , m_deferredStart(options.deferUntilFirstPaint ? std::make_unique<Options>(options) : nullptr)
 {
@@ -96,9 +94,6 @@ MainWindow::MainWindow(const Clock &clock, const Options &options, QWidget *pare
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("mainTabs"));
     m_tabs->setDocumentMode(true);
-    m_network = new QNetworkAccessManager(this);
-    m_exchange = new TokenExchange(m_network, this);
-    m_org = new OrgClient(m_network, this);
     m_tabs->addTab(createFlowPage(), tr("&Bearer flow"));
     if (m_deferredStart) {
         // Not visible at start: its page is filled after the first paint (finishStartup).
@@ -113,6 +108,8 @@ MainWindow::MainWindow(const Clock &clock, const Options &options, QWidget *pare
 
     m_status = plainLabel(QStringLiteral("decodeStatus"), this);
     statusBar()->addWidget(m_status, 1);
+    // The status bar shows the current tab's last event only.
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this] { m_status->setText(m_tabStatus.value(m_tabs->currentWidget())); });
     SecretStore *secrets = options.secretStore;
     if (!secrets) {
         m_ownSecrets = std::make_unique<KeychainSecretStore>();
@@ -122,40 +119,42 @@ MainWindow::MainWindow(const Clock &clock, const Options &options, QWidget *pare
     m_recent = new RecentFilesMenu(*m_settings, this);
     createMenus();
 
-    connect(m_encoded, &TokenEditor::textEdited, m_document, &TokenDocument::setEncodedText);
+    // The views bind to the session; the window only routes what none of them owns.
+    connect(m_encoded, &TokenEditor::textEdited, m_session, &BearerFlowSession::pasteToken);
     connect(m_header, &JsonEditor::textEdited, m_document, &TokenDocument::setHeaderText);
     connect(m_payload, &JsonEditor::textEdited, m_document, &TokenDocument::setPayloadText);
-    connect(m_encoded, &TokenEditor::loadFailed, m_status, &QLabel::setText);
+    connect(m_encoded, &TokenEditor::loadFailed, this, &MainWindow::flowStatus);
     connect(m_document, &TokenDocument::tokenChanged, this, [this](TokenDocument::Origin origin) { showDocument(static_cast<int>(origin)); });
     connect(m_document, &TokenDocument::errorChanged, this, &MainWindow::showErrors);
-    connect(m_document, &TokenDocument::signatureChanged, this, [this] { m_signature->showSignature(m_document->signature()); });
-    connect(m_connection, &ConnectionForm::connectionEdited, this, &MainWindow::applyConnection);
-    connect(m_signature, &SignaturePanel::keysChanged, this, &MainWindow::applyKeys);
+    connect(m_session, &BearerFlowSession::lintsChanged, this, &MainWindow::showLints);
+    connect(m_session, &BearerFlowSession::message, this, &MainWindow::flowStatus);
+    connect(m_session, &BearerFlowSession::sendingChanged, m_sendBar, &SendBar::setRunning);
+    connect(m_session, &BearerFlowSession::answerChanged, this, &MainWindow::showAnswer);
     connect(m_expiry, &ExpiryBadge::expiryRequested, this, [this](qint64 exp) { m_document->setClaim(QStringLiteral("exp"), exp); });
     connect(m_lints, &LintList::fieldActivated, this, &MainWindow::focusField);
 
     connect(m_sendBar, &SendBar::sendRequested, this, &MainWindow::send);
-    connect(m_sendBar, &SendBar::cancelRequested, m_exchange, &TokenExchange::cancel);
+    connect(m_sendBar, &SendBar::cancelRequested, m_session, &BearerFlowSession::cancel);
     auto *sendShortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return), this);
     connect(sendShortcut, &QShortcut::activated, this, &MainWindow::send);
-    connect(m_exchange, &TokenExchange::finished, this, &MainWindow::exchangeFinished);
-    connect(m_response, &ResponsePane::identityRequested, this, [this] { (void)m_org->identity(); });
-    connect(m_response, &ResponsePane::versionsRequested, this, [this] { (void)m_org->versions(); });
-    connect(m_response, &ResponsePane::queryRequested, this, [this](const QString &soql) {
-        if (auto r = m_org->query(soql); !r)
-            m_status->setText(r.error().text());
+    OrgClient *org = m_session->org();
+    connect(m_response, &ResponsePane::identityRequested, this, [org] { (void)org->identity(); });
+    connect(m_response, &ResponsePane::versionsRequested, this, [org] { (void)org->versions(); });
+    connect(m_response, &ResponsePane::queryRequested, this, [this, org](const QString &soql) {
+        if (auto r = org->query(soql); !r)
+            flowStatus(r.error().text());
     });
     connect(m_response, &ResponsePane::openOrgRequested, this, [this] {
-        if (const auto url = m_org->frontdoorUrl(); url)
+        if (const auto url = m_session->openOrg(); url)
             m_response->openUrl(url.value());
         else
-            m_status->setText(url.error().text());
+            flowStatus(url.error().text());
     });
     connect(m_response, &ResponsePane::fieldActivated, this, &MainWindow::focusField);
-    connect(m_org, &OrgClient::finished, this, [this](int, const HttpExchangeRecord &record) { m_response->addCall(record); });
+    connect(org, &OrgClient::finished, this, [this](int, const HttpExchangeRecord &record) { m_response->addCall(record); });
 
     showDocument(static_cast<int>(TokenDocument::Origin::Program));
-    m_signature->showSignature(m_document->signature());
+    showLints();
     if (!m_deferredStart)
         createTrainer(); // before the practice org, which it is handed when it starts
     if (!m_deferredStart && options.practiceOrg)
@@ -201,16 +200,12 @@ void MainWindow::startPracticeOrg(const Options &options)
     practiceOptions.dataFolder = options.practiceDataFolder;
     practiceOptions.clock = &m_clock;
     const auto started = m_practice->start(practiceOptions);
-    if (m_trainer)
-        m_trainer->setPracticeOrg(m_practice);
     if (!started) {
-        m_status->setText(tr("The practice org could not start: %1").arg(started.error().text()));
+        flowStatus(tr("The practice org could not start: %1").arg(started.error().text()));
         return;
     }
-    m_connection->setPracticeOrgUrl(m_practice->url().toString());
-    m_connection->setEnvironment(AssertionPreset::Environment::PracticeOrg);
-    m_connection->setClientId(m_practice->consumerKey());
-    m_connection->setUsername(m_practice->username());
+    m_session->setPracticeOrg(m_practice);
+    m_session->setConnection({AssertionPreset::Environment::PracticeOrg, {}, m_practice->consumerKey(), m_practice->username(), {}});
     // The demo key is always there: it would crowd the user's own files out of Open Recent.
     m_recent->setIgnoredPaths({m_practice->demoKeyPath(), m_practice->demoCertificatePath()});
     m_signature->signingPicker()->loadFile(m_practice->demoKeyPath());
@@ -219,63 +214,38 @@ void MainWindow::startPracticeOrg(const Options &options)
 
 void MainWindow::send()
 {
-    if (m_exchange->isRunning())
+    if (m_session->isSending())
         return;
-    const auto preset = m_connection->preset();
-    if (!preset) {
-        m_status->setText(preset.error().text());
-        m_connection->focusField(QStringLiteral("host"));
-        return;
+    if (auto sent = m_session->send(); !sent) {
+        flowStatus(sent.error().text());
+        if (sent.error().code.startsWith(QStringLiteral("preset.")))
+            m_connection->focusField(QStringLiteral("host"));
     }
-    if (!m_document->hasToken()) {
-        m_status->setText(tr("There is no assertion to send: fill in the connection or paste a token."));
-        return;
-    }
-    // Lints never block Send: the user may want to see what the server says.
-    m_sentAssertion = QString::fromLatin1(m_document->jwt().encoded());
-    m_sentHost = preset->tokenEndpoint();
-    Result<void> started = preset->isSalesforce()
-                               ? m_exchange->exchange(AssertionPreset::urlText(preset->baseUrl()), m_sentAssertion)
-                               : m_exchange->exchangeEntra(preset->tenant(), m_connection->clientId(), m_sentAssertion,
-                                                           QStringLiteral("https://graph.microsoft.com/.default"));
-    if (!started) {
-        m_status->setText(started.error().text());
-        return;
-    }
-    m_sendBar->setRunning(true);
-    m_status->setText(tr("Sending the assertion to %1 …").arg(m_sentHost.toString()));
 }
 
-void MainWindow::exchangeFinished(const ExchangeResult &result)
+void MainWindow::showAnswer()
 {
-    m_sendBar->setRunning(false);
-    DiagnosisContext context = DiagnosisContext::fromAssertion(m_sentHost, m_sentAssertion, m_clock);
-    switch (m_signature->keyMatch()) {
-    case ClaimsLinter::KeyMatch::Matches:
-        context.keyMatch = DiagnosisContext::KeyMatch::Matches;
-        break;
-    case ClaimsLinter::KeyMatch::DoesNotMatch:
-        context.keyMatch = DiagnosisContext::KeyMatch::DoesNotMatch;
-        break;
-    case ClaimsLinter::KeyMatch::Unknown:
-        break;
-    }
-    if (const auto preset = m_connection->preset(); preset && preset->isSalesforce() &&
-                                                    preset->environment() != AssertionPreset::Environment::PracticeOrg)
-        context.orgKind = preset->isSandbox() ? DiagnosisContext::OrgKind::Sandbox : DiagnosisContext::OrgKind::Production;
-    const Diagnosis diagnosis = result.ok() ? Diagnosis() : Diagnosis::diagnose(result, context);
-    m_response->setResult(result, diagnosis);
-    if (result.ok())
-        m_org->setToken(result.token);
+    const auto &result = m_session->lastResult();
+    if (!result)
+        return;
+    m_response->setResult(*result, result->ok() ? Diagnosis() : m_session->lastDiagnosis());
     m_bottomTabs->setCurrentWidget(m_responseScroll);
+    m_responseScroll->verticalScrollBar()->setValue(0); // the new answer from its headline
     // The answer is what the user waits for: give it room, a diagnosis (cause, checklist) more
     // than a token, whose fields are few lines; once the user has set the split, leave it.
     const QList<int> sizes = m_vertical->sizes();
     const int total = sizes.size() == 2 ? sizes[0] + sizes[1] : 0;
-    const int answer = total * (result.ok() ? 11 : 13) / 20;
+    const int answer = total * (result->ok() ? 11 : 13) / 20;
     if (total > 0 && !m_userSizedAnswer && sizes[1] < answer)
         m_vertical->setSizes({total - answer, answer});
-    m_status->setText(result.summary());
+}
+
+void MainWindow::flowStatus(const QString &text)
+{
+    QWidget *flow = m_tabs->widget(0);
+    m_tabStatus.insert(flow, text);
+    if (m_tabs->currentWidget() == flow)
+        m_status->setText(text);
 }
 
 QWidget *MainWindow::createFlowPage()
@@ -283,7 +253,9 @@ QWidget *MainWindow::createFlowPage()
     auto *page = new QWidget(this);
     page->setObjectName(QStringLiteral("flowPage"));
 
-    m_connection = new ConnectionForm(page);
+    m_connection = new ConnectionForm(m_session, page);
+    m_failureBanner = new FailureBanner(m_session, page);
+    m_pastedBar = new PastedTokenBar(m_session, page);
 
     m_encoded = new TokenEditor(page);
     m_encoded->setObjectName(QStringLiteral("encodedEditor"));
@@ -291,7 +263,7 @@ QWidget *MainWindow::createFlowPage()
     m_encoded->setPlaceholderText(tr("Paste a JWT here (header.payload.signature), or drop a file holding one.\n\n"
                                      "Or fill in the connection above and choose a private key: the assertion is composed and signed as you type."));
     m_encodedError = plainLabel(QStringLiteral("encodedError"), page);
-    m_encodedError->setStyleSheet(QStringLiteral("color: #b00020;"));
+    m_encodedError->setStyleSheet(ErrorColor::styleSheet(m_encodedError));
     m_encodedError->hide();
     m_expiry = new ExpiryBadge(m_clock, page);
 
@@ -299,11 +271,12 @@ QWidget *MainWindow::createFlowPage()
     m_payload = new JsonEditor(QStringLiteral("payloadEditor"), page, !m_deferredStart);
     m_header->editor()->setPlaceholderText(tr("Header (JSON): alg, typ, kid …"));
     m_payload->editor()->setPlaceholderText(tr("Payload (JSON): the claims — iss, sub, aud, exp …"));
-    m_signature = new SignaturePanel(m_clock, page);
+    m_signature = new SignaturePanel(m_session, page);
     m_lints = new LintList(page);
 
     QGroupBox *encodedBox = titled(tr("Encoded"), m_encoded, page);
     encodedBox->layout()->addWidget(m_encodedError);
+    encodedBox->layout()->addWidget(m_pastedBar);
     encodedBox->layout()->addWidget(m_expiry);
 
     auto *decoded = new QSplitter(Qt::Vertical, page);
@@ -360,6 +333,7 @@ QWidget *MainWindow::createFlowPage()
     static_cast<QVBoxLayout *>(connectionBox->layout())->addLayout(connectionRow);
 
     auto *layout = new QVBoxLayout(page);
+    layout->addWidget(m_failureBanner);
     layout->addWidget(connectionBox);
     layout->addWidget(vertical, 1);
 
@@ -368,7 +342,7 @@ QWidget *MainWindow::createFlowPage()
     // Tab follows the work: connection, Send, the token, its JSON, the keys, then the results
     // (creation order would put Send last, after the response pane).
     QWidget *previous = nullptr;
-    for (const char *name : {"environment", "environmentUrl", "clientId", "username", "sendButton", "encodedEditor", "expiryRefresh",
+    for (const char *name : {"environment", "environmentUrl", "clientId", "username", "audience", "sendButton", "encodedEditor", "expiryRefresh",
                              "headerEditor", "payloadEditor", "signingKeyPath", "signingKeyBrowse", "certificatePath", "certificateBrowse",
                              "verificationKeyPath", "verificationKeyBrowse", "hmacSecret", "bottomTabs"}) {
         auto *next = page->findChild<QWidget *>(QString::fromLatin1(name));
@@ -389,7 +363,7 @@ void MainWindow::createMenus()
     file->addMenu(m_recent);
     m_recent->track(m_signature->signingPicker(), RecentFilesMenu::Kind::SigningKey);
     m_recent->track(m_signature->certificatePicker(), RecentFilesMenu::Kind::Certificate);
-    connect(m_recent, &RecentFilesMenu::message, m_status, &QLabel::setText);
+    connect(m_recent, &RecentFilesMenu::message, this, &MainWindow::flowStatus);
     connect(m_recent, &RecentFilesMenu::openRequested, this, [this](RecentFilesMenu::Kind kind, const QString &path) {
         if (kind == RecentFilesMenu::Kind::SigningKey)
             m_signature->signingPicker()->loadFile(path);
@@ -403,7 +377,7 @@ void MainWindow::createMenus()
     quit->setShortcut(QKeySequence::Quit);
 
     menuBar()->addMenu(m_profiles);
-    connect(m_profiles, &ProfileMenu::message, m_status, &QLabel::setText);
+    connect(m_profiles, &ProfileMenu::message, this, &MainWindow::flowStatus);
     connect(m_profiles, &ProfileMenu::currentProfileChanged, this, &MainWindow::showProfileName);
 
     QMenu *token = menuBar()->addMenu(tr("&Token"));
@@ -411,6 +385,17 @@ void MainWindow::createMenus()
     generate->setObjectName(QStringLiteral("generateKeyAction"));
     QAction *refresh = token->addAction(tr("Set &exp = now + 3 min"), this, [this] { m_document->setClaim(QStringLiteral("exp"), m_clock.nowSecs() + 180); });
     refresh->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    QAction *adopt = token->addAction(tr("&Use this token's iss/sub/aud"), m_session, &BearerFlowSession::adoptTokenConnection);
+    adopt->setObjectName(QStringLiteral("adoptTokenConnectionAction"));
+    QAction *undo = token->addAction(tr("&Undo using the token's iss/sub/aud"), m_session, &BearerFlowSession::undoConnection);
+    QAction *compose = token->addAction(tr("&New assertion from the connection"), m_session, &BearerFlowSession::composeFromConnection);
+    const auto enable = [this, adopt, undo] {
+        adopt->setEnabled(!m_session->tokenDiffers().isEmpty());
+        undo->setEnabled(m_session->canUndoConnection());
+    };
+    connect(m_session, &BearerFlowSession::tokenConnectionChanged, this, enable);
+    enable();
+    (void)compose;
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     m_viewMenu = view;
@@ -433,12 +418,9 @@ void MainWindow::createInspector()
         page->layout()->addWidget(m_inspector);
     else
         m_tabs->addTab(m_inspector, tr("&ID token inspector"));
-    connect(m_inspector, &IdTokenInspector::useInMainTab, this, [this](const QString &iss, const QString &sub) {
+    connect(m_inspector, &IdTokenInspector::useInMainTab, this, [this](const BearerFlowHint &hint) {
         m_tabs->setCurrentIndex(0);
-        if (!iss.isEmpty())
-            m_connection->setClientId(iss);
-        if (!sub.isEmpty())
-            m_connection->setUsername(sub);
+        m_session->useForBearerFlow(hint.iss, hint.sub, hint.audience, hint.notes);
     });
 }
 
@@ -446,14 +428,7 @@ void MainWindow::createTrainer()
 {
     // Trainer mode listens to the window's parts; the window keeps working the same without it.
     TrainerDock::Parts parts;
-    parts.clock = &m_clock;
-    parts.document = m_document;
-    parts.connection = m_connection;
-    parts.signature = m_signature;
-    parts.response = m_response;
-    parts.exchange = m_exchange;
-    parts.org = m_org;
-    parts.practice = m_practice;
+    parts.session = m_session;
     parts.focusTarget = [this](const QString &target) { return focusTarget(target); };
     m_trainer = new TrainerDock(parts, this);
     addDockWidget(Qt::RightDockWidgetArea, m_trainer);
@@ -547,7 +522,6 @@ void MainWindow::showDocument(int originValue)
     m_payload->setReadOnly(encrypted);
     if (encrypted)
         m_payload->setTextQuietly(tr("(encrypted: a JWE's payload cannot be read without the recipient's private key)"));
-    m_connection->showClaims(m_document->jwt().claims());
     m_expiry->setClaims(m_document->hasToken() ? m_document->jwt().claims() : QJsonObject());
 
     QString status;
@@ -560,9 +534,8 @@ void MainWindow::showDocument(int originValue)
                      .arg(m_document->jwt().claims().size());
     if (m_document->hasToken() && !m_document->jwt().notes().isEmpty() && origin == TokenDocument::Origin::Encoded)
         status += QStringLiteral(" · ") + m_document->jwt().notes().join(QLatin1Char(' '));
-    m_status->setText(status);
+    flowStatus(status);
     showErrors();
-    runLints();
 }
 
 void MainWindow::showErrors()
@@ -577,75 +550,9 @@ void MainWindow::showErrors()
     m_payload->setError(payloadError ? payloadError->message : QString());
 }
 
-void MainWindow::applyConnection()
+void MainWindow::showLints()
 {
-    const auto preset = m_connection->preset();
-    if (!preset) {
-        runLints();
-        return;
-    }
-    // The form owns iss, sub and aud; exp is set only when missing, so typing does not keep
-    // moving it (the countdown and its button are there for that).
-    const QJsonObject filled = preset->claims(m_connection->clientId(), m_connection->username(), m_clock);
-    if (!m_document->hasToken()) {
-        // A new assertion: claims in the order people read them, not QJsonObject's sorted order.
-        QByteArray payload("{}");
-        for (const QString &name : {QStringLiteral("iss"), QStringLiteral("sub"), QStringLiteral("aud"), QStringLiteral("exp")})
-            payload = JsonText::setMember(payload, name, filled.value(name));
-        for (auto it = filled.begin(); it != filled.end(); ++it)
-            payload = JsonText::setMember(payload, it.key(), it.value());
-        m_document->compose(QJsonDocument(preset->header()).toJson(QJsonDocument::Compact), payload);
-    }
-    const QJsonObject current = m_document->jwt().claims();
-    for (const QString &name : {QStringLiteral("iss"), QStringLiteral("sub"), QStringLiteral("aud")}) {
-        const QJsonValue value = filled.value(name);
-        if (value.isString() && value.toString().isEmpty())
-            continue;
-        if (!value.isUndefined() && current.value(name) != value)
-            m_document->setClaim(name, value);
-    }
-    for (auto it = filled.begin(); it != filled.end(); ++it) {
-        if (!m_document->jwt().claims().contains(it.key()))
-            m_document->setClaim(it.key(), it.value());
-    }
-    applyCertificateHeader();
-    runLints();
-}
-
-void MainWindow::applyCertificateHeader()
-{
-    // Entra finds the uploaded certificate by its thumbprint in the header. Never touch a pasted token.
-    const auto preset = m_connection->preset();
-    if (!preset || preset->isSalesforce() || !m_document->hasToken() || m_document->isPasted())
-        return;
-    const QString x5t = m_signature->certificateX5tS256();
-    if (!x5t.isEmpty())
-        m_document->setHeaderMember(QStringLiteral("x5t#S256"), x5t);
-}
-
-void MainWindow::applyKeys()
-{
-    // A pasted token is only verified with the new keys; a composed one is re-signed.
-    m_document->setSigner(m_signature->signer());
-    m_document->setVerifier(m_signature->verifier());
-    applyCertificateHeader();
-    m_signature->showSignature(m_document->signature());
-    runLints();
-}
-
-void MainWindow::runLints()
-{
-    if (!m_document->hasToken() || m_document->jwt().kind() == Jwt::Kind::Encrypted) {
-        m_lints->setLints({});
-        setProblemsTabText(tr("Problems"));
-        return;
-    }
-    ClaimsLinter::Context context;
-    if (const auto preset = m_connection->preset(); preset)
-        context.preset = preset.value();
-    context.keyMatch = m_signature->keyMatch();
-    context.keyBits = m_signature->keyBits();
-    const QList<Lint> lints = ClaimsLinter(m_clock).lint(m_document->jwt(), context);
+    const QList<Lint> lints = m_session->lints();
     m_lints->setLints(lints);
     const int errors = m_lints->errorCount();
     setProblemsTabText(errors > 0 ? (errors == 1 ? tr("Problems (1 error)") : tr("Problems (%1 errors)").arg(errors))
@@ -732,13 +639,13 @@ void MainWindow::openTokenFile(const QString &path)
 {
     QFile file(path);
     if (QFileInfo(path).size() > 1024 * 1024) {
-        m_status->setText(tr("%1 is %2 bytes; a JWT is at most a few kilobytes. Choose the file that holds only the token.")
-                              .arg(QFileInfo(path).fileName())
-                              .arg(QFileInfo(path).size()));
+        flowStatus(tr("%1 is %2 bytes; a JWT is at most a few kilobytes. Choose the file that holds only the token.")
+                       .arg(QFileInfo(path).fileName())
+                       .arg(QFileInfo(path).size()));
         return;
     }
     if (!file.open(QIODevice::ReadOnly)) {
-        m_status->setText(tr("Cannot open %1: %2").arg(path, file.errorString()));
+        flowStatus(tr("Cannot open %1: %2").arg(path, file.errorString()));
         return;
     }
     openToken(QString::fromUtf8(file.readAll()).trimmed());

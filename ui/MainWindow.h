@@ -2,6 +2,7 @@
 
 #include "core/Clock.h"
 
+#include <QHash>
 #include <QMainWindow>
 #include <QUrl>
 
@@ -18,16 +19,16 @@ class QTabWidget;
 
 namespace jwtflow {
 
+class BearerFlowSession;
 class ConnectionForm;
-class ExchangeResult;
-class OrgClient;
+class FailureBanner;
+class PastedTokenBar;
 class PracticeOrg;
 class ProfileMenu;
 class RecentFilesMenu;
 class SecretStore;
 class ResponsePane;
 class SendBar;
-class TokenExchange;
 class ExpiryBadge;
 class KeyGenerationDialog;
 class IdTokenInspector;
@@ -38,10 +39,10 @@ class TokenDocument;
 class TokenEditor;
 class TrainerDock;
 
-// The main window. The bearer-flow tab: connection form on top, encoded token on the left,
-// decoded header and payload and the signature block on the right, the expiry countdown and the
-// lints below. Everything is kept in step by a TokenDocument; widgets present and forward, the
-// rules live in model/.
+// The main window: it composes the views. The bearer-flow tab: the failure banner and the
+// connection form on top, encoded token on the left, decoded header and payload and the
+// signature block on the right, the expiry countdown, the lints and the answer below. Each view
+// binds to the one BearerFlowSession (model/flow), never to another view; the rules live there.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 
@@ -64,6 +65,7 @@ public:
     ~MainWindow() override;
 
     void openToken(const QString &text);
+    BearerFlowSession *session() const { return m_session; }
     TokenDocument *document() const { return m_document; }
     ConnectionForm *connectionForm() const { return m_connection; }
     SignaturePanel *signaturePanel() const { return m_signature; }
@@ -96,10 +98,9 @@ private:
     void createMenus();
     void showDocument(int origin);
     void showErrors();
-    void applyConnection();
-    void applyKeys();
-    void applyCertificateHeader();
-    void runLints();
+    void showLints();
+    void showAnswer();
+    void flowStatus(const QString &text); // the Bearer flow tab's last event
     void setProblemsTabText(const QString &text);
     void focusField(const QString &field);
     void chooseTokenFile();
@@ -107,16 +108,19 @@ private:
     void showKeyGeneration();
     void startPracticeOrg(const Options &options);
     void finishStartup();
-    void exchangeFinished(const ExchangeResult &result);
     void showAbout();
     void createInspector();
     void createTrainer();
     void fitTrainer();
 
     const Clock &m_clock;
-    TokenDocument *m_document = nullptr;
-    QTabWidget *m_tabs = nullptr;
     QNetworkAccessManager *m_network = nullptr;
+    BearerFlowSession *m_session = nullptr;
+    TokenDocument *m_document = nullptr; // the session's
+    QTabWidget *m_tabs = nullptr;
+    QHash<QWidget *, QString> m_tabStatus; // each tab's last event
+    FailureBanner *m_failureBanner = nullptr;
+    PastedTokenBar *m_pastedBar = nullptr;
     IdTokenInspector *m_inspector = nullptr;
     ConnectionForm *m_connection = nullptr;
     TokenEditor *m_encoded = nullptr;
@@ -135,8 +139,6 @@ private:
     ResponsePane *m_response = nullptr;
     QScrollArea *m_responseScroll = nullptr;
     bool m_userSizedAnswer = false; // the user dragged the editors/answer split: keep it
-    TokenExchange *m_exchange = nullptr;
-    OrgClient *m_org = nullptr;
     PracticeOrg *m_practice = nullptr;
     TrainerDock *m_trainer = nullptr;
     QMenu *m_viewMenu = nullptr;
@@ -145,8 +147,6 @@ private:
     ProfileMenu *m_profiles = nullptr;
     RecentFilesMenu *m_recent = nullptr;
     std::unique_ptr<Options> m_deferredStart; // until the first paint
-    QString m_sentAssertion;
-    QUrl m_sentHost;
 };
 
 } // namespace jwtflow

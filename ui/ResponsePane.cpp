@@ -18,6 +18,8 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QPointer>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QTabWidget>
@@ -399,6 +401,13 @@ void ResponsePane::setResult(const ExchangeResult &result, const Diagnosis &diag
     } else if (!diagnosis.code.isEmpty()) {
         m_card->setDiagnosis(diagnosis, result.record);
         m_stack->setCurrentIndex(DiagnosisPage);
+        // A new diagnosis reads from its headline, not from where the last one was scrolled to;
+        // once more after the new card's layout has settled.
+        m_cardScroll->verticalScrollBar()->setValue(0);
+        QTimer::singleShot(0, m_cardScroll, [scroll = QPointer<QScrollArea>(m_cardScroll)] {
+            if (scroll)
+                scroll->verticalScrollBar()->setValue(0);
+        });
     } else {
         m_card->clear();
         m_placeholder->setText(tr("The exchange failed; its answer is shown below."));

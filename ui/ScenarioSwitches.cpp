@@ -1,4 +1,5 @@
 #include "ScenarioSwitches.h"
+#include "ErrorColor.h"
 
 #include <QGridLayout>
 #include <QLabel>
@@ -70,7 +71,7 @@ void ScenarioSwitches::showActive(std::optional<ScenarioSwitchboard::Switch> act
 
 void ScenarioSwitches::showProblem(const QString &message)
 {
-    m_change->setStyleSheet(QStringLiteral("color: #b00020;"));
+    m_change->setStyleSheet(ErrorColor::styleSheet(m_change));
     m_change->setText(message);
 }
 

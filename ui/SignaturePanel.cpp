@@ -1,11 +1,9 @@
 #include "SignaturePanel.h"
+#include "ErrorColor.h"
 
 #include "KeyPicker.h"
 #include "crypto/HmacSecret.h"
-#include "crypto/JwsAlgorithm.h"
-#include "crypto/Signer.h"
-#include "crypto/Verifier.h"
-#include "inspect/TokenVerdict.h"
+#include "flow/BearerFlowSession.h"
 
 #include <QCheckBox>
 #include <QFormLayout>
@@ -17,10 +15,11 @@ namespace jwtflow {
 
 using State = TokenDocument::SignatureState;
 
-SignaturePanel::SignaturePanel(const Clock &clock, QWidget *parent)
+SignaturePanel::SignaturePanel(BearerFlowSession *session, QWidget *parent)
     : QWidget(parent)
-    , m_clock(clock)
+    , m_session(session)
 {
+    const Clock &clock = session->clock();
     setObjectName(QStringLiteral("signaturePanel"));
     m_signing = new KeyPicker(KeyPicker::Role::SigningKey, clock, this);
     m_certificate = new KeyPicker(KeyPicker::Role::Certificate, clock, this);
@@ -57,112 +56,32 @@ SignaturePanel::SignaturePanel(const Clock &clock, QWidget *parent)
     form->addRow(tr("Verify with:"), m_verification);
     form->addRow(tr("Secret:"), secretRow);
 
-    for (KeyPicker *picker : {m_signing, m_certificate, m_verification})
-        connect(picker, &KeyPicker::materialChanged, this, [this] {
-            updateMatchBadge();
-            Q_EMIT keysChanged();
-        });
-    connect(m_secret, &QLineEdit::textChanged, this, &SignaturePanel::keysChanged);
-    connect(m_secretBase64, &QCheckBox::toggled, this, &SignaturePanel::keysChanged);
+    // What is picked goes to the session, which signs and verifies with it.
+    connect(m_signing, &KeyPicker::materialChanged, this, [this] { m_session->setSigningKey(m_signing->material()); });
+    connect(m_certificate, &KeyPicker::materialChanged, this, [this] { m_session->setCertificate(m_certificate->material()); });
+    connect(m_verification, &KeyPicker::materialChanged, this, [this] { m_session->setVerificationKey(m_verification->material()); });
+    connect(m_secret, &QLineEdit::textChanged, this, &SignaturePanel::secretEdited);
+    connect(m_secretBase64, &QCheckBox::toggled, this, &SignaturePanel::secretEdited);
+    connect(m_session, &BearerFlowSession::keysChanged, this, &SignaturePanel::updateMatchBadge);
+    connect(m_session->document(), &TokenDocument::signatureChanged, this, [this] { showSignature(m_session->document()->signature()); });
     updateMatchBadge();
+    showSignature(m_session->document()->signature());
 }
 
-std::optional<HmacSecret> SignaturePanel::secret() const
+void SignaturePanel::secretEdited()
 {
-    if (m_secret->text().isEmpty())
-        return std::nullopt;
-    auto secret = m_secretBase64->isChecked() ? HmacSecret::fromBase64(m_secret->text()) : HmacSecret::fromText(m_secret->text());
-    if (!secret)
-        return std::nullopt;
-    return secret.value();
-}
-
-TokenDocument::Signer SignaturePanel::signer() const
-{
-    const auto signing = m_signing->material();
-    const auto hmac = secret();
-    if ((!signing || signing->privateKey.isNull()) && !hmac)
-        return {};
-    const PrivateKey key = signing ? signing->privateKey : PrivateKey();
-    return [key, hmac](Jwt &jwt) -> Result<void> {
-        QString alg = jwt.alg();
-        const JwsAlgorithm algorithm = JwsAlgorithm::fromName(alg);
-        if (algorithm.family() == JwsAlgorithm::Family::Hmac) {
-            if (!hmac)
-                return makeError(QStringLiteral("sign.no-secret"), QObject::tr("alg %1 needs an HMAC secret.").arg(alg),
-                                 QObject::tr("Type the secret, or set alg to RS256 to sign with the private key."));
-            return Signer::sign(jwt, *hmac, alg);
-        }
-        if (key.isNull())
-            return makeError(QStringLiteral("sign.no-key"), QObject::tr("alg %1 needs a private key.").arg(alg.isEmpty() ? QStringLiteral("RS256") : alg),
-                             QObject::tr("Choose the private key whose certificate the connected app holds."));
-        return Signer::sign(jwt, key, alg.isEmpty() || alg == QStringLiteral("none") ? QStringLiteral("RS256") : alg);
-    };
-}
-
-TokenDocument::Verifier SignaturePanel::verifier() const
-{
-    // What verifies a pasted token: the verification key if one is picked, else the uploaded
-    // certificate, else the public half of the signing key; an HMAC secret for HS*.
-    std::optional<KeyMaterial> material = m_verification->material();
-    if (!material)
-        material = m_certificate->material();
-    if (!material)
-        material = m_signing->material();
-    const auto hmac = secret();
-    if (!material && !hmac)
-        return {};
-    return [material, hmac](const Jwt &jwt) -> TokenDocument::SignatureStatus {
-        Verification verification;
-        if (JwsAlgorithm::fromName(jwt.alg()).family() == JwsAlgorithm::Family::Hmac && hmac) {
-            verification = Verifier::verify(jwt, *hmac);
-        } else if (material) {
-            const auto key = material->verificationKey(jwt.kid());
-            if (!key)
-                return {State::NotChecked, key.error().text()};
-            verification = Verifier::verify(jwt, key.value());
-        } else {
-            return {State::NotChecked, QObject::tr("alg %1 is not an HMAC algorithm; choose a certificate or public key.").arg(jwt.alg())};
-        }
-        verification = TokenVerdict::strict(jwt, verification);
-        switch (verification.outcome) {
-        case Verification::Outcome::Verified:
-            return {State::Verified, QObject::tr("with %1").arg(verification.keyDescription)};
-        case Verification::Outcome::Invalid:
-        case Verification::Outcome::JsonInvalid:
-            return {State::Invalid, verification.message};
-        case Verification::Outcome::Unsupported:
-            return {State::Unsupported, verification.message};
-        case Verification::Outcome::Unsecured:
-            return {State::Unsecured, verification.message};
-        case Verification::Outcome::KeyMismatch:
-            return {State::NotChecked, verification.message};
-        }
-        return {State::NotChecked, {}};
-    };
+    std::optional<HmacSecret> secret;
+    if (!m_secret->text().isEmpty()) {
+        auto parsed = m_secretBase64->isChecked() ? HmacSecret::fromBase64(m_secret->text()) : HmacSecret::fromText(m_secret->text());
+        if (parsed)
+            secret = parsed.value();
+    }
+    m_session->setHmacSecret(secret);
 }
 
 ClaimsLinter::KeyMatch SignaturePanel::keyMatch() const
 {
-    const auto signing = m_signing->material();
-    const auto certificate = m_certificate->material();
-    if (!signing || signing->privateKey.isNull() || !certificate || certificate->certificate.isNull())
-        return ClaimsLinter::KeyMatch::Unknown;
-    return certificate->certificate.matches(signing->privateKey) ? ClaimsLinter::KeyMatch::Matches : ClaimsLinter::KeyMatch::DoesNotMatch;
-}
-
-std::optional<int> SignaturePanel::keyBits() const
-{
-    const auto signing = m_signing->material();
-    if (!signing || signing->privateKey.isNull() || !signing->privateKey.isRsa())
-        return std::nullopt; // an RSA modulus size; EC and Ed25519 keys have no such minimum
-    return signing->privateKey.bits();
-}
-
-QString SignaturePanel::certificateX5tS256() const
-{
-    const auto certificate = m_certificate->material();
-    return certificate && !certificate->certificate.isNull() ? certificate->certificate.x5tS256() : QString();
+    return m_session->keyMatch();
 }
 
 void SignaturePanel::updateMatchBadge()
@@ -178,7 +97,7 @@ void SignaturePanel::updateMatchBadge()
         break;
     case ClaimsLinter::KeyMatch::DoesNotMatch:
         m_match->setText(tr("✘ The private key does NOT match the uploaded certificate: Salesforce will answer invalid_grant."));
-        m_match->setStyleSheet(QStringLiteral("color: #b00020; font-weight: bold;"));
+        m_match->setStyleSheet(ErrorColor::styleSheet(m_match) + QStringLiteral(" font-weight: bold;"));
         break;
     }
 }
@@ -200,7 +119,7 @@ void SignaturePanel::showSignature(const TokenDocument::SignatureStatus &status)
         break;
     case State::Invalid:
         text = tr("✘ Signature INVALID.");
-        colour = QStringLiteral("#b00020");
+        colour = ErrorColor::name(this);
         break;
     case State::Unsupported:
         text = tr("Signature cannot be checked by this build.");
@@ -208,7 +127,7 @@ void SignaturePanel::showSignature(const TokenDocument::SignatureStatus &status)
         break;
     case State::Unsecured:
         text = tr("✘ Unsecured token.");
-        colour = QStringLiteral("#b00020");
+        colour = ErrorColor::name(this);
         break;
     case State::ReSigned:
         text = tr("✎ Re-signed by you.");
@@ -220,7 +139,7 @@ void SignaturePanel::showSignature(const TokenDocument::SignatureStatus &status)
         break;
     case State::SigningFailed:
         text = tr("✘ Signing failed.");
-        colour = QStringLiteral("#b00020");
+        colour = ErrorColor::name(this);
         break;
     }
     if (!status.detail.isEmpty())

@@ -1,17 +1,13 @@
 #include "TrainerDock.h"
+#include "ErrorColor.h"
 
-#include "ConnectionForm.h"
-#include "DiagnosisCard.h"
-#include "KeyPicker.h"
-#include "ResponsePane.h"
 #include "ScenarioSwitches.h"
 #include "SequenceDiagram.h"
-#include "SignaturePanel.h"
 #include "WalkthroughView.h"
+#include "flow/BearerFlowSession.h"
 #include "flow/ExchangeResult.h"
 #include "flow/OrgClient.h"
 #include "flow/TokenDocument.h"
-#include "flow/TokenExchange.h"
 #include "practice/PracticeOrg.h"
 #include "trainer/ScenarioSwitchboard.h"
 #include "trainer/SequenceLog.h"
@@ -51,8 +47,8 @@ TrainerDock::TrainerDock(const Parts &parts, QWidget *parent)
     , m_parts(parts)
     , m_walkthrough(new Walkthrough(this))
     , m_sequence(new SequenceLog(this))
-    , m_switchboard(new ScenarioSwitchboard(parts.practice, parts.document, *parts.clock, this))
-    , m_lesson(*parts.clock)
+    , m_switchboard(parts.session->switchboard())
+    , m_lesson(parts.session->clock())
 {
     setObjectName(QStringLiteral("trainerDock"));
     setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
@@ -119,23 +115,32 @@ TrainerDock::TrainerDock(const Parts &parts, QWidget *parent)
     connect(m_export, &QPushButton::clicked, this, &TrainerDock::exportLesson);
 
     // What happens in the window drives the ticks, the arrows and the lesson.
-    connect(m_parts.signature, &SignaturePanel::keysChanged, this, &TrainerDock::refreshFacts);
-    connect(m_parts.document, &TokenDocument::tokenChanged, this, &TrainerDock::refreshFacts);
-    connect(m_parts.document, &TokenDocument::signatureChanged, this, &TrainerDock::refreshFacts);
-    connect(m_parts.connection, &ConnectionForm::connectionEdited, this, &TrainerDock::refreshFacts);
-    connect(m_parts.exchange, &TokenExchange::finished, this, &TrainerDock::exchangeFinished);
-    connect(m_parts.org, &OrgClient::finished, this, [this](int, const HttpExchangeRecord &record) { callFinished(record); });
-    connect(m_parts.response, &ResponsePane::openOrgRequested, this, &TrainerDock::frontdoorOpened);
-    setPracticeOrg(m_parts.practice);
+    BearerFlowSession *session = m_parts.session;
+    connect(session, &BearerFlowSession::keysChanged, this, &TrainerDock::refreshFacts);
+    connect(session->document(), &TokenDocument::tokenChanged, this, &TrainerDock::refreshFacts);
+    connect(session->document(), &TokenDocument::signatureChanged, this, &TrainerDock::refreshFacts);
+    connect(session, &BearerFlowSession::connectionChanged, this, &TrainerDock::refreshFacts);
+    // The session's answer, with its diagnosis: whichever view heard of it first does not matter.
+    connect(session, &BearerFlowSession::answerChanged, this, [this] {
+        if (const auto &result = m_parts.session->lastResult())
+            exchangeFinished(*result);
+    });
+    connect(session->org(), &OrgClient::finished, this, [this](int, const HttpExchangeRecord &record) { callFinished(record); });
+    connect(session, &BearerFlowSession::frontdoorOpened, this, &TrainerDock::frontdoorOpened);
+    connect(session, &BearerFlowSession::practiceOrgChanged, this, &TrainerDock::practiceOrgChanged);
+    // The banner's Reset (or anything else) switching a failure off shows here too.
+    connect(session, &BearerFlowSession::failureChanged, this,
+            [this] { m_switches->showActive(m_switchboard->active(), m_switchboard->activeChange()); });
+    practiceOrgChanged();
     setStatus(tr("Follow the steps with Next, or switch a failure on and Send."));
 }
 
-void TrainerDock::setPracticeOrg(PracticeOrg *practice)
+void TrainerDock::practiceOrgChanged()
 {
-    if (m_parts.practice)
-        disconnect(m_parts.practice, nullptr, this, nullptr);
-    m_parts.practice = practice;
-    m_switchboard->setPracticeOrg(practice);
+    PracticeOrg *practice = m_parts.session->practiceOrg();
+    if (m_practice)
+        disconnect(m_practice, nullptr, this, nullptr);
+    m_practice = practice;
     if (practice) {
         connect(practice, &PracticeOrg::requestHandled, this,
                 [this](const PracticeOrg::LogEntry &entry) { m_sequence->addServerNote(entry.path, entry.status, entry.note); });
@@ -149,33 +154,35 @@ TrainerDock::~TrainerDock() = default;
 
 void TrainerDock::refreshFacts()
 {
-    if (m_parts.signature->keyMatch() == ClaimsLinter::KeyMatch::Matches)
+    const BearerFlowSession *session = m_parts.session;
+    if (session->keyMatch() == ClaimsLinter::KeyMatch::Matches)
         m_walkthrough->record(Walkthrough::Event::KeyReady);
 
     // The connected-app steps happen in Salesforce's Setup; the practice org can tell they are done.
-    const auto preset = m_parts.connection->preset();
-    const bool practiceInUse = m_parts.practice && m_parts.practice->isRunning() && preset &&
+    const auto preset = session->preset();
+    const bool practiceInUse = m_practice && m_practice->isRunning() && preset &&
                                preset->environment() == AssertionPreset::Environment::PracticeOrg;
     if (practiceInUse) {
-        const OrgDirectory &directory = m_parts.practice->directory();
-        const auto &certificate = m_parts.signature->certificatePicker()->material();
-        if (certificate && Walkthrough::certificateUploaded(directory, m_parts.connection->clientId(), certificate->certificate) &&
-            m_parts.signature->keyMatch() == ClaimsLinter::KeyMatch::Matches)
+        const OrgDirectory &directory = m_practice->directory();
+        const auto &certificate = session->certificate();
+        const QString clientId = session->connection().clientId;
+        if (certificate && Walkthrough::certificateUploaded(directory, clientId, certificate->certificate) &&
+            session->keyMatch() == ClaimsLinter::KeyMatch::Matches)
             m_walkthrough->record(Walkthrough::Event::CertificateUploaded);
-        if (Walkthrough::userPreAuthorised(directory, m_parts.connection->clientId(), m_parts.connection->username()))
+        if (Walkthrough::userPreAuthorised(directory, clientId, session->connection().username))
             m_walkthrough->record(Walkthrough::Event::UserPreAuthorised);
     }
 
-    if (m_parts.document->hasToken() && Walkthrough::claimsComposed(m_parts.document->jwt().claims()))
+    const TokenDocument *document = session->document();
+    if (document->hasToken() && Walkthrough::claimsComposed(document->jwt().claims()))
         m_walkthrough->record(Walkthrough::Event::ClaimsComposed);
-    if (m_parts.document->signature().state == TokenDocument::SignatureState::ReSigned)
+    if (document->signature().state == TokenDocument::SignatureState::ReSigned)
         m_walkthrough->record(Walkthrough::Event::AssertionSigned);
 }
 
 void TrainerDock::exchangeFinished(const ExchangeResult &result)
 {
-    // The window has shown the result and its diagnosis by now (it listens first).
-    const Diagnosis diagnosis = result.ok() ? Diagnosis() : m_parts.response->diagnosisCard()->diagnosis();
+    const Diagnosis diagnosis = result.ok() ? Diagnosis() : m_parts.session->lastDiagnosis();
     m_sequence->addExchange(result);
     // The step first, then what happened in it: the handout reads in that order.
     if (result.ok())
@@ -196,14 +203,11 @@ void TrainerDock::callFinished(const HttpExchangeRecord &record)
     m_lesson.recordCall(record);
 }
 
-void TrainerDock::frontdoorOpened()
+void TrainerDock::frontdoorOpened(const QUrl &url)
 {
-    const auto url = m_parts.org->frontdoorUrl();
-    if (!url)
-        return; // the window says why in its status bar
-    m_sequence->addFrontdoor(url.value(), m_parts.org->token().accessToken);
+    m_sequence->addFrontdoor(url, m_parts.session->org()->token().accessToken);
     m_walkthrough->record(Walkthrough::Event::FrontdoorOpened);
-    m_lesson.recordFrontdoor(url.value());
+    m_lesson.recordFrontdoor(url);
 }
 
 void TrainerDock::showMessage(int index)
@@ -230,7 +234,7 @@ QString TrainerDock::statusText() const
 
 void TrainerDock::setStatus(const QString &text, bool problem)
 {
-    m_status->setStyleSheet(problem ? QStringLiteral("color: #b00020;") : QString());
+    m_status->setStyleSheet(problem ? ErrorColor::styleSheet(m_status) : QString());
     m_status->setText(text);
 }
 

@@ -16,7 +16,7 @@ class QTabWidget;
 
 namespace jwtflow {
 
-class ConnectionForm;
+class BearerFlowSession;
 class ExchangeResult;
 class HttpExchangeRecord;
 class OrgClient;
@@ -42,22 +42,13 @@ class TrainerDock : public QDockWidget {
 
 public:
     struct Parts {
-        const Clock *clock = nullptr;
-        TokenDocument *document = nullptr;
-        ConnectionForm *connection = nullptr;
-        SignaturePanel *signature = nullptr;
-        ResponsePane *response = nullptr;
-        TokenExchange *exchange = nullptr;
-        OrgClient *org = nullptr;
-        PracticeOrg *practice = nullptr; // may be null: no switches then
+        BearerFlowSession *session = nullptr; // everything it shows comes from the session
         std::function<bool(const QString &target)> focusTarget;
     };
 
     // Asked for the file to export to (a seam for tests; default: QFileDialog::getSaveFileName).
     using FileChooser = std::function<QString(QWidget *parent, const QString &title, const QString &filter)>;
     static void setFileChooser(FileChooser chooser);
-    // The window starts its practice org after the first paint: the switches wait for it.
-    void setPracticeOrg(PracticeOrg *practice);
 
     TrainerDock(const Parts &parts, QWidget *parent = nullptr);
     ~TrainerDock() override;
@@ -80,14 +71,17 @@ public:
     Result<void> exportLessonTo(const QString &path);
 
 private:
+    // The window starts its practice org after the first paint: the switches wait for it.
+    void practiceOrgChanged();
     void refreshFacts();
     void exchangeFinished(const ExchangeResult &result);
     void callFinished(const HttpExchangeRecord &record);
-    void frontdoorOpened();
+    void frontdoorOpened(const QUrl &url);
     void showMessage(int index);
     void setStatus(const QString &text, bool problem = false);
 
     Parts m_parts;
+    QPointer<PracticeOrg> m_practice;
     Walkthrough *m_walkthrough = nullptr;
     SequenceLog *m_sequence = nullptr;
     ScenarioSwitchboard *m_switchboard = nullptr;

@@ -7,6 +7,7 @@
 #include "crypto/KeyLoader.h"
 #include "crypto/Signer.h"
 #include "flow/AssertionPreset.h"
+#include "flow/BearerFlowSession.h"
 #include "flow/CurlCommand.h"
 #include "flow/Diagnosis.h"
 #include "flow/SecretMasker.h"
@@ -32,7 +33,6 @@ using Secrets = HttpExchangeRecord::Secrets;
 
 struct Target {
     AssertionPreset preset = AssertionPreset::production();
-    DiagnosisContext::OrgKind orgKind = DiagnosisContext::OrgKind::Unknown;
 };
 
 // production | sandbox | a URL (My Domain, Experience Cloud site, or a loopback practice org):
@@ -42,22 +42,18 @@ Result<Target> resolveEnvironment(const QString &text)
     auto preset = AssertionPreset::forUrl(text);
     if (!preset)
         return preset.error();
-    using Env = AssertionPreset::Environment;
-    const auto kind = preset->environment() == Env::PracticeOrg ? DiagnosisContext::OrgKind::Unknown
-                      : preset->isSandbox()                     ? DiagnosisContext::OrgKind::Sandbox
-                                                                : DiagnosisContext::OrgKind::Production;
-    return Target{preset.value(), kind};
+    return Target{preset.value()};
 }
 
-struct Signed {
+struct Composed {
     QString assertion;
-    DiagnosisContext::KeyMatch keyMatch = DiagnosisContext::KeyMatch::Unknown;
     KeyWarnings warnings; // as sign gives them: a weak key, an expired certificate, --cert not this key's
 };
 
-// Composes the preset's claims and signs them with RS256, the only algorithm Salesforce takes.
-Result<Signed> signAssertion(const AssertionPreset &preset, const QString &clientId, const QString &username, const QString &keyPath,
-                             const QString &certPath, const std::optional<QByteArray> &passphrase, const Clock &clock)
+// Composes and signs a fresh assertion exactly as the window does: the same BearerFlowSession
+// (claim order, RS256, the Entra thumbprint, the key-match rule), from the key files given.
+Result<Composed> composeAssertion(BearerFlowSession &session, const QString &keyPath, const QString &certPath,
+                                  const std::optional<QByteArray> &passphrase, const Clock &clock)
 {
     PassphraseCallback callback; // none: an encrypted key is "key.passphrase-required", with the CLI's hint
     if (passphrase)
@@ -72,33 +68,36 @@ Result<Signed> signAssertion(const AssertionPreset &preset, const QString &clien
     if (material->privateKey.isNull())
         return makeError(QStringLiteral("exchange.key.no-private-key"), QStringLiteral("%1 holds no private key.").arg(keyPath),
                          QStringLiteral("--key takes the private key (PEM, DER or PKCS#12) whose certificate is in the connected app."));
-    Certificate certificate = material->certificate;
+    std::optional<KeyMaterial> certificate;
+    if (!material->certificate.isNull())
+        certificate = material.value();
     if (!certPath.isEmpty()) {
         const auto loaded = KeyLoader::loadCertificate(certPath);
         if (!loaded)
             return loaded.error();
-        certificate = loaded.value();
+        KeyMaterial cert;
+        cert.source = certPath;
+        cert.certificate = loaded.value();
+        certificate = cert;
     }
-    QJsonObject header = preset.header();
-    if (preset.environment() == AssertionPreset::Environment::EntraTenant) {
-        if (certificate.isNull())
-            return makeError(QStringLiteral("exchange.cert.required"), QStringLiteral("Entra needs the certificate's thumbprint in the header."),
-                             QStringLiteral("Pass --cert FILE (the certificate uploaded to the app registration)."));
-        header.insert(QStringLiteral("x5t#S256"), certificate.x5tS256());
-    }
-    const QJsonObject claims = preset.claims(clientId, username, clock);
-    auto jwt = Jwt::compose(QJsonDocument(header).toJson(QJsonDocument::Compact), QJsonDocument(claims).toJson(QJsonDocument::Compact));
-    if (!jwt)
-        return jwt.error();
-    if (auto signedOk = Signer::sign(jwt.value(), material->privateKey, QStringLiteral("RS256")); !signedOk)
-        return signedOk.error();
-    Signed result;
-    result.assertion = QString::fromLatin1(jwt->encoded());
+    const auto preset = session.preset();
+    if (preset && !preset->isSalesforce() && !certificate)
+        return makeError(QStringLiteral("exchange.cert.required"), QStringLiteral("Entra needs the certificate's thumbprint in the header."),
+                         QStringLiteral("Pass --cert FILE (the certificate uploaded to the app registration)."));
+    session.setSigningKey(material.value());
+    session.setCertificate(certificate);
+    session.composeFromConnection();
+    const TokenDocument *document = session.document();
+    if (!document->hasToken())
+        return preset ? makeError(QStringLiteral("exchange.compose"), QStringLiteral("No assertion could be composed.")) : Result<Composed>(preset.error());
+    if (document->signature().state != TokenDocument::SignatureState::ReSigned)
+        return makeError(QStringLiteral("exchange.sign"), QStringLiteral("The assertion could not be signed: %1").arg(document->signature().detail));
+    Composed result;
+    result.assertion = QString::fromLatin1(document->jwt().encoded());
     KeyMaterial used = material.value();
-    used.certificate = certificate;
+    if (certificate)
+        used.certificate = certificate->certificate;
     result.warnings = used.warnings(clock);
-    if (!certificate.isNull())
-        result.keyMatch = certificate.matches(material->privateKey) ? DiagnosisContext::KeyMatch::Matches : DiagnosisContext::KeyMatch::DoesNotMatch;
     return result;
 }
 
@@ -171,7 +170,7 @@ int exchangeCommand(const QStringList &arguments)
     parser.setApplicationDescription(QStringLiteral(
         "Send an assertion to a token endpoint and show the token, or what went wrong and how to fix it.\n\n"
         "From a ready assertion:   exchange --assertion-file FILE|--assertion - --host URL   (or --env; or JWTFLOW_ASSERTION)\n"
-        "Signed here from a key:   exchange --key FILE --client-id KEY --username USER --env production|sandbox|URL [--cert FILE]\n"
+        "Signed here from a key:   exchange --key FILE --client-id KEY --username USER --env production|sandbox|URL [--cert FILE] [--aud URL]\n"
         "                          (an encrypted key's passphrase: --passphrase-file FILE or JWTFLOW_PASSPHRASE)\n"
         "Microsoft Entra:          exchange --entra --tenant TENANT --client-id ID (--assertion TOKEN | --key FILE --cert FILE) [--scope S]\n\n"
         "Exit codes: 0 token issued, 2 bad input, 4 the server refused, 5 no complete answer (network, TLS, timeout)."));
@@ -190,6 +189,10 @@ int exchangeCommand(const QStringList &arguments)
     const QCommandLineOption certOpt(QStringLiteral("cert"), QStringLiteral("The certificate uploaded to the app (checks the key; Entra's x5t#S256)."), QStringLiteral("file"));
     const QCommandLineOption clientIdOpt(QStringLiteral("client-id"), QStringLiteral("Consumer key (Salesforce) or application id (Entra)."), QStringLiteral("id"));
     const QCommandLineOption usernameOpt(QStringLiteral("username"), QStringLiteral("Salesforce username (the sub claim)."), QStringLiteral("user"));
+    const QCommandLineOption audOpt(QStringLiteral("aud"),
+                                    QStringLiteral("The aud claim of an assertion signed here (default: what the host takes — "
+                                                   "login.salesforce.com, test.salesforce.com, the My Domain or site URL)."),
+                                    QStringLiteral("url"));
     const QCommandLineOption entraOpt(QStringLiteral("entra"), QStringLiteral("Microsoft Entra client_credentials with a client assertion."));
     const QCommandLineOption tenantOpt(QStringLiteral("tenant"), QStringLiteral("Entra tenant id or domain."), QStringLiteral("tenant"));
     const QCommandLineOption scopeOpt(QStringLiteral("scope"), QStringLiteral("Entra scope (default https://graph.microsoft.com/.default)."), QStringLiteral("scope"),
@@ -202,7 +205,7 @@ int exchangeCommand(const QStringList &arguments)
     const QCommandLineOption showSecretsOpt(QStringLiteral("show-secrets"), QStringLiteral("Print tokens and the assertion signature unmasked."));
     const QCommandLineOption rawOpt(QStringLiteral("raw"), QStringLiteral("Also print the raw HTTP exchange."));
     const QCommandLineOption curlOpt(QStringLiteral("curl"), QStringLiteral("Print the request as a curl command and send nothing."));
-    parser.addOptions({assertionOpt, assertionFileOpt, hostOpt, envOpt, keyOpt, passphraseFileOpt, certOpt, clientIdOpt, usernameOpt, entraOpt, tenantOpt, scopeOpt, timeoutOpt,
+    parser.addOptions({assertionOpt, assertionFileOpt, hostOpt, envOpt, keyOpt, passphraseFileOpt, certOpt, clientIdOpt, usernameOpt, audOpt, entraOpt, tenantOpt, scopeOpt, timeoutOpt,
                        trustHostOpt, trustCertOpt, jsonOpt, showSecretsOpt, rawOpt, curlOpt});
     parser.process(arguments);
     const bool json = parser.isSet(jsonOpt);
@@ -250,11 +253,33 @@ int exchangeCommand(const QStringList &arguments)
         return bad(QStringLiteral("exchange.host"), QStringLiteral("Where should the assertion go?"),
                    QStringLiteral("Give --env production|sandbox|URL or --host URL."));
     }
-    const QString host = parser.isSet(hostOpt) ? parser.value(hostOpt) : target.preset.tokenEndpoint().toString();
+    if (parser.isSet(audOpt) && !parser.isSet(keyOpt))
+        return bad(QStringLiteral("exchange.aud"), QStringLiteral("--aud sets the aud of an assertion signed here; a ready assertion is sent as it is."),
+                   QStringLiteral("Use --key FILE to sign a fresh assertion, or change aud in the assertion itself."));
+
+    // The same session the window binds to: connection, keys, the request, the diagnosis.
+    QNetworkAccessManager manager;
+    SystemProxyFactory::install(&manager);
+    BearerFlowSession session(clock, &manager);
+    session.exchange()->setTimeout(timeoutMs);
+    session.exchange()->setTlsTrust(trust.value());
+    session.setEntraScope(parser.value(scopeOpt));
+    BearerFlowSession::Connection connection;
+    connection.environment = entra ? AssertionPreset::Environment::EntraTenant : target.preset.environment();
+    connection.input = !entra ? AssertionPreset::urlText(target.preset.baseUrl())
+                       : parser.isSet(tenantOpt) ? parser.value(tenantOpt)
+                                                 : parser.value(hostOpt);
+    connection.clientId = parser.value(clientIdOpt);
+    connection.username = parser.value(usernameOpt);
+    connection.audience = parser.value(audOpt);
+    if (connection.environment == AssertionPreset::Environment::PracticeOrg)
+        session.setPracticeOrgUrl(connection.input);
+    session.setConnection(connection);
+    if (parser.isSet(hostOpt))
+        session.setTokenUrl(parser.value(hostOpt));
 
     // The assertion: given, or signed here.
     QString assertion;
-    DiagnosisContext::KeyMatch keyMatch = DiagnosisContext::KeyMatch::Unknown;
     KeyWarnings warnings;
     const bool assertionFromEnvironment = !parser.isSet(keyOpt) && qEnvironmentVariableIsSet("JWTFLOW_ASSERTION");
     if (parser.isSet(assertionOpt) || parser.isSet(assertionFileOpt) || assertionFromEnvironment) {
@@ -286,22 +311,18 @@ int exchangeCommand(const QStringList &arguments)
             if (!passphrase)
                 return printError(makeError(QStringLiteral("cli.passphrase-file"), error, QStringLiteral("Check the path.")), json);
         }
-        auto signedAssertion = signAssertion(target.preset, parser.value(clientIdOpt), parser.value(usernameOpt), parser.value(keyOpt),
-                                             parser.value(certOpt), passphrase, clock);
+        auto composed = composeAssertion(session, parser.value(keyOpt), parser.value(certOpt), passphrase, clock);
         if (passphrase)
             passphrase->fill('\0');
-        if (!signedAssertion)
-            return printError(signedAssertion.error(), json);
-        assertion = signedAssertion->assertion;
-        keyMatch = signedAssertion->keyMatch;
-        warnings = signedAssertion->warnings;
+        if (!composed)
+            return printError(composed.error(), json);
+        assertion = composed->assertion;
+        warnings = composed->warnings;
         if (!json)
             printWarnings(warnings);
     }
 
-    const auto request = entra ? TokenExchange::entraRequest(parser.isSet(hostOpt) ? host : target.preset.tenant(), parser.value(clientIdOpt),
-                                                             assertion, parser.value(scopeOpt))
-                               : TokenExchange::salesforceRequest(host, assertion);
+    const auto request = session.request(assertion);
     if (!request)
         return printError(request.error(), json);
     if (parser.isSet(curlOpt)) {
@@ -317,27 +338,16 @@ int exchangeCommand(const QStringList &arguments)
         return Success;
     }
 
-    QNetworkAccessManager manager;
-    SystemProxyFactory::install(&manager);
-    TokenExchange exchange(&manager);
-    exchange.setTimeout(timeoutMs);
-    exchange.setTlsTrust(trust.value());
     QEventLoop loop;
-    std::optional<ExchangeResult> result;
-    QObject::connect(&exchange, &TokenExchange::finished, &loop, [&](const ExchangeResult &r) {
-        result = r;
-        loop.quit();
-    });
-    if (auto sent = exchange.send(request.value(), entra ? ExchangeResult::Mode::EntraClientCredentials : ExchangeResult::Mode::SalesforceJwtBearer);
-        !sent)
+    QObject::connect(&session, &BearerFlowSession::answerChanged, &loop, &QEventLoop::quit);
+    if (auto sent = session.sendAssertion(assertion); !sent)
         return printError(sent.error(), json);
-    if (!result)
+    if (session.isSending())
         loop.exec();
-
-    DiagnosisContext context = DiagnosisContext::fromAssertion(request->url, assertion, clock);
-    context.keyMatch = keyMatch;
-    context.orgKind = target.orgKind;
-    const Diagnosis diagnosis = Diagnosis::diagnose(*result, context);
+    const std::optional<ExchangeResult> &result = session.lastResult();
+    if (!result)
+        return printError(makeError(QStringLiteral("exchange.no-answer"), QStringLiteral("The exchange ended without an answer.")), json, Transport);
+    const Diagnosis &diagnosis = session.lastDiagnosis();
 
     if (json) {
         QJsonObject object = result->toJson(showSecrets ? Secrets::Show : Secrets::Mask);

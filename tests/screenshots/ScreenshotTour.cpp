@@ -4,6 +4,7 @@
 #include "KeyGenerationDialog.h"
 #include "KeyPicker.h"
 #include "MainWindow.h"
+#include "flow/BearerFlowSession.h"
 #include "SignaturePanel.h"
 #include "crypto/CredentialWriter.h"
 #include "crypto/KeyGenerator.h"
@@ -161,6 +162,15 @@ int main(int argc, char **argv)
     tampered[tampered.indexOf(QLatin1Char('.')) + 5] = QLatin1Char(tampered[tampered.indexOf(QLatin1Char('.')) + 5] == u'A' ? 'B' : 'A');
     window.openToken(tampered);
     save(window, out, QStringLiteral("06-pasted-invalid"));
+    // A token of another app (an id_token): the connection stays, a bar offers to use its claims.
+    const auto part = [](const char *json) {
+        return QString::fromLatin1(QByteArray(json).toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+    };
+    window.openToken(part("{\"alg\":\"RS256\",\"kid\":\"236\"}") + u'.' +
+                     part("{\"iss\":\"https://acme.my.salesforce.com\",\"sub\":\"https://login.salesforce.com/id/00Dxx0000001gPLEAY/"
+                          "005xx000001SwiUAAS\",\"aud\":\"3MVG9OtherConnectedApp\",\"exp\":4102444800}") +
+                     QStringLiteral(".c2lnbmF0dXJl"));
+    save(window, out, QStringLiteral("06c-pasted-foreign-token"));
 
     // The key generation dialog, after it wrote a set.
     QTemporaryDir generated;
@@ -209,6 +219,12 @@ int main(int argc, char **argv)
     settle(300);
     save(practice, out, QStringLiteral("10b-presentation-mode"));
     practice.setPresentationMode(false);
+    // A failure on purpose switched on with the trainer dock closed: the banner says so, with Reset.
+    (void)practice.session()->applyFailure(ScenarioSwitchboard::Switch::UserNotApproved);
+    practice.responsePane()->clear();
+    sendAndWait();
+    save(practice, out, QStringLiteral("10c-failure-banner"));
+    practice.session()->resetFailure();
 
     // Trainer mode: a fresh window, so the diagram starts empty.
     QTemporaryDir trainerData;

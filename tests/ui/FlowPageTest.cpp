@@ -75,12 +75,41 @@ TEST(FlowPage, ConnectionFormFillsTheClaimsInReadingOrder)
     EXPECT_LT(payload(w).indexOf(QStringLiteral("\"iss\"")), payload(w).indexOf(QStringLiteral("\"aud\"")));
 }
 
-TEST(FlowPage, EditingTheClaimsUpdatesTheForm)
+// A pasted token never rewrites the connection; "Use this token's iss/sub/aud" does, as one
+// step that Undo reverts. Editing the claims of the connection's own assertion fills it back.
+TEST(FlowPage, APasteLeavesTheFormAndTheActionAdoptsItsClaims)
 {
     MainWindow w;
+    w.connectionForm()->setClientId(QStringLiteral("3MVG9mine"));
+    w.connectionForm()->setUsername(QStringLiteral("me@example.com"));
     w.openToken(QStringLiteral("eyJhbGciOiJub25lIn0.eyJpc3MiOiIzTVZHOWFiYyIsInN1YiI6ImJvYkBleGFtcGxlLmNvbSJ9."));
+    EXPECT_EQ(w.connectionForm()->clientId(), QStringLiteral("3MVG9mine"));
+    EXPECT_EQ(w.connectionForm()->username(), QStringLiteral("me@example.com"));
+    auto *bar = w.findChild<QWidget *>(QStringLiteral("pastedTokenBar"));
+    ASSERT_NE(bar, nullptr);
+    EXPECT_FALSE(bar->isHidden());
+    auto *adopt = w.findChild<QPushButton *>(QStringLiteral("adoptTokenConnection"));
+    ASSERT_NE(adopt, nullptr);
+    adopt->click();
     EXPECT_EQ(w.connectionForm()->clientId(), QStringLiteral("3MVG9abc"));
     EXPECT_EQ(w.connectionForm()->username(), QStringLiteral("bob@example.com"));
+    EXPECT_EQ(w.findChild<QLineEdit *>(QStringLiteral("clientId"))->text(), QStringLiteral("3MVG9abc"));
+    w.findChild<QPushButton *>(QStringLiteral("undoTokenConnection"))->click();
+    EXPECT_EQ(w.connectionForm()->clientId(), QStringLiteral("3MVG9mine"));
+    EXPECT_EQ(w.findChild<QLineEdit *>(QStringLiteral("username"))->text(), QStringLiteral("me@example.com"));
+}
+
+TEST(FlowPage, EditingTheOwnAssertionsClaimsUpdatesTheForm)
+{
+    FixedClock clock(1767225600);
+    MainWindow w(clock);
+    w.connectionForm()->setClientId(QStringLiteral("3MVG9abc"));
+    w.connectionForm()->setUsername(QStringLiteral("ann@example.com"));
+    QString payload = w.document()->payloadText();
+    payload.replace(QStringLiteral("ann@example.com"), QStringLiteral("bob@example.com"));
+    w.document()->setPayloadText(payload);
+    EXPECT_EQ(w.connectionForm()->username(), QStringLiteral("bob@example.com"));
+    EXPECT_EQ(w.findChild<QLineEdit *>(QStringLiteral("username"))->text(), QStringLiteral("bob@example.com"));
 }
 
 TEST(FlowPage, SigningKeyReSignsAndMatchingCertificateIsShown)
@@ -185,10 +214,23 @@ TEST(FlowPage, InspectorHandsIssAndSubToTheBearerFlowTab)
     auto *tabs = w.findChild<QTabWidget *>(QStringLiteral("mainTabs"));
     ASSERT_EQ(tabs->count(), 2);
     tabs->setCurrentIndex(1);
-    Q_EMIT w.inspector()->useInMainTab(QStringLiteral("3MVG9fromIdToken"), QStringLiteral("ann@acme.example"));
+    jwtflow::BearerFlowHint hint;
+    hint.iss = QStringLiteral("3MVG9fromIdToken");
+    hint.sub = QStringLiteral("ann@acme.example");
+    hint.audience = QStringLiteral("https://acme--uat.sandbox.my.salesforce.com");
+    hint.notes << QStringLiteral("sub ← preferred_username (the Salesforce username).");
+    // Whatever the tab held before (here an HS256 token), the result is a fresh RS256 assertion.
+    w.openToken(QStringLiteral("eyJhbGciOiJIUzI1NiJ9.eyJpc3MiOiJ4In0.c2ln"));
+    Q_EMIT w.inspector()->useInMainTab(hint);
     EXPECT_EQ(tabs->currentIndex(), 0);
     EXPECT_EQ(w.connectionForm()->clientId(), QStringLiteral("3MVG9fromIdToken"));
-    EXPECT_EQ(w.document()->jwt().claims().value(QStringLiteral("sub")).toString(), QStringLiteral("ann@acme.example"));
+    EXPECT_EQ(w.connectionForm()->environment(), Env::MyDomain);
+    const QJsonObject claims = w.document()->jwt().claims();
+    EXPECT_EQ(claims.value(QStringLiteral("sub")).toString(), QStringLiteral("ann@acme.example"));
+    EXPECT_EQ(claims.value(QStringLiteral("iss")).toString(), QStringLiteral("3MVG9fromIdToken"));
+    EXPECT_EQ(claims.value(QStringLiteral("aud")).toString(), QStringLiteral("https://acme--uat.sandbox.my.salesforce.com"));
+    EXPECT_EQ(w.document()->jwt().alg(), QStringLiteral("RS256"));
+    EXPECT_TRUE(w.findChild<QLabel *>(QStringLiteral("decodeStatus"))->text().contains(QStringLiteral("preferred_username")));
 }
 
 TEST(FlowPage, KeyGenerationWritesTheSetAndLoadsIt)

@@ -178,9 +178,9 @@ TEST(IdTokenInspector, TheBearerFlowButtonEmitsIssAndSub)
     inspector.setInput(tokenResponse());
     QString iss;
     QString sub;
-    QObject::connect(&inspector, &IdTokenInspector::useInMainTab, &inspector, [&](const QString &i, const QString &s) {
-        iss = i;
-        sub = s;
+    QObject::connect(&inspector, &IdTokenInspector::useInMainTab, &inspector, [&](const jwtflow::BearerFlowHint &hint) {
+        iss = hint.iss;
+        sub = hint.sub;
     });
     child<QPushButton>(inspector, "useInBearerFlowButton")->click();
     EXPECT_EQ(iss, kClientId);
