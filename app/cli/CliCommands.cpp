@@ -4,6 +4,8 @@
 #include "core/TerminalText.h"
 
 #include <QCoreApplication>
+#include <QFile>
+#include <QIODevice>
 #include <QJsonDocument>
 #include <QJsonObject>
 
