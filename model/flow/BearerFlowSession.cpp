@@ -548,17 +548,24 @@ void BearerFlowSession::exchangeFinished(const ExchangeResult &result)
     case ClaimsLinter::KeyMatch::Unknown:
         break;
     }
-    // What the host the assertion went to says about the org (SalesforceHost; unknown for a
-    // practice org on this computer and for hosts it does not know).
-    switch (SalesforceHost::classify(m_lastHost).orgKind()) {
-    case SalesforceHost::OrgKind::Production:
+    // The org kind the user chose (Production or Sandbox) comes first: an assertion sent with
+    // --host to another address still targets that org. Otherwise what the host says
+    // (SalesforceHost; unknown for a practice org on this computer and for hosts it does not know).
+    if (m_connection.environment == Env::Production) {
         context.orgKind = DiagnosisContext::OrgKind::Production;
-        break;
-    case SalesforceHost::OrgKind::Sandbox:
+    } else if (m_connection.environment == Env::Sandbox) {
         context.orgKind = DiagnosisContext::OrgKind::Sandbox;
-        break;
-    case SalesforceHost::OrgKind::Unknown:
-        break;
+    } else {
+        switch (SalesforceHost::classify(m_lastHost).orgKind()) {
+        case SalesforceHost::OrgKind::Production:
+            context.orgKind = DiagnosisContext::OrgKind::Production;
+            break;
+        case SalesforceHost::OrgKind::Sandbox:
+            context.orgKind = DiagnosisContext::OrgKind::Sandbox;
+            break;
+        case SalesforceHost::OrgKind::Unknown:
+            break;
+        }
     }
     // Even a token gets one: its notes warn about what worked only by luck (an exp in ms, …).
     m_lastDiagnosis = Diagnosis::diagnose(result, context);

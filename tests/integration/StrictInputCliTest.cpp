@@ -205,20 +205,17 @@ TEST(StrictInputCli, InspectRefusesWhatVerifyRefusesWithoutAKey)
 
 TEST(StrictInputCli, UnsupportedAlgorithmsExitThreeWithTheirOwnName)
 {
+    // Algorithms this build does not verify are refused before any key file is read: exit 3, by
+    // their own name (a key file that would be bad input for verify changes nothing).
     const QByteArray claims = Base64Url::encode(R"({"sub":"ann"})");
-    for (const char *alg : { "ES384", "ES512", "PS384", "EdDSA" }) {
+    for (const char *alg : { "ES256K", "Ed25519", "Ed448" }) {
         const QByteArray token = Base64Url::encode("{\"alg\":\"" + QByteArray(alg) + "\"}") + '.' + claims + '.'
             + Base64Url::encode(QByteArray(96, 1));
         const ProcessRun run = cli({ QStringLiteral("verify"), QStringLiteral("--json"), QStringLiteral("--pubkey"),
             QStringLiteral(JWTFLOW_TEST_DATA "/fuzz/fuzz_keys/ec-p256-pkcs8.pem"), QString::fromLatin1(token) });
-        // A build that verifies the algorithm says something else; one that does not says exit 3, never 2.
-        if (run.json().value(QStringLiteral("outcome")).toString() == QStringLiteral("unsupported")) {
-            EXPECT_EQ(run.exitCode, 3) << alg;
-            EXPECT_TRUE(run.json().value(QStringLiteral("message")).toString().contains(QLatin1String(alg)))
-                << run.out.toStdString();
-        } else {
-            EXPECT_NE(run.exitCode, 2) << alg << ": " << run.out.toStdString();
-        }
+        EXPECT_EQ(run.json().value(QStringLiteral("outcome")).toString(), QStringLiteral("unsupported")) << alg << ": " << run.out.toStdString();
+        EXPECT_EQ(run.exitCode, 3) << alg;
+        EXPECT_TRUE(run.json().value(QStringLiteral("message")).toString().contains(QLatin1String(alg))) << run.out.toStdString();
     }
 }
 
