@@ -1,6 +1,8 @@
 #include "token/StrictJson.h"
 
 #include <QSet>
+
+#include <algorithm>
 #include <cctype>
 
 namespace jwtflow {
@@ -78,6 +80,9 @@ public:
             if (m_i < m_n)
                 fatal(Kind::TrailingContent, m_i, shown(m_s.mid(m_i, 8)));
         }
+        // An unterminated string is reported at its opening quote, before problems found inside it.
+        std::stable_sort(m_problems.begin(), m_problems.end(),
+            [](const StrictJson::Problem &a, const StrictJson::Problem &b) { return a.offset < b.offset; });
         locate();
         return m_problems;
     }

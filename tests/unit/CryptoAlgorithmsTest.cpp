@@ -425,3 +425,22 @@ TEST(CryptoAlgorithms, GeneratedEcAndEd25519KeysWorkEndToEnd)
     }
     EXPECT_EQ(KeyGenerator::generate(QStringLiteral("dsa")).error().code, QStringLiteral("keygen.type"));
 }
+
+// Found by fuzz_ec_pem: a SEC1 P-256 key whose stored public point was altered by one byte. libcrypto
+// takes the point as written, so the key would sign as one key and describe another; it is refused.
+TEST(CryptoAlgorithms, AnEcKeyFileWhosePublicPointIsNotItsOwnIsRefused)
+{
+    const QByteArray der = QByteArray::fromBase64(
+        "MHcCAQEEIOOd+C7YppskYFJNEM5vULtNatZ77dQN56HgJ2reYlPUoAoGCCqGSM49AwEHoUQDQgAEkbgSr0HkPUTkvec76ANavgJ49PvtF7AtKW7v"
+        "TDsA5JUJGzXwsxhqjc53GHAOjdvcU9KeUz86S4fBx+okHAHYBA==");
+    const auto fromDer = KeyLoader::loadData(der, QStringLiteral("damaged.der"));
+    ASSERT_FALSE(fromDer.ok());
+    EXPECT_EQ(fromDer.error().code, QStringLiteral("key.mismatched-pair"));
+    EXPECT_TRUE(fromDer.error().message.contains(QStringLiteral("damaged.der"))) << fromDer.error().message.toStdString();
+    const QByteArray pem = "-----BEGIN EC PRIVATE KEY-----\n" + der.toBase64() + "\n-----END EC PRIVATE KEY-----\n";
+    const auto fromPem = KeyLoader::loadData(pem, QStringLiteral("damaged.pem"));
+    ASSERT_FALSE(fromPem.ok());
+    EXPECT_EQ(fromPem.error().code, QStringLiteral("key.mismatched-pair"));
+    // The undamaged key still loads.
+    EXPECT_TRUE(KeyLoader::loadData(readFixture("ec-p256-sec1.pem"), QStringLiteral("ec-p256-sec1.pem")).ok());
+}

@@ -112,3 +112,19 @@ TEST(StrictJson, DepthIsBounded)
     const QByteArray ok = QByteArray(StrictJson::kMaxDepth, '[') + QByteArray(StrictJson::kMaxDepth, ']');
     EXPECT_TRUE(StrictJson::check(ok).isEmpty());
 }
+
+// Found by fuzz_jsontext: a problem inside an unterminated string came before the string's own
+// "unterminated" problem, which is reported at its opening quote; problems are listed in text order.
+TEST(StrictJson, ProblemsAreInTextOrderWhenAStringNeverEnds)
+{
+    const QByteArray json = QByteArray::fromBase64("eyJhIjoiXHUwMDQxXIV7IiwiYRc6Mn0="); // {"a":"\u0041\<85>{","a<17>:2}
+    const auto problems = StrictJson::check(json);
+    ASSERT_GE(problems.size(), 3);
+    for (qsizetype i = 1; i < problems.size(); ++i)
+        EXPECT_LE(problems[i - 1].offset, problems[i].offset) << i;
+    EXPECT_EQ(problems[0].kind, Kind::InvalidEscape);
+    EXPECT_EQ(problems[1].kind, Kind::Syntax);
+    EXPECT_EQ(problems[1].offset, 17);
+    EXPECT_EQ(problems[2].kind, Kind::ControlCharacter);
+    EXPECT_EQ(problems[2].offset, 19);
+}
