@@ -284,6 +284,11 @@ Result<void> Loader::loadPrivatePem(const Pem::Block &block, bool encrypted, con
         QByteArray plain = passphrase.toByteArray();
         auto evp = ossl::privateFromPem(pem, plain, source());
         OPENSSL_cleanse(plain.data(), static_cast<size_t>(plain.size()));
+        if (!evp && evp.error().code == QLatin1String("key.mismatched-pair")) {
+            pem.fill('\0');
+            pemText.fill(QChar(u'\0'));
+            return evp.error();
+        }
         if (evp && isCurveKey(ossl::typeOf(evp->get()))) {
             pem.fill('\0');
             pemText.fill(QChar(u'\0'));
@@ -329,6 +334,8 @@ Result<void> Loader::loadCurvePrivatePem(const Pem::Block &block, bool encrypted
     OPENSSL_cleanse(pem.data(), static_cast<size_t>(pem.size()));
     OPENSSL_cleanse(plain.data(), static_cast<size_t>(plain.size()));
     if (!evp) {
+        if (evp.error().code == QLatin1String("key.mismatched-pair"))
+            return evp.error(); // it decrypted and parsed: the passphrase was right
         if (encrypted)
             return makeError(QStringLiteral("key.wrong-passphrase"), QStringLiteral("The passphrase does not decrypt the private key in %1.").arg(source()),
                              QStringLiteral("Check the passphrase (it is case-sensitive) and try again."));
