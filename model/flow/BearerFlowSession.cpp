@@ -424,7 +424,7 @@ TokenDocument::Verifier BearerFlowSession::verifier() const
             verification = Verifier::verify(jwt, key.value());
         } else if (own) {
             return { State::NotChecked,
-                tr("Not checked: its iss (%1) is not this connection's consumer key, so the connected app's certificate does "
+                tr("Its iss (%1) is not this connection's consumer key, so the connected app's certificate does "
                    "not apply. Choose the issuer's key under \"Verify with\".")
                     .arg(iss.isEmpty() ? tr("none") : iss) };
         } else {

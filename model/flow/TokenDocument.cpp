@@ -50,7 +50,7 @@ std::optional<Error> strictJsonError(const QString &text, const QString &what)
     for (const StrictJson::Problem &problem : StrictJson::check(text.toUtf8())) {
         if (problem.kind != StrictJson::Kind::DuplicateMember && problem.kind != StrictJson::Kind::ByteOrderMark)
             return makeError(QStringLiteral("jwt.%1.strict-json").arg(what),
-                             QStringLiteral("The %1 is not valid JSON: %2. Servers will reject the token.").arg(what, problem.message()),
+                             QStringLiteral("The %1 in the editor is not valid JSON: %2. Servers will reject the token.").arg(what, problem.message()),
                              QStringLiteral("Write the string with a valid escape (\\n, \\t, \\\", \\\\, \\uXXXX)."));
     }
     return std::nullopt;

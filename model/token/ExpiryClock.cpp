@@ -115,6 +115,17 @@ QString ExpiryClock::countdownText(qint64 secs)
     const QLatin1Char zero('0');
     if (abs < 3600)
         return sign + QStringLiteral("%1:%2").arg(abs / 60, 2, 10, zero).arg(abs % 60, 2, 10, zero);
+    // Beyond two days an hour count stops reading as a time ("640615:48:01" for an exp in 2100).
+    constexpr qint64 day = 86400;
+    constexpr qint64 year = 365 * day + day / 4;
+    if (abs >= 2 * year)
+        return sign + QStringLiteral("%1 years").arg(abs / year);
+    if (abs >= 2 * day)
+        return sign + QStringLiteral("%1 days %2:%3:%4")
+                          .arg(abs / day)
+                          .arg(abs % day / 3600, 2, 10, zero)
+                          .arg(abs % 3600 / 60, 2, 10, zero)
+                          .arg(abs % 60, 2, 10, zero);
     return sign + QStringLiteral("%1:%2:%3").arg(abs / 3600).arg(abs % 3600 / 60, 2, 10, zero).arg(abs % 60, 2, 10, zero);
 }
 

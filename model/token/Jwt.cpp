@@ -72,7 +72,7 @@ void noteProblems(const QList<StrictJson::Problem> &problems, const QString &wha
     for (const StrictJson::Problem &problem : problems) {
         if (problem.kind == StrictJson::Kind::DuplicateMember && topLevelDuplicates.contains(problem.detail))
             continue;
-        notes << QStringLiteral("The %1 is not strict JSON (RFC 8259): %2. Servers will reject it.").arg(what, problem.message());
+        notes << QStringLiteral("The %1 decoded from the token is not strict JSON (RFC 8259): %2. Servers will reject it.").arg(what, problem.message());
     }
 }
 

@@ -127,6 +127,10 @@ TEST(ExpiryClock, CountdownText)
     EXPECT_EQ(ExpiryClock::countdownText(3600), QStringLiteral("1:00:00"));
     EXPECT_EQ(ExpiryClock::countdownText(93787), QStringLiteral("26:03:07"));
     EXPECT_EQ(ExpiryClock::countdownText(-5), QStringLiteral("-00:05"));
+    EXPECT_EQ(ExpiryClock::countdownText(2 * 86400 - 1), QStringLiteral("47:59:59"));
+    EXPECT_EQ(ExpiryClock::countdownText(2 * 86400 + 3661), QStringLiteral("2 days 01:01:01"));
+    EXPECT_EQ(ExpiryClock::countdownText(-(30 * 86400)), QStringLiteral("-30 days 00:00:00"));
+    EXPECT_EQ(ExpiryClock::countdownText(4102444800 - 1764633600), QStringLiteral("74 years")); // exp in 2100, seen from 2025
     EXPECT_EQ(ExpiryClock::stateName(State::ExpiringSoon), QStringLiteral("expiring soon"));
 }
 
