@@ -442,16 +442,26 @@ Result<void> Loader::loadPkcs12(const QByteArray &der)
     if (format.structure != KeyFormat::Structure::PrivateKeyInfo)
         return makeError(QStringLiteral("key.bad-pkcs12"), QStringLiteral("%1: the PKCS#12 file could not be read: its private key is damaged.").arg(source()),
                          QStringLiteral("The file may be damaged; export the key and certificate again (e.g. openssl pkcs12 -export)."));
-    if (format.keyType != KeyFormat::KeyType::Rsa)
-        return unsupportedKeyType(source(), format.keyType);
-    QCA::ConvertResult result = QCA::ErrorDecode;
-    const QCA::PrivateKey key = QCA::PrivateKey::fromDER(contents->privateKeyInfo, qca::unusedPassphrase(), &result);
-    if (result != QCA::ConvertGood || key.isNull() || !key.isRSA())
-        return makeError(QStringLiteral("key.bad-private-key"), QStringLiteral("%1: the private key in the PKCS#12 file could not be read.").arg(source()),
-                         QStringLiteral("The file may be damaged, or the key is of a type this build cannot read (only RSA is supported)."));
     auto handle = std::make_shared<PrivateKey::Handle>();
-    handle->key = key;
     handle->source = source();
+    if (isCurveKey(format.keyType)) {
+        // EC and Ed25519/Ed448 keys (which QCA cannot read) go to libcrypto as PKCS#8.
+        QByteArray plain = contents->privateKeyInfo.toByteArray();
+        auto evp = ossl::privateFromPkcs8Der(plain, source());
+        OPENSSL_cleanse(plain.data(), static_cast<size_t>(plain.size()));
+        if (!evp)
+            return evp.error();
+        handle->evp = evp.value();
+    } else if (format.keyType == KeyFormat::KeyType::Rsa) {
+        QCA::ConvertResult result = QCA::ErrorDecode;
+        const QCA::PrivateKey key = QCA::PrivateKey::fromDER(contents->privateKeyInfo, qca::unusedPassphrase(), &result);
+        if (result != QCA::ConvertGood || key.isNull() || !key.isRSA())
+            return makeError(QStringLiteral("key.bad-private-key"), QStringLiteral("%1: the private key in the PKCS#12 file could not be read.").arg(source()),
+                             QStringLiteral("The file may be damaged; export the key and certificate again (e.g. openssl pkcs12 -export)."));
+        handle->key = key;
+    } else {
+        return unsupportedKeyType(source(), format.keyType);
+    }
     m_material.privateKey = PrivateKey(std::move(handle));
     m_foundPrivateKey = true;
     // The certificate of this key is the leaf, whatever its place in the file; the rest is the chain.

@@ -444,3 +444,27 @@ TEST(CryptoAlgorithms, AnEcKeyFileWhosePublicPointIsNotItsOwnIsRefused)
     // The undamaged key still loads.
     EXPECT_TRUE(KeyLoader::loadData(readFixture("ec-p256-sec1.pem"), QStringLiteral("ec-p256-sec1.pem")).ok());
 }
+
+// A PKCS#12 file with an EC P-256 or Ed25519 key (openssl pkcs12 -export) loads with its certificate
+// as the leaf and signs with the key's own algorithm.
+TEST(CryptoAlgorithms, Pkcs12FilesWithEcAndEd25519KeysLoad)
+{
+    const struct {
+        const char *file;
+        const char *alg;
+    } rows[] = { { "ec-p256.p12", "ES256" }, { "ed25519.p12", "EdDSA" } };
+    for (const auto &row : rows) {
+        SCOPED_TRACE(row.file);
+        const KeyMaterial material = load(row.file, answer(kPassphrase));
+        ASSERT_FALSE(material.privateKey.isNull());
+        EXPECT_EQ(material.format, QStringLiteral("PKCS#12"));
+        ASSERT_FALSE(material.certificate.isNull());
+        EXPECT_TRUE(material.certificate.matches(material.privateKey));
+        Jwt jwt = claims();
+        ASSERT_TRUE(Signer::sign(jwt, material.privateKey, QString::fromLatin1(row.alg)).ok());
+        EXPECT_TRUE(Verifier::verify(jwt, material.certificate.publicKey()).isVerified());
+        const auto wrong = KeyLoader::loadFile(keyPath(row.file), answer("wrong horse"));
+        ASSERT_FALSE(wrong.ok());
+        EXPECT_EQ(wrong.error().code, QStringLiteral("key.wrong-passphrase"));
+    }
+}

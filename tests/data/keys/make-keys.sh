@@ -55,6 +55,8 @@ openssl req -x509 -new -key ec-p256-pkcs8.pem -subj "/CN=ec" -sha256 "${dates[@]
 openssl req -x509 -new -key ed25519.pem -subj "/CN=ed25519" "${dates[@]}" -out ed25519.crt
 openssl pkcs8 -topk8 -in ec-p256-pkcs8.pem -passout pass:"$pass" -out ec-p256-encrypted.pem
 openssl ec -in ec-p256-pkcs8.pem -aes128 -passout pass:"$pass" -out ec-p256-legacy-encrypted.pem
+openssl pkcs12 -export -inkey ec-p256-pkcs8.pem -in ec-p256.crt -passout pass:"$pass" -out ec-p256.p12
+openssl pkcs12 -export -inkey ed25519.pem -in ed25519.crt -passout pass:"$pass" -out ed25519.p12
 openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:1024 -out rsa1024.pem
 openssl req -x509 -new -key rsa1024.pem -subj "/CN=weak" -sha256 "${dates[@]}" -out rsa1024.crt
 
