@@ -15,16 +15,6 @@ const QString kTest = QStringLiteral("https://test.salesforce.com");
 const QString kEntraHost = QStringLiteral("login.microsoftonline.com");
 const QString kTokenPath = QStringLiteral("/services/oauth2/token");
 
-// Strips what people paste after a site's base path: the OAuth endpoints, a /s/ page.
-QString sitePath(QString path)
-{
-    static const QRegularExpression tail(QStringLiteral("(/services(/.*)?|/s(/.*)?)$"));
-    path.remove(tail);
-    while (path.endsWith(u'/'))
-        path.chop(1);
-    return path;
-}
-
 Result<QString> tenantFrom(const QString &input)
 {
     QString tenant = input.trimmed();
@@ -242,7 +232,7 @@ Result<QUrl> AssertionPreset::normaliseUrl(const QString &input, bool allowHttp,
         url.setPort(-1);
     url.setQuery(QString()); // a null string removes the query, "?" included
     url.setFragment(QString());
-    url.setPath(keepPath ? sitePath(url.path()) : QString());
+    url.setPath(keepPath ? SalesforceHost::siteBasePath(url.path()) : QString());
     return url;
 }
 

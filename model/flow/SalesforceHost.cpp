@@ -78,17 +78,16 @@ QUrl urlFrom(const QString &hostOrUrl)
     return QUrl(text);
 }
 
-QString sitePath(QString path)
+} // namespace
+
+QString SalesforceHost::siteBasePath(QString path)
 {
-    // What people paste after a site's base path: the OAuth endpoints, a /s/ page.
     static const QRegularExpression tail(QStringLiteral("(/services(/.*)?|/s(/.*)?)$"));
     path.remove(tail);
     while (path.endsWith(u'/'))
         path.chop(1);
     return path;
 }
-
-} // namespace
 
 bool SalesforceHost::isLoopbackHost(const QString &hostName)
 {
@@ -146,7 +145,7 @@ SalesforceHost SalesforceHost::classify(const QUrl &url)
         return h;
     };
     if (isLoopbackHost(host)) {
-        h.m_path = sitePath(url.path()); // a practice org may serve a site under a path
+        h.m_path = siteBasePath(url.path()); // a practice org may serve a site under a path
         return set(Kind::Loopback, Cloud::Unknown, OrgKind::Unknown);
     }
     if (host == QLatin1StringView("login.salesforce.com"))
@@ -184,7 +183,7 @@ SalesforceHost SalesforceHost::classify(const QUrl &url)
     for (const Suffix &s : kSiteSuffixes) {
         if (!endsWith(host, s.text))
             continue;
-        h.m_path = sitePath(url.path());
+        h.m_path = siteBasePath(url.path());
         return set(Kind::Site, s.cloud,
             partitionOf(prefixOf(host, s.text)) == Partition::Production ? OrgKind::Production : OrgKind::Sandbox);
     }

@@ -52,6 +52,9 @@ public:
     // trailing dot do not matter; brackets around an IPv6 literal are accepted.
     static bool isLoopbackHost(const QString &host);
     static bool isLoopbackUrl(const QUrl &url) { return isLoopbackHost(url.host()); }
+    // A site's base path out of what people paste after it (the OAuth endpoints, a /s/ page):
+    // "/partners/services/oauth2/token" → "/partners".
+    static QString siteBasePath(QString path);
     // A host in one of Salesforce's own domains (salesforce.com, force.com, site.com, …), i.e. one
     // that may redirect to another of them without leaving Salesforce.
     static bool isSalesforceDomain(const QString &host);

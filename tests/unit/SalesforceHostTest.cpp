@@ -186,3 +186,26 @@ TEST(SalesforceHost, DescribesEachLoginKind)
     EXPECT_EQ(SalesforceHost::classify(QStringLiteral("127.0.0.1")).describe(), QStringLiteral("this computer"));
     EXPECT_TRUE(SalesforceHost::classify(QStringLiteral("example.com")).describe().isEmpty());
 }
+
+// What people paste after a site's base path is dropped in one place (the host rule and the
+// audience presets both use it).
+TEST(SalesforceHost, SiteBasePathDropsWhatFollowsTheSite)
+{
+    const struct {
+        const char *path;
+        const char *base;
+    } rows[] = {
+        { "", "" },
+        { "/", "" },
+        { "/partners", "/partners" },
+        { "/partners/", "/partners" },
+        { "/partners/services/oauth2/token", "/partners" },
+        { "/partners/s/login/", "/partners" },
+        { "/services/oauth2/authorize", "" },
+        { "/s", "" },
+        { "/servicesdesk", "/servicesdesk" },
+        { "/sales/site", "/sales/site" },
+    };
+    for (const auto &row : rows)
+        EXPECT_EQ(jwtflow::SalesforceHost::siteBasePath(QString::fromLatin1(row.path)), QString::fromLatin1(row.base)) << row.path;
+}
