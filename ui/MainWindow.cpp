@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 #include "ErrorColor.h"
 
+#include "ClearTextConfirmation.h"
 #include "ConnectionForm.h"
 #include "ExpiryBadge.h"
 #include "IdTokenInspector.h"
@@ -218,6 +219,16 @@ void MainWindow::send()
         return;
     if (auto sent = m_session->send(); !sent) {
         flowStatus(sent.error().text());
+        if (sent.error().code == QStringLiteral("net.clear-text")) { // never silent: the user allows this host, or nothing goes
+            auto *confirm = new ClearTextConfirmation(m_session->tokenHost(), this);
+            confirm->setAttribute(Qt::WA_DeleteOnClose);
+            connect(confirm, &ClearTextConfirmation::allowed, this, [this](const QString &host) {
+                m_session->allowClearTextHost(host);
+                send();
+            });
+            confirm->open();
+            return;
+        }
         if (sent.error().code.startsWith(QStringLiteral("preset.")))
             m_connection->focusField(QStringLiteral("host"));
     }

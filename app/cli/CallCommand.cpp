@@ -2,6 +2,7 @@
 #include "CryptoCliSupport.h"
 
 #include "core/TerminalText.h"
+#include "flow/ClearTextRule.h"
 #include "flow/CurlCommand.h"
 #include "flow/OrgClient.h"
 #include "flow/SecretMasker.h"
@@ -56,7 +57,9 @@ int callCommand(const QStringList &arguments)
     const QCommandLineOption showSecretsOpt(QStringLiteral("show-secrets"), QStringLiteral("Print the access token unmasked."));
     const QCommandLineOption rawOpt(QStringLiteral("raw"), QStringLiteral("Print the raw HTTP exchange instead of the pretty one."));
     const QCommandLineOption curlOpt(QStringLiteral("curl"), QStringLiteral("Print the request as a curl command and send nothing."));
-    parser.addOptions({tokenOpt, tokenFileOpt, instanceOpt, idOpt, versionOpt, soqlOpt, retUrlOpt, timeoutOpt, trustHostOpt, trustCertOpt, jsonOpt,
+    const QCommandLineOption insecureOpt(QStringLiteral("allow-insecure-http"),
+                                         QStringLiteral("Send the token over plain http to a host other than this computer (with a warning)."));
+    parser.addOptions({tokenOpt, tokenFileOpt, instanceOpt, idOpt, versionOpt, soqlOpt, retUrlOpt, timeoutOpt, trustHostOpt, trustCertOpt, insecureOpt, jsonOpt,
                        showSecretsOpt, rawOpt, curlOpt});
     parser.process(arguments);
     const bool json = parser.isSet(jsonOpt);
@@ -108,6 +111,8 @@ int callCommand(const QStringList &arguments)
         client.setApiVersion(parser.value(versionOpt));
     client.setTimeout(timeoutMs);
     client.setTlsTrust(trust.value());
+    const bool allowHttp = parser.isSet(insecureOpt);
+    client.setClearTextConsent(ClearTextRule::Consent{allowHttp, {}});
 
     if (path == QStringLiteral("frontdoor")) {
         const auto url = client.frontdoorUrl(parser.value(retUrlOpt));
@@ -137,6 +142,10 @@ int callCommand(const QStringList &arguments)
         pathOrUrl = QStringLiteral("/services/data");
     } else if (path == QStringLiteral("resources")) {
         pathOrUrl = QStringLiteral("/services/data/v%1").arg(client.apiVersion());
+    }
+    if (const auto request = client.request(pathOrUrl); request) {
+        if (const auto clear = ClearTextRule::check(request->url, allowHttp, QStringLiteral("the access token")); clear && !clear->isEmpty())
+            err() << TerminalText::line(clear.value()) << '\n';
     }
     if (parser.isSet(curlOpt)) {
         const auto request = client.request(pathOrUrl);

@@ -8,6 +8,7 @@
 #include "crypto/Signer.h"
 #include "flow/AssertionPreset.h"
 #include "flow/BearerFlowSession.h"
+#include "flow/ClearTextRule.h"
 #include "flow/CurlCommand.h"
 #include "flow/Diagnosis.h"
 #include "flow/SecretMasker.h"
@@ -37,9 +38,9 @@ struct Target {
 
 // production | sandbox | a URL (My Domain, Experience Cloud site, or a loopback practice org):
 // AssertionPreset::forUrl reads the environment from the host (SalesforceHost).
-Result<Target> resolveEnvironment(const QString &text)
+Result<Target> resolveEnvironment(const QString &text, bool allowHttp)
 {
-    auto preset = AssertionPreset::forUrl(text);
+    auto preset = AssertionPreset::forUrl(text, allowHttp);
     if (!preset)
         return preset.error();
     return Target{preset.value()};
@@ -201,16 +202,19 @@ int exchangeCommand(const QStringList &arguments)
                                         QString::number(TokenExchange::kDefaultTimeoutMs));
     const QCommandLineOption trustHostOpt(QStringLiteral("trust-host"), QStringLiteral("Accept any TLS certificate from this host (explicit exception)."), QStringLiteral("host"));
     const QCommandLineOption trustCertOpt(QStringLiteral("trust-cert"), QStringLiteral("Accept the certificate with this SHA-256 digest from this host."), QStringLiteral("host=sha256"));
+    const QCommandLineOption insecureOpt(QStringLiteral("allow-insecure-http"),
+                                         QStringLiteral("Send the assertion over plain http to a host other than this computer (with a warning)."));
     const QCommandLineOption jsonOpt(QStringLiteral("json"), QStringLiteral("Print one JSON object instead of text."));
     const QCommandLineOption showSecretsOpt(QStringLiteral("show-secrets"), QStringLiteral("Print tokens and the assertion signature unmasked."));
     const QCommandLineOption rawOpt(QStringLiteral("raw"), QStringLiteral("Also print the raw HTTP exchange."));
     const QCommandLineOption curlOpt(QStringLiteral("curl"), QStringLiteral("Print the request as a curl command and send nothing."));
     parser.addOptions({assertionOpt, assertionFileOpt, hostOpt, envOpt, keyOpt, passphraseFileOpt, certOpt, clientIdOpt, usernameOpt, audOpt, entraOpt, tenantOpt, scopeOpt, timeoutOpt,
-                       trustHostOpt, trustCertOpt, jsonOpt, showSecretsOpt, rawOpt, curlOpt});
+                       trustHostOpt, trustCertOpt, insecureOpt, jsonOpt, showSecretsOpt, rawOpt, curlOpt});
     parser.process(arguments);
     const bool json = parser.isSet(jsonOpt);
     const bool showSecrets = parser.isSet(showSecretsOpt);
     const bool entra = parser.isSet(entraOpt);
+    const bool allowHttp = parser.isSet(insecureOpt);
     const auto bad = [json](const QString &code, const QString &message, const QString &hint = {}) {
         return printError(makeError(code, message, hint), json, BadInput);
     };
@@ -243,7 +247,7 @@ int exchangeCommand(const QStringList &arguments)
         if (parser.isSet(keyOpt) && !parser.isSet(tenantOpt))
             return bad(QStringLiteral("exchange.tenant"), QStringLiteral("Signing for Entra needs --tenant (the assertion's aud names it)."));
     } else if (parser.isSet(envOpt) || parser.isSet(hostOpt)) {
-        auto resolved = resolveEnvironment(parser.isSet(envOpt) ? parser.value(envOpt) : parser.value(hostOpt));
+        auto resolved = resolveEnvironment(parser.isSet(envOpt) ? parser.value(envOpt) : parser.value(hostOpt), allowHttp);
         if (resolved)
             target = resolved.value();
         else if (parser.isSet(envOpt) || parser.isSet(keyOpt))
@@ -264,6 +268,7 @@ int exchangeCommand(const QStringList &arguments)
     session.exchange()->setTimeout(timeoutMs);
     session.exchange()->setTlsTrust(trust.value());
     session.setEntraScope(parser.value(scopeOpt));
+    session.setClearTextConsent(ClearTextRule::Consent{allowHttp, {}});
     BearerFlowSession::Connection connection;
     connection.environment = entra ? AssertionPreset::Environment::EntraTenant : target.preset.environment();
     connection.input = !entra ? AssertionPreset::urlText(target.preset.baseUrl())
@@ -325,6 +330,8 @@ int exchangeCommand(const QStringList &arguments)
     const auto request = session.request(assertion);
     if (!request)
         return printError(request.error(), json);
+    if (const auto clear = ClearTextRule::check(request->url, allowHttp, QStringLiteral("the assertion")); clear && !clear->isEmpty())
+        err() << TerminalText::line(clear.value()) << '\n';
     if (parser.isSet(curlOpt)) {
         // With --show-secrets the secret stays out of curl's arguments: curl reads it from the environment.
         const QString curl = showSecrets ? CurlCommand::buildWithVariables(request.value()) : CurlCommand::build(request.value(), Secrets::Mask);

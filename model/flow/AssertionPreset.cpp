@@ -1,5 +1,6 @@
 #include "flow/AssertionPreset.h"
 
+#include "flow/ClearTextRule.h"
 #include "flow/SalesforceHost.h"
 
 #include <QJsonValue>
@@ -86,7 +87,7 @@ AssertionPreset AssertionPreset::sandbox()
     return AssertionPreset(Environment::Sandbox, QUrl(kTest), true);
 }
 
-Result<AssertionPreset> AssertionPreset::create(Environment env, const QString &input)
+Result<AssertionPreset> AssertionPreset::create(Environment env, const QString &input, bool allowHttp)
 {
     switch (env) {
     case Environment::Production: return production();
@@ -104,13 +105,13 @@ Result<AssertionPreset> AssertionPreset::create(Environment env, const QString &
         return AssertionPreset(env, *url, false);
     }
     case Environment::ExperienceCloudSite: {
-        auto url = normaliseUrl(input, false, true);
+        auto url = normaliseUrl(input, allowHttp, true);
         if (!url)
             return url.error();
         return AssertionPreset(env, *url, false);
     }
     case Environment::MyDomain: {
-        auto url = normaliseUrl(input);
+        auto url = normaliseUrl(input, allowHttp);
         if (!url)
             return url.error();
         const QString host = url->host();
@@ -136,7 +137,7 @@ Result<AssertionPreset> AssertionPreset::create(Environment env, const QString &
     return production();
 }
 
-Result<AssertionPreset> AssertionPreset::forUrl(const QString &text)
+Result<AssertionPreset> AssertionPreset::forUrl(const QString &text, bool allowHttp)
 {
     const QString lower = text.trimmed().toLower();
     if (lower == QLatin1StringView("production") || lower == QLatin1StringView("prod"))
@@ -148,8 +149,8 @@ Result<AssertionPreset> AssertionPreset::forUrl(const QString &text)
     case Kind::LoginProduction: return production();
     case Kind::LoginSandbox: return sandbox();
     case Kind::Loopback: return create(Environment::PracticeOrg, text);
-    case Kind::Site: return create(Environment::ExperienceCloudSite, text);
-    default: return create(Environment::MyDomain, text);
+    case Kind::Site: return create(Environment::ExperienceCloudSite, text, allowHttp);
+    default: return create(Environment::MyDomain, text, allowHttp);
     }
 }
 
@@ -222,10 +223,8 @@ Result<QUrl> AssertionPreset::normaliseUrl(const QString &input, bool allowHttp,
     if (scheme != QLatin1StringView("https") && scheme != QLatin1StringView("http"))
         return makeError(QStringLiteral("preset.url-scheme"), QStringLiteral("\"%1\" is not a web URL.").arg(url.scheme()),
                          QStringLiteral("Enter an https:// URL."));
-    if (scheme == QLatin1StringView("http") && !allowHttp && !SalesforceHost::isLoopbackHost(url.host()))
-        return makeError(QStringLiteral("preset.url-not-https"),
-                         QStringLiteral("%1 uses plain http; token requests must use https.").arg(url.host()),
-                         QStringLiteral("Use https://%1.").arg(url.host()));
+    if (auto clear = ClearTextRule::check(url, allowHttp, QStringLiteral("the assertion")); !clear)
+        return clear.error();
     url.setScheme(scheme);
     url.setHost(url.host().toLower());
     if ((scheme == QLatin1StringView("https") && url.port() == 443) || (scheme == QLatin1StringView("http") && url.port() == 80))

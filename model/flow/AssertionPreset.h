@@ -26,13 +26,14 @@ public:
     static QString inputLabel(Environment env);
 
     // `input` is the URL (My Domain, Experience Cloud site, practice org) or the Entra tenant;
-    // Production and Sandbox ignore it. Error codes start with "preset.".
-    static Result<AssertionPreset> create(Environment env, const QString &input = {});
+    // Production and Sandbox ignore it. Error codes start with "preset."; "net.clear-text" for an
+    // http URL of another computer unless allowHttp (ClearTextRule).
+    static Result<AssertionPreset> create(Environment env, const QString &input = {}, bool allowHttp = false);
     // The preset for a login URL or host, the environment read from the host (SalesforceHost):
     // login.salesforce.com -> Production, test.salesforce.com -> Sandbox, this computer -> Practice
     // org, a site -> Experience Cloud site, any other host -> My Domain (which refuses Lightning
     // and site hosts with a hint). "production"/"prod" and "sandbox"/"test" name the generic hosts.
-    static Result<AssertionPreset> forUrl(const QString &url);
+    static Result<AssertionPreset> forUrl(const QString &url, bool allowHttp = false);
     static AssertionPreset production();
     static AssertionPreset sandbox();
 
@@ -57,7 +58,7 @@ public:
     // A user-typed URL made canonical: https:// added when no scheme is given; query, fragment,
     // a default port and trailing slashes dropped; the path dropped unless keepPath, and even then
     // from /services/ (the token path pasted along) or /s/ (a site page) on. Only https, except
-    // for loopback hosts or when allowHttp. Error codes "preset.url-*".
+    // for loopback hosts or when allowHttp (ClearTextRule). Error codes "preset.url-*", "net.clear-text".
     static Result<QUrl> normaliseUrl(const QString &input, bool allowHttp = false, bool keepPath = false);
     // An origin or site URL as aud text: no trailing slash.
     static QString urlText(const QUrl &url);

@@ -54,7 +54,16 @@ Result<AssertionPreset> BearerFlowSession::preset() const
 {
     if (m_connection.environment == Env::PracticeOrg)
         return AssertionPreset::create(Env::PracticeOrg, m_practiceUrl.isEmpty() ? m_connection.input : m_practiceUrl);
-    return AssertionPreset::create(m_connection.environment, m_connection.input);
+    return AssertionPreset::create(m_connection.environment, m_connection.input,
+                                   m_clearText.covers(QUrl::fromUserInput(m_connection.input.trimmed())));
+}
+
+QString BearerFlowSession::tokenHost() const
+{
+    const QString text = !m_tokenUrl.isEmpty()                                                        ? m_tokenUrl
+                         : m_connection.environment == Env::PracticeOrg && !m_practiceUrl.isEmpty() ? m_practiceUrl
+                                                                                                    : m_connection.input;
+    return QUrl::fromUserInput(text.trimmed()).host().toLower();
 }
 
 QString BearerFlowSession::audience() const
@@ -492,11 +501,29 @@ Result<HttpExchangeRecord::Request> BearerFlowSession::request(const QString &as
     const auto p = preset();
     if (!p && m_tokenUrl.isEmpty())
         return p.error();
-    if (m_connection.environment == Env::EntraTenant)
-        return TokenExchange::entraRequest(
-            m_tokenUrl.isEmpty() ? p->tenant() : m_tokenUrl, m_connection.clientId, assertion, m_scope);
-    return TokenExchange::salesforceRequest(
-        m_tokenUrl.isEmpty() ? AssertionPreset::urlText(p->baseUrl()) : m_tokenUrl, assertion);
+    auto built = m_connection.environment == Env::EntraTenant
+                     ? TokenExchange::entraRequest(
+                           m_tokenUrl.isEmpty() ? p->tenant() : m_tokenUrl, m_connection.clientId, assertion, m_scope)
+                     : TokenExchange::salesforceRequest(
+                           m_tokenUrl.isEmpty() ? AssertionPreset::urlText(p->baseUrl()) : m_tokenUrl, assertion);
+    if (!built)
+        return built;
+    if (auto clear = ClearTextRule::check(built->url, m_clearText, tr("the assertion")); !clear)
+        return clear.error();
+    return built;
+}
+
+void BearerFlowSession::setClearTextConsent(const ClearTextRule::Consent &consent)
+{
+    m_clearText = consent;
+    m_org->setClearTextConsent(consent);
+}
+
+void BearerFlowSession::allowClearTextHost(const QString &host)
+{
+    ClearTextRule::Consent consent = m_clearText;
+    consent.hosts.insert(host.toLower());
+    setClearTextConsent(consent);
 }
 
 Result<void> BearerFlowSession::send()
@@ -526,7 +553,10 @@ Result<void> BearerFlowSession::sendAssertion(const QString &assertion)
     m_lastAssertion = assertion;
     m_lastHost = built->url;
     Q_EMIT sendingChanged(true);
-    Q_EMIT message(tr("Sending the assertion to %1 …").arg(m_lastHost.toString()));
+    if (ClearTextRule::judge(m_lastHost, m_clearText) == ClearTextRule::Verdict::Warned)
+        Q_EMIT message(ClearTextRule::warning(m_lastHost, tr("the assertion")));
+    else
+        Q_EMIT message(tr("Sending the assertion to %1 …").arg(m_lastHost.toString()));
     return {};
 }
 

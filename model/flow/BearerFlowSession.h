@@ -6,6 +6,7 @@
 #include "crypto/KeyMaterial.h"
 #include "flow/AssertionPreset.h"
 #include "flow/ClaimsLinter.h"
+#include "flow/ClearTextRule.h"
 #include "flow/Diagnosis.h"
 #include "flow/ExchangeResult.h"
 #include "flow/HttpExchangeRecord.h"
@@ -134,11 +135,20 @@ public:
     bool isSending() const;
     // Where to send instead of the preset's token endpoint (the CLI's --host); empty: the preset's.
     void setTokenUrl(const QString &url) { m_tokenUrl = url; }
+    // Plain http to another computer than this one (ClearTextRule): allowed for every host (the
+    // CLI's --allow-insecure-http) or for the hosts the user confirmed in the window, for this
+    // session only. Applies to the token request and to the API calls (org()).
+    void setClearTextConsent(const ClearTextRule::Consent &consent);
+    void allowClearTextHost(const QString &host);
+    const ClearTextRule::Consent &clearTextConsent() const { return m_clearText; }
+    // The host the token request goes to (lower case), for the window's clear-text confirmation.
+    QString tokenHost() const;
     // Entra's scope (default https://graph.microsoft.com/.default).
     void setEntraScope(const QString &scope) { m_scope = scope; }
     // The request that sending `assertion` makes (also for curl and previews), nothing sent.
     Result<HttpExchangeRecord::Request> request(const QString &assertion) const;
-    // Sends the assertion in the document. Error codes: "session.no-token", the preset's, TokenExchange's.
+    // Sends the assertion in the document. Error codes: "session.no-token", the preset's,
+    // TokenExchange's, "net.clear-text" (http to another computer without consent).
     Result<void> send();
     // Sends `assertion` exactly as given (the CLI's --assertion: it may not even parse).
     Result<void> sendAssertion(const QString &assertion);
@@ -203,6 +213,7 @@ private:
 
     QList<Lint> m_lints;
     QString m_tokenUrl;
+    ClearTextRule::Consent m_clearText;
     QString m_scope = QStringLiteral("https://graph.microsoft.com/.default");
     QString m_lastAssertion;
     QUrl m_lastHost;

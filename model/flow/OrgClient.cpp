@@ -78,6 +78,8 @@ Result<HttpExchangeRecord::Request> OrgClient::request(const QString &pathOrUrl)
     if (m_token.accessToken.isEmpty())
         return makeError(QStringLiteral("org.no-token"), QStringLiteral("There is no access token."),
                          QStringLiteral("Run the exchange first, or pass --token."));
+    if (auto clear = ClearTextRule::check(url.value(), m_clearText, QStringLiteral("the access token")); !clear)
+        return clear.error();
     HttpExchangeRecord::Request request;
     request.method = "GET";
     request.url = url.value();

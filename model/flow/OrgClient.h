@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/Result.h"
+#include "flow/ClearTextRule.h"
 #include "flow/HttpCall.h"
 #include "flow/HttpExchangeRecord.h"
 #include "flow/TlsTrust.h"
@@ -32,6 +33,9 @@ public:
     QString apiVersion() const { return m_apiVersion; }
     void setTimeout(int milliseconds) { m_timeoutMs = milliseconds; }
     void setTlsTrust(const TlsTrust &trust) { m_trust = trust; }
+    // Plain http to a host other than this computer carries the token only with this consent
+    // (ClearTextRule); without it request() is "net.clear-text".
+    void setClearTextConsent(const ClearTextRule::Consent &consent) { m_clearText = consent; }
 
     // Requests and URLs, built without sending. Error codes start with "org.".
     Result<HttpExchangeRecord::Request> request(const QString &pathOrUrl) const;
@@ -66,6 +70,7 @@ private:
 
     QPointer<QNetworkAccessManager> m_manager;
     TokenResponse m_token;
+    ClearTextRule::Consent m_clearText;
     QString m_apiVersion = QStringLiteral("62.0");
     int m_timeoutMs = kDefaultTimeoutMs;
     TlsTrust m_trust;

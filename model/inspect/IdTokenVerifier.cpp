@@ -3,7 +3,7 @@
 #include "crypto/Digest.h"
 #include "crypto/JwsAlgorithm.h"
 #include "crypto/Verifier.h"
-#include "flow/SalesforceHost.h"
+#include "flow/ClearTextRule.h"
 #include "inspect/TokenVerdict.h"
 #include "token/Base64Url.h"
 #include "token/Jwt.h"
@@ -194,8 +194,8 @@ QString issuerFormProblem(const QString &iss)
     const QUrl url(iss, QUrl::StrictMode);
     if (!url.isValid() || url.host().isEmpty())
         return QStringLiteral("it is not a URL");
-    const bool loopback = SalesforceHost::isLoopbackUrl(url);
-    if (url.scheme() != QStringLiteral("https") && !(loopback && url.scheme() == QStringLiteral("http")))
+    const ClearTextRule::Verdict verdict = ClearTextRule::judge(url, false);
+    if (verdict != ClearTextRule::Verdict::Encrypted && verdict != ClearTextRule::Verdict::Loopback)
         return QStringLiteral("it is not an https URL");
     if (url.hasQuery() || url.hasFragment())
         return QStringLiteral("it has a query or fragment");

@@ -1,7 +1,7 @@
 #include "inspect/KeyDiscovery.h"
 
+#include "flow/ClearTextRule.h"
 #include "flow/HttpCall.h"
-#include "flow/SalesforceHost.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -14,10 +14,11 @@ namespace jwtflow {
 namespace {
 
 // https, or http to a loopback host (the practice org): keys fetched over plain http from
-// anywhere else could be swapped by anyone on the way.
+// anywhere else could be swapped by anyone on the way, so no opt-in applies here.
 bool isAcceptableScheme(const QUrl &url)
 {
-    return url.scheme() == QStringLiteral("https") || (url.scheme() == QStringLiteral("http") && SalesforceHost::isLoopbackUrl(url));
+    const ClearTextRule::Verdict verdict = ClearTextRule::judge(url, false);
+    return verdict == ClearTextRule::Verdict::Encrypted || verdict == ClearTextRule::Verdict::Loopback;
 }
 
 QString pasteHint(const QString &issuer)

@@ -171,3 +171,62 @@ TEST_F(ExchangeCliTest, CallPrintsThePrettyAnswerAndExitsByStatus)
     EXPECT_EQ(refused.exitCode, 4);
     EXPECT_TRUE(refused.out.contains(QStringLiteral("INVALID_SESSION_ID")));
 }
+
+// The clear-text rule (ClearTextRule) on every path that sends a secret: nothing leaves over http
+// for another computer without --allow-insecure-http, and with it a warning names the host.
+TEST_F(ExchangeCliTest, PlainHttpToAnotherComputerNeedsTheFlagOnEveryPath)
+{
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    const QString assertionFile = dir.filePath(QStringLiteral("assertion.jwt"));
+    {
+        QFile file(assertionFile);
+        ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+        file.write(kAssertion.toUtf8() + '\n');
+    }
+    const QString evil = QStringLiteral("http://collector.example:8080");
+    const QList<QStringList> refused = {
+        {QStringLiteral("exchange"), QStringLiteral("--env"), QStringLiteral("production"), QStringLiteral("--host"), evil,
+         QStringLiteral("--assertion-file"), assertionFile},
+        {QStringLiteral("exchange"), QStringLiteral("--assertion-file"), assertionFile, QStringLiteral("--host"), evil},
+        {QStringLiteral("exchange"), QStringLiteral("--env"), QStringLiteral("http://acme.my.salesforce.com"), QStringLiteral("--assertion-file"),
+         assertionFile},
+        {QStringLiteral("exchange"), QStringLiteral("--entra"), QStringLiteral("--host"), evil, QStringLiteral("--client-id"), QStringLiteral("app"),
+         QStringLiteral("--assertion-file"), assertionFile},
+        {QStringLiteral("call"), QStringLiteral("identity"), QStringLiteral("--token"), QStringLiteral("-"), QStringLiteral("--instance"), evil,
+         QStringLiteral("--id"), evil + QStringLiteral("/id/00Dxx0000001gPLEAY/005xx000001SwiUAAS")},
+        {QStringLiteral("call"), QStringLiteral("/services/data"), QStringLiteral("--token"), QStringLiteral("-"), QStringLiteral("--instance"), evil},
+        {QStringLiteral("call"), evil + QStringLiteral("/services/data"), QStringLiteral("--token"), QStringLiteral("-")},
+    };
+    for (const QStringList &arguments : refused) {
+        const CliRun r = cli(arguments, kAccessToken + '\n');
+        EXPECT_EQ(r.exitCode, 2) << arguments.join(u' ').toStdString() << '\n' << r.err.toStdString();
+        EXPECT_TRUE(r.err.contains(QStringLiteral("over plain http, in clear text"))) << r.err.toStdString();
+        EXPECT_TRUE(r.err.contains(QStringLiteral("--allow-insecure-http"))) << r.err.toStdString();
+
+        QStringList json = arguments;
+        json << QStringLiteral("--json");
+        const CliRun j = cli(json, kAccessToken + '\n');
+        EXPECT_EQ(j.exitCode, 2);
+        EXPECT_EQ(QJsonDocument::fromJson(j.out.toUtf8()).object().value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(),
+                  QStringLiteral("net.clear-text"))
+            << j.out.toStdString();
+
+        // With the flag: allowed, with a warning (--curl builds the request and sends nothing).
+        QStringList allowed = arguments;
+        allowed << QStringLiteral("--allow-insecure-http") << QStringLiteral("--curl");
+        const CliRun a = cli(allowed, kAccessToken + '\n');
+        EXPECT_EQ(a.exitCode, 0) << allowed.join(u' ').toStdString() << '\n' << a.err.toStdString();
+        EXPECT_TRUE(a.err.contains(QStringLiteral("Warning: the "))) << a.err.toStdString();
+        EXPECT_TRUE(a.err.contains(QStringLiteral("over plain http"))) << a.err.toStdString();
+        EXPECT_TRUE(a.out.contains(QStringLiteral("http://"))) << a.out.toStdString();
+    }
+    EXPECT_TRUE(server.requests().isEmpty());
+
+    // This computer needs no flag and gets no warning.
+    server.setHandler([this](const ScriptedHttpServer::Request &) { return ScriptedHttpServer::json(200, successBody(server.url())); });
+    const CliRun local = cli({QStringLiteral("exchange"), QStringLiteral("--assertion-file"), assertionFile, QStringLiteral("--host"), server.url().toString()});
+    EXPECT_EQ(local.exitCode, 0) << local.err.toStdString();
+    EXPECT_FALSE(local.err.contains(QStringLiteral("plain http"))) << local.err.toStdString();
+    EXPECT_EQ(server.requests().size(), 1);
+}

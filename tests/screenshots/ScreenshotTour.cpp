@@ -1,5 +1,6 @@
 // Drives the main window into its main states and saves a PNG of each, so people can look at
 // what they build (packaging/dev screenshots runs it under Xvfb). Not a test: it asserts nothing.
+#include "ClearTextConfirmation.h"
 #include "ConnectionForm.h"
 #include "KeyGenerationDialog.h"
 #include "KeyPicker.h"
@@ -182,6 +183,17 @@ int main(int argc, char **argv)
         settle(10);
     save(*dialog, out, QStringLiteral("06b-key-generation"));
     dialog->hide();
+
+    // Plain http to another computer: the window asks, for that host, before anything is sent.
+    window.move(0, 0);
+    window.connectionForm()->setEnvironment(AssertionPreset::Environment::MyDomain, QStringLiteral("http://test.internal:8080"));
+    window.send();
+    settle();
+    if (auto *confirm = window.findChild<ClearTextConfirmation *>(QStringLiteral("clearTextConfirmation"))) {
+        saveScreen(window, out, QStringLiteral("06d-clear-text-confirmation"));
+        confirm->reject();
+    }
+    window.connectionForm()->setEnvironment(AssertionPreset::Environment::Production);
 
     // First launch as the app does it: the practice org is ready, one Send succeeds.
     QTemporaryDir practiceData;

@@ -99,7 +99,7 @@ TEST(AssertionPreset, SandboxMyDomainPairsWithTest)
 
 TEST(AssertionPreset, MyDomainRejectsWhatIsNotALoginHost)
 {
-    EXPECT_EQ(errorCode(Env::MyDomain, QStringLiteral("http://acme.my.salesforce.com")), QStringLiteral("preset.url-not-https"));
+    EXPECT_EQ(errorCode(Env::MyDomain, QStringLiteral("http://acme.my.salesforce.com")), QStringLiteral("net.clear-text"));
     EXPECT_EQ(errorCode(Env::MyDomain, QStringLiteral("ftp://acme.my.salesforce.com")), QStringLiteral("preset.url-scheme"));
     EXPECT_EQ(errorCode(Env::MyDomain, QStringLiteral("   ")), QStringLiteral("preset.url-empty"));
     EXPECT_EQ(errorCode(Env::MyDomain, QStringLiteral("https://")), QStringLiteral("preset.url-invalid"));
@@ -118,7 +118,11 @@ TEST(AssertionPreset, HttpOnlyForLoopbackOrThePracticeOrg)
     EXPECT_EQ(baseOf(Env::MyDomain, QStringLiteral("http://localhost:8443/")), QStringLiteral("http://localhost:8443"));
     EXPECT_EQ(baseOf(Env::MyDomain, QStringLiteral("http://127.0.0.1:8443")), QStringLiteral("http://127.0.0.1:8443"));
     EXPECT_EQ(baseOf(Env::MyDomain, QStringLiteral("http://[::1]:8443")), QStringLiteral("http://[::1]:8443"));
-    EXPECT_EQ(baseOf(Env::ExperienceCloudSite, QStringLiteral("http://acme.my.site.com")), QStringLiteral("preset.url-not-https"));
+    EXPECT_EQ(baseOf(Env::ExperienceCloudSite, QStringLiteral("http://acme.my.site.com")), QStringLiteral("net.clear-text"));
+    // With the user's consent (--allow-insecure-http, the window's confirmation) http is kept.
+    ASSERT_TRUE(AssertionPreset::create(Env::MyDomain, QStringLiteral("http://acme.my.salesforce.com"), true).ok());
+    EXPECT_EQ(AssertionPreset::create(Env::MyDomain, QStringLiteral("http://acme.my.salesforce.com"), true)->baseUrl(),
+              QUrl(QStringLiteral("http://acme.my.salesforce.com")));
     EXPECT_EQ(baseOf(Env::PracticeOrg, QStringLiteral("http://practice.internal:8080/services/oauth2/token")),
               QStringLiteral("http://practice.internal:8080"));
 }
