@@ -2,10 +2,9 @@
 
 #include "practice/PracticeRouter.h"
 #include "practice/PracticeState.h"
-#include "practice/internal/PracticeHttpServer.h"
+#include "practice/internal/PracticeListener.h"
 
 #include <QMetaMethod>
-#include <QTcpServer>
 
 #include <algorithm>
 
@@ -43,46 +42,96 @@ Result<void> PracticeOrg::start(const Options &options)
     state->minter = IdTokenMinter(credentials->signingKey, IdTokenMinter::kidFor(credentials->signingKey.publicKey()));
 
     auto router = std::make_unique<PracticeRouter>(*state);
-    auto server = std::make_unique<PracticeHttpServer>([this](const PracticeRequest &request) {
-        PracticeReply reply = m_router->handle(request);
-        ++m_stats.requests;
-        if (request.path == QLatin1String("/services/oauth2/token"))
-            ++(reply.status == 200 ? m_stats.tokensIssued : m_stats.tokensRefused);
-        static const QMetaMethod signal = QMetaMethod::fromSignal(&PracticeOrg::requestHandled);
-        if (isSignalConnected(signal))
-            Q_EMIT requestHandled(LogEntry{request.method, request.path, reply.status, reply.note});
-        return reply;
-    });
-    auto *tcp = new QTcpServer(server.get());
-    // Loopback only: the practice org hands out tokens to anyone who can reach it.
-    if (!tcp->listen(QHostAddress::LocalHost, options.port))
+    // The server's own thread: the listener and every connection are created, used and deleted
+    // there; the router runs there under m_mutex.
+    auto *thread = new QThread(this);
+    thread->setObjectName(QStringLiteral("practice-org"));
+    thread->start();
+    auto *listener = new PracticeListener(options.limits, [this](const PracticeRequest &request) { return handle(request); });
+    listener->moveToThread(thread);
+    QString listenError;
+    quint16 port = 0;
+    QMetaObject::invokeMethod(
+        listener,
+        [listener, &options, &listenError, &port] {
+            // Loopback only: the practice org hands out tokens to anyone who can reach it.
+            if (listener->listen(QHostAddress::LocalHost, options.port))
+                port = listener->serverPort();
+            else
+                listenError = listener->errorString();
+        },
+        Qt::BlockingQueuedConnection);
+    if (!port) {
+        QMetaObject::invokeMethod(listener, [listener] { delete listener; }, Qt::BlockingQueuedConnection);
+        thread->quit();
+        thread->wait();
+        delete thread;
         return makeError(QStringLiteral("practice.listen"),
-                         QStringLiteral("The practice org cannot listen on 127.0.0.1:%1: %2.").arg(options.port).arg(tcp->errorString()),
+                         QStringLiteral("The practice org cannot listen on 127.0.0.1:%1: %2.").arg(options.port).arg(listenError),
                          options.port ? QStringLiteral("Choose another port, or 0 for any free one.") : QString());
-    if (!server->bind(tcp))
-        return makeError(QStringLiteral("practice.listen"), QStringLiteral("The HTTP server cannot take the listening socket."));
-    state->setUrl(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(tcp->serverPort())));
+    }
+    state->setUrl(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port)));
 
-    m_credentials = credentials.value();
-    m_configured = directory.value();
-    m_stats = {};
-    m_state = std::move(state);
-    m_router = std::move(router);
-    m_server = std::move(server);
+    {
+        const std::lock_guard lock(m_mutex);
+        m_credentials = credentials.value();
+        m_configured = directory.value();
+        m_stats = {};
+        m_state = std::move(state);
+        m_router = std::move(router);
+    }
+    m_thread = thread;
+    m_listener = listener;
     rebuild();
     return {};
 }
 
+PracticeReply PracticeOrg::handle(const PracticeRequest &request)
+{
+    PracticeReply reply;
+    {
+        const std::lock_guard lock(m_mutex);
+        if (!m_router)
+            return PracticeReply::restError(503, QStringLiteral("SERVER_UNAVAILABLE"), QStringLiteral("The practice org is stopping."));
+        reply = m_router->handle(request);
+        ++m_stats.requests;
+        if (request.path == QLatin1String("/services/oauth2/token"))
+            ++(reply.status == 200 ? m_stats.tokensIssued : m_stats.tokensRefused);
+    }
+    static const QMetaMethod signal = QMetaMethod::fromSignal(&PracticeOrg::requestHandled);
+    if (isSignalConnected(signal))
+        Q_EMIT requestHandled(LogEntry{request.method, request.path, reply.status, reply.note});
+    return reply;
+}
+
 void PracticeOrg::stop()
 {
-    m_server.reset(); // closes the listening socket and every connection
+    if (m_thread) {
+        // The listener and its connections end on their own thread; then the thread.
+        PracticeListener *listener = std::exchange(m_listener, nullptr);
+        QMetaObject::invokeMethod(listener, [listener] { delete listener; }, Qt::BlockingQueuedConnection);
+        m_thread->quit();
+        m_thread->wait();
+        delete std::exchange(m_thread, nullptr);
+    }
+    const std::lock_guard lock(m_mutex);
     m_router.reset();
     m_state.reset();
 }
 
 bool PracticeOrg::isRunning() const
 {
-    return m_server != nullptr;
+    return m_thread != nullptr;
+}
+
+qsizetype PracticeOrg::connectionCount() const
+{
+    if (!m_listener)
+        return 0;
+    qsizetype count = 0;
+    PracticeListener *listener = m_listener;
+    QMetaObject::invokeMethod(listener, [listener, &count] { count = listener->connectionCount(); }, Qt::BlockingQueuedConnection);
+    return count;
 }
 
 QUrl PracticeOrg::url() const
@@ -143,6 +192,7 @@ void PracticeOrg::setDirectory(const OrgDirectory &directory)
 
 void PracticeOrg::rebuild()
 {
+    const std::lock_guard lock(m_mutex);
     if (!m_state)
         return;
     OrgDirectory current = m_configured;
@@ -200,6 +250,7 @@ QList<PracticeScenario::Id> PracticeOrg::activeScenarios() const
 
 Result<QString> PracticeOrg::mintIdToken(const QString &username, const IdTokenMinter::Options &options, const QString &consumerKey) const
 {
+    const std::lock_guard lock(m_mutex);
     if (!m_state)
         return makeError(QStringLiteral("practice.not-running"), QStringLiteral("The practice org is not running."));
     const OrgDirectory::User *user = m_state->directory.userByUsername(username);
@@ -221,6 +272,7 @@ QString PracticeOrg::signingKid() const
 
 PracticeOrg::Stats PracticeOrg::stats() const
 {
+    const std::lock_guard lock(m_mutex);
     Stats stats = m_stats;
     stats.activeSessions = m_state ? m_state->sessions.size() : 0;
     return stats;
@@ -228,6 +280,7 @@ PracticeOrg::Stats PracticeOrg::stats() const
 
 void PracticeOrg::revokeAllSessions()
 {
+    const std::lock_guard lock(m_mutex);
     if (m_state)
         m_state->sessions.clear();
 }

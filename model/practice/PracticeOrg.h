@@ -5,20 +5,25 @@
 #include "practice/DemoCredentials.h"
 #include "practice/IdTokenMinter.h"
 #include "practice/OrgDirectory.h"
+#include "practice/PracticeReply.h"
+#include "practice/PracticeRequest.h"
 #include "practice/PracticeScenario.h"
+#include "practice/PracticeServerLimits.h"
 
 #include <QHostAddress>
 #include <QJsonObject>
 #include <QList>
 #include <QObject>
+#include <QThread>
 #include <QString>
 #include <QUrl>
 
 #include <memory>
+#include <mutex>
 
 namespace jwtflow {
 
-class PracticeHttpServer;
+class PracticeListener;
 class PracticeRouter;
 class PracticeState;
 
@@ -29,13 +34,16 @@ struct PracticeOrgOptions {
     QString configFile;           // empty: the default org (OrgDirectory::makeDefault)
     const Clock *clock = nullptr; // empty: the system clock
     qsizetype maxSessions = 20000;
+    PracticeServerLimits limits;  // request size, connections, idle timeout
 };
 
 // A local org that answers like Salesforce, for the GUI, trainers and tests: the JWT bearer
 // token endpoint with Salesforce's validation and exact errors, the identity URL, userinfo, the
 // REST API with SOQL over seeded records, OpenID discovery with its keys, and frontdoor. It
-// listens on 127.0.0.1 only (a random port by default) and runs on the thread that owns it, from
-// that thread's event loop. Everything it knows lives in memory; only its keys are kept on disk
+// listens on 127.0.0.1 only (a random port by default) and serves from a thread of its own, so a
+// flood of clients never blocks the window; requestHandled() arrives queued on the receiver's
+// thread. The methods below are for the thread that owns the object; what they share with the
+// server thread is guarded. Everything it knows lives in memory; only its keys are kept on disk
 // (DemoCredentials).
 class PracticeOrg : public QObject {
     Q_OBJECT
@@ -99,16 +107,21 @@ public:
 
     Stats stats() const;
     void revokeAllSessions();
+    // Clients connected now (the server thread's count, read through it).
+    qsizetype connectionCount() const;
 
 Q_SIGNALS:
     void requestHandled(const jwtflow::PracticeOrg::LogEntry &entry);
 
 private:
     void rebuild();
+    PracticeReply handle(const PracticeRequest &request);
 
     std::unique_ptr<PracticeState> m_state;
     std::unique_ptr<PracticeRouter> m_router;
-    std::unique_ptr<PracticeHttpServer> m_server;
+    QThread *m_thread = nullptr;
+    PracticeListener *m_listener = nullptr; // lives on m_thread
+    mutable std::mutex m_mutex;             // m_state, m_router and m_stats, shared with m_thread
     DemoCredentials m_credentials;
     OrgDirectory m_configured;
     struct AppliedScenario {

@@ -53,7 +53,7 @@ jwtflow::PracticeRequest parseRequest(const QByteArray &input)
     const QByteArray target = first.value(1);
     const qsizetype question = target.indexOf('?');
     const QByteArray path = question < 0 ? target : target.left(question);
-    // As PracticeHttpServer hands paths over: percent-decoded, slashes collapsed.
+    // As PracticeHttpParser hands paths over: percent-decoded, slashes collapsed.
     request.path = jwtflow::PracticeRequest::normalisePath(QUrl::fromPercentEncoding(path));
     if (question >= 0)
         request.query = QUrlQuery(QString::fromLatin1(target.mid(question + 1)));

@@ -78,6 +78,7 @@ protected:
         jwtflow::PracticeOrg::Options options;
         options.dataFolder = dataDir.path();
         options.clock = clockForOrg();
+        options.limits = limitsForOrg();
         const auto started = org.start(options);
         ASSERT_TRUE(started.ok()) << started.error().text().toStdString();
         auto key = jwtflow::KeyLoader::loadPrivateKey(fixture("rsa2048-pkcs8.pem"));
@@ -89,6 +90,7 @@ protected:
     }
 
     virtual const jwtflow::Clock *clockForOrg() { return nullptr; }
+    virtual jwtflow::PracticeServerLimits limitsForOrg() { return {}; }
 
     QString origin() const { return org.url().toString(); }
 
