@@ -19,6 +19,10 @@ public:
     static Result<void> check(const JwsAlgorithm &alg, KeyFormat::KeyType type, const QString &curve, int bits);
     // What a key of this kind signs, in menu order: RSA → RS256…PS512, EC P-256 → ES256, Ed25519 → EdDSA.
     static QStringList algorithmsFor(KeyFormat::KeyType type, const QString &curve);
+
+    // The largest RSA modulus OpenSSL signs or verifies with (OPENSSL_RSA_MAX_MODULUS_BITS in
+    // <openssl/rsa.h>); beyond it every check fails, whatever the signature.
+    static constexpr int kMaxRsaBits = 16384;
 };
 
 } // namespace jwtflow

@@ -6,6 +6,7 @@
 #include "crypto/internal/QcaHandles.h"
 
 #include <QJsonArray>
+#include <QLocale>
 
 #include <optional>
 
@@ -123,6 +124,13 @@ Verification checkWithKey(const JwsAlgorithm &alg, const QByteArray &input, cons
     const QString description = key.description();
     if (auto fits = KeyAlgorithmRule::check(alg, key.keyType(), key.curve(), key.bits()); !fits)
         return result(Outcome::KeyMismatch, name, fits.error().message + QLatin1Char(' ') + fits.error().hint, description);
+    if (key.keyType() == KeyFormat::KeyType::Rsa && key.bits() > KeyAlgorithmRule::kMaxRsaBits)
+        return result(Outcome::Unsupported, name,
+                      QStringLiteral("This RSA key is %1 bits, larger than supported: jwtflow (through OpenSSL) checks RSA signatures "
+                                     "with keys of up to %2 bits, so whether the signature matches cannot be told.")
+                          .arg(key.bits())
+                          .arg(QLocale(QLocale::English).toString(KeyAlgorithmRule::kMaxRsaBits)),
+                      description);
 
     const qsizetype expected = expectedSignatureBytes(alg, key);
     Verification v;

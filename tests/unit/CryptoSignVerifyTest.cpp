@@ -163,6 +163,24 @@ TEST(CryptoSignVerify, AnRsSignatureOfTheWrongLengthIsInvalidAndSaysWhy)
     EXPECT_EQ(Verifier::verify(forge(jwt.headerJson(), QByteArray(1, '\0') + jwt.signature()), m.certificate).outcome, Outcome::Invalid);
 }
 
+TEST(CryptoSignVerify, AnRsaKeyAboveTheSupportedSizeSaysSoNotThatTheSignatureDiffers)
+{
+    // A 16,392-bit modulus (top bit set, odd): loads, but OpenSSL checks nothing above 16,384 bits.
+    QByteArray modulus(2049, '\x5a');
+    modulus[0] = char(0xc3);
+    modulus[modulus.size() - 1] = char(0x5b);
+    const auto key = PublicKey::fromRsaComponents(modulus, QByteArray("\x01\x00\x01", 3), QStringLiteral("huge"));
+    ASSERT_TRUE(key.ok()) << key.error().text().toStdString();
+    ASSERT_EQ(key->bits(), 16392);
+    for (const char *alg : {"RS256", "PS256"}) {
+        const Verification v = Verifier::verifySignature("a.b", QByteArray(2049, '\x01'), QString::fromLatin1(alg), key.value());
+        EXPECT_EQ(v.outcome, Outcome::Unsupported) << alg << ' ' << v.message.toStdString();
+        EXPECT_TRUE(v.message.contains(QStringLiteral("16392 bits, larger than supported"))) << v.message.toStdString();
+        EXPECT_TRUE(v.message.contains(QStringLiteral("16,384 bits"))) << v.message.toStdString();
+        EXPECT_FALSE(v.message.contains(QStringLiteral("does not match"))) << v.message.toStdString();
+    }
+}
+
 TEST(CryptoSignVerify, AlgorithmsThisBuildLacksAreUnsupportedNeverInvalid)
 {
     // PS*, ES* and EdDSA are supported now (CryptoAlgorithmsTest); what stays out is ES256K and the
