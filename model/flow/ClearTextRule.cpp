@@ -31,7 +31,8 @@ Result<QString> ClearTextRule::check(const QUrl &url, bool allowInsecureHttp, co
             QStringLiteral("%1 would go to %2 over plain http, in clear text; only this computer (localhost, 127.0.0.1, ::1) is "
                            "reached over http.")
                 .arg(what.left(1).toUpper() + what.mid(1), url.host()),
-            QStringLiteral("Use https://%1, or, for a test server you trust, %2.").arg(url.host(), QLatin1StringView(kFlag)));
+            QStringLiteral("Use https://%1. Only for a test server you trust: jwtflow-cli takes %2; the window asks on Send.")
+                .arg(url.host(), QLatin1StringView(kFlag)));
     case Verdict::Warned:
         return warning(url, what);
     case Verdict::Encrypted:
