@@ -1,5 +1,7 @@
 #include "ErrorColor.h"
 
+#include "core/ErrorRed.h"
+
 #include <QPalette>
 #include <QWidget>
 
@@ -7,9 +9,9 @@ namespace jwtflow {
 
 QColor ErrorColor::forPalette(const QPalette &palette)
 {
-    // A dark window (a dark theme) gets a light red; #b00020 on near-black would be unreadable.
+    // A dark window (a dark theme) gets a light red; the dark red on near-black would be unreadable.
     const bool dark = palette.color(QPalette::Window).lightness() < 128;
-    return dark ? QColor(0xff, 0x8a, 0x80) : QColor(0xb0, 0x00, 0x20);
+    return QColor::fromRgb(dark ? ErrorRed::kOnDark : ErrorRed::kOnLight);
 }
 
 QString ErrorColor::name(const QWidget *widget)

@@ -1,15 +1,19 @@
 #include "IdTokenInspector.h"
 
+#include "ErrorColor.h"
 #include "Icons.h"
 #include "crypto/KeyLoader.h"
 #include "flow/SystemProxyFactory.h"
+#include "inspect/InspectionVerdict.h"
 #include "token/TimeClaim.h"
 
+#include <QClipboard>
 #include <QEvent>
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QFrame>
 #include <QGroupBox>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -117,9 +121,53 @@ IdTokenInspector::IdTokenInspector(const Clock &clock, QNetworkAccessManager *ma
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
-    layout->addWidget(splitter);
+    layout->addWidget(createVerdictBar());
+    layout->addWidget(splitter, 1);
 
     showSelected();
+}
+
+QWidget *IdTokenInspector::createVerdictBar()
+{
+    auto *bar = new QFrame(this);
+    bar->setObjectName(QStringLiteral("verdictBar"));
+    bar->setFrameShape(QFrame::StyledPanel);
+    auto *row = new QHBoxLayout(bar);
+    row->setContentsMargins(8, 4, 4, 4);
+    m_verdict = plainLabel(QStringLiteral("verdictLine"), bar);
+    m_verdict->setAccessibleName(tr("Verdict"));
+    m_copyVerdict = new QPushButton(tr("Copy verdict"), bar);
+    m_copyVerdict->setObjectName(QStringLiteral("copyVerdictButton"));
+    m_copyVerdict->setToolTip(tr("Copy this line, to paste into a ticket"));
+    // Not a secret: kind, times, the key's name and the audience, never the token itself.
+    connect(m_copyVerdict, &QPushButton::clicked, this, [this] { QGuiApplication::clipboard()->setText(m_verdict->text()); });
+    row->addWidget(m_verdict, 1);
+    row->addWidget(m_copyVerdict, 0, Qt::AlignVCenter);
+    return bar;
+}
+
+QString IdTokenInspector::verdictLine() const
+{
+    return m_verdict->text();
+}
+
+void IdTokenInspector::showVerdict()
+{
+    const TokenInspection::Item *item = selectedItem();
+    if (!item) {
+        m_verdict->setText(tr("Nothing to inspect yet: paste a token on the left."));
+        m_verdict->setStyleSheet(QString());
+        m_copyVerdict->setEnabled(false);
+        return;
+    }
+    const InspectionVerdict verdict = InspectionVerdict::of(*item, m_report, m_clock);
+    m_verdict->setText(verdict.line());
+    QFont bold = font();
+    bold.setBold(true);
+    m_verdict->setFont(bold);
+    m_verdict->setStyleSheet(verdict.problem ? ErrorColor::styleSheet(this) : QString());
+    m_verdict->setProperty("problem", verdict.problem);
+    m_copyVerdict->setEnabled(true);
 }
 
 QWidget *IdTokenInspector::createInputPane()
@@ -508,6 +556,7 @@ void IdTokenInspector::verify()
         m_summary->setText(item && item->jwt ? tr("Nothing to verify: the token is encrypted; only its recipient can read the claims.")
                                              : item ? tr("Nothing to verify: this is not a JWT.")
                                                     : QString());
+        showVerdict();
         return;
     }
 
@@ -552,6 +601,7 @@ void IdTokenInspector::verify()
         m_summary->setText((failed == 1 ? tr("1 check failed") : tr("%1 checks failed").arg(failed)) + tr(", %1 passed, %2 skipped.").arg(passed).arg(skipped));
     else
         m_summary->setText(tr("No check failed: %1 passed, %2 skipped.").arg(passed).arg(skipped));
+    showVerdict();
 }
 
 void IdTokenInspector::chooseKeyFile()

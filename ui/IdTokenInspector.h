@@ -46,6 +46,8 @@ public:
     // For the selected token: what it pre-fills in the bearer flow, and its last verification.
     BearerFlowHint bearerFlowHint() const;
     std::optional<IdTokenVerifier::Report> report() const { return m_report; }
+    // The line the inspector opens with (InspectionVerdict), as shown and as "Copy verdict" copies it.
+    QString verdictLine() const;
     KeyDiscovery *discovery() const { return m_discovery; }
 
 Q_SIGNALS:
@@ -63,6 +65,7 @@ private:
     void sizeFonts();
     enum class KeySource { None, Pasted, File, Fetched };
 
+    QWidget *createVerdictBar();
     QWidget *createInputPane();
     QWidget *createDetailsPane();
     QWidget *createVerifyPane();
@@ -76,6 +79,7 @@ private:
     void onKeysReady(const KeyDiscovery::IssuerKeys &keys, bool fromCache);
     void onKeysFailed(const QString &issuer, const Error &error);
     void updateKeyButtons();
+    void showVerdict();
 
     // The keys to verify with: the user's last choice among pasted text, a file and fetched keys,
     // falling back to whichever is there. `status` describes them (or why they cannot be read).
@@ -115,6 +119,8 @@ private:
     QSpinBox *m_skew = nullptr;
     QListWidget *m_checks = nullptr;
     QLabel *m_summary = nullptr;
+    QLabel *m_verdict = nullptr;
+    QPushButton *m_copyVerdict = nullptr;
 };
 
 } // namespace jwtflow

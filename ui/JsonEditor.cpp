@@ -9,9 +9,12 @@
 #include <QApplication>
 #include <QEvent>
 #include <QFontDatabase>
+#include <QHelpEvent>
 #include <QLabel>
 #include <QPalette>
 #include <QPlainTextEdit>
+#include <QTextBlock>
+#include <QToolTip>
 #include <QVBoxLayout>
 
 namespace jwtflow {
@@ -93,6 +96,35 @@ void JsonEditor::changeEvent(QEvent *event)
         }
     }
     QWidget::changeEvent(event);
+}
+
+void JsonEditor::setHoverText(HoverText hoverText)
+{
+    if (!m_hoverText)
+        m_edit->viewport()->installEventFilter(this);
+    m_hoverText = std::move(hoverText);
+}
+
+QString JsonEditor::hoverTextAt(const QPoint &viewportPos) const
+{
+    if (!m_hoverText)
+        return {};
+    const QTextCursor cursor = m_edit->cursorForPosition(viewportPos);
+    return m_hoverText(cursor.block().text(), cursor.positionInBlock());
+}
+
+bool JsonEditor::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_edit->viewport() && event->type() == QEvent::ToolTip) {
+        const auto *help = static_cast<QHelpEvent *>(event);
+        const QString text = hoverTextAt(help->pos());
+        if (text.isEmpty())
+            QToolTip::hideText();
+        else
+            QToolTip::showText(help->globalPos(), text, m_edit->viewport());
+        return true;
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 QString JsonEditor::text() const

@@ -2,6 +2,8 @@
 
 #include <QWidget>
 
+#include <functional>
+
 class QLabel;
 class QPlainTextEdit;
 
@@ -28,12 +30,19 @@ public:
     QString error() const;
     QPlainTextEdit *editor() const { return m_edit; }
     void setReadOnly(bool readOnly);
+    // What a hover over (line text, column) shows as a tooltip; empty: none. The payload editor
+    // shows the dates of exp, iat, nbf and auth_time this way (DateClaim::hoverTextAt).
+    using HoverText = std::function<QString(const QString &line, int column)>;
+    void setHoverText(HoverText hoverText);
+    // The tooltip a hover at `viewportPos` shows (for tests and the tooltip event).
+    QString hoverTextAt(const QPoint &viewportPos) const;
 
 Q_SIGNALS:
     void textEdited(const QString &text);
 
 protected:
     void changeEvent(QEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void applyTheme();
@@ -44,6 +53,7 @@ private:
     QLabel *m_error = nullptr;
     bool m_quiet = false;
     QString m_lastText;
+    HoverText m_hoverText;
 };
 
 } // namespace jwtflow

@@ -1,5 +1,6 @@
 #include "KeyPicker.h"
 #include "ErrorColor.h"
+#include "KeyPasteDialog.h"
 
 #include "crypto/CryptoProvider.h"
 #include "crypto/KeyLoader.h"
@@ -16,6 +17,7 @@
 #include <QMimeData>
 #include <QPointer>
 #include <QPushButton>
+#include <QToolButton>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <memory>
@@ -123,15 +125,43 @@ KeyPicker::KeyPicker(Role role, const Clock &clock, QWidget *parent)
     // fingerprint wider than the column is cut at the edge and stays whole in the tooltip and
     // when selected and copied.
     m_facts->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_facts->hide();
+    // One line of facts; the rest on demand. Beside the trainer dock the column is narrow, and a
+    // dozen lines of fingerprints pushed the signature state out of view.
+    m_summary = new QLabel(this);
+    m_summary->setObjectName(name + QStringLiteral("Summary"));
+    m_summary->setTextFormat(Qt::PlainText);
+    m_summary->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_details = new QToolButton(this);
+    m_details->setObjectName(name + QStringLiteral("Details"));
+    m_details->setText(tr("Details"));
+    m_details->setCheckable(true);
+    m_details->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_details->setToolTip(tr("Show every fact: subject, issuer, validity, fingerprints, x5t, warnings"));
+    m_paste = new QPushButton(tr("Paste…"), this);
+    m_paste->setObjectName(name + QStringLiteral("Paste"));
+    m_paste->setAccessibleName(tr("Paste %1 as text").arg(m_pathEdit->accessibleName().toLower()));
+    m_paste->setToolTip(tr("Paste the key as text (PEM, JWK or JWKS) instead of choosing a file; it is never saved"));
+    // The path keeps room for a file name: never squeezed to three letters.
+    m_pathEdit->setMinimumWidth(m_pathEdit->fontMetrics().averageCharWidth() * 10);
 
     auto *layout = new QGridLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_pathEdit, 0, 0);
     layout->addWidget(m_browse, 0, 1);
-    layout->addWidget(m_facts, 1, 0, 1, 2);
+    layout->addWidget(m_paste, 0, 2);
+    layout->addWidget(m_summary, 1, 0, 1, 2);
+    layout->addWidget(m_details, 1, 2);
+    layout->addWidget(m_facts, 2, 0, 1, 3);
+    layout->setColumnStretch(0, 1);
 
     connect(m_browse, &QPushButton::clicked, this, &KeyPicker::browse);
-    connect(m_pathEdit, &QLineEdit::returnPressed, this, [this] { loadFile(m_pathEdit->text().trimmed()); });
+    connect(m_paste, &QPushButton::clicked, this, &KeyPicker::pasteKey);
+    connect(m_details, &QToolButton::toggled, this, [this] { showFacts(); });
+    connect(m_pathEdit, &QLineEdit::returnPressed, this, [this] {
+        if (!m_pasted) // the field shows "(pasted key)", which is no path
+            loadFile(m_pathEdit->text().trimmed());
+    });
     connect(m_pathEdit, &QLineEdit::textChanged, this, [this](const QString &text) {
         if (text.isEmpty() && (m_material || !m_error.isEmpty()))
             clear();
@@ -155,12 +185,17 @@ void KeyPicker::loadFile(const QString &path, const QByteArray &knownPassphrase)
         return;
     }
     forgetPassphrase();
+    m_pasted = false;
+    m_pathEdit->setReadOnly(false);
     m_path = path;
     m_pathEdit->setText(path);
     m_pathEdit->setToolTip(path); // a narrow column shows only part of a long path
     m_loading = true;
     m_error.clear();
     m_facts->setText(tr("Loading %1…").arg(QFileInfo(path).fileName()));
+    m_facts->show();
+    m_summary->hide();
+    m_details->hide();
     const int generation = ++m_generation;
 
     // What the loader was given, kept so the user may later ask to remember it in the keychain.
@@ -231,18 +266,9 @@ void KeyPicker::finishLoad(const QString &path, const Result<KeyMaterial> &resul
         return;
     }
     const KeyMaterial &material = result.value();
-    if (m_role == Role::SigningKey && material.privateKey.isNull()) {
+    if (const auto fits = fitsRole(material, QFileInfo(path).fileName()); !fits) {
         m_material.reset();
-        m_error = tr("%1 holds no private key (it has %2). Choose the private key file that belongs to the uploaded certificate.")
-                      .arg(QFileInfo(path).fileName(), material.format);
-        showFacts();
-        Q_EMIT loadFailed(m_error);
-        Q_EMIT materialChanged();
-        return;
-    }
-    if (m_role == Role::Certificate && material.certificate.isNull()) {
-        m_material.reset();
-        m_error = tr("%1 holds no certificate (it has %2). Choose the .crt or .cer file you uploaded.").arg(QFileInfo(path).fileName(), material.format);
+        m_error = fits.error().message;
         showFacts();
         Q_EMIT loadFailed(m_error);
         Q_EMIT materialChanged();
@@ -252,6 +278,49 @@ void KeyPicker::finishLoad(const QString &path, const Result<KeyMaterial> &resul
     m_passphrase = passphrase;
     showFacts();
     Q_EMIT materialChanged();
+}
+
+Result<void> KeyPicker::fitsRole(const KeyMaterial &material, const QString &name) const
+{
+    if (m_role == Role::SigningKey && material.privateKey.isNull())
+        return makeError(QStringLiteral("key.no-private-key"),
+                         tr("%1 holds no private key (it has %2). Choose the private key file that belongs to the uploaded certificate.")
+                             .arg(name, material.format));
+    if (m_role == Role::Certificate && material.certificate.isNull())
+        return makeError(QStringLiteral("key.no-certificate"),
+                         tr("%1 holds no certificate (it has %2). Choose the .crt or .cer file you uploaded.").arg(name, material.format));
+    return {};
+}
+
+Result<void> KeyPicker::setPastedMaterial(const KeyMaterial &material)
+{
+    if (auto fits = fitsRole(material, tr("The pasted text")); !fits)
+        return fits;
+    ++m_generation; // a file still loading does not replace it
+    m_loading = false;
+    forgetPassphrase();
+    m_pasted = true;
+    m_path.clear(); // no path: profiles and recent files never see a pasted key
+    m_error.clear();
+    m_material = material;
+    m_pathEdit->setText(tr("(pasted key)"));
+    m_pathEdit->setToolTip(tr("A key pasted as text: kept in memory only, never saved. Clear the field to drop it."));
+    m_pathEdit->setReadOnly(true);
+    m_pathEdit->setClearButtonEnabled(true);
+    showFacts();
+    Q_EMIT materialChanged();
+    return {};
+}
+
+void KeyPicker::pasteKey()
+{
+    const QString title = m_role == Role::SigningKey    ? tr("Paste the private key that signs")
+                          : m_role == Role::Certificate ? tr("Paste the uploaded certificate")
+                                                        : tr("Paste the key that verifies");
+    const QString placeholder = m_role == Role::SigningKey ? tr("-----BEGIN PRIVATE KEY-----\n…\n-----END PRIVATE KEY-----\n\nor a private JWK: {\"kty\":\"RSA\", … \"d\": …}")
+                                                           : tr("-----BEGIN CERTIFICATE-----\n…\n-----END CERTIFICATE-----\n\nor a public key, a JWK or a JWKS");
+    KeyPasteDialog dialog(title, placeholder, [this](const KeyMaterial &material) { return setPastedMaterial(material); }, this);
+    dialog.exec();
 }
 
 void KeyPicker::forgetPassphrase()
@@ -265,7 +334,9 @@ void KeyPicker::clear()
     ++m_generation;
     m_loading = false;
     forgetPassphrase();
-    m_material.reset();
+    m_material.reset(); // a pasted key goes with it: its only copy was in the loaded key
+    m_pasted = false;
+    m_pathEdit->setReadOnly(false);
     m_path.clear();
     m_error.clear();
     m_pathEdit->clear();
@@ -316,7 +387,33 @@ void KeyPicker::showFacts()
     }
     m_facts->setText(lines.join(QLatin1Char('\n')));
     m_facts->setToolTip(m_material ? m_facts->text() : QString());
-    m_facts->setStyleSheet(QStringLiteral("color: %1;").arg(colour));
+    const QString sheet = QStringLiteral("color: %1;").arg(colour);
+    m_facts->setStyleSheet(sheet);
+    // An error or a missing key is said in full; a loaded key is one line, details on demand.
+    const bool folded = m_material && m_error.isEmpty();
+    QString summary;
+    if (folded) {
+        const KeyMaterial &m = *m_material;
+        QString kind = !m.privateKey.isNull() ? m.privateKey.kindText()
+                       : !m.certificate.isNull() ? m.certificate.commonName()
+                       : !m.publicKey.isNull()   ? m.publicKey.kindText()
+                                                 : m.format;
+        summary = tr("%1 · %2").arg(m_pasted ? tr("pasted") : QFileInfo(m.source).fileName(), kind);
+        const int warnings = static_cast<int>(m.warnings(m_clock).size());
+        if (warnings > 0)
+            summary = tr("⚠ %1 · %n warning(s)", nullptr, warnings).arg(summary);
+    }
+    m_summary->setText(summary);
+    m_summary->setToolTip(folded ? m_facts->text() : QString());
+    m_summary->setStyleSheet(sheet);
+    m_summary->setVisible(folded);
+    m_details->setVisible(folded);
+    m_facts->setVisible(!folded || m_details->isChecked());
+}
+
+QString KeyPicker::summaryText() const
+{
+    return m_summary->text();
 }
 
 void KeyPicker::dragEnterEvent(QDragEnterEvent *event)

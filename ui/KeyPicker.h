@@ -11,13 +11,16 @@
 class QLabel;
 class QLineEdit;
 class QPushButton;
+class QToolButton;
 
 namespace jwtflow {
 
 // Picks one key file — the private key that signs, the certificate uploaded to the connected app,
 // or what verifies a pasted token (certificate, public key, JWK, JWKS) — by dialog, drag and drop
-// or typed path, loads it off the GUI thread, asks for a passphrase when the file is encrypted, and
-// shows its facts (type, bits, subject, validity, fingerprints, x5t) and warnings.
+// or typed path — or as pasted text (PEM, JWK, JWKS; "Paste…", never saved) — loads it off the GUI
+// thread, asks for a passphrase when the file is encrypted, and shows its facts (type, bits,
+// subject, validity, fingerprints, x5t) and warnings: one summary line, the rest under Details, so
+// a narrow column keeps the path and its buttons readable.
 class KeyPicker : public QWidget {
     Q_OBJECT
 
@@ -34,11 +37,19 @@ public:
     // Loads path; a non-empty knownPassphrase (from the keychain) is tried before asking the user,
     // who is asked after all if it does not open the key.
     void loadFile(const QString &path, const QByteArray &knownPassphrase = {});
+    // A key the user pasted as text (already loaded): taken when it fits this picker's role,
+    // else the error says why. It has no path, so a profile never records it.
+    Result<void> setPastedMaterial(const KeyMaterial &material);
+    bool isPasted() const { return m_pasted; }
+    // Opens the "Paste key" dialog (the Paste… button).
+    void pasteKey();
     void clear();
     bool isLoading() const { return m_loading; }
     const std::optional<KeyMaterial> &material() const { return m_material; }
     QString path() const { return m_path; }
-    QString factsText() const;
+    QString factsText() const;   // every fact, as Details shows them
+    QString summaryText() const; // the one line shown while Details is closed
+    QToolButton *detailsButton() const { return m_details; }
     // The passphrase that opened the loaded key (empty if it needed none). Kept in memory only, so
     // the user can ask for it to be remembered in the system keychain; cleared with the key.
     QByteArray passphrase() const { return m_passphrase; }
@@ -59,6 +70,8 @@ protected:
 private:
     void browse();
     void finishLoad(const QString &path, const Result<KeyMaterial> &result, const QByteArray &passphrase, bool usedKnownPassphrase);
+    // Whether material fits this picker (a signing key must hold a private key, …); `name` names it.
+    Result<void> fitsRole(const KeyMaterial &material, const QString &name) const;
     void forgetPassphrase();
     void showFacts();
 
@@ -66,13 +79,16 @@ private:
     const Clock &m_clock;
     QLineEdit *m_pathEdit = nullptr;
     QPushButton *m_browse = nullptr;
-    QPushButton *m_clear = nullptr;
+    QPushButton *m_paste = nullptr;
+    QToolButton *m_details = nullptr;
+    QLabel *m_summary = nullptr;
     QLabel *m_facts = nullptr;
     std::optional<KeyMaterial> m_material;
     QString m_path;
     QString m_error;
     QByteArray m_passphrase;
     bool m_loading = false;
+    bool m_pasted = false;
     int m_generation = 0; // a newer load wins over a slower older one
 };
 

@@ -23,6 +23,7 @@
 #include "flow/OrgClient.h"
 #include "practice/PracticeOrg.h"
 #include "store/KeychainSecretStore.h"
+#include "token/DateClaim.h"
 
 #include <QApplication>
 #include <QFile>
@@ -280,6 +281,7 @@ QWidget *MainWindow::createFlowPage()
 
     m_header = new JsonEditor(QStringLiteral("headerEditor"), page, !m_deferredStart);
     m_payload = new JsonEditor(QStringLiteral("payloadEditor"), page, !m_deferredStart);
+    m_payload->setHoverText([this](const QString &line, int column) { return DateClaim::hoverTextAt(line, column, m_clock); });
     m_header->editor()->setPlaceholderText(tr("Header (JSON): alg, typ, kid …"));
     m_payload->editor()->setPlaceholderText(tr("Payload (JSON): the claims — iss, sub, aud, exp …"));
     m_signature = new SignaturePanel(m_session, page);

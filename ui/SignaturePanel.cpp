@@ -6,10 +6,13 @@
 #include "flow/BearerFlowSession.h"
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QScrollArea>
+#include <QVBoxLayout>
 
 namespace jwtflow {
 
@@ -44,17 +47,58 @@ SignaturePanel::SignaturePanel(BearerFlowSession *session, QWidget *parent)
     // A key description may hold a long unbreakable word: let the column, not the word, decide.
     m_state->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
 
+    m_algorithm = new QComboBox(this);
+    m_algorithm->setObjectName(QStringLiteral("algorithmPicker"));
+    m_algorithm->setAccessibleName(tr("Signing algorithm (the header's alg)"));
+    m_algorithm->setToolTip(tr("The header's alg: switching re-signs with the loaded key when it fits, or says which key is needed"));
+    m_algorithm->addItems(BearerFlowSession::algorithmChoices());
+    m_algorithmNeed = new QLabel(this);
+    m_algorithmNeed->setObjectName(QStringLiteral("algorithmNeed"));
+    m_algorithmNeed->setTextFormat(Qt::PlainText);
+    m_algorithmNeed->setWordWrap(true);
+    m_algorithmNeed->setStyleSheet(ErrorColor::styleSheet(m_algorithmNeed));
+    m_algorithmNeed->hide();
+    auto *algorithmRow = new QHBoxLayout;
+    auto *algorithmLabel = new QLabel(tr("&Algorithm:"), this);
+    algorithmLabel->setBuddy(m_algorithm);
+    algorithmRow->addWidget(algorithmLabel);
+    algorithmRow->addWidget(m_algorithm);
+    algorithmRow->addStretch(1);
+
     auto *secretRow = new QHBoxLayout;
     secretRow->addWidget(m_secret, 1);
     secretRow->addWidget(m_secretBase64);
-    auto *form = new QFormLayout(this);
+    // Labels above their fields: beside the trainer dock the column is narrow, and a label column
+    // left the key path three letters wide.
+    auto *keys = new QWidget(this);
+    keys->setObjectName(QStringLiteral("signatureKeys"));
+    auto *form = new QFormLayout(keys);
     form->setContentsMargins(0, 0, 0, 0);
-    form->addRow(m_state);
+    form->setRowWrapPolicy(QFormLayout::WrapAllRows);
     form->addRow(tr("Sign with:"), m_signing);
     form->addRow(tr("Uploaded cert:"), m_certificate);
-    form->addRow(QString(), m_match);
+    form->addRow(m_match);
     form->addRow(tr("Verify with:"), m_verification);
     form->addRow(tr("Secret:"), secretRow);
+    for (QWidget *child : {static_cast<QWidget *>(m_signing), static_cast<QWidget *>(m_certificate), static_cast<QWidget *>(m_verification),
+                           static_cast<QWidget *>(m_secret), static_cast<QWidget *>(m_secretBase64), static_cast<QWidget *>(m_match)})
+        child->setParent(keys);
+    // The keys scroll under the state and the algorithm, which stay in view whichever field has the focus.
+    m_keys = new QScrollArea(this);
+    m_keys->setObjectName(QStringLiteral("signatureKeysScroll"));
+    m_keys->setFrameShape(QFrame::NoFrame);
+    m_keys->setWidgetResizable(true);
+    m_keys->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_keys->setWidget(keys);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_state);
+    layout->addLayout(algorithmRow);
+    layout->addWidget(m_algorithmNeed);
+    layout->addWidget(m_keys, 1);
+    // A sane floor: a file name, Choose… and Paste… side by side.
+    setMinimumWidth(qMax(240, keys->minimumSizeHint().width()));
 
     // What is picked goes to the session, which signs and verifies with it.
     connect(m_signing, &KeyPicker::materialChanged, this, [this] { m_session->setSigningKey(m_signing->material()); });
@@ -64,6 +108,13 @@ SignaturePanel::SignaturePanel(BearerFlowSession *session, QWidget *parent)
     connect(m_secretBase64, &QCheckBox::toggled, this, &SignaturePanel::secretEdited);
     connect(m_session, &BearerFlowSession::keysChanged, this, &SignaturePanel::updateMatchBadge);
     connect(m_session->document(), &TokenDocument::signatureChanged, this, [this] { showSignature(m_session->document()->signature()); });
+    connect(m_algorithm, &QComboBox::activated, this, [this](int index) {
+        m_session->setAlgorithm(m_algorithm->itemText(index));
+        showAlgorithm();
+    });
+    connect(m_session->document(), &TokenDocument::tokenChanged, this, &SignaturePanel::showAlgorithm);
+    connect(m_session, &BearerFlowSession::keysChanged, this, &SignaturePanel::showAlgorithm);
+    showAlgorithm();
     updateMatchBadge();
     showSignature(m_session->document()->signature());
 }
@@ -77,6 +128,30 @@ void SignaturePanel::secretEdited()
             secret = parsed.value();
     }
     m_session->setHmacSecret(secret);
+}
+
+void SignaturePanel::showAlgorithm()
+{
+    const QString alg = m_session->algorithm();
+    const QSignalBlocker blocker(m_algorithm);
+    while (m_algorithm->count() > BearerFlowSession::algorithmChoices().size())
+        m_algorithm->removeItem(m_algorithm->count() - 1);
+    int index = m_algorithm->findText(alg);
+    if (index < 0 && !alg.isEmpty()) {
+        // A pasted token's alg that this build does not sign (none, ES256K …): shown as it is.
+        m_algorithm->addItem(alg);
+        index = m_algorithm->count() - 1;
+    }
+    m_algorithm->setCurrentIndex(index);
+    m_algorithm->setEnabled(m_session->document()->hasToken());
+    const QString need = alg.isEmpty() || m_session->document()->isPasted() ? QString() : m_session->algorithmNeed(alg);
+    m_algorithmNeed->setText(need);
+    m_algorithmNeed->setVisible(!need.isEmpty());
+}
+
+QString SignaturePanel::algorithmNeedText() const
+{
+    return m_algorithmNeed->isHidden() ? QString() : m_algorithmNeed->text();
 }
 
 ClaimsLinter::KeyMatch SignaturePanel::keyMatch() const

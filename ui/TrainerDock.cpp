@@ -107,8 +107,9 @@ TrainerDock::TrainerDock(const Parts &parts, QWidget *parent)
     });
     connect(m_walkthrough, &Walkthrough::stepDone, this, [this](int index) {
         const Walkthrough::Step &step = m_walkthrough->step(index);
-        m_lesson.recordStep(index + 1, step.title, step.explanation);
+        m_lesson.recordStep(index + 1, step.title, step.explanation, Walkthrough::whatTheClassSees(step.completesOn, *m_parts.session));
     });
+    connect(m_walkthroughView, &WalkthroughView::restartRequested, this, &TrainerDock::restartLesson);
     connect(m_switches, &ScenarioSwitches::switchRequested, this, [this](ScenarioSwitchboard::Switch s) { applySwitch(static_cast<int>(s)); });
     connect(m_switches, &ScenarioSwitches::resetRequested, this, &TrainerDock::resetSwitches);
     connect(m_diagram, &SequenceDiagram::messageActivated, this, &TrainerDock::showMessage);
@@ -273,6 +274,16 @@ bool TrainerDock::exportLesson()
     }
     setStatus(tr("Lesson written to %1 (secrets masked).").arg(QDir::toNativeSeparators(path)));
     return true;
+}
+
+void TrainerDock::restartLesson()
+{
+    m_walkthrough->reset();
+    m_lesson.clear();
+    m_sequence->clear();
+    m_message->clear();
+    refreshFacts(); // what holds now is in place, not done
+    setStatus(tr("A new lesson: step 1 of %1.").arg(m_walkthrough->count()));
 }
 
 Result<void> TrainerDock::exportLessonTo(const QString &path)

@@ -66,6 +66,9 @@ public:
     // Turns a switch on / everything back, as the buttons do.
     void applySwitch(int switchValue);
     void resetSwitches();
+    // A new lesson from step 1 (the Steps tab's Restart): what is in place now waits for the class
+    // to move past it; the lesson record and the sequence diagram start empty.
+    void restartLesson();
     // Asks for a file and writes the lesson there (.html: HTML, otherwise Markdown).
     bool exportLesson();
     Result<void> exportLessonTo(const QString &path);

@@ -53,8 +53,12 @@ WalkthroughView::WalkthroughView(Walkthrough *walkthrough, QWidget *parent)
     m_next = new QPushButton(tr("&Next ▶"), this);
     m_next->setObjectName(QStringLiteral("walkthroughNext"));
     m_next->setToolTip(tr("The next step; the focus goes where it happens"));
+    m_restart = new QPushButton(tr("&Restart"), this);
+    m_restart->setObjectName(QStringLiteral("walkthroughRestart"));
+    m_restart->setToolTip(tr("A new lesson from step 1: nothing ticked, the lesson record and the diagram emptied"));
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_progress, 1);
+    buttons->addWidget(m_restart);
     buttons->addWidget(m_back);
     buttons->addWidget(m_next);
 
@@ -82,6 +86,7 @@ WalkthroughView::WalkthroughView(Walkthrough *walkthrough, QWidget *parent)
 
     connect(m_back, &QPushButton::clicked, this, [this] { go(m_walkthrough->current() - 1); });
     connect(m_next, &QPushButton::clicked, this, [this] { go(m_walkthrough->current() + 1); });
+    connect(m_restart, &QPushButton::clicked, this, &WalkthroughView::restartRequested);
     connect(m_list, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) { go(m_list->row(item)); });
     connect(m_list, &QListWidget::itemClicked, this, [this](QListWidgetItem *item) { go(m_list->row(item)); });
     connect(m_walkthrough, &Walkthrough::currentChanged, this, &WalkthroughView::refresh);
@@ -111,8 +116,9 @@ void WalkthroughView::refresh()
         const Walkthrough::Step &step = m_walkthrough->step(i);
         QListWidgetItem *item = m_list->item(i);
         // A tick for done, a ring for to do: readable without colour.
-        item->setText(QStringLiteral("%1  %2. %3").arg(step.done ? QStringLiteral("✔") : QStringLiteral("○")).arg(i + 1).arg(step.title));
-        item->setData(Qt::AccessibleTextRole, tr("Step %1, %2, %3").arg(i + 1).arg(step.title, step.done ? tr("done") : tr("to do")));
+        const QString inPlace = step.inPlace && !step.done ? tr(" (in place)") : QString();
+        item->setText(QStringLiteral("%1  %2. %3%4").arg(step.done ? QStringLiteral("✔") : QStringLiteral("○")).arg(i + 1).arg(step.title, inPlace));
+        item->setData(Qt::AccessibleTextRole, tr("Step %1, %2, %3").arg(i + 1).arg(step.title, step.done ? tr("done") : inPlace.isEmpty() ? tr("to do") : tr("in place")));
         QFont font = m_list->font();
         font.setBold(i == current);
         item->setFont(font);

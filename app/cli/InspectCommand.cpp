@@ -6,6 +6,7 @@
 #include "crypto/KeyLoader.h"
 #include "flow/SystemProxyFactory.h"
 #include "inspect/IdTokenVerifier.h"
+#include "inspect/InspectionVerdict.h"
 #include "inspect/KeyDiscovery.h"
 #include "inspect/TokenInspection.h"
 #include "token/TokenForm.h"
@@ -299,6 +300,15 @@ int inspectCommand(const QStringList &arguments)
 
     const int exitCode = anyFailed ? InvalidSignature : fetchFailed ? Transport : anyUnsupported ? Unsupported : Success;
 
+    // The verdict line of the token the inspector tab would open on: the first ID token, else the first item.
+    QList<InspectionVerdict> verdicts;
+    qsizetype primary = 0;
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        verdicts.append(InspectionVerdict::of(items[i], reports[i], clock));
+        if (items[i].classification.kind == TokenClassifier::Kind::IdToken && items[primary].classification.kind != TokenClassifier::Kind::IdToken)
+            primary = i;
+    }
+
     if (json) {
         for (qsizetype i = 0; i < items.size(); ++i) {
             const Item &item = items[i];
@@ -308,7 +318,8 @@ int inspectCommand(const QStringList &arguments)
                                {QStringLiteral("form"), item.jwt ? TokenForm::of(*item.jwt).code : QString()},
                                {QStringLiteral("title"), item.classification.title},
                                {QStringLiteral("explanation"), item.classification.explanation},
-                               {QStringLiteral("canDo"), item.classification.canDo}};
+                               {QStringLiteral("canDo"), item.classification.canDo},
+                               {QStringLiteral("verdict"), verdicts[i].line()}};
             if (item.jwt) {
                 object.insert(QStringLiteral("header"), explainedToJson(item.header));
                 object.insert(QStringLiteral("claims"), explainedToJson(item.claims));
@@ -318,7 +329,10 @@ int inspectCommand(const QStringList &arguments)
                 object.insert(QStringLiteral("verification"), reportToJson(*reports[i]));
             tokensJson.append(object);
         }
-        QJsonObject root{{QStringLiteral("ok"), exitCode == Success}, {QStringLiteral("exitCode"), exitCode}, {QStringLiteral("tokens"), tokensJson}};
+        QJsonObject root{{QStringLiteral("ok"), exitCode == Success},
+                         {QStringLiteral("exitCode"), exitCode},
+                         {QStringLiteral("verdict"), verdicts[primary].line()},
+                         {QStringLiteral("tokens"), tokensJson}};
         if (!discovered.isEmpty()) {
             QJsonArray issuers;
             for (auto it = discovered.cbegin(); it != discovered.cend(); ++it) {
@@ -340,6 +354,7 @@ int inspectCommand(const QStringList &arguments)
         return exitCode;
     }
 
+    out() << TerminalText::line(verdicts[primary].line()) << "\n\n";
     out() << "Found " << items.size() << (items.size() == 1 ? " item" : " items") << " in the input (" << TerminalText::line(items.value(0).found.source) << ").\n";
     for (auto it = discovered.cbegin(); it != discovered.cend(); ++it) {
         if (it->keys)
@@ -352,6 +367,8 @@ int inspectCommand(const QStringList &arguments)
     for (qsizetype i = 0; i < items.size(); ++i) {
         const Item &item = items[i];
         out() << '\n' << (i + 1) << ". " << item.found.label << " — " << item.classification.title << '\n';
+        if (items.size() > 1 && i != primary)
+            out() << "   " << TerminalText::line(verdicts[i].line()) << '\n';
         if (!item.classification.explanation.isEmpty())
             out() << "   " << item.classification.explanation << '\n';
         if (!item.classification.canDo.isEmpty())

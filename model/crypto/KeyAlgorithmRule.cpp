@@ -2,9 +2,7 @@
 
 namespace jwtflow {
 
-namespace {
-
-QString needs(const JwsAlgorithm &alg)
+QString KeyAlgorithmRule::needs(const JwsAlgorithm &alg)
 {
     switch (alg.family()) {
     case JwsAlgorithm::Family::Rsa:
@@ -18,8 +16,6 @@ QString needs(const JwsAlgorithm &alg)
         return QStringLiteral("a shared secret");
     }
 }
-
-} // namespace
 
 Result<void> KeyAlgorithmRule::check(const JwsAlgorithm &alg, KeyFormat::KeyType type, const QString &curve, int bits)
 {

@@ -17,6 +17,8 @@ class KeyAlgorithmRule {
 public:
     // Error code "alg.key-mismatch" with a message naming the algorithm, what it needs and the key.
     static Result<void> check(const JwsAlgorithm &alg, KeyFormat::KeyType type, const QString &curve, int bits);
+    // What alg needs, in words: "an RSA key", "an EC key on P-384", "a shared secret".
+    static QString needs(const JwsAlgorithm &alg);
     // What a key of this kind signs, in menu order: RSA → RS256…PS512, EC P-256 → ES256, Ed25519 → EdDSA.
     static QStringList algorithmsFor(KeyFormat::KeyType type, const QString &curve);
 

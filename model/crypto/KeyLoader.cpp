@@ -588,6 +588,21 @@ Result<KeyMaterial> KeyLoader::loadData(const QByteArray &data, const QString &s
     return Loader(source, passphrase).load(data);
 }
 
+Result<KeyMaterial> KeyLoader::loadPastedText(QString &text, const QString &source, const PassphraseCallback &passphrase)
+{
+    QByteArray bytes = text.toUtf8(); // no trimmed() copy: it would be one more unwiped buffer
+    // Overwritten in place: fill() on a string nobody shares writes into its own buffer.
+    text.fill(QChar(u'\0'));
+    text.clear();
+    const bool blank = std::all_of(bytes.cbegin(), bytes.cend(), [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; });
+    Result<KeyMaterial> result = blank
+        ? Result<KeyMaterial>(makeError(QStringLiteral("key.empty"), QStringLiteral("Nothing was pasted."),
+                                        QStringLiteral("Paste a PEM block (-----BEGIN …-----), a JWK or a JWKS.")))
+        : loadData(bytes, source, passphrase);
+    OPENSSL_cleanse(bytes.data(), static_cast<size_t>(bytes.size()));
+    return result;
+}
+
 Result<PrivateKey> KeyLoader::loadPrivateKey(const QString &path, const PassphraseCallback &passphrase)
 {
     auto material = loadFile(path, passphrase);

@@ -37,6 +37,11 @@ public:
     static Result<KeyMaterial> loadFile(const QString &path, const PassphraseCallback &passphrase = {});
     // `source` names the data in messages ("pasted text", a URL, …).
     static Result<KeyMaterial> loadData(const QByteArray &data, const QString &source, const PassphraseCallback &passphrase = {});
+    // Key text the user pasted (PEM, JWK, JWKS), read as loadData() reads bytes. Whatever the
+    // outcome, `text` and its UTF-8 copy are overwritten before this returns: a pasted private key
+    // lives on only inside the loaded key (which OpenSSL wipes when it is freed). Error codes as
+    // loadData(), and key.empty for blank text.
+    static Result<KeyMaterial> loadPastedText(QString &text, const QString &source, const PassphraseCallback &passphrase = {});
 
     // The same, insisting on what the caller needs, with a specific error for the wrong kind of
     // file (a certificate where the private key belongs, and the reverse).

@@ -1,6 +1,7 @@
 #include "flow/BearerFlowSession.h"
 
 #include "crypto/JwsAlgorithm.h"
+#include "crypto/KeyAlgorithmRule.h"
 #include "crypto/Signer.h"
 #include "crypto/Verifier.h"
 #include "flow/DiagnosisContext.h"
@@ -381,6 +382,49 @@ std::optional<int> BearerFlowSession::keyBits() const
 QString BearerFlowSession::certificateX5tS256() const
 {
     return m_certificate && !m_certificate->certificate.isNull() ? m_certificate->certificate.x5tS256() : QString();
+}
+
+QStringList BearerFlowSession::algorithmChoices()
+{
+    return JwsAlgorithm::supportedNames();
+}
+
+QString BearerFlowSession::algorithm() const
+{
+    return m_document->hasToken() ? m_document->jwt().alg() : QString();
+}
+
+QString BearerFlowSession::algorithmNeed(const QString &name) const
+{
+    const JwsAlgorithm alg = JwsAlgorithm::fromName(name);
+    if (!alg.isSupported())
+        return tr("%1 is not an algorithm this build signs; pick one of %2.").arg(name, algorithmChoices().join(QStringLiteral(", ")));
+    const bool haveKey = m_signingKey && !m_signingKey->privateKey.isNull();
+    const QStringList keyAlgorithms = haveKey ? KeyAlgorithmRule::algorithmsFor(m_signingKey->privateKey.keyType(), m_signingKey->privateKey.curve())
+                                              : QStringList();
+    if (alg.family() == JwsAlgorithm::Family::Hmac) {
+        if (m_hmac)
+            return {};
+        return keyAlgorithms.isEmpty() ? tr("%1 needs a shared secret; type one under Secret.").arg(name)
+                                       : tr("%1 needs a shared secret; type one under Secret or pick %2.").arg(name, keyAlgorithms.constFirst());
+    }
+    if (haveKey && KeyAlgorithmRule::check(alg, m_signingKey->privateKey.keyType(), m_signingKey->privateKey.curve(), m_signingKey->privateKey.bits()))
+        return {};
+    const QString need = KeyAlgorithmRule::needs(alg);
+    if (!keyAlgorithms.isEmpty())
+        return tr("%1 needs %2; load one or pick %3.").arg(name, need, keyAlgorithms.constFirst());
+    if (m_hmac)
+        return tr("%1 needs %2; load one or pick HS256.").arg(name, need);
+    return tr("%1 needs %2; load one under Sign with.").arg(name, need);
+}
+
+void BearerFlowSession::setAlgorithm(const QString &alg)
+{
+    if (!m_document->hasToken() || algorithm() == alg)
+        return;
+    // A header edit like any other: the document re-signs with the signer, which refuses a key of
+    // the wrong kind with KeyAlgorithmRule's message; what the user typed stays.
+    m_document->setHeaderMember(QStringLiteral("alg"), alg);
 }
 
 TokenDocument::Signer BearerFlowSession::signer() const

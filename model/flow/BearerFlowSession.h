@@ -125,6 +125,16 @@ public:
     TokenDocument::Signer signer() const;
     TokenDocument::Verifier verifier() const;
 
+    // ---- the algorithm picker: the header's alg, as jwt.io users expect to pick it
+    static QStringList algorithmChoices(); // what this build signs (JwsAlgorithm::supportedNames())
+    QString algorithm() const;             // the token's alg; empty without a token
+    // Empty when the loaded signing key (or the HMAC secret) signs `alg`; else what is needed,
+    // in words: "ES384 needs an EC key on P-384; load one or pick RS256."
+    QString algorithmNeed(const QString &alg) const;
+    // Sets the header's alg: the token is re-signed when a loaded key fits, and otherwise the
+    // signature state says which key is needed; the claims stay as typed either way.
+    void setAlgorithm(const QString &alg);
+
     // ---- lints, kept current
     QList<Lint> lints() const { return m_lints; }
     // The one-second tick (the session's own timer calls it; tests call it after moving a

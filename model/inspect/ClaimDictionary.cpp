@@ -1,6 +1,6 @@
 #include "inspect/ClaimDictionary.h"
 
-#include "token/TimeClaim.h"
+#include "token/DateClaim.h"
 
 #include <QHash>
 #include <QJsonArray>
@@ -50,7 +50,7 @@ const QList<Entry> &entries()
         {QStringLiteral("zoneinfo"), QStringLiteral("Time zone"), QStringLiteral("The user's time zone (e.g. Europe/Paris)."), oidc},
         {QStringLiteral("locale"), QStringLiteral("Locale"), QStringLiteral("The user's locale (e.g. en_US)."), oidc},
         {QStringLiteral("address"), QStringLiteral("Address"), QStringLiteral("The user's postal address."), oidc},
-        {QStringLiteral("updated_at"), QStringLiteral("Profile updated"), QStringLiteral("When the user's profile last changed."), oidc},
+        {QStringLiteral("updated_at"), QStringLiteral("Profile updated"), QStringLiteral("When the user's profile last changed: a number of seconds in OpenID Connect, a date-time string from Salesforce."), oidc},
         {QStringLiteral("sid"), QStringLiteral("Session id"), QStringLiteral("Identifies the sign-in session (for logout)."), oidc},
         // Salesforce.
         {QStringLiteral("organization_id"), QStringLiteral("Salesforce org id"), QStringLiteral("The 18-character id of the Salesforce org (starts with 00D)."), sf},
@@ -152,22 +152,11 @@ QList<ClaimDictionary::Explained> ClaimDictionary::explain(const QJsonObject &cl
     QList<Explained> list;
     for (auto it = claims.begin(); it != claims.end(); ++it) {
         Explained e = explainOne(it.key(), it.value(), find(it.key()));
-        const QString &name = it.key();
-        const bool timeClaim = name == QStringLiteral("exp") || name == QStringLiteral("nbf") || name == QStringLiteral("iat") ||
-                               name == QStringLiteral("auth_time") || name == QStringLiteral("updated_at");
-        if (timeClaim && !it.value().isString() && it.value().isDouble()) {
-            const TimeClaim::Name which = name == QStringLiteral("exp")   ? TimeClaim::Name::Expiry
-                                          : name == QStringLiteral("nbf") ? TimeClaim::Name::NotBefore
-                                                                          : TimeClaim::Name::IssuedAt;
-            if (auto t = TimeClaim::fromJson(it.value(), which); t) {
-                e.value += QStringLiteral(" — %1 (%2)").arg(t->utcIso(), t->relativeText(clock));
-                e.notes = t->notes();
-            }
-        } else if (timeClaim) {
-            if (auto t = TimeClaim::fromJson(it.value(), TimeClaim::Name::Expiry); !t)
-                e.notes << t.error().message;
-            else
-                e.notes = t->notes();
+        // Which claims are dates, and how each is read, is DateClaim's rule.
+        if (const auto date = DateClaim::read(it.key(), it.value(), clock)) {
+            if (!date->description.isEmpty())
+                e.value += QStringLiteral(" — %1").arg(date->description);
+            e.notes = date->notes;
         }
         list.append(e);
     }

@@ -396,6 +396,8 @@ void checkTime(const QJsonObject &claims, TimeClaim::Name which, const IdTokenVe
         else
             report.checks.append(passed(name, QStringLiteral("The token was %1.").arg(when)));
         break;
+    case TimeClaim::Name::AuthTime: // not a check of the token's validity (OIDC Core §3.1.3.7 item 13 is about max_age)
+        break;
     }
 }
 

@@ -57,6 +57,7 @@ QString TimeClaim::claimName(Name name)
     case Name::Expiry: return QStringLiteral("exp");
     case Name::NotBefore: return QStringLiteral("nbf");
     case Name::IssuedAt: return QStringLiteral("iat");
+    case Name::AuthTime: return QStringLiteral("auth_time");
     }
     return {};
 }
@@ -169,6 +170,21 @@ QString TimeClaim::durationText(qint64 secs)
     return plural(secs / year, "year");
 }
 
+QString TimeClaim::durationInWords(qint64 secs)
+{
+    secs = std::abs(secs);
+    constexpr qint64 minute = 60, hour = 3600, day = 86400, year = 31556952; // Gregorian mean year
+    if (secs < minute)
+        return plural(secs, "second");
+    if (secs < hour)
+        return plural(secs / minute, "minute");
+    if (secs < day)
+        return plural(secs / hour, "hour");
+    if (secs < year)
+        return plural(secs / day, "day");
+    return plural(secs / year, "year");
+}
+
 QString TimeClaim::relativeText(Name name, qint64 delta)
 {
     const QString span = durationText(delta);
@@ -186,6 +202,10 @@ QString TimeClaim::relativeText(Name name, qint64 delta)
         if (delta < 0)
             return QStringLiteral("issued %1 ago").arg(span);
         return delta == 0 ? QStringLiteral("issued just now") : QStringLiteral("issued in the future, in %1").arg(span);
+    case Name::AuthTime:
+        if (delta < 0)
+            return QStringLiteral("signed in %1 ago").arg(span);
+        return delta == 0 ? QStringLiteral("signed in just now") : QStringLiteral("signed in in the future, in %1").arg(span);
     }
     return {};
 }

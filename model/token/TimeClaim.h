@@ -10,12 +10,12 @@
 
 namespace jwtflow {
 
-// One NumericDate claim (exp, nbf, iat) read the way a debugger should: lenient about what it
+// One NumericDate claim (exp, nbf, iat, auth_time) read the way a debugger should: lenient about what it
 // accepts, loud about anything a strict server would refuse (RFC 7519 §2 says a JSON number of
 // seconds; Salesforce's examples use integer seconds), and able to say the time in words.
 class TimeClaim {
 public:
-    enum class Name { Expiry, NotBefore, IssuedAt };
+    enum class Name { Expiry, NotBefore, IssuedAt, AuthTime }; // auth_time: OpenID Connect Core 1.0 §2
     // How the value was written. QJsonDocument folds a whole float such as 1.0 into the integer 1,
     // so only values with a real fraction are seen as Fractional.
     enum class Form { Integer, Fractional, NumericString };
@@ -29,7 +29,7 @@ public:
     // "time.negative", "time.too-large".
     static Result<TimeClaim> read(const QJsonObject &claims, Name name);
     static Result<TimeClaim> fromJson(const QJsonValue &value, Name name);
-    static QString claimName(Name name); // "exp", "nbf", "iat"
+    static QString claimName(Name name); // "exp", "nbf", "iat", "auth_time"
 
     Name name() const { return m_name; }
     Form form() const { return m_form; }
@@ -59,6 +59,9 @@ public:
     static QString relativeText(Name name, qint64 deltaSecs);
     // "41 s", "2 min 41 s", "3 h 5 min", "2 days 4 h", "54 952 years"; truncated, never rounded up.
     static QString durationText(qint64 secs);
+    // The largest unit only, spelt out, for a sentence someone pastes into a ticket: "41 seconds",
+    // "3 hours", "2 days", "1 year"; truncated.
+    static QString durationInWords(qint64 secs);
 
 private:
     Name m_name = Name::Expiry;

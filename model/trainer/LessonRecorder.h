@@ -16,7 +16,8 @@ namespace jwtflow {
 // The lesson as it happened, for the class handout: the steps reached, the failures switched on,
 // every request and response (raw HTTP, secrets masked), each refusal's diagnosis. Only masked text
 // is stored: an access token seen once is also masked in everything recorded after it (a
-// frontdoor link carries it). Exports Markdown and HTML.
+// frontdoor link carries it). Exports Markdown and HTML: the steps in the lesson's order, each with
+// what the class saw when it was ticked, then what happened, in time order.
 class LessonRecorder {
 public:
     enum class Kind { Step, Scenario, Exchange, Call, Note };
@@ -29,6 +30,8 @@ public:
         QString text;     // explanation, change, summary (plain text)
         QString http;     // the raw HTTP exchange, masked (Exchange and Call)
         QString diagnosis; // a refusal's diagnosis: title, server message, causes and fixes
+        int step = 0;      // Step: its number in the lesson (1-based)
+        QString seen;      // Step: what the class saw in the window when it was ticked
     };
 
     explicit LessonRecorder(const Clock &clock = SystemClock::instance());
@@ -36,7 +39,7 @@ public:
     void setTitle(const QString &title) { m_title = title; }
     QString title() const { return m_title; }
 
-    void recordStep(int number, const QString &title, const QString &explanation);
+    void recordStep(int number, const QString &title, const QString &explanation, const QString &seen = {});
     void recordScenario(const QString &title, const QString &change);
     void recordExchange(const ExchangeResult &result, const Diagnosis &diagnosis = {});
     void recordCall(const HttpExchangeRecord &record);
@@ -59,6 +62,8 @@ public:
 private:
     void append(Entry entry);
     QString masked(const QString &text) const { return m_session.apply(text); }
+    QList<Entry> stepsInOrder() const;
+    QList<Entry> events() const; // everything but the steps, in time order
 
     const Clock &m_clock;
     QString m_title;

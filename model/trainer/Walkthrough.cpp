@@ -1,5 +1,8 @@
 #include "trainer/Walkthrough.h"
 
+#include "flow/BearerFlowSession.h"
+#include "token/TimeClaim.h"
+
 namespace jwtflow {
 
 Walkthrough::Walkthrough(QObject *parent)
@@ -72,7 +75,18 @@ void Walkthrough::setCurrent(int index)
 {
     if (index < 0 || index >= count() || index == m_current)
         return;
+    const int left = m_current;
     m_current = index;
+    m_underWay = true;
+    // In step order: the handout lists them as the class saw them.
+    for (int i = left; i < index; ++i) {
+        Step &step = m_steps[i];
+        if (step.inPlace && !step.done) {
+            step.done = true;
+            step.inPlace = false;
+            Q_EMIT stepDone(i);
+        }
+    }
     Q_EMIT currentChanged(index);
 }
 
@@ -97,6 +111,14 @@ bool Walkthrough::record(Event event)
     const int index = indexOf(event);
     if (index < 0 || m_steps.at(index).done)
         return false;
+    if (isAction(event))
+        m_underWay = true;
+    if (!m_underWay) {
+        m_steps[index].inPlace = true;
+        return false;
+    }
+    if (m_steps.at(index).inPlace)
+        return false; // ticked when the class moves past it
     m_steps[index].done = true;
     Q_EMIT stepDone(index);
     return true;
@@ -104,11 +126,19 @@ bool Walkthrough::record(Event event)
 
 void Walkthrough::reset()
 {
-    for (Step &step : m_steps)
+    for (Step &step : m_steps) {
         step.done = false;
+        step.inPlace = false;
+    }
     m_current = 0;
+    m_underWay = false;
     Q_EMIT wasReset();
     Q_EMIT currentChanged(0);
+}
+
+bool Walkthrough::isAction(Event event)
+{
+    return event == Event::TokenReceived || event == Event::ApiCalled || event == Event::FrontdoorOpened;
 }
 
 bool Walkthrough::certificateUploaded(const OrgDirectory &directory, const QString &consumerKey, const Certificate &certificate)
@@ -137,6 +167,48 @@ bool Walkthrough::claimsComposed(const QJsonObject &claims)
     }
     const QJsonValue exp = claims.value(QStringLiteral("exp"));
     return exp.isDouble() || (exp.isString() && !exp.toString().isEmpty());
+}
+
+QString Walkthrough::whatTheClassSees(Event event, const BearerFlowSession &session)
+{
+    const BearerFlowSession::Connection connection = session.connection();
+    const auto &key = session.signingKey();
+    const auto &certificate = session.certificate();
+    const TokenDocument *document = session.document();
+    switch (event) {
+    case Event::KeyReady:
+        return tr("Signing key: %1. Certificate: %2. They belong together.")
+            .arg(key && !key->privateKey.isNull() ? key->privateKey.description() : tr("none"),
+                 certificate && !certificate->certificate.isNull() ? certificate->certificate.description() : tr("none"));
+    case Event::CertificateUploaded:
+        return tr("The app with consumer key %1 holds the certificate %2.")
+            .arg(connection.clientId, certificate ? certificate->certificate.subject() : tr("(none)"));
+    case Event::UserPreAuthorised:
+        return tr("The app admits %1 without a prompt.").arg(connection.username);
+    case Event::ClaimsComposed: {
+        if (!document->hasToken())
+            return {};
+        const QJsonObject claims = document->jwt().claims();
+        QString text = tr("iss %1, sub %2, aud %3")
+                           .arg(claims.value(QStringLiteral("iss")).toString(), claims.value(QStringLiteral("sub")).toString(),
+                                claims.value(QStringLiteral("aud")).toString());
+        if (const auto exp = TimeClaim::read(claims, TimeClaim::Name::Expiry))
+            text += tr(", exp %1 (%2)").arg(exp->utcIso(), exp->relativeText(session.clock()));
+        return text + QLatin1Char('.');
+    }
+    case Event::AssertionSigned:
+        return document->hasToken() ? tr("The assertion signed with %1 (%2 characters; the signature is the third segment).")
+                                          .arg(document->jwt().alg())
+                                          .arg(document->jwt().encoded().size())
+                                    : QString();
+    case Event::TokenReceived:
+    case Event::ApiCalled:
+    case Event::FrontdoorOpened:
+        if (const auto &result = session.lastResult(); result && event == Event::TokenReceived)
+            return tr("The token endpoint answered: %1.").arg(result->summary());
+        return {}; // the request and its answer follow under "What happened"
+    }
+    return {};
 }
 
 } // namespace jwtflow

@@ -10,11 +10,17 @@
 
 namespace jwtflow {
 
+class BearerFlowSession;
+
 // The lesson a trainer walks a class through: the steps of the JWT bearer flow in order, each
 // with a title, a short explanation, what to look at in the window (a target id the UI maps to a
 // widget) and the real event that completes it. Steps are ticked when their event happens, in any
 // order, and stay ticked until reset(); the current step moves only when asked (next/back), so the
-// trainer sets the pace.
+// trainer sets the pace. A lesson starts at step 1 with nothing ticked: a fact that holds before
+// the class does anything (the practice org's demo key, its app and user, the composed and signed
+// assertion) is "in place" and is ticked when the class moves past its step, not before, so the
+// count says what the class has seen. The lesson is under way from the first move (Next, Back, a
+// step clicked) or the first action (an exchange, an API call, frontdoor).
 class Walkthrough : public QObject {
     Q_OBJECT
 public:
@@ -39,6 +45,7 @@ public:
         QString target;      // the widget the UI focuses: "signing-key", "certificate", "consumer-key", ...
         Event completesOn = Event::KeyReady;
         bool done = false;
+        bool inPlace = false; // its event had happened when the lesson started; ticked when the class moves past it
     };
 
     explicit Walkthrough(QObject *parent = nullptr);
@@ -53,14 +60,19 @@ public:
     bool isComplete() const { return doneCount() == count(); }
     int indexOf(Event event) const;
 
+    // Moving forward ticks the steps left behind that were in place when the lesson started.
     void setCurrent(int index);
     bool next(); // false at the last step
     bool back(); // false at the first step
 
-    // Ticks the step the event completes; true when it was not ticked before.
+    // Ticks the step the event completes; true when it was not ticked before. Before the lesson is
+    // under way a fact only puts its step in place (false); an action always ticks.
     bool record(Event event);
-    // Unticks every step and goes back to the first.
+    // A new lesson: every step unticked, none in place, back at the first, not under way.
     void reset();
+    bool isUnderWay() const { return m_underWay; }
+    // What the class does (an exchange, an API call, frontdoor), as opposed to a fact of the window's state.
+    static bool isAction(Event event);
 
     // Facts read from the practice org, for the steps that happen in Salesforce's setup pages.
     // The app with this consumer key holds exactly this certificate.
@@ -71,6 +83,10 @@ public:
     // iss, sub and aud are non-empty strings and exp is a number.
     static bool claimsComposed(const QJsonObject &claims);
 
+    // What the class sees in the window for the step an event completes, in one or two sentences
+    // for the lesson handout (no secret: key and certificate by name, claims without signature).
+    static QString whatTheClassSees(Event event, const BearerFlowSession &session);
+
 Q_SIGNALS:
     void currentChanged(int index);
     void stepDone(int index);
@@ -79,6 +95,7 @@ Q_SIGNALS:
 private:
     QList<Step> m_steps;
     int m_current = 0;
+    bool m_underWay = false;
 };
 
 } // namespace jwtflow

@@ -182,3 +182,23 @@ TEST(InspectCli, DiscoverWhenTheIssuerIsUnreachableExitsWithFive)
     EXPECT_TRUE(r.out.contains(QStringLiteral("Paste the issuer's keys"))) << r.out.toStdString();
     EXPECT_TRUE(r.out.contains(QStringLiteral("SKIP  signature"))) << r.out.toStdString();
 }
+
+TEST(InspectCli, TheVerdictLineComesFirstAndInJson)
+{
+    QJsonObject claims = idTokenClaims(now());
+    claims.insert(QStringLiteral("exp"), now() - 3 * 3600 - 60);
+    const QString token = sign(claims);
+    const CliRun r = inspect({QStringLiteral("--cert"), keyPath("rsa2048.crt")}, response(token));
+    EXPECT_EQ(r.exitCode, 1) << r.out.toStdString() << r.err.toStdString();
+    const QString first = r.out.section(QLatin1Char('\n'), 0, 0);
+    EXPECT_TRUE(first.startsWith(QStringLiteral("OpenID Connect ID token · expired 3 hours ago ("))) << first.toStdString();
+    EXPECT_TRUE(first.contains(QStringLiteral(" · signature verified with certificate "))) << first.toStdString();
+    EXPECT_TRUE(first.endsWith(QStringLiteral(" · audience 3MVG9clientIdOfTheConnectedApp (not compared)"))) << first.toStdString();
+
+    const CliRun j = inspect({QStringLiteral("--json"), QStringLiteral("--cert"), keyPath("rsa2048.crt")}, response(token));
+    const QJsonObject root = QJsonDocument::fromJson(j.out.toUtf8()).object();
+    EXPECT_EQ(root.value(QStringLiteral("verdict")).toString(), first);
+    EXPECT_EQ(root.value(QStringLiteral("tokens")).toArray().at(0).toObject().value(QStringLiteral("verdict")).toString(), first);
+    EXPECT_EQ(root.value(QStringLiteral("tokens")).toArray().at(1).toObject().value(QStringLiteral("verdict")).toString(),
+              QStringLiteral("Salesforce access token (opaque)"));
+}

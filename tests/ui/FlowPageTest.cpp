@@ -2,16 +2,23 @@
 #include "ConnectionForm.h"
 #include "IdTokenInspector.h"
 #include "ExpiryBadge.h"
+#include "JsonEditor.h"
 #include "KeyGenerationDialog.h"
+#include "KeyPasteDialog.h"
 #include "KeyPicker.h"
 #include "LintList.h"
 #include "MainWindow.h"
 #include "SignaturePanel.h"
 #include "crypto/CredentialWriter.h"
 #include "crypto/KeyGenerator.h"
+#include "flow/BearerFlowSession.h"
 #include "flow/TokenDocument.h"
 
 #include <QApplication>
+#include <QComboBox>
+#include <QTextBlock>
+#include <QTextCursor>
+#include <QTextDocument>
 #include <QLabel>
 #include <QPushButton>
 #include <QLineEdit>
@@ -277,4 +284,117 @@ TEST(FlowPage, ClosingSavesTheGeometryAndNothingSecret)
     QFile file(QSettings().fileName());
     ASSERT_TRUE(file.open(QIODevice::ReadOnly));
     EXPECT_FALSE(file.readAll().contains("PRIVATE KEY"));
+}
+
+// jwt.io reflexes: the algorithm picker lists what the model signs; a choice the loaded key cannot
+// sign says which key is needed and keeps what was typed; RS256 again re-signs.
+TEST(FlowPage, TheAlgorithmPickerReSignsOrSaysWhichKeyIsNeeded)
+{
+    FixedClock clock(1767225600);
+    MainWindow w(clock);
+    w.connectionForm()->setClientId(QStringLiteral("3MVG9consumerKey"));
+    w.connectionForm()->setUsername(QStringLiteral("ann@acme.example"));
+    w.signaturePanel()->signingPicker()->loadFile(keys().files.privateKey);
+    QComboBox *picker = w.signaturePanel()->algorithmPicker();
+    ASSERT_NE(picker, nullptr);
+    QStringList items;
+    for (int i = 0; i < picker->count(); ++i)
+        items << picker->itemText(i);
+    EXPECT_EQ(items, BearerFlowSession::algorithmChoices());
+    EXPECT_EQ(picker->currentText(), QStringLiteral("RS256"));
+    w.document()->setClaim(QStringLiteral("jti"), QStringLiteral("typed"));
+
+    picker->setCurrentIndex(picker->findText(QStringLiteral("ES384")));
+    Q_EMIT picker->activated(picker->currentIndex());
+    EXPECT_EQ(w.document()->jwt().alg(), QStringLiteral("ES384"));
+    EXPECT_EQ(w.signaturePanel()->algorithmNeedText(), QStringLiteral("ES384 needs an EC key on P-384; load one or pick RS256."));
+    EXPECT_TRUE(payload(w).contains(QStringLiteral("\"jti\": \"typed\""))) << payload(w).toStdString();
+
+    picker->setCurrentIndex(picker->findText(QStringLiteral("PS256")));
+    Q_EMIT picker->activated(picker->currentIndex());
+    EXPECT_TRUE(w.signaturePanel()->algorithmNeedText().isEmpty());
+    EXPECT_EQ(w.document()->signature().state, TokenDocument::SignatureState::ReSigned);
+}
+
+// A key pasted as text loads like a file, is never given a path (so no profile keeps it), and
+// the dialog's text is gone once it is loaded; a bad paste says why and keeps the text.
+TEST(FlowPage, AKeyPastedAsTextSignsAndLeavesNothingBehind)
+{
+    FixedClock clock(1767225600);
+    MainWindow w(clock);
+    w.connectionForm()->setClientId(QStringLiteral("3MVG9consumerKey"));
+    w.connectionForm()->setUsername(QStringLiteral("ann@acme.example"));
+    KeyPicker *signing = w.signaturePanel()->signingPicker();
+    KeyPasteDialog dialog(QStringLiteral("Paste"), QString(), [signing](const KeyMaterial &m) { return signing->setPastedMaterial(m); });
+    dialog.editor()->setPlainText(QStringLiteral("-----BEGIN PRIVATE KEY-----\nnot base64\n-----END PRIVATE KEY-----\n"));
+    EXPECT_FALSE(dialog.load());
+    EXPECT_FALSE(dialog.errorText().isEmpty());
+    EXPECT_TRUE(dialog.editor()->toPlainText().contains(QStringLiteral("not base64"))) << "nothing typed is lost";
+
+    QFile certificate(keys().files.certificatePem);
+    ASSERT_TRUE(certificate.open(QIODevice::ReadOnly));
+    dialog.editor()->setPlainText(QString::fromLatin1(certificate.readAll()));
+    EXPECT_FALSE(dialog.load()) << "a certificate is no signing key";
+    EXPECT_TRUE(dialog.errorText().contains(QStringLiteral("holds no private key"))) << dialog.errorText().toStdString();
+
+    QFile key(keys().files.privateKey);
+    ASSERT_TRUE(key.open(QIODevice::ReadOnly));
+    dialog.editor()->setPlainText(QString::fromLatin1(key.readAll()));
+    ASSERT_TRUE(dialog.load()) << dialog.errorText().toStdString();
+    EXPECT_TRUE(dialog.editor()->toPlainText().isEmpty());
+    EXPECT_TRUE(signing->isPasted());
+    EXPECT_TRUE(signing->path().isEmpty());
+    EXPECT_TRUE(signing->summaryText().startsWith(QStringLiteral("pasted · RSA 2048-bit"))) << signing->summaryText().toStdString();
+    EXPECT_EQ(w.document()->signature().state, TokenDocument::SignatureState::ReSigned);
+    signing->clear();
+    EXPECT_FALSE(signing->material().has_value());
+}
+
+// Hover over exp in the payload: the date in UTC and local time, and how long ago or ahead.
+TEST(FlowPage, HoverOnExpShowsItsDate)
+{
+    FixedClock clock(1767225600);
+    MainWindow w(clock);
+    w.resize(1280, 720);
+    w.show();
+    w.connectionForm()->setClientId(QStringLiteral("3MVG9consumerKey"));
+    JsonEditor *editor = nullptr;
+    for (JsonEditor *candidate : w.findChildren<JsonEditor *>()) {
+        if (candidate->editor()->objectName() == QStringLiteral("payloadEditor"))
+            editor = candidate;
+    }
+    ASSERT_NE(editor, nullptr);
+    const QTextCursor found = editor->editor()->document()->find(QStringLiteral("\"exp\""));
+    ASSERT_FALSE(found.isNull());
+    const QPoint at = editor->editor()->cursorRect(found).center();
+    const QString text = editor->hoverTextAt(at);
+    EXPECT_TRUE(text.startsWith(QStringLiteral("exp: expires in 3 min\nUTC: 2026-01-01T00:03:00Z\nLocal: "))) << text.toStdString();
+}
+
+// Beside the trainer dock the signature column is narrow: it has a floor that keeps a file name and
+// its buttons readable, and the signature state stays in view when the Secret field has the focus.
+TEST(FlowPage, TheSignatureColumnHasAFloorAndKeepsItsVerdictInView)
+{
+    FixedClock clock(1767225600);
+    MainWindow w(clock);
+    w.resize(1024, 600);
+    w.show();
+    w.signaturePanel()->signingPicker()->loadFile(keys().files.privateKey);
+    w.signaturePanel()->certificatePicker()->loadFile(keys().files.certificatePem);
+    const int floor = qMax(w.signaturePanel()->minimumWidth(), w.signaturePanel()->minimumSizeHint().width());
+    EXPECT_GE(floor, 240);
+    EXPECT_LE(floor, 340);
+    auto *path = w.findChild<QLineEdit *>(QStringLiteral("signingKeyPath"));
+    ASSERT_NE(path, nullptr);
+    EXPECT_GE(path->minimumWidth(), path->fontMetrics().averageCharWidth() * 10);
+    EXPECT_GE(path->width(), path->minimumWidth());
+    EXPECT_FALSE(w.signaturePanel()->signingPicker()->summaryText().isEmpty());
+
+    auto *secret = w.findChild<QLineEdit *>(QStringLiteral("hmacSecret"));
+    ASSERT_NE(secret, nullptr);
+    secret->setFocus();
+    QApplication::processEvents();
+    auto *state = w.findChild<QLabel *>(QStringLiteral("signatureState"));
+    ASSERT_NE(state, nullptr);
+    EXPECT_FALSE(state->visibleRegion().isEmpty()) << "the verdict scrolled out of view";
 }

@@ -4,7 +4,9 @@
 #include "Icons.h"
 #include "support/IdTokenFixtures.h"
 
+#include <QClipboard>
 #include <QEventLoop>
+#include <QGuiApplication>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -229,4 +231,24 @@ TEST(IdTokenInspector, Screenshot)
     QTimer::singleShot(200, &loop, &QEventLoop::quit);
     loop.exec();
     EXPECT_TRUE(inspector.grab().save(QString::fromLocal8Bit(path)));
+}
+
+TEST(IdTokenInspector, OpensWithAVerdictLineThatCopiesAsShown)
+{
+    const FixedClock clock(kNow + 3 * 3600 + 600); // the token expired 3 hours ago
+    IdTokenInspector inspector(clock);
+    inspector.setInput(tokenResponse());
+    child<QPlainTextEdit>(inspector, "keyPasteEdit")->setPlainText(QString::fromUtf8(readKeyFile("rsa2048.jwk.json")));
+    auto *verdict = child<QLabel>(inspector, "verdictLine");
+    EXPECT_EQ(verdict->textFormat(), Qt::PlainText);
+    EXPECT_TRUE(verdict->text().startsWith(QStringLiteral("OpenID Connect ID token · expired 3 hours ago ("))) << verdict->text().toStdString();
+    EXPECT_TRUE(verdict->text().contains(QStringLiteral(" · signature verified with "))) << verdict->text().toStdString();
+    EXPECT_TRUE(verdict->property("problem").toBool());
+    EXPECT_EQ(inspector.verdictLine(), verdict->text());
+
+    child<QPushButton>(inspector, "copyVerdictButton")->click();
+    EXPECT_EQ(QGuiApplication::clipboard()->text(), verdict->text());
+
+    child<QLineEdit>(inspector, "clientIdEdit")->setText(QStringLiteral("3MVG9someOtherApp"));
+    EXPECT_TRUE(verdict->text().endsWith(QStringLiteral("NOT the expected client id"))) << verdict->text().toStdString();
 }

@@ -23,10 +23,12 @@
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
+#include <QLabel>
 #include <QListWidget>
 #include <QMouseEvent>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTimer>
 
@@ -108,11 +110,15 @@ TEST(TrainerMode, TheWholeLessonIsWalkedAndTickedByWhatReallyHappens)
     Walkthrough *walk = t.trainer->walkthrough();
     ASSERT_EQ(walk->count(), 8);
     // First launch: the practice org's demo key, its app, its pre-authorised user and the composed,
-    // signed assertion are all there already.
+    // signed assertion are all there already, in place, but the lesson starts at step 1 with
+    // nothing ticked: the class has seen nothing yet.
+    EXPECT_EQ(walk->current(), 0);
+    EXPECT_EQ(walk->doneCount(), 0);
     for (int i = 0; i < 5; ++i)
-        EXPECT_TRUE(walk->step(i).done) << walk->step(i).id.toStdString();
+        EXPECT_TRUE(walk->step(i).inPlace) << walk->step(i).id.toStdString();
     for (int i = 5; i < 8; ++i)
-        EXPECT_FALSE(walk->step(i).done) << walk->step(i).id.toStdString();
+        EXPECT_FALSE(walk->step(i).inPlace) << walk->step(i).id.toStdString();
+    EXPECT_TRUE(t.trainer->walkthroughView()->findChild<QLabel *>(QStringLiteral("walkthroughProgress"))->text().startsWith(QStringLiteral("0 of 8")));
 
     // Next moves through every step and puts the focus where it happens.
     const QStringList focusFor = {QStringLiteral("signingKeyPath"), QStringLiteral("clientId"), QStringLiteral("username"),
@@ -129,6 +135,8 @@ TEST(TrainerMode, TheWholeLessonIsWalkedAndTickedByWhatReallyHappens)
         EXPECT_EQ(t.focusName(), focusFor.at(i)) << walk->step(i).id.toStdString();
     }
     EXPECT_FALSE(view->nextButton()->isEnabled());
+    for (int i = 0; i < 5; ++i)
+        EXPECT_TRUE(walk->step(i).done) << "walked past: " << walk->step(i).id.toStdString();
     view->backButton()->click();
     EXPECT_EQ(walk->current(), 6);
     for (int i = 6; i > 0; --i)
@@ -326,4 +334,43 @@ TEST(TrainerMode, WithoutThePracticeOrgTheSwitchesSayWhy)
     EXPECT_FALSE(switches->resetButton()->isEnabled());
     EXPECT_TRUE(switches->changeText().contains(QStringLiteral("practice org")));
     EXPECT_EQ(w.trainer()->walkthrough()->doneCount(), 0);
+}
+
+TEST(TrainerMode, TheLessonRestartsAtStepOneAndExportsItsStepsInOrderWithWhatTheClassSaw)
+{
+    TrainerWindow t;
+    Walkthrough *walk = t.trainer->walkthrough();
+    WalkthroughView *view = t.trainer->walkthroughView();
+    // Send before walking the steps: step 6 is ticked first, the others as the class moves past them.
+    ASSERT_TRUE(t.send().ok());
+    EXPECT_TRUE(walk->step(5).done);
+    for (int i = 1; i < 6; ++i)
+        view->nextButton()->click();
+    EXPECT_EQ(walk->doneCount(), 6);
+
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("lesson.md"));
+    ASSERT_TRUE(t.trainer->exportLessonTo(path).ok());
+    QFile file(path);
+    ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+    const QString md = QString::fromUtf8(file.readAll());
+    QList<int> order;
+    const QRegularExpression heading(QStringLiteral("^### Step (\\d):"), QRegularExpression::MultilineOption);
+    for (auto it = heading.globalMatch(md); it.hasNext();)
+        order << it.next().captured(1).toInt();
+    EXPECT_EQ(order, (QList<int>{1, 2, 3, 4, 5, 6})) << md.toStdString();
+    EXPECT_TRUE(md.contains(QStringLiteral("**What the class saw:** Signing key: RSA 2048-bit private key"))) << md.toStdString();
+    EXPECT_TRUE(md.contains(QStringLiteral("**What the class saw:** The token endpoint answered: "))) << md.toStdString();
+
+    // Restart: step 1, nothing ticked, an empty record and diagram; what holds is in place again.
+    ASSERT_NE(view->restartButton(), nullptr);
+    view->restartButton()->click();
+    EXPECT_EQ(walk->current(), 0);
+    EXPECT_EQ(walk->doneCount(), 0);
+    EXPECT_TRUE(walk->step(0).inPlace);
+    EXPECT_TRUE(t.trainer->lesson().isEmpty());
+    EXPECT_EQ(t.trainer->sequence()->count(), 0);
+    view->nextButton()->click();
+    EXPECT_TRUE(walk->step(0).done);
+    EXPECT_EQ(walk->doneCount(), 1);
 }

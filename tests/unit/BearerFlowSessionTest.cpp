@@ -1,5 +1,6 @@
 #include "flow/BearerFlowSession.h"
 
+#include "crypto/JwsAlgorithm.h"
 #include "crypto/KeyLoader.h"
 #include "crypto/Signer.h"
 #include "flow/TokenExchange.h"
@@ -278,4 +279,42 @@ TEST(SessionPracticeOrg, FailureSendAndResetThroughTheSession)
     EXPECT_FALSE(session.activeFailure().has_value());
     sendAndWait();
     EXPECT_TRUE(session.lastResult()->ok());
+}
+
+// The algorithm picker: each choice either re-signs with a key that fits or says which key is
+// needed, and the claims stay as typed.
+TEST_F(SessionTest, PickingAnAlgorithmReSignsOrSaysWhichKeyIsNeeded)
+{
+    EXPECT_EQ(BearerFlowSession::algorithmChoices(), jwtflow::JwsAlgorithm::supportedNames());
+    EXPECT_EQ(session.algorithm(), QStringLiteral("RS256"));
+    session.document()->setClaim(QStringLiteral("jti"), QStringLiteral("typed by the user"));
+
+    struct Row {
+        const char *alg;
+        const char *need; // empty: the loaded key signs it
+    };
+    const Row rows[] = {
+        {"PS384", ""},
+        {"RS512", ""},
+        {"ES384", "ES384 needs an EC key on P-384; load one or pick RS256."},
+        {"EdDSA", "EdDSA needs an Ed25519 or Ed448 key (kty OKP); load one or pick RS256."},
+        {"HS256", "HS256 needs a shared secret; type one under Secret or pick RS256."},
+    };
+    for (const Row &row : rows) {
+        SCOPED_TRACE(row.alg);
+        const QString alg = QString::fromLatin1(row.alg);
+        EXPECT_EQ(session.algorithmNeed(alg), QString::fromUtf8(row.need));
+        session.setAlgorithm(alg);
+        EXPECT_EQ(session.algorithm(), alg);
+        EXPECT_EQ(session.document()->jwt().claims().value(QStringLiteral("jti")).toString(), QStringLiteral("typed by the user"));
+        EXPECT_EQ(session.document()->signature().state, *row.need ? State::SigningFailed : State::ReSigned)
+            << session.document()->signature().detail.toStdString();
+    }
+
+    // An EC P-384 key signs ES384 at once; the RSA choices are then what it needs.
+    session.setAlgorithm(QStringLiteral("ES384"));
+    session.setSigningKey(load("ec-p384.pem"));
+    EXPECT_EQ(session.algorithmNeed(QStringLiteral("ES384")), QString());
+    EXPECT_EQ(session.document()->signature().state, State::ReSigned);
+    EXPECT_EQ(session.algorithmNeed(QStringLiteral("RS256")), QStringLiteral("RS256 needs an RSA key; load one or pick ES384."));
 }

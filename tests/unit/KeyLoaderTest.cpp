@@ -307,3 +307,30 @@ TEST(KeyLoader, ASymlinkLoopIsNamedAsSuch)
     EXPECT_EQ(r.error().code, QStringLiteral("key.broken-link"));
     EXPECT_TRUE(r.error().message.contains(QStringLiteral("loop"))) << r.error().text().toStdString();
 }
+
+// Pasted key text (the main tab's "Paste key…"): PEM, JWK and JWKS load, and the text given is
+// overwritten whatever the outcome.
+TEST(KeyLoader, PastedTextLoadsAndIsWipedWhateverTheOutcome)
+{
+    struct Row {
+        const char *file;
+        const char *code; // "" : loads
+    };
+    for (const Row &row : {Row{"rsa2048-pkcs8.pem", ""}, Row{"rsa2048.jwk.json", ""}, Row{"jwks.json", ""}, Row{"rsa2048.crt", ""},
+                           Row{"garbage.bin", "key.unrecognised"}}) {
+        SCOPED_TRACE(row.file);
+        QString text = QString::fromLatin1(readFixture(row.file));
+        const QString original = text;
+        const auto loaded = KeyLoader::loadPastedText(text, QStringLiteral("the pasted key"));
+        EXPECT_TRUE(text.isEmpty());
+        if (*row.code) {
+            ASSERT_FALSE(loaded.ok());
+            EXPECT_EQ(loaded.error().code, QString::fromLatin1(row.code));
+        } else {
+            ASSERT_TRUE(loaded.ok()) << loaded.error().text().toStdString();
+        }
+        EXPECT_FALSE(original.isEmpty());
+    }
+    QString blank = QStringLiteral("  \n ");
+    EXPECT_EQ(KeyLoader::loadPastedText(blank, QStringLiteral("pasted")).error().code, QStringLiteral("key.empty"));
+}

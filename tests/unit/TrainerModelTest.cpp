@@ -1,6 +1,7 @@
 // The trainer's model: the walkthrough's steps and ticks, the sequence log's labels and masking,
 // the lesson recorder's Markdown and HTML (escaped, secrets masked).
 #include "core/Clock.h"
+#include "core/ErrorRed.h"
 #include "flow/Diagnosis.h"
 #include "flow/ExchangeResult.h"
 #include "practice/OrgDirectory.h"
@@ -111,6 +112,60 @@ TEST(TrainerWalkthrough, EventsTickTheirStepOnceAndNextBackStayInRange)
     walk.reset();
     EXPECT_EQ(walk.doneCount(), 0);
     EXPECT_EQ(walk.current(), 0);
+}
+
+TEST(TrainerWalkthrough, WhatIsInPlaceBeforeTheLessonWaitsForTheClassToMovePastIt)
+{
+    Walkthrough walk;
+    QList<int> done;
+    QObject::connect(&walk, &Walkthrough::stepDone, &walk, [&done](int index) { done << index; });
+    // The window's state when the lesson starts, reported in any order.
+    for (auto event : {Walkthrough::Event::AssertionSigned, Walkthrough::Event::ClaimsComposed, Walkthrough::Event::UserPreAuthorised,
+                       Walkthrough::Event::KeyReady, Walkthrough::Event::CertificateUploaded})
+        EXPECT_FALSE(walk.record(event));
+    EXPECT_EQ(walk.doneCount(), 0);
+    EXPECT_EQ(walk.current(), 0);
+    EXPECT_FALSE(walk.isUnderWay());
+    EXPECT_TRUE(walk.step(0).inPlace);
+    EXPECT_FALSE(walk.record(Walkthrough::Event::KeyReady)) << "still waiting for the class";
+
+    EXPECT_TRUE(walk.next());
+    EXPECT_EQ(done, QList<int>{0});
+    walk.setCurrent(4); // a step clicked further down: what was passed is ticked in order
+    EXPECT_EQ(done, (QList<int>{0, 1, 2, 3}));
+    EXPECT_FALSE(walk.step(4).done) << "the class is at it, not past it";
+    EXPECT_TRUE(walk.record(Walkthrough::Event::TokenReceived)) << "an action always ticks";
+    EXPECT_EQ(done, (QList<int>{0, 1, 2, 3, 5}));
+
+    walk.reset();
+    EXPECT_EQ(walk.doneCount(), 0);
+    EXPECT_FALSE(walk.step(0).inPlace);
+    EXPECT_FALSE(walk.isUnderWay());
+    // An action first puts the lesson under way: later facts tick at once.
+    EXPECT_TRUE(walk.record(Walkthrough::Event::TokenReceived));
+    EXPECT_TRUE(walk.record(Walkthrough::Event::KeyReady));
+}
+
+TEST(TrainerLessonRecorder, StepsExportInTheLessonsOrderWithWhatTheClassSawAndTheOneErrorRed)
+{
+    FixedClock clock(1700000000);
+    LessonRecorder lesson(clock);
+    for (int n : {3, 4, 5, 1, 2})
+        lesson.recordStep(n, QStringLiteral("Title %1").arg(n), QStringLiteral("Explanation %1").arg(n), QStringLiteral("Seen %1").arg(n));
+    lesson.recordScenario(QStringLiteral("Sandbox aud"), QStringLiteral("aud changed"));
+    const QString md = lesson.toMarkdown();
+    const QString html = lesson.toHtml();
+    qsizetype last = -1;
+    for (int n = 1; n <= 5; ++n) {
+        const qsizetype at = md.indexOf(QStringLiteral("### Step %1: Title %1").arg(n));
+        EXPECT_GT(at, last) << n;
+        last = at;
+        EXPECT_TRUE(md.contains(QStringLiteral("**What the class saw:** Seen %1").arg(n)));
+        EXPECT_TRUE(html.contains(QStringLiteral("<strong>What the class saw:</strong> Seen %1").arg(n)));
+    }
+    EXPECT_GT(md.indexOf(QStringLiteral("## What happened")), last);
+    EXPECT_TRUE(html.contains(ErrorRed::onLightName()));
+    EXPECT_EQ(ErrorRed::onLightName(), QStringLiteral("#b00020"));
 }
 
 TEST(TrainerWalkthrough, FactsFromThePracticeOrgsDirectory)
