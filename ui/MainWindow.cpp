@@ -17,6 +17,7 @@
 #include "TrainerDock.h"
 #include "FailureBanner.h"
 #include "PastedTokenBar.h"
+#include "ReadablePalette.h"
 #include "crypto/CryptoProvider.h"
 #include "flow/BearerFlowSession.h"
 #include "flow/OrgClient.h"
@@ -88,6 +89,7 @@ MainWindow::MainWindow(const Clock &clock, const Options &options, QWidget *pare
     , m_deferredStart(options.deferUntilFirstPaint ? std::make_unique<Options>(options) : nullptr)
 {
     setObjectName(QStringLiteral("MainWindow"));
+    ReadablePalette::install(); // hints and links at WCAG AA contrast, on light and dark desktops
     setWindowTitle(tr("jwtflow — JWT bearer flow debugger"));
     resize(1280, 860);
 

@@ -254,14 +254,14 @@ int main(int argc, char **argv)
 
     // A failure on purpose with its diagnosis and red arrow.
     trainer.trainer()->findChild<QTabWidget *>(QStringLiteral("trainerTabs"))->setCurrentIndex(1);
-    trainer.trainer()->switches()->button(ScenarioSwitchboard::Switch::SandboxAudience)->click();
+    trainer.trainer()->switches()->trigger(ScenarioSwitchboard::Switch::SandboxAudience);
     trainerSend();
     const int last = trainer.trainer()->sequence()->count() - 1;
     trainer.trainer()->diagram()->setSelected(last);
     Q_EMIT trainer.trainer()->diagram()->messageActivated(last);
     save(trainer, out, QStringLiteral("13-trainer-scenario-sandbox-audience"));
     trainer.trainer()->switches()->resetButton()->click();
-    trainer.trainer()->switches()->button(ScenarioSwitchboard::Switch::UserNotApproved)->click();
+    trainer.trainer()->switches()->trigger(ScenarioSwitchboard::Switch::UserNotApproved);
     trainerSend();
     save(trainer, out, QStringLiteral("14-trainer-scenario-not-approved"));
     trainer.trainer()->switches()->resetButton()->click();
