@@ -806,8 +806,6 @@ void ResponsePane::renderToken()
                 inspect->setCursor(Qt::ArrowCursor);
                 connect(inspect, &QToolButton::clicked, this, [this, text] { Q_EMIT inspectRequested(text); });
                 edit->setTextMargins(0, 0, inspect->sizeHint().width() + 4, 0);
-                inspect->move(0, 0);
-                edit->setProperty("jwtflowInspectButton", QVariant::fromValue<QObject *>(inspect));
                 auto *row = new QHBoxLayout(edit);
                 row->setContentsMargins(0, 0, 0, 0);
                 row->addStretch(1);
