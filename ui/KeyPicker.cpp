@@ -1,6 +1,7 @@
 #include "KeyPicker.h"
 #include "ErrorColor.h"
 #include "KeyPasteDialog.h"
+#include "ReadablePalette.h"
 
 #include "crypto/CryptoProvider.h"
 #include "crypto/KeyLoader.h"
@@ -360,7 +361,7 @@ void KeyPicker::showFacts()
         lines << (m_role == Role::SigningKey        ? tr("No signing key: edits stay unsigned.")
                   : m_role == Role::Certificate     ? tr("No certificate: the key cannot be checked against what the connected app holds.")
                                                     : tr("No verification key: pasted tokens are not checked."));
-        colour = QStringLiteral("palette(mid)");
+        colour = ReadablePalette::hintColour(this);
     } else {
         const KeyMaterial &m = *m_material;
         lines << tr("%1 · %2").arg(QFileInfo(m.source).fileName(), m.format);

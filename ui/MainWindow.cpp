@@ -17,7 +17,10 @@
 #include "TokenEditor.h"
 #include "TrainerDock.h"
 #include "FailureBanner.h"
+#include "Icons.h"
 #include "PastedTokenBar.h"
+#include "SecretClipboard.h"
+#include "ReadablePalette.h"
 #include "crypto/CryptoProvider.h"
 #include "flow/BearerFlowSession.h"
 #include "flow/OrgClient.h"
@@ -26,6 +29,9 @@
 #include "token/DateClaim.h"
 
 #include <QApplication>
+#include <QKeyEvent>
+#include <QScreen>
+#include <QToolButton>
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -43,6 +49,7 @@
 #include <QShortcut>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -60,6 +67,8 @@ QGroupBox *titled(const QString &title, QWidget *content, QWidget *parent)
         layout->addWidget(content);
     return box;
 }
+
+constexpr int kPresentationPointSize = 17; // the back of a classroom, on a 1080 px screen
 
 QLabel *plainLabel(const QString &objectName, QWidget *parent)
 {
@@ -88,10 +97,12 @@ MainWindow::MainWindow(const Clock &clock, const Options &options, QWidget *pare
     , m_document(m_session->document())
     , m_settings(new QSettings(this))
     , m_deferredStart(options.deferUntilFirstPaint ? std::make_unique<Options>(options) : nullptr)
+    , m_available(options.availableGeometry)
 {
     setObjectName(QStringLiteral("MainWindow"));
+    ReadablePalette::install(); // hints and links at WCAG AA contrast, on light and dark desktops
     setWindowTitle(tr("jwtflow — JWT bearer flow debugger"));
-    resize(1280, 860);
+    resize(defaultSize(availableGeometry()));
 
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("mainTabs"));
@@ -109,9 +120,16 @@ MainWindow::MainWindow(const Clock &clock, const Options &options, QWidget *pare
     setCentralWidget(m_tabs);
 
     m_status = plainLabel(QStringLiteral("decodeStatus"), this);
+    // One line: a wrapped status bar took two lines of a 720 px screen. Long texts are cut, not
+    // widening the window (the tooltip has them whole).
+    m_status->setWordWrap(false);
+    m_status->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     statusBar()->addWidget(m_status, 1);
     // The status bar shows the current tab's last event only.
-    connect(m_tabs, &QTabWidget::currentChanged, this, [this] { m_status->setText(m_tabStatus.value(m_tabs->currentWidget())); });
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
+        m_status->setText(m_tabStatus.value(m_tabs->currentWidget()));
+        m_status->setToolTip(m_status->text());
+    });
     SecretStore *secrets = options.secretStore;
     if (!secrets) {
         m_ownSecrets = std::make_unique<KeychainSecretStore>();
@@ -138,6 +156,7 @@ MainWindow::MainWindow(const Clock &clock, const Options &options, QWidget *pare
     connect(m_sendBar, &SendBar::sendRequested, this, &MainWindow::send);
     connect(m_sendBar, &SendBar::cancelRequested, m_session, &BearerFlowSession::cancel);
     auto *sendShortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return), this);
+    sendShortcut->setObjectName(QStringLiteral("sendShortcut"));
     connect(sendShortcut, &QShortcut::activated, this, &MainWindow::send);
     OrgClient *org = m_session->org();
     connect(m_response, &ResponsePane::identityRequested, this, [org] { (void)org->identity(); });
@@ -153,6 +172,7 @@ MainWindow::MainWindow(const Clock &clock, const Options &options, QWidget *pare
             flowStatus(url.error().text());
     });
     connect(m_response, &ResponsePane::fieldActivated, this, &MainWindow::focusField);
+    connect(m_response, &ResponsePane::inspectRequested, this, &MainWindow::inspectToken);
     connect(org, &OrgClient::finished, this, [this](int, const HttpExchangeRecord &record) { m_response->addCall(record); });
 
     showDocument(static_cast<int>(TokenDocument::Origin::Program));
@@ -164,6 +184,76 @@ MainWindow::MainWindow(const Clock &clock, const Options &options, QWidget *pare
     // The settings file holds the window's shape, profiles and recent file PATHS: never keys,
     // passphrases or tokens (passphrases go to the system keychain, and only when asked).
     restoreGeometry(m_settings->value(QStringLiteral("window/geometry")).toByteArray());
+    const QRect available = availableGeometry();
+    if (!available.isEmpty() && (width() > available.width() || height() > available.height()))
+        resize(defaultSize(available)); // saved on a larger screen
+    // The window's shortcuts work from every field: a line edit would otherwise take Ctrl+E (end
+    // of line in X11's key bindings) and others for itself.
+    qApp->installEventFilter(this);
+}
+
+QSize MainWindow::defaultSize(const QRect &available)
+{
+    constexpr int kTitleBar = 40; // availableGeometry() includes the window's own frame
+    if (available.isEmpty())
+        return {1280, 860};
+    return {std::min(1280, available.width()), std::min(860, available.height() - kTitleBar)};
+}
+
+QRect MainWindow::availableGeometry() const
+{
+    if (!m_available.isEmpty())
+        return m_available;
+    const QScreen *s = screen() ? screen() : QGuiApplication::primaryScreen();
+    return s ? s->availableGeometry() : QRect();
+}
+
+bool MainWindow::isWindowShortcut(const QKeyEvent *event) const
+{
+    if (!(event->modifiers() & (Qt::ControlModifier | Qt::AltModifier)) && event->key() != Qt::Key_F11)
+        return false;
+    const QKeySequence pressed(event->keyCombination());
+    for (const QAction *action : findChildren<QAction *>()) {
+        if (action->isEnabled() && action->shortcuts().contains(pressed))
+            return true;
+    }
+    for (const QShortcut *shortcut : findChildren<QShortcut *>()) {
+        if (shortcut->isEnabled() && shortcut->keys().contains(pressed))
+            return true;
+    }
+    return false;
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::ShortcutOverride) {
+        // A text field accepts the override for keys it edits with; for the window's own
+        // shortcuts it is left unaccepted, so the shortcut runs (the field never sees the key).
+        auto *widget = qobject_cast<QWidget *>(watched);
+        if (widget && widget->window() == this && isWindowShortcut(static_cast<QKeyEvent *>(event))) {
+            event->ignore();
+            return true;
+        }
+    } else if (watched == m_trainer && event->type() == QEvent::Close) {
+        // The dock's own close button: trainer mode off, as the View menu does.
+        QTimer::singleShot(0, this, [this] { setTrainerMode(false); });
+    }
+    return QMainWindow::eventFilter(watched, event);
+}
+
+void MainWindow::resizeEvent(QResizeEvent *event)
+{
+    QMainWindow::resizeEvent(event);
+    if (m_trainerOn)
+        placeTrainer();
+}
+
+void MainWindow::inspectToken(const QString &token)
+{
+    if (!m_inspector)
+        return;
+    m_inspector->setInput(token);
+    m_tabs->setCurrentIndex(m_tabs->indexOf(m_inspector) >= 0 ? m_tabs->indexOf(m_inspector) : 1);
 }
 
 bool MainWindow::event(QEvent *event)
@@ -245,9 +335,13 @@ void MainWindow::showAnswer()
     m_responseScroll->verticalScrollBar()->setValue(0); // the new answer from its headline
     // The answer is what the user waits for: give it room, a diagnosis (cause, checklist) more
     // than a token, whose fields are few lines; once the user has set the split, leave it.
+    // On a short screen (1280×720) the fraction is too little: the answer gets the height it
+    // asks for, down to the editors' minimum, so that it reads without scrolling.
     const QList<int> sizes = m_vertical->sizes();
     const int total = sizes.size() == 2 ? sizes[0] + sizes[1] : 0;
-    const int answer = total * (result->ok() ? 11 : 13) / 20;
+    const int wanted = m_bottomTabs->tabBar()->sizeHint().height() + m_response->sizeHint().height() + 8;
+    const int most = total - m_vertical->widget(0)->minimumSizeHint().height();
+    const int answer = std::max(total * (result->ok() ? 11 : 13) / 20, std::min(wanted, most));
     if (total > 0 && !m_userSizedAnswer && sizes[1] < answer)
         m_vertical->setSizes({total - answer, answer});
 }
@@ -256,8 +350,10 @@ void MainWindow::flowStatus(const QString &text)
 {
     QWidget *flow = m_tabs->widget(0);
     m_tabStatus.insert(flow, text);
-    if (m_tabs->currentWidget() == flow)
+    if (m_tabs->currentWidget() == flow) {
         m_status->setText(text);
+        m_status->setToolTip(text);
+    }
 }
 
 QWidget *MainWindow::createFlowPage()
@@ -290,7 +386,30 @@ QWidget *MainWindow::createFlowPage()
     QGroupBox *encodedBox = titled(tr("Encoded"), m_encoded, page);
     encodedBox->layout()->addWidget(m_encodedError);
     encodedBox->layout()->addWidget(m_pastedBar);
-    encodedBox->layout()->addWidget(m_expiry);
+    // Copy, as on jwt.io: the encoded token whole. A signed assertion buys an access token until
+    // its exp, so it goes through the secret clipboard (marked secret, cleared after 60 s).
+    auto *copyEncoded = new QToolButton(page);
+    copyEncoded->setObjectName(QStringLiteral("copyEncodedToken"));
+    copyEncoded->setIcon(Icons::icon(Icons::Role::Copy));
+    copyEncoded->setText(tr("Copy token"));
+    copyEncoded->setToolButtonStyle(Qt::ToolButtonIconOnly); // the row is narrow beside the trainer
+    copyEncoded->setAccessibleName(tr("Copy the encoded token"));
+    copyEncoded->setToolTip(tr("Copy the encoded token; the clipboard is cleared after 60 s"));
+    auto *encodedClipboard = new SecretClipboard(copyEncoded);
+    connect(copyEncoded, &QToolButton::clicked, this, [this, encodedClipboard] {
+        const QString token = m_document->encodedText().trimmed();
+        if (token.isEmpty()) {
+            flowStatus(tr("No token to copy yet: paste one, or fill in the connection and choose a signing key."));
+            return;
+        }
+        encodedClipboard->copy(token);
+        flowStatus(tr("The encoded token is on the clipboard; it will be cleared in %1 s.").arg((encodedClipboard->clearDelay() + 999) / 1000));
+    });
+    auto *expiryRow = new QHBoxLayout;
+    expiryRow->setContentsMargins(0, 0, 0, 0);
+    expiryRow->addWidget(m_expiry, 1);
+    expiryRow->addWidget(copyEncoded, 0, Qt::AlignTop);
+    static_cast<QVBoxLayout *>(encodedBox->layout())->addLayout(expiryRow);
 
     auto *decoded = new QSplitter(Qt::Vertical, page);
     decoded->addWidget(titled(tr("Header"), m_header, decoded));
@@ -350,6 +469,10 @@ QWidget *MainWindow::createFlowPage()
     layout->addWidget(connectionBox);
     layout->addWidget(vertical, 1);
 
+    // Two lines at least, not Qt's 70 px: on a 720 px screen the answer needs the height (the
+    // splitter gives the editors back their room when dragged).
+    for (QPlainTextEdit *edit : {static_cast<QPlainTextEdit *>(m_encoded), m_header->editor(), m_payload->editor()})
+        edit->setMinimumHeight(2 * edit->fontMetrics().lineSpacing() + 2 * edit->frameWidth() + 8);
     m_header->editor()->setAccessibleName(tr("Header JSON"));
     m_payload->editor()->setAccessibleName(tr("Payload JSON (claims)"));
     // Tab follows the work: connection, Send, the token, its JSON, the keys, then the results
@@ -444,10 +567,15 @@ void MainWindow::createTrainer()
     parts.session = m_session;
     parts.focusTarget = [this](const QString &target) { return focusTarget(target); };
     m_trainer = new TrainerDock(parts, this);
+    m_trainerPanel = m_trainer->widget();
+    m_trainerPanel->setObjectName(QStringLiteral("trainerPanel"));
     addDockWidget(Qt::RightDockWidgetArea, m_trainer);
     m_trainer->hide();
-    QAction *trainer = m_trainer->toggleViewAction();
-    trainer->setText(tr("&Trainer mode"));
+    m_trainer->installEventFilter(this);
+    // Not the dock's toggleViewAction(): trainer mode stays on while the trainer is a tab.
+    QAction *trainer = new QAction(tr("&Trainer mode"), this);
+    trainer->setCheckable(true);
+    m_trainerAction = trainer;
     trainer->setObjectName(QStringLiteral("trainerModeAction"));
     trainer->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
     trainer->setToolTip(tr("A guided walkthrough of the flow, failures on purpose and a live sequence diagram, for a class"));
@@ -459,8 +587,43 @@ void MainWindow::setTrainerMode(bool on)
 {
     if (!m_trainer) // the app builds it just after the first paint
         return;
-    m_trainer->setVisible(on);
+    m_trainerOn = on;
+    m_trainerAction->setChecked(on);
+    placeTrainer();
+    if (on && m_trainerTabbed)
+        m_tabs->setCurrentWidget(m_trainerPanel);
     fitTrainer();
+}
+
+bool MainWindow::trainerFitsBeside() const
+{
+    // Beside the page the dock takes two fifths of the width (nine twentieths presenting). The
+    // page keeps the rest only if its three columns stay readable there: about 110 characters
+    // of the type in use (the 1280 px projector starved them to "key" and "Ch").
+    QFont type = font();
+    if (isPresentationMode())
+        type.setPointSizeF(presentationPointSize());
+    const int dock = std::max(420, isPresentationMode() ? width() * 9 / 20 : width() * 2 / 5);
+    return width() - dock >= 110 * QFontMetrics(type).averageCharWidth();
+}
+
+void MainWindow::placeTrainer()
+{
+    if (!m_trainer)
+        return;
+    const bool tabbed = m_trainerOn && !m_trainer->isFloating() && !trainerFitsBeside();
+    if (tabbed && !m_trainerTabbed) {
+        m_trainer->hide();
+        m_trainer->setWidget(nullptr); // the dock lets go of the panel; it stays the same widget
+        m_tabs->addTab(m_trainerPanel, tr("&Trainer"));
+        m_trainerTabbed = true;
+    } else if (!tabbed && m_trainerTabbed) {
+        m_tabs->removeTab(m_tabs->indexOf(m_trainerPanel));
+        m_trainer->setWidget(m_trainerPanel);
+        m_trainerPanel->show();
+        m_trainerTabbed = false;
+    }
+    m_trainer->setVisible(m_trainerOn && !m_trainerTabbed);
 }
 
 void MainWindow::fitTrainer()
@@ -603,14 +766,22 @@ void MainWindow::setPresentationMode(bool on)
 {
     m_presentation->setChecked(on);
     // Larger type for the back of the room; secrets stay masked whatever is clicked.
-    setStyleSheet(on ? QStringLiteral("QWidget { font-size: 17pt; }") : QString());
+    setStyleSheet(on ? QStringLiteral("QWidget { font-size: %1pt; }").arg(presentationPointSize()) : QString());
     m_response->setSecretsRevealed(false);
     m_response->setRevealAllowed(!on);
     if (on)
         showFullScreen();
     else
         showNormal();
+    placeTrainer();
     fitTrainer();
+}
+
+int MainWindow::presentationPointSize() const
+{
+    // Large type, scaled to the screen: 17 pt on 1080 lines, 12 pt on a 720 or 768 line
+    // projector, where 17 pt left no room for the answer (a projector's pixels are large anyway).
+    return std::clamp(availableGeometry().height() / 60, 12, kPresentationPointSize);
 }
 
 bool MainWindow::isPresentationMode() const

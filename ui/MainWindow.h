@@ -4,11 +4,13 @@
 
 #include <QHash>
 #include <QMainWindow>
+#include <QRect>
 #include <QUrl>
 
 #include <memory>
 
 class QAction;
+class QKeyEvent;
 class QLabel;
 class QMenu;
 class QSplitter;
@@ -58,7 +60,15 @@ public:
         // and the trainer dock only once the window has painted (the app: a faster first paint);
         // otherwise in the constructor (tests).
         bool deferUntilFirstPaint = false;
+        // The screen's free area the window sizes itself to; empty: the screen's own
+        // (QScreen::availableGeometry). Tests simulate screen sizes with it.
+        QRect availableGeometry;
     };
+
+    // The window's first size on a screen with this free area: 1280×860 where that fits, less
+    // where it does not (a 1024×768 projector), leaving room for the title bar.
+    static QSize defaultSize(const QRect &available);
+    QRect availableGeometry() const;
 
     explicit MainWindow(const Clock &clock = SystemClock::instance(), QWidget *parent = nullptr);
     MainWindow(const Clock &clock, const Options &options, QWidget *parent = nullptr);
@@ -79,9 +89,15 @@ public:
     void setPresentationMode(bool on);
     KeyGenerationDialog *keyGenerationDialog();
     bool isPresentationMode() const;
+    int presentationPointSize() const; // presentation mode's type size on this screen
     // Trainer mode (View ▸ Trainer mode): walkthrough, failures on purpose, sequence diagram.
     TrainerDock *trainer() const { return m_trainer; }
     void setTrainerMode(bool on);
+    bool isTrainerMode() const { return m_trainerOn; }
+    // Where there is no room beside the page (a 1280 px projector, presentation mode's large
+    // type), the trainer is a tab of the window instead of a dock: true while it is.
+    bool isTrainerTabbed() const { return m_trainerTabbed; }
+    QWidget *trainerPanel() const { return m_trainerPanel; } // the trainer's content, docked or tabbed
     // Puts the focus on what a walkthrough step is about ("signing-key", "payload", "send", ...).
     bool focusTarget(const QString &target);
 
@@ -92,6 +108,8 @@ Q_SIGNALS:
 protected:
     void closeEvent(QCloseEvent *event) override;
     bool event(QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     QWidget *createFlowPage();
@@ -112,6 +130,10 @@ private:
     void createInspector();
     void createTrainer();
     void fitTrainer();
+    bool trainerFitsBeside() const;
+    void placeTrainer();
+    bool isWindowShortcut(const QKeyEvent *event) const;
+    void inspectToken(const QString &token);
 
     const Clock &m_clock;
     QNetworkAccessManager *m_network = nullptr;
@@ -141,12 +163,17 @@ private:
     bool m_userSizedAnswer = false; // the user dragged the editors/answer split: keep it
     PracticeOrg *m_practice = nullptr;
     TrainerDock *m_trainer = nullptr;
+    QWidget *m_trainerPanel = nullptr;
+    QAction *m_trainerAction = nullptr;
+    bool m_trainerOn = false;
+    bool m_trainerTabbed = false;
     QMenu *m_viewMenu = nullptr;
     QSettings *m_settings = nullptr;
     std::unique_ptr<SecretStore> m_ownSecrets;
     ProfileMenu *m_profiles = nullptr;
     RecentFilesMenu *m_recent = nullptr;
     std::unique_ptr<Options> m_deferredStart; // until the first paint
+    QRect m_available;                        // Options::availableGeometry
 };
 
 } // namespace jwtflow

@@ -3,14 +3,20 @@
 #include "DiagnosisCard.h"
 #include "Icons.h"
 #include "SecretClipboard.h"
+#include "flow/CallAnswer.h"
 #include "flow/CurlCommand.h"
+#include "flow/RecordTableModel.h"
 #include "flow/SecretMasker.h"
+#include "token/Jwt.h"
 
 #include <QCheckBox>
 #include <QDateTime>
 #include <QDesktopServices>
 #include <QFontDatabase>
 #include <QFormLayout>
+#include <QHeaderView>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -23,6 +29,7 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTimeZone>
 #include <QTimer>
 #include <QToolButton>
@@ -34,6 +41,34 @@ namespace jwtflow {
 namespace {
 
 enum Page { EmptyPage, TokenPage, DiagnosisPage };
+enum View { AnswerView, ResultView, HttpView };
+enum ResultPage { FieldsPage, RecordsPage, VersionsPage, MessagePage };
+
+bool isJwt(const QString &text)
+{
+    return text.count(QLatin1Char('.')) >= 2 && Jwt::parse(text).ok();
+}
+
+QTableView *tableView(const QString &objectName, const QString &accessibleName, QWidget *parent)
+{
+    auto *table = new QTableView(parent);
+    table->setObjectName(objectName);
+    table->setAccessibleName(accessibleName);
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table->setAlternatingRowColors(true);
+    table->setWordWrap(false);
+    table->setTextElideMode(Qt::ElideMiddle);
+    table->horizontalHeader()->setStretchLastSection(true);
+    table->horizontalHeader()->setHighlightSections(false);
+    table->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    table->setCornerButtonEnabled(false);
+    if (auto *corner = table->findChild<QAbstractButton *>()) {
+        corner->setObjectName(objectName + QStringLiteral("Corner"));
+        corner->setAccessibleName(ResponsePane::tr("Select all rows"));
+    }
+    return table;
+}
 
 // Chip colours with white text: each keeps a contrast above 4.5:1 and reads on light and dark windows.
 const QString kOkColour = QStringLiteral("#1e7b45");
@@ -171,22 +206,36 @@ ResponsePane::ResponsePane(QWidget *parent)
     m_stack->addWidget(m_cardScroll);
     connect(m_card, &DiagnosisCard::fieldActivated, this, &ResponsePane::fieldActivated);
 
-    m_splitter = new QSplitter(Qt::Vertical, this);
-    m_splitter->setObjectName(QStringLiteral("responseSplitter"));
-    m_splitter->setChildrenCollapsible(false);
-    m_splitter->addWidget(m_stack);
-    m_splitter->addWidget(buildCallsArea());
-    // The answer keeps the height it needs; the calls below take what is left (and scroll).
-    m_splitter->setStretchFactor(0, 0);
-    m_splitter->setStretchFactor(1, 1);
-    connect(m_splitter, &QSplitter::splitterMoved, this, [this] { m_autoBalance = false; });
+    // The answer first: the token (or the diagnosis), then each API call's result as data, and
+    // the HTTP of every call behind its own tab, not above the answer.
+    m_views = new QTabWidget(this);
+    m_views->setObjectName(QStringLiteral("responseViews"));
+    m_views->setAccessibleName(tr("Answer views"));
+    m_views->setDocumentMode(true);
+    m_views->addTab(m_stack, tr("Answer"));
+    m_views->addTab(buildResultPage(), tr("Result"));
+    m_views->addTab(buildCallsArea(), tr("HTTP"));
+
+    m_copyUrl = button(tr("Copy the &link"), QStringLiteral("copyUnopenedUrl"),
+        tr("Copy the sign-in link to open it in a browser yourself; the clipboard is cleared after 60 s"), this);
+    m_copyUrl->setIcon(Icons::icon(Icons::Role::Copy));
+    m_copyUrl->hide();
+    connect(m_copyUrl, &QPushButton::clicked, this, [this] {
+        if (m_unopenedUrl.isValid())
+            copyText(m_unopenedUrl.toString(QUrl::FullyEncoded), tr("The sign-in link"));
+    });
+    auto *noticeRow = new QHBoxLayout;
+    noticeRow->setContentsMargins(0, 0, 0, 0);
+    noticeRow->addWidget(m_notice, 1);
+    noticeRow->addWidget(m_copyUrl, 0, Qt::AlignTop);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(6);
     layout->addLayout(header);
-    layout->addWidget(m_notice);
-    layout->addWidget(m_splitter, 1);
+    layout->addLayout(noticeRow);
+    layout->addWidget(m_orgActions);
+    layout->addWidget(m_views, 1);
 
     connect(m_reveal, &QCheckBox::toggled, this, &ResponsePane::setSecretsRevealed);
     connect(m_clipboard, &SecretClipboard::cleared, this, [this] {
@@ -221,10 +270,20 @@ QWidget *ResponsePane::buildTokenPage()
     m_copyToken->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_copyToken->setAccessibleName(tr("Copy the access token"));
     m_copyToken->setToolTip(tr("Copy the access token; the clipboard is cleared after 60 s"));
+    m_inspectToken = new QToolButton(m_tokenPage);
+    m_inspectToken->setObjectName(QStringLiteral("inspectAccessToken"));
+    m_inspectToken->setText(tr("Inspect"));
+    m_inspectToken->setAccessibleName(tr("Inspect the access token"));
+    m_inspectToken->setToolTip(tr("This access token is a JWT: open it in the ID token inspector"));
+    connect(m_inspectToken, &QToolButton::clicked, this, [this] {
+        if (m_hasResult && m_result.ok())
+            Q_EMIT inspectRequested(m_result.token.accessToken);
+    });
     auto *tokenRow = new QHBoxLayout;
     tokenRow->setSpacing(6);
     tokenRow->addWidget(m_accessToken, 1);
     tokenRow->addWidget(m_copyToken);
+    tokenRow->addWidget(m_inspectToken);
     tokenRow->addStretch(0);
     auto *tokenName = new QLabel(QStringLiteral("access_token"), m_tokenPage);
     tokenName->setForegroundRole(QPalette::PlaceholderText);
@@ -247,9 +306,10 @@ QWidget *ResponsePane::buildTokenPage()
     layout->addWidget(m_warnings);
 
     // Actions with the token.
-    m_orgActions = new QWidget(m_tokenPage);
+    m_orgActions = new QWidget(this); // above the views: the next call is one click from any result
     m_orgActions->setObjectName(QStringLiteral("orgActions"));
-    auto *actions = new QVBoxLayout(m_orgActions);
+    // One row: the actions, then the query box taking what is left.
+    auto *actions = new QHBoxLayout(m_orgActions);
     actions->setContentsMargins(0, 0, 0, 0);
     actions->setSpacing(6);
     auto *buttons = new QHBoxLayout;
@@ -264,7 +324,6 @@ QWidget *ResponsePane::buildTokenPage()
     buttons->addWidget(m_identity);
     buttons->addWidget(m_versions);
     buttons->addWidget(m_openOrg);
-    buttons->addStretch(1);
     actions->addLayout(buttons);
 
     auto *query = new QHBoxLayout;
@@ -281,13 +340,13 @@ QWidget *ResponsePane::buildTokenPage()
         tr("&Run"), QStringLiteral("runQueryButton"), tr("Run the query (GET /services/data/vNN.0/query)"), m_orgActions);
     m_runQuery->setIcon(Icons::icon(Icons::Role::Run));
     query->addWidget(soqlLabel);
+    m_soql->setMinimumWidth(m_soql->fontMetrics().averageCharWidth() * 16);
     query->addWidget(m_soql, 1);
     query->addWidget(m_runQuery);
-    actions->addLayout(query);
-    layout->addWidget(m_orgActions);
+    actions->addLayout(query, 1);
 
     m_copyCurlAction = button(tr("Copy as c&url"), QStringLiteral("copyExchangeCurlButton"),
-        tr("Copy the token request as a curl command, secrets included; the clipboard is cleared after 60 s"), m_tokenPage);
+        tr("Copy the token request as a curl command, secrets included; the clipboard is cleared after 60 s"), m_orgActions);
     m_copyCurlAction->setIcon(Icons::icon(Icons::Role::Copy));
     buttons->insertWidget(3, m_copyCurlAction);
     layout->addStretch(1);
@@ -410,7 +469,7 @@ void ResponsePane::setResult(const ExchangeResult &result, const Diagnosis &diag
         });
     } else {
         m_card->clear();
-        m_placeholder->setText(tr("The exchange failed; its answer is shown below."));
+        m_placeholder->setText(tr("The exchange failed; its answer is in the HTTP tab."));
         m_stack->setCurrentIndex(EmptyPage);
     }
     renderHeader();
@@ -418,29 +477,8 @@ void ResponsePane::setResult(const ExchangeResult &result, const Diagnosis &diag
     refreshCallItems();
     m_callList->setCurrentRow(0);
     renderCall();
-    m_autoBalance = true;
-    balanceSplitter();
-}
-
-void ResponsePane::resizeEvent(QResizeEvent *event)
-{
-    QWidget::resizeEvent(event);
-    if (m_autoBalance)
-        balanceSplitter();
-}
-
-void ResponsePane::balanceSplitter()
-{
-    // The token page takes what it needs; a diagnosis is what the user came for, so it gets
-    // most of the room; the calls below keep the rest.
-    const int total = qMax(m_splitter->height(), 400);
-    int top = total / 3;
-    if (m_stack->currentIndex() == TokenPage)
-        top = m_tokenPage->sizeHint().height();
-    else if (m_stack->currentIndex() == DiagnosisPage)
-        top = qMin(m_card->sizeHint().height() + 2, total * 2 / 3);
-    top = qBound(60, top, total - 120);
-    m_splitter->setSizes({ top, total - top });
+    renderCallAnswer();
+    showView(AnswerView); // the token or the diagnosis: what the user sent for
 }
 
 int ResponsePane::addCall(const HttpExchangeRecord &record, const QString &label)
@@ -456,6 +494,10 @@ int ResponsePane::addCall(const HttpExchangeRecord &record, const QString &label
     refreshCallItems();
     m_callList->setCurrentRow(int(m_calls.size()) - 1);
     renderCall();
+    renderCallAnswer();
+    // The call's answer as data takes the pane; an answer that is not data (none, an error page)
+    // is read where its HTTP is.
+    showView(CallAnswer::read(record).kind == CallAnswer::Kind::None ? HttpView : ResultView);
     return int(m_calls.size()) - 1;
 }
 
@@ -467,10 +509,14 @@ void ResponsePane::clear()
     m_card->clear();
     m_placeholder->setText(tr("No answer yet. Send the assertion to exchange it for an access token."));
     m_stack->setCurrentIndex(EmptyPage);
+    m_unopenedUrl.clear();
+    m_copyUrl->hide();
     renderHeader();
     renderToken();
     refreshCallItems();
     renderCall();
+    renderCallAnswer();
+    showView(AnswerView);
 }
 
 int ResponsePane::callCount() const
@@ -502,6 +548,7 @@ void ResponsePane::setSecretsRevealed(bool revealed)
     renderHeader();
     renderToken();
     renderCall();
+    renderCallAnswer();
     Q_EMIT secretsRevealedChanged(m_revealed);
 }
 
@@ -534,9 +581,111 @@ bool ResponsePane::openUrl(const QUrl &url)
     if (!url.isValid() || !m_opener)
         return false;
     const bool opened = m_opener(url);
-    showNotice(opened ? tr("Opened %1 in the browser.").arg(url.host()) : tr("Could not open a browser for %1.").arg(url.host()));
-    m_noticeTimer->start(8000);
+    // The link carries the session (sid=): it is never written to a log, only offered to copy.
+    m_unopenedUrl = opened ? QUrl() : url;
+    m_copyUrl->setVisible(!opened);
+    if (opened) {
+        showNotice(tr("Opened %1 in the browser.").arg(url.host()));
+        m_noticeTimer->start(8000);
+    } else {
+        m_noticeTimer->stop();
+        showNotice(tr("No browser could be opened for %1. Copy the link and paste it into a browser: it signs you in "
+                      "with this token, so keep it to yourself.")
+                       .arg(url.host()));
+    }
     return opened;
+}
+
+QWidget *ResponsePane::buildResultPage()
+{
+    m_resultPage = new QWidget(this);
+    m_resultPage->setObjectName(QStringLiteral("resultPage"));
+    m_resultCaption = new QLabel(m_resultPage);
+    m_resultCaption->setObjectName(QStringLiteral("resultCaption"));
+    m_resultCaption->setTextFormat(Qt::PlainText);
+    m_resultCaption->setWordWrap(true);
+    m_resultCaption->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred); // a long URL must not widen the page
+
+    m_resultStack = new QStackedWidget(m_resultPage);
+    m_resultStack->setObjectName(QStringLiteral("resultStack"));
+    m_fieldRows = new RecordTableModel(this);
+    m_fieldsTable = tableView(QStringLiteral("resultFields"), tr("Fields of the answer"), m_resultStack);
+    m_fieldsTable->setModel(m_fieldRows);
+    m_records = new RecordTableModel(this);
+    m_recordsTable = tableView(QStringLiteral("soqlTable"), tr("Records of the query"), m_resultStack);
+    m_recordsTable->setModel(m_records);
+    m_versionList = new QListWidget(m_resultStack);
+    m_versionList->setObjectName(QStringLiteral("versionList"));
+    m_versionList->setAccessibleName(tr("API versions"));
+    m_resultMessage = textView(QStringLiteral("resultMessage"), tr("Message of the answer"), m_resultStack);
+    m_resultStack->addWidget(m_fieldsTable);
+    m_resultStack->addWidget(m_recordsTable);
+    m_resultStack->addWidget(m_versionList);
+    m_resultStack->addWidget(m_resultMessage);
+
+    auto *layout = new QVBoxLayout(m_resultPage);
+    layout->setContentsMargins(0, 4, 0, 0);
+    layout->setSpacing(4);
+    layout->addWidget(m_resultCaption);
+    layout->addWidget(m_resultStack, 1);
+    return m_resultPage;
+}
+
+void ResponsePane::renderCallAnswer()
+{
+    // The newest org call's answer (the exchange's own answer is the Answer tab).
+    const bool any = m_calls.size() > 1;
+    m_views->setTabEnabled(ResultView, any);
+    if (!any) {
+        m_resultCaption->clear();
+        m_fieldRows->setRecords({});
+        m_records->setRecords({});
+        m_versionList->clear();
+        m_resultMessage->clear();
+        return;
+    }
+    const Call &call = m_calls.constLast();
+    const CallAnswer answer = CallAnswer::read(call.record);
+    const SecretMasker masker = call.record.secrets();
+    const auto shown = [this, &masker](const QString &text) { return m_revealed ? text : masker.apply(text); };
+    QString caption = QStringLiteral("%1 · %2").arg(call.label, recordSummary(call.record));
+    switch (answer.kind) {
+    case CallAnswer::Kind::Fields: {
+        QJsonArray rows;
+        for (const auto &[name, value] : answer.fields)
+            rows.append(QJsonObject{{QStringLiteral("Field"), name}, {QStringLiteral("Value"), shown(value)}});
+        m_fieldRows->setRecords(rows);
+        m_fieldsTable->resizeColumnToContents(0);
+        m_resultStack->setCurrentWidget(m_fieldsTable);
+        break;
+    }
+    case CallAnswer::Kind::Records:
+        m_records->setRecords(answer.records);
+        m_recordsTable->resizeColumnsToContents();
+        m_resultStack->setCurrentWidget(m_recordsTable);
+        caption += QStringLiteral(" · ") + answer.recordsCaption();
+        break;
+    case CallAnswer::Kind::Versions:
+        m_versionList->clear();
+        for (const CallAnswer::Version &v : answer.versions)
+            m_versionList->addItem(tr("%1  %2  %3").arg(v.version, v.label, v.url));
+        m_resultStack->setCurrentWidget(m_versionList);
+        caption += QStringLiteral(" · ") + tr("%n version(s), newest first", nullptr, int(answer.versions.size()));
+        break;
+    case CallAnswer::Kind::Message:
+    case CallAnswer::Kind::None:
+        m_resultMessage->setPlainText(answer.kind == CallAnswer::Kind::None ? tr("No answer: see the HTTP tab.") : shown(answer.message));
+        m_resultStack->setCurrentWidget(m_resultMessage);
+        break;
+    }
+    m_resultCaption->setText(caption);
+}
+
+void ResponsePane::showView(int view)
+{
+    if (view == ResultView && !m_views->isTabEnabled(ResultView))
+        view = AnswerView;
+    m_views->setCurrentIndex(view);
 }
 
 void ResponsePane::copyCurl()
@@ -627,6 +776,7 @@ void ResponsePane::renderToken()
     m_accessToken->setMinimumWidth(qMin(tokenWidth, 240));
     m_accessToken->setMaximumWidth(tokenWidth);
     m_accessToken->setToolTip(m_revealed ? QString() : tr("Masked: tick \"Reveal secrets\" to see it, or copy it"));
+    m_inspectToken->setVisible(ok && isJwt(token.accessToken));
     setValue(m_instanceUrl, ok ? token.instanceUrl : QString());
     setValue(m_identityUrl, ok ? token.id : QString());
     setValue(m_scope, ok ? token.scope : QString());
@@ -647,6 +797,20 @@ void ResponsePane::renderToken()
             edit->setText(m_revealed ? text : masker.apply(text));
             edit->setCursorPosition(0);
             m_extraFields << edit;
+            if (isJwt(text)) { // an id_token: one click to the inspector
+                auto *inspect = new QToolButton(edit);
+                inspect->setObjectName(QStringLiteral("inspect_%1").arg(it.key()));
+                inspect->setText(tr("Inspect"));
+                inspect->setAccessibleName(tr("Inspect %1").arg(it.key()));
+                inspect->setToolTip(tr("Open %1 in the ID token inspector").arg(it.key()));
+                inspect->setCursor(Qt::ArrowCursor);
+                connect(inspect, &QToolButton::clicked, this, [this, text] { Q_EMIT inspectRequested(text); });
+                edit->setTextMargins(0, 0, inspect->sizeHint().width() + 4, 0);
+                auto *row = new QHBoxLayout(edit);
+                row->setContentsMargins(0, 0, 0, 0);
+                row->addStretch(1);
+                row->addWidget(inspect);
+            }
         }
     }
 

@@ -18,6 +18,7 @@ class QPushButton;
 class QScrollArea;
 class QSplitter;
 class QStackedWidget;
+class QTableView;
 class QTabWidget;
 class QTimer;
 class QToolButton;
@@ -25,6 +26,7 @@ class QToolButton;
 namespace jwtflow {
 
 class DiagnosisCard;
+class RecordTableModel;
 class SecretClipboard;
 
 // What the token endpoint answered, and every call made with the token since.
@@ -78,7 +80,8 @@ public:
 
 public Q_SLOTS:
     void setSecretsRevealed(bool revealed);
-    // Open a URL (the frontdoor link) through the opener; false when it could not be opened.
+    // Open a URL (the frontdoor link) through the opener; false when it could not be opened, and
+    // then the pane says so and offers the link to copy (it signs in: the secret clipboard).
     bool openUrl(const QUrl &url);
     // Copy the selected call (or the exchange) as a curl command, secrets included.
     void copyCurl();
@@ -88,13 +91,14 @@ Q_SIGNALS:
     void versionsRequested();
     void queryRequested(const QString &soql);
     void openOrgRequested();
+    // "Inspect" on a JWT of the answer (an id_token, an access token that is a JWT).
+    void inspectRequested(const QString &token);
     // A diagnosis cause's implicated claim or setting was clicked.
     void fieldActivated(const QString &field);
     void secretsRevealedChanged(bool revealed);
 
 protected:
     void showEvent(QShowEvent *event) override;
-    void resizeEvent(QResizeEvent *event) override;
 
 private:
     struct Call {
@@ -106,20 +110,19 @@ private:
     void renderToken();
     void renderCall();
     void refreshCallItems();
-    void balanceSplitter();
+    void renderCallAnswer();
+    void showView(int view);
     void runQuery();
     void copyText(const QString &text, const QString &what);
     void showNotice(const QString &text);
     HttpExchangeRecord::Secrets secrets() const;
     QWidget *buildTokenPage();
     QWidget *buildCallsArea();
+    QWidget *buildResultPage();
     QLineEdit *addField(const QString &name, const QString &objectName);
 
     ExchangeResult m_result;
     bool m_hasResult = false;
-    // Until the user drags the handle, the split follows the pane's height (the window gives the
-    // answer more room right after setting it).
-    bool m_autoBalance = false;
     QList<Call> m_calls;
     bool m_revealed = false;
     bool m_revealAllowed = true;
@@ -132,7 +135,9 @@ private:
     QLabel *m_notice = nullptr;
     QTimer *m_noticeTimer = nullptr;
     QCheckBox *m_reveal = nullptr;
-    QSplitter *m_splitter = nullptr;
+    QTabWidget *m_views = nullptr; // Answer, Result, HTTP
+    QUrl m_unopenedUrl;            // the frontdoor link no browser took, until copied or replaced
+    QPushButton *m_copyUrl = nullptr;
     QStackedWidget *m_stack = nullptr;
     QLabel *m_placeholder = nullptr;
     QScrollArea *m_cardScroll = nullptr;
@@ -142,6 +147,7 @@ private:
     QFormLayout *m_fields = nullptr;
     QLineEdit *m_accessToken = nullptr;
     QToolButton *m_copyToken = nullptr;
+    QToolButton *m_inspectToken = nullptr;
     QLineEdit *m_instanceUrl = nullptr;
     QLineEdit *m_identityUrl = nullptr;
     QLineEdit *m_scope = nullptr;
@@ -157,6 +163,16 @@ private:
     QLineEdit *m_soql = nullptr;
     QPushButton *m_runQuery = nullptr;
     bool m_themeIconsMade = false; // on the first show (showEvent)
+
+    QWidget *m_resultPage = nullptr;
+    QLabel *m_resultCaption = nullptr;
+    QStackedWidget *m_resultStack = nullptr;
+    QTableView *m_fieldsTable = nullptr;
+    QTableView *m_recordsTable = nullptr;
+    QListWidget *m_versionList = nullptr;
+    QPlainTextEdit *m_resultMessage = nullptr;
+    RecordTableModel *m_records = nullptr;
+    RecordTableModel *m_fieldRows = nullptr;
 
     QWidget *m_callsArea = nullptr;
     QListWidget *m_callList = nullptr;

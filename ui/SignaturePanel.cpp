@@ -1,5 +1,6 @@
 #include "SignaturePanel.h"
 #include "ErrorColor.h"
+#include "ReadablePalette.h"
 
 #include "KeyPicker.h"
 #include "crypto/HmacSecret.h"
@@ -164,7 +165,7 @@ void SignaturePanel::updateMatchBadge()
     switch (keyMatch()) {
     case ClaimsLinter::KeyMatch::Unknown:
         m_match->setText(tr("Key ↔ certificate: pick both to check they belong together."));
-        m_match->setStyleSheet(QStringLiteral("color: palette(mid);"));
+        m_match->setStyleSheet(ReadablePalette::hintStyleSheet(m_match));
         break;
     case ClaimsLinter::KeyMatch::Matches:
         m_match->setText(tr("✔ The private key matches the uploaded certificate."));

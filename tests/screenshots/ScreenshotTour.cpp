@@ -113,6 +113,57 @@ void shootProfiles(const Clock &clock, const QString &out)
     window.recentFilesMenu()->close();
 }
 
+// The window on classroom screens (1024×768, 1280×720, 1366×768, 1920×1080), with and without
+// presentation mode and the trainer, after a SOQL query: what tests/ui/WindowFitTest asserts.
+void shootScreens(const QString &out)
+{
+    KeyPicker::setSynchronousLoading(true);
+    for (const QSize screen : {QSize(1024, 768), QSize(1280, 720), QSize(1366, 768), QSize(1920, 1080)}) {
+        for (const bool presentation : {false, true}) {
+            for (const bool trainerOn : {false, true}) {
+                QTemporaryDir data;
+                MainWindow::Options options;
+                options.practiceOrg = true;
+                options.practiceDataFolder = data.path();
+                options.availableGeometry = QRect(0, 32, screen.width(), screen.height() - 32);
+                MainWindow w(SystemClock::instance(), options);
+                w.responsePane()->setUrlOpener([](const QUrl &) { return true; });
+                w.show();
+                if (presentation)
+                    w.setPresentationMode(true);
+                if (trainerOn)
+                    w.setTrainerMode(true);
+                w.setWindowState(w.windowState() & ~Qt::WindowFullScreen); // full screen of this size, not Xvfb's
+                w.setGeometry(QRect(QPoint(0, 0), presentation ? screen : QSize(screen.width(), screen.height() - 32 - 40)));
+                settle(100);
+                if (w.minimumSizeHint().width() > screen.width() || w.minimumSizeHint().height() > screen.height())
+                    std::printf("%dx%d%s%s: the window's minimum is %dx%d\n", screen.width(), screen.height(), presentation ? " presentation" : "",
+                                trainerOn ? " trainer" : "", w.minimumSizeHint().width(), w.minimumSizeHint().height());
+                w.focusTarget(QStringLiteral("send"));
+                w.send();
+                for (int i = 0; i < 500 && !w.responsePane()->hasResult(); ++i)
+                    settle(10);
+                Q_EMIT w.responsePane()->queryRequested(QStringLiteral("SELECT Id, Name FROM Organization"));
+                for (int i = 0; i < 500 && w.responsePane()->callCount() < 2; ++i)
+                    settle(10);
+                save(w, out,
+                     QStringLiteral("30-fit-%1x%2%3%4")
+                         .arg(screen.width())
+                         .arg(screen.height())
+                         .arg(presentation ? QStringLiteral("-presentation") : QString())
+                         .arg(trainerOn ? QStringLiteral("-trainer") : QString()));
+                if (trainerOn && w.isTrainerTabbed()) {
+                    w.trainerPanel()->findChild<QTabWidget *>(QStringLiteral("trainerTabs"))->setCurrentIndex(1);
+                    w.findChild<QTabWidget *>(QStringLiteral("mainTabs"))->setCurrentWidget(w.trainerPanel());
+                    save(w, out, QStringLiteral("30-fit-%1x%2%3-trainer-tab").arg(screen.width()).arg(screen.height()).arg(presentation ? QStringLiteral("-presentation") : QString()));
+                }
+                if (presentation)
+                    w.setPresentationMode(false);
+            }
+        }
+    }
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -122,6 +173,11 @@ int main(int argc, char **argv)
     QSettings().clear();
     const QString out = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QStringLiteral("screenshots");
     QDir().mkpath(out);
+    // JWTFLOW_SHOTS=fit: only the classroom screens (a quicker look while working on layouts).
+    if (qEnvironmentVariable("JWTFLOW_SHOTS") == QLatin1String("fit")) {
+        shootScreens(out);
+        return 0;
+    }
     KeyPicker::setSynchronousLoading(true);
 
     FixedClock clock(QDateTime::currentSecsSinceEpoch());
@@ -266,14 +322,14 @@ int main(int argc, char **argv)
 
     // A failure on purpose with its diagnosis and red arrow.
     trainer.trainer()->findChild<QTabWidget *>(QStringLiteral("trainerTabs"))->setCurrentIndex(1);
-    trainer.trainer()->switches()->button(ScenarioSwitchboard::Switch::SandboxAudience)->click();
+    trainer.trainer()->switches()->trigger(ScenarioSwitchboard::Switch::SandboxAudience);
     trainerSend();
     const int last = trainer.trainer()->sequence()->count() - 1;
     trainer.trainer()->diagram()->setSelected(last);
     Q_EMIT trainer.trainer()->diagram()->messageActivated(last);
     save(trainer, out, QStringLiteral("13-trainer-scenario-sandbox-audience"));
     trainer.trainer()->switches()->resetButton()->click();
-    trainer.trainer()->switches()->button(ScenarioSwitchboard::Switch::UserNotApproved)->click();
+    trainer.trainer()->switches()->trigger(ScenarioSwitchboard::Switch::UserNotApproved);
     trainerSend();
     save(trainer, out, QStringLiteral("14-trainer-scenario-not-approved"));
     trainer.trainer()->switches()->resetButton()->click();
@@ -301,5 +357,6 @@ int main(int argc, char **argv)
     practice.close();
 
     shootProfiles(clock, out);
+    shootScreens(out);
     return 0;
 }

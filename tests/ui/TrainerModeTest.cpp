@@ -202,11 +202,9 @@ TEST(TrainerMode, EachSwitchProducesItsErrorAndDiagnosisAndResetRestoresSuccess)
     ASSERT_TRUE(t.send().ok());
     for (const ScenarioSwitchboard::Switch s : ScenarioSwitchboard::all()) {
         SCOPED_TRACE(ScenarioSwitchboard::name(s).toStdString());
-        QPushButton *button = switches->button(s);
-        ASSERT_NE(button, nullptr);
-        ASSERT_TRUE(button->isEnabled());
-        button->click();
-        EXPECT_TRUE(button->isChecked());
+        ASSERT_TRUE(switches->isAvailable());
+        switches->trigger(s);
+        EXPECT_TRUE(switches->isOn(s));
         EXPECT_TRUE(switches->changeText().startsWith(QStringLiteral("Changed: "))) << switches->changeText().toStdString();
 
         const ExchangeResult refused = t.send();
@@ -219,7 +217,7 @@ TEST(TrainerMode, EachSwitchProducesItsErrorAndDiagnosisAndResetRestoresSuccess)
         EXPECT_TRUE(t.trainer->statusText().contains(card->diagnosis().title));
 
         switches->resetButton()->click();
-        EXPECT_FALSE(button->isChecked());
+        EXPECT_FALSE(switches->isOn(s));
         EXPECT_FALSE(t.trainer->switchboard()->active().has_value());
         const ExchangeResult again = t.send();
         EXPECT_TRUE(again.ok()) << again.summary().toStdString();
@@ -237,7 +235,7 @@ TEST(TrainerMode, TheLessonExportsAsMarkdownAndHtmlWithoutTheAccessToken)
     Q_EMIT w.responsePane()->identityRequested();
     ASSERT_TRUE(waitFor([&] { return w.responsePane()->callCount() == 1; }));
     Q_EMIT w.responsePane()->openOrgRequested();
-    t.trainer->switches()->button(ScenarioSwitchboard::Switch::ExpiredAssertion)->click();
+    t.trainer->switches()->trigger(ScenarioSwitchboard::Switch::ExpiredAssertion);
     ASSERT_FALSE(t.send().ok());
     t.trainer->switches()->resetButton()->click();
 
@@ -330,7 +328,7 @@ TEST(TrainerMode, WithoutThePracticeOrgTheSwitchesSayWhy)
     MainWindow w(SystemClock::instance());
     w.setTrainerMode(true);
     ScenarioSwitches *switches = w.trainer()->switches();
-    EXPECT_FALSE(switches->button(ScenarioSwitchboard::Switch::InactiveUser)->isEnabled());
+    EXPECT_FALSE(switches->isAvailable());
     EXPECT_FALSE(switches->resetButton()->isEnabled());
     EXPECT_TRUE(switches->changeText().contains(QStringLiteral("practice org")));
     EXPECT_EQ(w.trainer()->walkthrough()->doneCount(), 0);
@@ -373,4 +371,29 @@ TEST(TrainerMode, TheLessonRestartsAtStepOneAndExportsItsStepsInOrderWithWhatThe
     view->nextButton()->click();
     EXPECT_TRUE(walk->step(0).done);
     EXPECT_EQ(walk->doneCount(), 1);
+}
+
+TEST(TrainerMode, TheFailureSwitchesAreAListWhoseRowsKeepTheirHeight)
+{
+    TrainerWindow t;
+    ScenarioSwitches *switches = t.trainer->switches();
+    QListWidget *list = switches->list();
+    ASSERT_EQ(list->objectName(), QStringLiteral("failureSwitchList"));
+    EXPECT_EQ(list->count(), static_cast<int>(ScenarioSwitchboard::all().size()));
+    // A click on a row switches it on: it is marked, the line says what changed.
+    const ScenarioSwitchboard::Switch s = ScenarioSwitchboard::Switch::UserNotApproved;
+    QListWidgetItem *row = nullptr;
+    for (int i = 0; i < list->count(); ++i)
+        row = list->item(i)->text() == ScenarioSwitchboard::title(s) ? list->item(i) : row;
+    ASSERT_NE(row, nullptr);
+    Q_EMIT list->itemClicked(row);
+    EXPECT_TRUE(switches->isOn(s));
+    EXPECT_TRUE(row->text().startsWith(QStringLiteral("● ")));
+    EXPECT_TRUE(row->font().bold());
+    EXPECT_TRUE(switches->changeText().startsWith(QStringLiteral("Changed: ")));
+    switches->resetButton()->click();
+    EXPECT_FALSE(switches->isOn(s));
+    // However short the dock, a row is never squeezed below its text's height: the list scrolls.
+    for (int i = 0; i < list->count(); ++i)
+        EXPECT_GE(list->visualItemRect(list->item(i)).height(), list->fontMetrics().height()) << i;
 }
