@@ -843,8 +843,8 @@ void ResponsePane::refreshCallItems()
         m_callList->setCurrentRow(current);
     // The list earns its space once there is more than the exchange to choose from; with no
     // call at all the placeholder above has the pane to itself.
+    // (The HTTP tab's page itself is shown and hidden by its tab widget only.)
     m_callList->setVisible(m_calls.size() > 1);
-    m_callsArea->setVisible(!m_calls.isEmpty());
 }
 
 void ResponsePane::renderCall()

@@ -139,6 +139,8 @@ void ScenarioSwitches::setAvailable(bool available, const QString &reason)
     m_reset->setEnabled(available);
     if (!available)
         showProblem(reason);
+    else
+        showActive(m_active, {}); // the practice org started: the line no longer says it is missing
 }
 
 } // namespace jwtflow

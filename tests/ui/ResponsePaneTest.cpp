@@ -13,6 +13,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QTabWidget>
 #include <QMimeData>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -251,7 +252,15 @@ TEST(ResponsePane, OrgCallsAreListedAndEachCanBeShown)
     versions.response.body = R"([{"label":"Winter '25","url":"/services/data/v62.0","version":"62.0"}])";
     EXPECT_EQ(p.pane.addCall(versions), 2);
 
+    // The answer first: the versions as a list in the Result tab; the HTTP of each call behind its tab.
+    auto *views = child<QTabWidget>(p.pane, "responseViews");
+    EXPECT_EQ(views->tabText(views->currentIndex()), QStringLiteral("Result"));
+    auto *versionList = child<QListWidget>(p.pane, "versionList");
+    ASSERT_EQ(versionList->count(), 1);
+    EXPECT_TRUE(versionList->item(0)->text().startsWith(QStringLiteral("62.0  Winter '25")));
     auto *list = child<QListWidget>(p.pane, "callList");
+    EXPECT_FALSE(list->isVisible());
+    views->setCurrentIndex(2);
     EXPECT_TRUE(list->isVisible());
     ASSERT_EQ(list->count(), 3);
     EXPECT_TRUE(list->item(0)->text().startsWith(QStringLiteral("Token exchange\n200")));
