@@ -428,6 +428,9 @@ QWidget *MainWindow::createFlowPage()
     signatureScroll->setFrameShape(QFrame::NoFrame);
     signatureScroll->setWidgetResizable(true);
     signatureScroll->setWidget(m_signature);
+    // A scroll area's own minimum ignores its widget's: keep the panel's floor (file name, Choose…,
+    // Paste… readable) plus room for the vertical scroll bar, so a narrow window scrolls, not clips.
+    signatureScroll->setMinimumWidth(m_signature->minimumWidth() + signatureScroll->verticalScrollBar()->sizeHint().width());
     editors->addWidget(titled(tr("Signature"), signatureScroll, editors));
     editors->setSizes({420, 430, 430});
     // When the window narrows (the trainer dock opens), the JSON panes keep the larger share.
