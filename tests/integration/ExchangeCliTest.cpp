@@ -2,6 +2,7 @@
 // that runs in this test's event loop.
 #include "integration/ScriptedHttpServer.h"
 
+#include "core/Clock.h"
 #include "crypto/KeyGenerator.h"
 #include "flow/FormBody.h"
 #include "token/Jwt.h"
@@ -149,6 +150,48 @@ TEST_F(ExchangeCliTest, KeyFileModeSignsAFreshAssertionForTheChosenOrg)
     EXPECT_EQ(jwt->claims().value(QStringLiteral("sub")).toString(), QStringLiteral("ann@acme.com"));
     EXPECT_EQ(jwt->claims().value(QStringLiteral("aud")).toString(), server.url().toString());
     EXPECT_EQ(jwt->signature().size(), 256);
+}
+
+// `exchange --cert` warns as `sign` does: a certificate that expired, and one that is not the key's
+// (Salesforce would answer "invalid assertion"); the exchange itself still goes ahead.
+TEST_F(ExchangeCliTest, KeyFileModeWarnsOfAnExpiredOrForeignCertificate)
+{
+    const auto key = KeyGenerator::generateRsa(2048);
+    const auto other = KeyGenerator::generateRsa(2048);
+    if (!key || !other)
+        GTEST_SKIP() << "no RSA key generation here";
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    const FixedClock tenDaysAgo(now - 10 * 86400);
+    const auto expired = KeyGenerator::selfSignedCertificate(*key, QStringLiteral("jwtflow expired"), 2, tenDaysAgo);
+    const auto foreign = KeyGenerator::selfSignedCertificate(*other, QStringLiteral("jwtflow other"), 30);
+    ASSERT_TRUE(expired.ok());
+    ASSERT_TRUE(foreign.ok());
+    QTemporaryDir dir;
+    const auto write = [&dir](const char *name, const QByteArray &bytes) {
+        QFile file(dir.filePath(QString::fromLatin1(name)));
+        EXPECT_TRUE(file.open(QIODevice::WriteOnly));
+        file.write(bytes);
+        return file.fileName();
+    };
+    const QString keyPath = write("server.key", key->toPkcs8Pem());
+    const QString expiredPath = write("expired.crt", expired->toPem());
+    const QString foreignPath = write("foreign.crt", foreign->toPem());
+    const QByteArray body = successBody(server.url());
+    server.setHandler([&body](const ScriptedHttpServer::Request &) { return ScriptedHttpServer::json(200, body); });
+    const auto run = [&](const QString &certPath) {
+        return cli({QStringLiteral("exchange"), QStringLiteral("--key"), keyPath, QStringLiteral("--cert"), certPath, QStringLiteral("--client-id"),
+                    QStringLiteral("3MVG9example"), QStringLiteral("--username"), QStringLiteral("ann@acme.com"), QStringLiteral("--env"),
+                    server.url().toString()});
+    };
+    const CliRun old = run(expiredPath);
+    EXPECT_EQ(old.exitCode, 0) << old.err.toStdString();
+    EXPECT_TRUE(old.err.contains(QStringLiteral("warning: The certificate from"))) << old.err.toStdString();
+    EXPECT_TRUE(old.err.contains(QStringLiteral("expired on"))) << old.err.toStdString();
+    const CliRun mismatched = run(foreignPath);
+    EXPECT_EQ(mismatched.exitCode, 0) << mismatched.err.toStdString();
+    EXPECT_TRUE(mismatched.err.contains(QStringLiteral("does not belong to the private key"))) << mismatched.err.toStdString();
+    EXPECT_FALSE(mismatched.err.contains(QStringLiteral("expired on"))) << mismatched.err.toStdString();
+    EXPECT_EQ(server.requests().size(), 2);
 }
 
 TEST_F(ExchangeCliTest, CallPrintsThePrettyAnswerAndExitsByStatus)
