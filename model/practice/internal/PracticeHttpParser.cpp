@@ -46,6 +46,15 @@ PracticeHttpParser::Step PracticeHttpParser::fail(int status, const QString &mes
     return Step::Failed;
 }
 
+bool PracticeHttpParser::takeBodyBytes(QByteArray &buffer)
+{
+    const qsizetype take = qMin(m_remaining, buffer.size());
+    m_request.body.append(buffer.constData(), take);
+    buffer.remove(0, take);
+    m_remaining -= take;
+    return m_remaining == 0;
+}
+
 bool PracticeHttpParser::takeLine(QByteArray &buffer, QByteArray &line, qsizetype cap, bool &tooLong)
 {
     tooLong = false;
@@ -102,11 +111,7 @@ PracticeHttpParser::Step PracticeHttpParser::feed(QByteArray &buffer)
             break;
         }
         case State::Body: {
-            const qsizetype take = qMin(m_remaining, buffer.size());
-            m_request.body.append(buffer.constData(), take);
-            buffer.remove(0, take);
-            m_remaining -= take;
-            if (m_remaining > 0)
+            if (!takeBodyBytes(buffer))
                 return Step::NeedMore;
             m_state = State::Done;
             break;
@@ -131,11 +136,7 @@ PracticeHttpParser::Step PracticeHttpParser::feed(QByteArray &buffer)
             break;
         }
         case State::ChunkData: {
-            const qsizetype take = qMin(m_remaining, buffer.size());
-            m_request.body.append(buffer.constData(), take);
-            buffer.remove(0, take);
-            m_remaining -= take;
-            if (m_remaining > 0)
+            if (!takeBodyBytes(buffer))
                 return Step::NeedMore;
             m_state = State::ChunkEnd;
             break;

@@ -44,6 +44,8 @@ private:
     Step headersDone();
     // The next line (without CR LF), or nothing while none is complete; `cap` bounds a line.
     bool takeLine(QByteArray &buffer, QByteArray &line, qsizetype cap, bool &tooLong);
+    // Moves up to m_remaining bytes of body (whole or one chunk) from buffer; true once all arrived.
+    bool takeBodyBytes(QByteArray &buffer);
 
     PracticeServerLimits m_limits;
     State m_state = State::RequestLine;
