@@ -46,6 +46,18 @@ PracticeHttpParser::Step PracticeHttpParser::fail(int status, const QString &mes
     return Step::Failed;
 }
 
+bool PracticeHttpParser::takeFieldLine(QByteArray &buffer, QByteArray &line, Step &stop)
+{
+    bool tooLong = false;
+    if (!takeLine(buffer, line, m_limits.maxHeaderBytes - m_headerBytes, tooLong)) {
+        stop = tooLong ? fail(431, QStringLiteral("The request's headers are larger than %1 bytes.").arg(m_limits.maxHeaderBytes))
+                       : Step::NeedMore;
+        return false;
+    }
+    m_headerBytes += line.size() + 2;
+    return true;
+}
+
 bool PracticeHttpParser::takeBodyBytes(QByteArray &buffer)
 {
     const qsizetype take = qMin(m_remaining, buffer.size());
@@ -95,12 +107,8 @@ PracticeHttpParser::Step PracticeHttpParser::feed(QByteArray &buffer)
             m_state = State::Headers;
             break;
         case State::Headers: {
-            const qsizetype room = m_limits.maxHeaderBytes - m_headerBytes;
-            if (!takeLine(buffer, line, room, tooLong))
-                return tooLong
-                    ? fail(431, QStringLiteral("The request's headers are larger than %1 bytes.").arg(m_limits.maxHeaderBytes))
-                    : Step::NeedMore;
-            m_headerBytes += line.size() + 2;
+            if (Step stop = Step::NeedMore; !takeFieldLine(buffer, line, stop))
+                return stop;
             if (line.isEmpty()) {
                 if (const Step step = headersDone(); step == Step::Failed)
                     return step;
@@ -149,12 +157,8 @@ PracticeHttpParser::Step PracticeHttpParser::feed(QByteArray &buffer)
             m_state = State::ChunkSize;
             break;
         case State::Trailers: {
-            const qsizetype room = m_limits.maxHeaderBytes - m_headerBytes;
-            if (!takeLine(buffer, line, room, tooLong))
-                return tooLong
-                    ? fail(431, QStringLiteral("The request's headers are larger than %1 bytes.").arg(m_limits.maxHeaderBytes))
-                    : Step::NeedMore;
-            m_headerBytes += line.size() + 2;
+            if (Step stop = Step::NeedMore; !takeFieldLine(buffer, line, stop))
+                return stop;
             if (line.isEmpty())
                 m_state = State::Done; // trailer fields are read and dropped (RFC 9112 §7.1.2)
             break;

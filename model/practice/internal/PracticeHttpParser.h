@@ -42,6 +42,9 @@ private:
     Step parseRequestLine(const QByteArray &line);
     Step parseHeaderLine(const QByteArray &line);
     Step headersDone();
+    // One header or trailer line within what is left of the header budget; false with `stop` set
+    // (431 when the budget is spent, NeedMore when the line has not all arrived).
+    bool takeFieldLine(QByteArray &buffer, QByteArray &line, Step &stop);
     // The next line (without CR LF), or nothing while none is complete; `cap` bounds a line.
     bool takeLine(QByteArray &buffer, QByteArray &line, qsizetype cap, bool &tooLong);
     // Moves up to m_remaining bytes of body (whole or one chunk) from buffer; true once all arrived.
