@@ -1,6 +1,6 @@
 #include "RecentFilesMenu.h"
 
-#include "KeyPicker.h"
+#include "flow/BearerFlowSession.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -39,11 +39,20 @@ const RecentFiles &RecentFilesMenu::list(Kind kind) const
     return const_cast<RecentFilesMenu *>(this)->list(kind);
 }
 
-void RecentFilesMenu::track(KeyPicker *picker, Kind kind)
+void RecentFilesMenu::track(const BearerFlowSession *session)
 {
-    connect(picker, &KeyPicker::materialChanged, this, [this, picker, kind] {
-        if (picker->material() && !picker->path().isEmpty())
-            add(kind, picker->path());
+    // A file the session now signs with or checks against; a pasted or generated key has a label
+    // for its source, not a file.
+    const auto remember = [this](Kind kind, const std::optional<KeyMaterial> &material) {
+        const QString path = material ? material->source : QString();
+        if (path.isEmpty() || path == m_tracked.value(int(kind)) || !QFileInfo(path).isFile())
+            return;
+        m_tracked.insert(int(kind), path);
+        add(kind, path);
+    };
+    connect(session, &BearerFlowSession::keysChanged, this, [session, remember] {
+        remember(Kind::SigningKey, session->signingKey());
+        remember(Kind::Certificate, session->certificate());
     });
 }
 

@@ -2,13 +2,14 @@
 
 #include "store/RecentFiles.h"
 
+#include <QHash>
 #include <QMenu>
 
 class QSettings;
 
 namespace jwtflow {
 
-class KeyPicker;
+class BearerFlowSession;
 
 // File ▸ Open Recent: the private keys, certificates and token FILES opened lately (paths only,
 // at most 8 of each; a pasted token is never remembered, see README). Files that disappeared are
@@ -21,8 +22,9 @@ public:
 
     RecentFilesMenu(QSettings &settings, QWidget *parent = nullptr);
 
-    // Remembers every file the picker loads successfully, except `ignored` (e.g. the demo key).
-    void track(KeyPicker *picker, Kind kind);
+    // Remembers every key and certificate file the session takes on, except `ignored` (e.g. the
+    // demo key).
+    void track(const BearerFlowSession *session);
     void setIgnoredPaths(const QStringList &paths) { m_ignored = paths; }
     void add(Kind kind, const QString &path);
     QStringList paths(Kind kind) const;
@@ -42,6 +44,7 @@ private:
     RecentFiles m_certificates;
     RecentFiles m_tokens;
     QStringList m_ignored;
+    QHash<int, QString> m_tracked; // the file each Kind was last remembered from
 };
 
 } // namespace jwtflow
