@@ -1,8 +1,9 @@
-// Two sets of views bound to one BearerFlowSession always show the same state: a seeded,
-// reproducible random sequence of edits (typed into either view), pastes, key loads, failures
-// on purpose and sends against the real practice org, checked after every step.
-#include "ConnectionForm.h"
+// Two Bearer flow pages bound to one BearerFlowSession always show the same state — connection,
+// token panes, signature, problems, the pasted-token bar, the failure banner, the answer and the
+// status line: a seeded, reproducible random sequence of edits (typed into either page), pastes,
+// key loads, failures on purpose and sends against the real practice org, checked after every step.
 #include "FailureBanner.h"
+#include "FlowPage.h"
 #include "KeyPicker.h"
 #include "PastedTokenBar.h"
 #include "SignaturePanel.h"
@@ -22,7 +23,9 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QNetworkAccessManager>
+#include <QPlainTextEdit>
 #include <QRandomGenerator>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <gtest/gtest.h>
 
@@ -52,26 +55,33 @@ void typeInto(QLineEdit *edit, const QString &text)
 }
 
 struct Views {
-    QWidget root; // first: the views are its children
-    ConnectionForm *form;
+    FlowPage root;
     SignaturePanel *signature;
     PastedTokenBar *pasted;
     FailureBanner *banner;
+    QString status; // the page's last status-bar text
     explicit Views(BearerFlowSession *session)
-        : form(new ConnectionForm(session, &root)), signature(new SignaturePanel(session, &root)),
-          pasted(new PastedTokenBar(session, &root)), banner(new FailureBanner(session, &root))
-    { }
+        : root(session->clock(), session, false), signature(root.signaturePanel()), pasted(root.findChild<PastedTokenBar *>()),
+          banner(root.findChild<FailureBanner *>())
+    {
+        QObject::connect(&root, &FlowPage::status, &root, [this](const QString &text) { status = text; });
+    }
     QString field(const char *name) const { return root.findChild<QLineEdit *>(QString::fromLatin1(name))->text().trimmed(); }
     QString label(const char *name) const { return root.findChild<QLabel *>(QString::fromLatin1(name))->text(); }
+    QString text(const char *name) const { return root.findChild<QPlainTextEdit *>(QString::fromLatin1(name))->toPlainText(); }
     QString state() const
     {
         QStringList s;
         s << root.findChild<QComboBox *>(QStringLiteral("environment"))->currentText();
         for (const char *name : { "clientId", "username", "audience" })
             s << field(name);
+        s << text("encodedEditor") << text("headerEditor") << text("payloadEditor");
         s << label("signatureState") << label("keyMatchBadge");
+        s << root.findChild<QTabWidget *>(QStringLiteral("bottomTabs"))->tabText(0); // Problems (n)
         s << (pasted->isHidden() ? QStringLiteral("-") : pasted->text());
         s << (banner->isHidden() ? QStringLiteral("-") : banner->text());
+        s << label("responseStatus") << label("responseSummary");
+        s << status;
         return s.join(QStringLiteral(" | "));
     }
 };
@@ -205,4 +215,6 @@ TEST(SessionViews, TwoViewsAgreeAfterEveryStepOfARandomSession)
         ASSERT_EQ(a.banner->isHidden(), !session.activeFailure().has_value()) << "step " << step;
     }
     EXPECT_GE(sends, 10); // the sequence does reach the practice org
+    EXPECT_FALSE(a.label("responseStatus").isEmpty()); // and the answers were part of what was compared
+    EXPECT_FALSE(a.status.isEmpty());
 }
