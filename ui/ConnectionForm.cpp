@@ -89,10 +89,7 @@ Env ConnectionForm::environment() const
 
 QString ConnectionForm::environmentInput() const
 {
-    const Env env = environment();
-    if (env == Env::PracticeOrg || AssertionPreset::inputLabel(env).isEmpty())
-        return {};
-    return m_session->connection().input.trimmed();
+    return m_session->environmentInput();
 }
 
 void ConnectionForm::setEnvironment(Env env, const QString &input)

@@ -46,6 +46,14 @@ QGroupBox *titled(const QString &title, QWidget *content, QWidget *parent)
     return box;
 }
 
+void loadOrClear(KeyPicker *picker, const QString &path, const QByteArray &passphrase = {})
+{
+    if (path.isEmpty())
+        picker->clear();
+    else
+        picker->loadFile(path, passphrase);
+}
+
 } // namespace
 
 FlowPage::FlowPage(const Clock &clock, BearerFlowSession *session, bool highlightNow, QWidget *parent)
@@ -240,6 +248,26 @@ void FlowPage::loadKeyFiles(const QString &signingKey, const QString &certificat
         m_signature->signingPicker()->loadFile(signingKey);
     if (!certificate.isEmpty())
         m_signature->certificatePicker()->loadFile(certificate);
+}
+
+void FlowPage::setSigningKeyFile(const QString &path, const QByteArray &passphrase)
+{
+    loadOrClear(m_signature->signingPicker(), path, passphrase);
+}
+
+void FlowPage::setCertificateFile(const QString &path)
+{
+    loadOrClear(m_signature->certificatePicker(), path);
+}
+
+void FlowPage::setVerificationKeyFile(const QString &path)
+{
+    loadOrClear(m_signature->verificationPicker(), path);
+}
+
+QByteArray FlowPage::signingPassphrase() const
+{
+    return m_signature->signingPicker()->passphrase();
 }
 
 void FlowPage::copyEncodedToken()

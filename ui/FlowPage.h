@@ -45,6 +45,11 @@ public:
     void startHighlighting();
     // Loads key files into the signature block as if chosen there; an empty path leaves that one.
     void loadKeyFiles(const QString &signingKey, const QString &certificate);
+    // One key file each, as a saved profile has them: an empty path clears that choice.
+    void setSigningKeyFile(const QString &path, const QByteArray &passphrase);
+    void setCertificateFile(const QString &path);
+    void setVerificationKeyFile(const QString &path);
+    QByteArray signingPassphrase() const; // the one that opened the signing key, if any
     void openToken(const QString &text); // as if typed into the encoded pane
     // Puts the focus on a walkthrough step's subject ("signing-key", "payload", "send", ...).
     bool focusTarget(const QString &target);

@@ -94,7 +94,7 @@ MainWindow::MainWindow(const Clock &clock, const Options &options, QWidget *pare
         m_ownSecrets = std::make_unique<KeychainSecretStore>();
         secrets = m_ownSecrets.get();
     }
-    m_profiles = new ProfileMenu(*m_settings, *secrets, m_flow->connectionForm(), m_flow->signaturePanel(), this);
+    m_profiles = new ProfileMenu(*m_settings, *secrets, m_session, this);
     m_recent = new RecentFilesMenu(*m_settings, this);
     createMenus();
 
@@ -247,6 +247,10 @@ void MainWindow::createMenus()
     menuBar()->addMenu(m_profiles);
     connect(m_profiles, &ProfileMenu::message, this, &MainWindow::flowStatus);
     connect(m_profiles, &ProfileMenu::currentProfileChanged, this, &MainWindow::showProfileName);
+    m_profiles->setSigningPassphrase([this] { return m_flow->signingPassphrase(); });
+    connect(m_profiles, &ProfileMenu::signingKeyRequested, m_flow, &FlowPage::setSigningKeyFile);
+    connect(m_profiles, &ProfileMenu::certificateRequested, m_flow, &FlowPage::setCertificateFile);
+    connect(m_profiles, &ProfileMenu::verificationKeyRequested, m_flow, &FlowPage::setVerificationKeyFile);
 
     auto *token = new TokenMenu(m_clock, m_session, this);
     menuBar()->addMenu(token);

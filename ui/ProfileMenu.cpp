@@ -1,8 +1,6 @@
 #include "ProfileMenu.h"
 
-#include "ConnectionForm.h"
-#include "KeyPicker.h"
-#include "SignaturePanel.h"
+#include "flow/BearerFlowSession.h"
 #include "store/ProfileStore.h"
 #include "store/SecretStore.h"
 
@@ -15,7 +13,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
-#include <QPointer>
 #include <QPushButton>
 #include <QVBoxLayout>
 
@@ -87,12 +84,11 @@ ProfileMenu::Prompts defaultPrompts()
 
 } // namespace
 
-ProfileMenu::ProfileMenu(QSettings &settings, SecretStore &secrets, ConnectionForm *form, SignaturePanel *signature, QWidget *parent)
+ProfileMenu::ProfileMenu(QSettings &settings, SecretStore &secrets, BearerFlowSession *session, QWidget *parent)
     : QMenu(tr("P&rofiles"), parent)
     , m_settings(settings)
     , m_secrets(secrets)
-    , m_form(form)
-    , m_signature(signature)
+    , m_session(session)
     , m_prompts(defaultPrompts())
 {
     setObjectName(QStringLiteral("profilesMenu"));
@@ -136,17 +132,19 @@ void ProfileMenu::rebuildLoadMenu()
     }
 }
 
-ConnectionProfile ProfileMenu::fromWindow(const QString &name) const
+ConnectionProfile ProfileMenu::fromSession(const QString &name) const
 {
+    const auto connection = m_session->connection();
+    const auto file = [](const std::optional<KeyMaterial> &material) { return material ? material->filePath : QString(); };
     ConnectionProfile profile;
     profile.name = name;
-    profile.environment = m_form->environment();
-    profile.environmentInput = m_form->environmentInput();
-    profile.clientId = m_form->clientId();
-    profile.username = m_form->username();
-    profile.signingKeyPath = m_signature->signingPicker()->path();
-    profile.certificatePath = m_signature->certificatePicker()->path();
-    profile.verificationKeyPath = m_signature->verificationPicker()->path();
+    profile.environment = connection.environment;
+    profile.environmentInput = m_session->environmentInput();
+    profile.clientId = connection.clientId;
+    profile.username = connection.username;
+    profile.signingKeyPath = file(m_session->signingKey());
+    profile.certificatePath = file(m_session->certificate());
+    profile.verificationKeyPath = file(m_session->verificationKey());
     return profile;
 }
 
@@ -157,8 +155,8 @@ void ProfileMenu::save()
         return;
     }
     const auto existing = ProfileStore(m_settings).load(m_current);
-    const bool remember = existing && existing->passphraseInKeychain && !m_signature->signingPicker()->passphrase().isEmpty();
-    store(fromWindow(m_current), remember);
+    const bool remember = existing && existing->passphraseInKeychain && !signingPassphrase().isEmpty();
+    store(fromSession(m_current), remember);
 }
 
 void ProfileMenu::saveAs()
@@ -167,7 +165,7 @@ void ProfileMenu::saveAs()
     SaveAnswer suggested{m_current, false};
     if (const auto existing = profiles.load(m_current); existing)
         suggested.rememberPassphrase = existing->passphraseInKeychain;
-    const bool canRemember = !m_signature->signingPicker()->passphrase().isEmpty();
+    const bool canRemember = !signingPassphrase().isEmpty();
     const auto answer = m_prompts.askSave(parentWidget(), profiles.names(), suggested, canRemember);
     if (!answer)
         return;
@@ -175,7 +173,7 @@ void ProfileMenu::saveAs()
         Q_EMIT message(valid.error().text());
         return;
     }
-    store(fromWindow(answer->name), canRemember && answer->rememberPassphrase);
+    store(fromSession(answer->name), canRemember && answer->rememberPassphrase);
 }
 
 void ProfileMenu::store(const ConnectionProfile &wanted, bool rememberPassphrase)
@@ -196,7 +194,7 @@ void ProfileMenu::store(const ConnectionProfile &wanted, bool rememberPassphrase
     const QString name = saved->name;
     if (rememberPassphrase) {
         Q_EMIT message(tr("Profile “%1” saved; storing the passphrase in %2 …").arg(name, m_secrets.description()));
-        m_secrets.write(secretKey, m_signature->signingPicker()->passphrase(), this, [this, name](const Result<void> &written) {
+        m_secrets.write(secretKey, signingPassphrase(), this, [this, name](const Result<void> &written) {
             ProfileStore after(m_settings);
             auto stored = after.load(name);
             if (!written) {
@@ -233,38 +231,29 @@ void ProfileMenu::load(const QString &name)
         return;
     }
     const ConnectionProfile &p = profile.value();
-    m_form->setEnvironment(p.environment, p.environmentInput);
-    m_form->setClientId(p.clientId);
-    m_form->setUsername(p.username);
-    auto loadOrClear = [](KeyPicker *picker, const QString &path) {
-        if (path.isEmpty())
-            picker->clear();
-        else
-            picker->loadFile(path);
-    };
-    loadOrClear(m_signature->certificatePicker(), p.certificatePath);
-    loadOrClear(m_signature->verificationPicker(), p.verificationKeyPath);
+    m_session->setEnvironment(p.environment, p.environmentInput);
+    m_session->setClientId(p.clientId);
+    m_session->setUsername(p.username);
+    Q_EMIT certificateRequested(p.certificatePath);
+    Q_EMIT verificationKeyRequested(p.verificationKeyPath);
     setCurrent(p.name);
     if (!p.passphraseInKeychain || p.signingKeyPath.isEmpty()) {
-        loadOrClear(m_signature->signingPicker(), p.signingKeyPath);
+        Q_EMIT signingKeyRequested(p.signingKeyPath, {});
         Q_EMIT message(tr("Profile “%1” loaded.").arg(p.name));
         return;
     }
     // The keychain answers asynchronously (it may ask to be unlocked); the key loads after.
-    m_signature->signingPicker()->clear();
+    Q_EMIT signingKeyRequested(QString(), {});
     Q_EMIT message(tr("Profile “%1” loaded; reading the key's passphrase from %2 …").arg(p.name, m_secrets.description()));
     const QString path = p.signingKeyPath;
     const QString profileName = p.name;
-    QPointer<KeyPicker> picker = m_signature->signingPicker();
-    m_secrets.read(ConnectionProfile::passphraseSecretKey(p.id), this, [this, picker, path, profileName](const Result<QByteArray> &secret) {
-        if (!picker)
-            return;
+    m_secrets.read(ConnectionProfile::passphraseSecretKey(p.id), this, [this, path, profileName](const Result<QByteArray> &secret) {
         if (secret) {
-            picker->loadFile(path, secret.value());
+            Q_EMIT signingKeyRequested(path, secret.value());
             Q_EMIT message(tr("Profile “%1” loaded; the key's passphrase came from the system keychain.").arg(profileName));
         } else {
             Q_EMIT message(tr("Profile “%1” loaded. %2").arg(profileName, secret.error().text()));
-            picker->loadFile(path); // asks for the passphrase
+            Q_EMIT signingKeyRequested(path, {}); // asks for the passphrase
         }
     });
 }

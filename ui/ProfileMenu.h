@@ -11,12 +11,12 @@ class QSettings;
 
 namespace jwtflow {
 
-class ConnectionForm;
+class BearerFlowSession;
 class SecretStore;
-class SignaturePanel;
 
-// The Profiles menu: save the connection form and the chosen key FILES under a name, load one
-// back, rename, delete. A profile is plain settings (ProfileStore); the signing key's passphrase
+// The Profiles menu: save the session's connection and its key FILES under a name, load one
+// back, rename, delete. Loading sets the session's connection and asks (signals) for the key
+// files to be loaded where the keys are chosen. A profile is plain settings (ProfileStore); the signing key's passphrase
 // goes to the SecretStore (the system keychain) only when the user ticks "Remember", and when
 // there is no keychain the user is told and nothing is stored.
 class ProfileMenu : public QMenu {
@@ -37,7 +37,9 @@ public:
         std::function<bool(QWidget *parent, const QString &question)> confirm;
     };
 
-    ProfileMenu(QSettings &settings, SecretStore &secrets, ConnectionForm *form, SignaturePanel *signature, QWidget *parent = nullptr);
+    ProfileMenu(QSettings &settings, SecretStore &secrets, BearerFlowSession *session, QWidget *parent = nullptr);
+    // The passphrase that opened the signing key, for "Remember the passphrase" (empty: none).
+    void setSigningPassphrase(std::function<QByteArray()> passphrase) { m_signingPassphrase = std::move(passphrase); }
 
     void setPrompts(Prompts prompts);
     QString currentProfile() const { return m_current; }
@@ -52,17 +54,23 @@ public:
 Q_SIGNALS:
     void message(const QString &text);
     void currentProfileChanged(const QString &name);
+    // A profile's key files, to load as if chosen (an empty path: none, clear that choice). The
+    // signing key comes with its passphrase when the keychain had it; else loading asks for it.
+    void signingKeyRequested(const QString &path, const QByteArray &passphrase);
+    void certificateRequested(const QString &path);
+    void verificationKeyRequested(const QString &path);
 
 private:
     void rebuildLoadMenu();
-    ConnectionProfile fromWindow(const QString &name) const;
+    ConnectionProfile fromSession(const QString &name) const;
+    QByteArray signingPassphrase() const { return m_signingPassphrase ? m_signingPassphrase() : QByteArray(); }
     void store(const ConnectionProfile &profile, bool rememberPassphrase);
     void setCurrent(const QString &name);
 
     QSettings &m_settings;
     SecretStore &m_secrets;
-    ConnectionForm *m_form;
-    SignaturePanel *m_signature;
+    BearerFlowSession *m_session;
+    std::function<QByteArray()> m_signingPassphrase;
     Prompts m_prompts;
     QMenu *m_loadMenu = nullptr;
     QAction *m_save = nullptr;

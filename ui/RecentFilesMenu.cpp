@@ -41,11 +41,10 @@ const RecentFiles &RecentFilesMenu::list(Kind kind) const
 
 void RecentFilesMenu::track(const BearerFlowSession *session)
 {
-    // A file the session now signs with or checks against; a pasted or generated key has a label
-    // for its source, not a file.
+    // A file the session now signs with or checks against (a pasted or generated key has none).
     const auto remember = [this](Kind kind, const std::optional<KeyMaterial> &material) {
-        const QString path = material ? material->source : QString();
-        if (path.isEmpty() || path == m_tracked.value(int(kind)) || !QFileInfo(path).isFile())
+        const QString path = material ? material->filePath : QString();
+        if (path.isEmpty() || path == m_tracked.value(int(kind)))
             return;
         m_tracked.insert(int(kind), path);
         add(kind, path);

@@ -580,6 +580,8 @@ Result<KeyMaterial> KeyLoader::loadFile(const QString &path, const PassphraseCal
         return data.error();
     auto material = loadData(data.value(), path, passphrase);
     data.value().fill('\0');
+    if (material)
+        material.value().filePath = path;
     return material;
 }
 

@@ -18,6 +18,7 @@ namespace jwtflow {
 // chain, a JWKS several public keys.
 struct KeyMaterial {
     QString source;             // the file path, or a label such as "pasted text"
+    QString filePath;           // the file it was read from; empty when pasted, generated or given as bytes
     QString format;             // for people: "PEM, PKCS#8, encrypted", "PKCS#12", "JWKS", …
     PrivateKey privateKey;
     Certificate certificate;    // the first certificate (the leaf)

@@ -686,4 +686,12 @@ QString BearerFlowSession::resetFailure()
     return m_switchboard->reset();
 }
 
+QString BearerFlowSession::environmentInput() const
+{
+    const auto env = m_connection.environment;
+    if (env == AssertionPreset::Environment::PracticeOrg || AssertionPreset::inputLabel(env).isEmpty())
+        return {};
+    return m_connection.input.trimmed();
+}
+
 } // namespace jwtflow

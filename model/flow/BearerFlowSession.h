@@ -74,6 +74,9 @@ public:
 
     // ---- the connection
     Connection connection() const { return m_connection; }
+    // The URL or tenant the environment asks for, as a profile keeps it: empty for the practice
+    // org (its URL changes every start) and for environments that ask for none.
+    QString environmentInput() const;
     // The user edited the connection: stored, and iss/sub/aud in the assertion follow.
     void setConnection(const Connection &connection);
     void setEnvironment(AssertionPreset::Environment env, const QString &input = {});
