@@ -9,7 +9,8 @@ namespace jwtflow {
 
 QString JwtAccessTokenMinter::tenantKey(const OrgDirectory &directory)
 {
-    const QString instance = directory.org.instanceName.isEmpty() ? QStringLiteral("practice") : directory.org.instanceName.toLower();
+    const QString instance
+        = directory.org.instanceName.isEmpty() ? QStringLiteral("practice") : directory.org.instanceName.toLower();
     return QStringLiteral("core/%1/%2").arg(instance, directory.org.id);
 }
 
@@ -30,7 +31,7 @@ Result<QString> JwtAccessTokenMinter::mint(const OrgDirectory &directory, const 
     // jti makes every token unique, so the org can tell each one apart (and a copy is the same token).
     const QByteArray claims = OrderedJson()
                                   .add(u"scp", grant.scopes.join(QLatin1Char(' ')))
-                                  .addRaw(u"aud", OrderedJson::array({OrderedJson::quote(grant.issuer)}))
+                                  .addRaw(u"aud", OrderedJson::array({ OrderedJson::quote(grant.issuer) }))
                                   .add(u"sub", QStringLiteral("uid:") + grant.userId)
                                   .add(u"nbf", grant.issuedAt)
                                   .add(u"iss", grant.issuer)

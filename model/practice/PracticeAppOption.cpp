@@ -6,7 +6,7 @@ namespace jwtflow {
 
 QList<PracticeAppOption::Id> PracticeAppOption::all()
 {
-    return {Id::JwtAccessTokens, Id::IdTokenInJwtGrant};
+    return { Id::JwtAccessTokens, Id::IdTokenInJwtGrant };
 }
 
 QString PracticeAppOption::name(Id id)
@@ -37,8 +37,7 @@ QString PracticeAppOption::explanation(Id id)
     case Id::JwtAccessTokens:
         // Setup paths: Salesforce Help, "Configure a Connected App to Issue JWT-Based Access
         // Tokens" and "Configure an External Client App to Issue JWT-Based Access Tokens".
-        return QCoreApplication::translate(
-            "PracticeAppOption",
+        return QCoreApplication::translate("PracticeAppOption",
             "The access token becomes a JWT signed RS256 by the org (header tty \"sfdc-core-token\", tnk, ver; claims iss, aud, "
             "sub, scp, client_id, exp, jti) instead of an opaque session id. It still authorises API calls as a Bearer token; "
             "Salesforce accepts it for REST APIs only. A service can verify it with the org's published keys (/id/keys) "
@@ -49,8 +48,7 @@ QString PracticeAppOption::explanation(Id id)
     case Id::IdTokenInJwtGrant:
         break;
     }
-    return QCoreApplication::translate(
-        "PracticeAppOption",
+    return QCoreApplication::translate("PracticeAppOption",
         "Salesforce's documented JWT bearer answer has five fields and no id_token, even with the openid scope. This adds "
         "one (signed by the org, aud = the consumer key) to practise ID tokens: Inspect it and verify it against the "
         "org's keys. An ID token says who signed in; it never authorises an API call.");

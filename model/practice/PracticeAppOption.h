@@ -4,7 +4,6 @@
 
 #include <QList>
 #include <QString>
-
 #include <optional>
 
 namespace jwtflow {
@@ -16,13 +15,13 @@ namespace jwtflow {
 class PracticeAppOption {
 public:
     enum class Id {
-        JwtAccessTokens,   // the access token is a signed JWT (App::jwtAccessTokens)
+        JwtAccessTokens, // the access token is a signed JWT (App::jwtAccessTokens)
         IdTokenInJwtGrant, // an id_token beside it when the app has openid (App::idTokenInJwtGrant)
     };
 
     static QList<Id> all();
-    static QString name(Id id);        // the config file's member: "jwtAccessTokens"
-    static QString title(Id id);       // one line, for a check box
+    static QString name(Id id); // the config file's member: "jwtAccessTokens"
+    static QString title(Id id); // one line, for a check box
     static QString explanation(Id id); // what it does and where Setup keeps it, for the trainer
     static std::optional<Id> fromName(const QString &name);
 

@@ -3,10 +3,9 @@
 // (alg RS256, typ JWT, kid, tty sfdc-core-token, tnk, ver) and RFC 9068's claims, signed with the
 // org's key published at /id/keys, and every API takes it as a Bearer token. A changed byte, a
 // token signed with another key or an expired one is refused with Salesforce's 401.
-#include "integration/PracticeOrgFixture.h"
-
 #include "crypto/Jwks.h"
 #include "crypto/Verifier.h"
+#include "integration/PracticeOrgFixture.h"
 #include "token/Base64Url.h"
 
 #include <QJsonArray>
@@ -26,8 +25,9 @@ protected:
 
     HttpAnswer query(const QString &accessToken)
     {
-        return get(QStringLiteral("/services/data/v62.0/query?q=") + QString::fromLatin1(QUrl::toPercentEncoding(QStringLiteral("SELECT Name FROM Account"))),
-                   accessToken);
+        return get(QStringLiteral("/services/data/v62.0/query?q=")
+                + QString::fromLatin1(QUrl::toPercentEncoding(QStringLiteral("SELECT Name FROM Account"))),
+            accessToken);
     }
 
     static void expectInvalidSession(const HttpAnswer &answer)
@@ -36,10 +36,11 @@ protected:
         const QJsonArray errors = QJsonDocument::fromJson(answer.body).array();
         ASSERT_EQ(errors.size(), 1) << answer.body.toStdString();
         EXPECT_EQ(errors.first().toObject().value(QStringLiteral("errorCode")).toString(), QStringLiteral("INVALID_SESSION_ID"));
-        EXPECT_EQ(errors.first().toObject().value(QStringLiteral("message")).toString(), QStringLiteral("Session expired or invalid"));
+        EXPECT_EQ(
+            errors.first().toObject().value(QStringLiteral("message")).toString(), QStringLiteral("Session expired or invalid"));
     }
 
-    FixedClock clock{QDateTime::currentSecsSinceEpoch()};
+    FixedClock clock { QDateTime::currentSecsSinceEpoch() };
 };
 
 } // namespace
@@ -71,13 +72,14 @@ TEST_F(PracticeOrgJwtAccessTokenTest, OnTheTokenIsASalesforceJwtWithTheDocumente
     EXPECT_EQ(header.value(QStringLiteral("kid")).toString(), org.signingKid());
     EXPECT_EQ(header.value(QStringLiteral("tty")).toString(), QStringLiteral("sfdc-core-token"));
     EXPECT_EQ(header.value(QStringLiteral("ver")).toString(), QStringLiteral("1.0"));
-    EXPECT_TRUE(header.value(QStringLiteral("tnk")).toString().endsWith(QLatin1Char('/') + org.orgId())) << header.value(QStringLiteral("tnk")).toString().toStdString();
+    EXPECT_TRUE(header.value(QStringLiteral("tnk")).toString().endsWith(QLatin1Char('/') + org.orgId()))
+        << header.value(QStringLiteral("tnk")).toString().toStdString();
 
     const QJsonObject claims = jwt->claims();
     const OrgDirectory::User *user = org.directory().userByUsername(org.username());
     ASSERT_NE(user, nullptr);
     EXPECT_EQ(claims.value(QStringLiteral("iss")).toString(), origin());
-    EXPECT_EQ(claims.value(QStringLiteral("aud")).toArray(), QJsonArray{origin()});
+    EXPECT_EQ(claims.value(QStringLiteral("aud")).toArray(), QJsonArray { origin() });
     EXPECT_EQ(claims.value(QStringLiteral("sub")).toString(), QStringLiteral("uid:") + user->id);
     EXPECT_EQ(claims.value(QStringLiteral("client_id")).toString(), org.consumerKey());
     EXPECT_EQ(claims.value(QStringLiteral("scp")).toString(), t.scope);
@@ -97,7 +99,8 @@ TEST_F(PracticeOrgJwtAccessTokenTest, ItVerifiesWithTheKeyDiscoveryPublishes)
     const QString iss = jwt->claims().value(QStringLiteral("iss")).toString();
     const QJsonObject discovery = get(iss + QStringLiteral("/.well-known/openid-configuration")).object();
     EXPECT_EQ(discovery.value(QStringLiteral("issuer")).toString(), iss);
-    const auto jwks = Jwks::fromJson(get(discovery.value(QStringLiteral("jwks_uri")).toString()).object(), QStringLiteral("jwks_uri"));
+    const auto jwks
+        = Jwks::fromJson(get(discovery.value(QStringLiteral("jwks_uri")).toString()).object(), QStringLiteral("jwks_uri"));
     ASSERT_TRUE(jwks.ok());
     const auto key = jwks->select(jwt->kid());
     ASSERT_TRUE(key.ok()) << key.error().text().toStdString();
@@ -129,15 +132,17 @@ TEST_F(PracticeOrgJwtAccessTokenTest, ATamperedOrForgedTokenIsRefused)
     QJsonObject claims = jwt->claims();
     claims.insert(QStringLiteral("scp"), QStringLiteral("full"));
     const QStringList parts = t.accessToken.split(QLatin1Char('.'));
-    const QString tampered = parts[0] + QLatin1Char('.') +
-                             QString::fromLatin1(Base64Url::encode(QJsonDocument(claims).toJson(QJsonDocument::Compact))) + QLatin1Char('.') + parts[2];
+    const QString tampered = parts[0] + QLatin1Char('.')
+        + QString::fromLatin1(Base64Url::encode(QJsonDocument(claims).toJson(QJsonDocument::Compact))) + QLatin1Char('.')
+        + parts[2];
     expectInvalidSession(query(tampered));
     // One character of the signature changed.
     QString flipped = t.accessToken;
     flipped[flipped.size() - 2] = flipped[flipped.size() - 2] == QLatin1Char('A') ? QLatin1Char('B') : QLatin1Char('A');
     expectInvalidSession(query(flipped));
     // The same header and claims signed with a key that is not the org's (the fixture's org key is otherKey).
-    const QString forged = sign(jwt->claims(), demoKey, QStringLiteral("RS256"), QJsonDocument(jwt->header()).toJson(QJsonDocument::Compact));
+    const QString forged
+        = sign(jwt->claims(), demoKey, QStringLiteral("RS256"), QJsonDocument(jwt->header()).toJson(QJsonDocument::Compact));
     expectInvalidSession(query(forged));
     // The original still works.
     EXPECT_EQ(query(t.accessToken).status, 200);
