@@ -1,6 +1,7 @@
 #include "TrainerDock.h"
 #include "ErrorColor.h"
 
+#include "PracticeAppOptions.h"
 #include "ScenarioSwitches.h"
 #include "SequenceDiagram.h"
 #include "WalkthroughView.h"
@@ -61,6 +62,9 @@ TrainerDock::TrainerDock(const Parts &parts, QWidget *parent)
     m_tabs->addTab(m_walkthroughView, tr("&Steps"));
     m_tabs->addTab(m_switches, tr("&Failures"));
     m_tabs->setTabToolTip(1, tr("Failures on purpose: one click breaks one thing the way Salesforce breaks it"));
+    m_appOptions = new PracticeAppOptions(m_tabs);
+    m_tabs->addTab(m_appOptions, tr("&App settings"));
+    m_tabs->setTabToolTip(2, tr("Settings of the practice app that change the answer: JWT-based access tokens, an id_token"));
 
     m_diagram = new SequenceDiagram(m_sequence, content);
     m_message = new QPlainTextEdit(content);
@@ -112,6 +116,8 @@ TrainerDock::TrainerDock(const Parts &parts, QWidget *parent)
     connect(m_walkthroughView, &WalkthroughView::restartRequested, this, &TrainerDock::restartLesson);
     connect(m_switches, &ScenarioSwitches::switchRequested, this, [this](ScenarioSwitchboard::Switch s) { applySwitch(static_cast<int>(s)); });
     connect(m_switches, &ScenarioSwitches::resetRequested, this, &TrainerDock::resetSwitches);
+    connect(m_appOptions, &PracticeAppOptions::optionRequested, this,
+            [this](PracticeAppOption::Id id, bool on) { setAppOption(static_cast<int>(id), on); });
     connect(m_diagram, &SequenceDiagram::messageActivated, this, &TrainerDock::showMessage);
     connect(m_export, &QPushButton::clicked, this, &TrainerDock::exportLesson);
 
@@ -145,9 +151,13 @@ void TrainerDock::practiceOrgChanged()
     if (practice) {
         connect(practice, &PracticeOrg::requestHandled, this,
                 [this](const PracticeOrg::LogEntry &entry) { m_sequence->addServerNote(entry.path, entry.status, entry.note); });
+        connect(practice, &PracticeOrg::appOptionChanged, m_appOptions, &PracticeAppOptions::showOption);
     }
     const bool running = practice && practice->isRunning();
     m_switches->setAvailable(running, running ? QString() : tr("The failures on purpose need the practice org, which is not running in this window."));
+    m_appOptions->setAvailable(running, running ? QString() : tr("These settings belong to the practice org, which is not running in this window."));
+    for (const PracticeAppOption::Id id : PracticeAppOption::all())
+        m_appOptions->showOption(id, running && practice->appOption(id));
     refreshFacts();
 }
 
@@ -260,6 +270,26 @@ void TrainerDock::resetSwitches()
     if (!restored.isEmpty())
         m_lesson.recordNote(tr("Reset"), restored);
     setStatus(restored.isEmpty() ? tr("Nothing was switched on.") : tr("Reset: press Send, the flow works again."));
+}
+
+bool TrainerDock::setAppOption(int optionValue, bool on)
+{
+    const auto id = static_cast<PracticeAppOption::Id>(optionValue);
+    if (!m_practice || !m_practice->isRunning()) {
+        m_appOptions->showOption(id, false);
+        setStatus(tr("The practice app's settings need the practice org, which is not running in this window."), true);
+        return false;
+    }
+    m_practice->setAppOption(id, on);
+    const QString title = PracticeAppOption::title(id);
+    m_lesson.recordNote(on ? tr("Setting on") : tr("Setting off"), title);
+    if (!on)
+        setStatus(tr("%1 is off again: press Send.").arg(title));
+    else if (id == PracticeAppOption::Id::JwtAccessTokens)
+        setStatus(tr("%1 is on: press Send, then Inspect the access token.").arg(title));
+    else
+        setStatus(tr("%1 is on: press Send, then Inspect the id_token.").arg(title));
+    return true;
 }
 
 bool TrainerDock::exportLesson()

@@ -20,6 +20,7 @@ class BearerFlowSession;
 class ExchangeResult;
 class HttpExchangeRecord;
 class OrgClient;
+class PracticeAppOptions;
 class PracticeOrg;
 class ResponsePane;
 class ScenarioSwitchboard;
@@ -59,6 +60,7 @@ public:
     const LessonRecorder &lesson() const { return m_lesson; }
     WalkthroughView *walkthroughView() const { return m_walkthroughView; }
     ScenarioSwitches *switches() const { return m_switches; }
+    PracticeAppOptions *appOptions() const { return m_appOptions; }
     SequenceDiagram *diagram() const { return m_diagram; }
     QString shownMessage() const; // the raw text of the arrow clicked last
     QString statusText() const;
@@ -66,6 +68,8 @@ public:
     // Turns a switch on / everything back, as the buttons do.
     void applySwitch(int switchValue);
     void resetSwitches();
+    // Sets a practice app setting, as its check box does; false (and the status says why) without a practice org.
+    bool setAppOption(int optionValue, bool on);
     // A new lesson from step 1 (the Steps tab's Restart): what is in place now waits for the class
     // to move past it; the lesson record and the sequence diagram start empty.
     void restartLesson();
@@ -93,6 +97,7 @@ private:
     QTabWidget *m_tabs = nullptr;
     WalkthroughView *m_walkthroughView = nullptr;
     ScenarioSwitches *m_switches = nullptr;
+    PracticeAppOptions *m_appOptions = nullptr;
     SequenceDiagram *m_diagram = nullptr;
     QPlainTextEdit *m_message = nullptr;
     QLabel *m_status = nullptr;

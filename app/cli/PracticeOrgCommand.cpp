@@ -75,10 +75,14 @@ int practiceOrgCommand(const QStringList &arguments)
     const QCommandLineOption dataOpt(QStringLiteral("data-dir"), QStringLiteral("Where the demo keys live (default: the user's data folder)."),
                                      QStringLiteral("dir"));
     const QCommandLineOption scenarioOpt(QStringLiteral("scenario"), QStringLiteral("Apply a failure scenario (names above)."), QStringLiteral("name"));
+    const QCommandLineOption jwtAccessTokensOpt(QStringLiteral("jwt-access-tokens"),
+                                                QStringLiteral("The first app issues JWT-based access tokens (RS256, signed with the org's key at\n"
+                                                               "/id/keys) instead of opaque ones, as Salesforce's \"Issue JSON Web Token (JWT)-based\n"
+                                                               "access tokens for named users\" does. Off by default."));
     const QCommandLineOption quietOpt(QStringLiteral("quiet"), QStringLiteral("Do not log each request to standard error."));
     const QCommandLineOption jsonOpt(QStringLiteral("json"), QStringLiteral("Print the connection details as one JSON line; no request log."));
     const QCommandLineOption printConfigOpt(QStringLiteral("print-config"), QStringLiteral("Print the org as JSON (a config file to start from) and exit."));
-    parser.addOptions({portOpt, configOpt, dataOpt, scenarioOpt, quietOpt, jsonOpt, printConfigOpt});
+    parser.addOptions({portOpt, configOpt, dataOpt, scenarioOpt, jwtAccessTokensOpt, quietOpt, jsonOpt, printConfigOpt});
     parser.process(arguments);
     const bool json = parser.isSet(jsonOpt);
 
@@ -94,6 +98,8 @@ int practiceOrgCommand(const QStringList &arguments)
     options.dataFolder = parser.value(dataOpt);
     if (auto started = org.start(options); !started)
         return printError(started.error(), json, started.error().code.startsWith(QLatin1String("practice.config")) ? BadInput : Failed);
+    if (parser.isSet(jwtAccessTokensOpt))
+        org.setAppOption(PracticeAppOption::Id::JwtAccessTokens, true);
     for (const QString &name : parser.values(scenarioOpt)) {
         if (auto applied = org.applyScenario(name); !applied)
             return printError(applied.error(), json);
@@ -117,6 +123,7 @@ int practiceOrgCommand(const QStringList &arguments)
                                   {QStringLiteral("keyFile"), org.demoKeyPath()},
                                   {QStringLiteral("certificateFile"), org.demoCertificatePath()},
                                   {QStringLiteral("jwksUri"), url + QStringLiteral("/id/keys")},
+                                  {QStringLiteral("jwtAccessTokens"), org.appOption(PracticeAppOption::Id::JwtAccessTokens)},
                                   {QStringLiteral("pid"), QCoreApplication::applicationPid()}, // to stop it by id from scripts
                                   {QStringLiteral("scenarios"), scenarios}};
         out() << QJsonDocument(details).toJson(QJsonDocument::Compact) << '\n';
@@ -127,6 +134,8 @@ int practiceOrgCommand(const QStringList &arguments)
               << "  username:      " << org.username() << '\n'
               << "  private key:   " << org.demoKeyPath() << '\n'
               << "  certificate:   " << org.demoCertificatePath() << '\n';
+        if (org.appOption(PracticeAppOption::Id::JwtAccessTokens))
+            out() << "  access tokens: JWT-based (RS256; keys at " << url << "/id/keys)\n";
         if (!scenarios.isEmpty())
             out() << "  scenarios:     " << org.activeScenarios().size() << " active (" << QJsonDocument(scenarios).toJson(QJsonDocument::Compact) << ")\n";
         out() << "Try: jwtflow-cli exchange --env " << url << " --client-id " << org.consumerKey() << " --username " << org.username()

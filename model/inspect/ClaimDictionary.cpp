@@ -68,7 +68,7 @@ const QList<Entry> &entries()
         // Microsoft Entra.
         {QStringLiteral("oid"), QStringLiteral("Object id"), QStringLiteral("The user's (or service principal's) immutable id in the tenant: the claim to identify a user by."), ms},
         {QStringLiteral("tid"), QStringLiteral("Tenant id"), QStringLiteral("The directory (tenant) the user signed in to."), ms},
-        {QStringLiteral("scp"), QStringLiteral("Scopes"), QStringLiteral("Delegated permissions granted to the client, space-separated: an access-token claim."), ms},
+        {QStringLiteral("scp"), QStringLiteral("Scopes"), QStringLiteral("Delegated permissions granted to the client, space-separated: an access-token claim (Entra, and Salesforce's JWT-based access tokens)."), ms},
         {QStringLiteral("roles"), QStringLiteral("Roles"), QStringLiteral("Application roles (app permissions for client credentials, or user roles)."), ms},
         {QStringLiteral("appid"), QStringLiteral("Application id (v1)"), QStringLiteral("The client id of the application that got the token."), ms},
         {QStringLiteral("azpacr"), QStringLiteral("Client authentication method"), QStringLiteral("0 public client, 1 client secret, 2 certificate."), ms},
@@ -92,6 +92,7 @@ const QList<Entry> &entries()
 const QList<Entry> &headerEntries()
 {
     static const QString jws = QStringLiteral("RFC 7515");
+    static const QString sf = QStringLiteral("Salesforce");
     static const QList<Entry> list = {
         {QStringLiteral("alg"), QStringLiteral("Algorithm"), QStringLiteral("How the token is signed. Salesforce accepts RS256 for assertions. \"none\" means unsigned: never accept it."), jws},
         {QStringLiteral("typ"), QStringLiteral("Type"), QStringLiteral("The media type of the token, usually JWT (at+jwt for access tokens)."), jws},
@@ -105,6 +106,10 @@ const QList<Entry> &headerEntries()
         {QStringLiteral("x5u"), QStringLiteral("Certificate URL"), QStringLiteral("A URL for the signing certificate; as untrustworthy as jku unless the host is known."), jws},
         {QStringLiteral("x5c"), QStringLiteral("Certificate chain"), QStringLiteral("Certificates carried in the token; trust only after validating the chain to a known root."), jws},
         {QStringLiteral("enc"), QStringLiteral("Encryption"), QStringLiteral("The content encryption of a JWE."), QStringLiteral("RFC 7516")},
+        // Salesforce Help, "JWT-Based Access Tokens".
+        {QStringLiteral("tty"), QStringLiteral("Token type"), QStringLiteral("sfdc-core-token: a Salesforce JWT-based access token."), sf},
+        {QStringLiteral("tnk"), QStringLiteral("Tenant key"), QStringLiteral("Names the Salesforce org that issued the token, so that the org's public key can be found."), sf},
+        {QStringLiteral("ver"), QStringLiteral("Version"), QStringLiteral("The version of Salesforce's JWT library that made the token."), sf},
     };
     return list;
 }

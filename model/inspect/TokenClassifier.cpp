@@ -102,6 +102,20 @@ TokenClassifier::Classification TokenClassifier::classify(const Jwt &jwt)
     const QString iss = c.value(QStringLiteral("iss")).toString();
     const QString sub = c.value(QStringLiteral("sub")).toString();
 
+    // Salesforce Help, "JWT-Based Access Tokens": the header's tty is "sfdc-core-token", and the
+    // token authorises REST API calls; Salesforce asks clients not to depend on what is inside.
+    if (jwt.header().value(QStringLiteral("tty")).toString() == QLatin1String("sfdc-core-token"))
+        return {Kind::JwtAccessToken, QStringLiteral("Salesforce JWT-based access token"),
+                QStringLiteral("An access token that Salesforce issued as a JWT (header tty sfdc-core-token) for the client %1 and "
+                               "the user %2, with the scopes %3. It is not an ID token: it authorises API calls, it does not "
+                               "tell a client who signed in.")
+                    .arg(c.value(QStringLiteral("client_id")).toString(), sub.isEmpty() ? QStringLiteral("(no sub)") : sub,
+                         c.value(QStringLiteral("scp")).toString()),
+                QStringLiteral("Send it as \"Authorization: Bearer <token>\" to %1 (REST APIs only), as you would an opaque "
+                               "token. A service may verify it with the org's keys (iss + /id/keys); a client should treat it "
+                               "as opaque and not depend on its claims, which Salesforce may change. Treat it like a password.")
+                    .arg(iss.isEmpty() ? QStringLiteral("the instance_url") : iss)};
+
     if (typ == QStringLiteral("at+jwt") || has(c, "scp") || (has(c, "roles") && has(c, "tid") && !has(c, "nonce")) ||
         (has(c, "scope") && has(c, "client_id")))
         return {Kind::JwtAccessToken, QStringLiteral("JWT access token"),

@@ -235,6 +235,7 @@ Result<OrgDirectory> OrgDirectory::fromJson(const QJsonObject &json, const QStri
             app.installed = boolean(a, "installed", true);
             app.issuedAtAndSignature = boolean(a, "issuedAtAndSignature", false);
             app.idTokenInJwtGrant = boolean(a, "idTokenInJwtGrant", false);
+            app.jwtAccessTokens = boolean(a, "jwtAccessTokens", false);
             d.apps << app;
         }
     }
@@ -348,7 +349,8 @@ QJsonObject OrgDirectory::toJson() const
                                                                                                     : QStringLiteral("connected-app")},
                                     {QStringLiteral("installed"), app.installed},
                                     {QStringLiteral("issuedAtAndSignature"), app.issuedAtAndSignature},
-                                    {QStringLiteral("idTokenInJwtGrant"), app.idTokenInJwtGrant}});
+                                    {QStringLiteral("idTokenInJwtGrant"), app.idTokenInJwtGrant},
+                                    {QStringLiteral("jwtAccessTokens"), app.jwtAccessTokens}});
     }
     QJsonArray usersJson;
     for (const User &user : users) {
@@ -416,7 +418,7 @@ QString OrgDirectory::formatHelp()
         "             \"policy\": \"admin-approved\" | \"self-authorize\", \"profiles\": [\"System Administrator\"],\n"
         "             \"scopes\": [\"api\", \"web\", \"refresh_token\", \"openid\"],\n"
         "             \"kind\": \"connected-app\" | \"external-client-app\", \"installed\": true, \"issuedAtAndSignature\": false,\n"
-        "             \"idTokenInJwtGrant\": false}],\n"
+        "             \"idTokenInJwtGrant\": false, \"jwtAccessTokens\": false}],\n"
         "   \"users\": [{\"username\": \"...\", \"id\": \"005...\", \"firstName\": \"...\", \"lastName\": \"...\", \"email\": \"...\",\n"
         "              \"profile\": \"System Administrator\", \"active\": true, \"locked\": false,\n"
         "              \"approvedApps\": [\"3MVG9...\"], \"loginIpRanges\": [\"10.0.0.0/8\"]}],\n"
@@ -426,7 +428,9 @@ QString OrgDirectory::formatHelp()
         "\"profiles\" pre-authorizes users of an admin-approved app. \"issuedAtAndSignature\" adds issued_at and\n"
         "signature (HMAC-SHA256 of id + issued_at with the consumer secret) to token answers, which Salesforce's\n"
         "JWT grant does not send; \"idTokenInJwtGrant\" adds an id_token when the app also has the openid scope (off by\n"
-        "default: Salesforce's documented JWT bearer answer is access_token, scope, instance_url, id, token_type).");
+        "default: Salesforce's documented JWT bearer answer is access_token, scope, instance_url, id, token_type);\n"
+        "\"jwtAccessTokens\" issues JWT-based access tokens (RS256, signed with the org's key published at /id/keys)\n"
+        "instead of opaque ones, as the app setting \"Issue JSON Web Token (JWT)-based access tokens for named users\" does.");
 }
 
 const OrgDirectory::App *OrgDirectory::appByConsumerKey(const QString &consumerKey) const

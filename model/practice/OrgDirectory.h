@@ -27,7 +27,7 @@ namespace jwtflow {
 //               "policy": "admin-approved" | "self-authorize", "profiles": ["System Administrator"],
 //               "scopes": ["api", "web", "refresh_token", "openid"],
 //               "kind": "connected-app" | "external-client-app", "installed": true,
-//               "issuedAtAndSignature": false, "idTokenInJwtGrant": false}],
+//               "issuedAtAndSignature": false, "idTokenInJwtGrant": false, "jwtAccessTokens": false}],
 //     "users": [{"username": "...", "id": "005...", "firstName": "...", "lastName": "...", "email": "...",
 //               "profile": "System Administrator", "active": true, "locked": false,
 //               "approvedApps": ["3MVG9..."], "loginIpRanges": ["10.0.0.0/8"]}],
@@ -69,6 +69,11 @@ public:
         // the openid scope (Salesforce Help, "OAuth 2.0 JWT Bearer Flow for Server-to-Server
         // Integration"); this adds one when the app also has openid, for practising ID tokens.
         bool idTokenInJwtGrant = false;
+        // "Issue JSON Web Token (JWT)-based access tokens for named users" (Salesforce Help,
+        // "Configure a Connected App to Issue JWT-Based Access Tokens"; an External Client App has
+        // the same in its OAuth settings): the access token is a signed JWT instead of an opaque
+        // session id. Off by default, as in Salesforce.
+        bool jwtAccessTokens = false;
 
         bool hasScope(const QString &scope) const { return scopes.contains(scope); }
         void setCertificate(const Certificate &cert)

@@ -40,6 +40,7 @@ Result<void> PracticeOrg::start(const Options &options)
     state->clock = options.clock ? options.clock : &SystemClock::instance();
     state->sessions.setCapacity(options.maxSessions);
     state->minter = IdTokenMinter(credentials->signingKey, IdTokenMinter::kidFor(credentials->signingKey.publicKey()));
+    state->accessTokenMinter = JwtAccessTokenMinter(credentials->signingKey, state->minter.kid());
 
     auto router = std::make_unique<PracticeRouter>(*state);
     // The server's own thread: the listener and every connection are created, used and deleted
@@ -188,6 +189,20 @@ void PracticeOrg::setDirectory(const OrgDirectory &directory)
 {
     m_configured = directory;
     rebuild();
+}
+
+void PracticeOrg::setAppOption(PracticeAppOption::Id id, bool on)
+{
+    if (m_configured.apps.isEmpty() || PracticeAppOption::isOn(m_configured.apps.first(), id) == on)
+        return;
+    PracticeAppOption::set(m_configured.apps.first(), id, on);
+    rebuild();
+    Q_EMIT appOptionChanged(id, on);
+}
+
+bool PracticeOrg::appOption(PracticeAppOption::Id id) const
+{
+    return !m_configured.apps.isEmpty() && PracticeAppOption::isOn(m_configured.apps.first(), id);
 }
 
 void PracticeOrg::rebuild()

@@ -5,6 +5,7 @@
 #include "practice/DemoCredentials.h"
 #include "practice/IdTokenMinter.h"
 #include "practice/OrgDirectory.h"
+#include "practice/PracticeAppOption.h"
 #include "practice/PracticeReply.h"
 #include "practice/PracticeRequest.h"
 #include "practice/PracticeScenario.h"
@@ -91,6 +92,10 @@ public:
     // Replaces the configuration (active scenarios are re-applied on top of it).
     void setDirectory(const OrgDirectory &directory);
 
+    // A setting of the first app (the one a first run puts in the form), kept under scenarios.
+    void setAppOption(PracticeAppOption::Id id, bool on);
+    bool appOption(PracticeAppOption::Id id) const;
+
     // Scenarios act on the first app and user unless a target is given.
     Result<void> applyScenario(PracticeScenario::Id id);
     Result<void> applyScenario(PracticeScenario::Id id, const QString &consumerKey, const QString &username);
@@ -112,6 +117,7 @@ public:
 
 Q_SIGNALS:
     void requestHandled(const jwtflow::PracticeOrg::LogEntry &entry);
+    void appOptionChanged(jwtflow::PracticeAppOption::Id id, bool on);
 
 private:
     void rebuild();

@@ -2,6 +2,7 @@
 
 #include "core/Clock.h"
 #include "practice/IdTokenMinter.h"
+#include "practice/JwtAccessTokenMinter.h"
 #include "practice/OrgDirectory.h"
 #include "practice/PracticeRequest.h"
 #include "practice/SessionStore.h"
@@ -23,6 +24,7 @@ public:
     QString origin; // the same as text, no trailing slash
     SessionStore sessions;
     IdTokenMinter minter;
+    JwtAccessTokenMinter accessTokenMinter; // the same key and kid as minter
 
     struct OneTimeLink {
         QString accessToken;

@@ -23,6 +23,14 @@ QString SessionStore::issue(const QString &orgId15, const Session &session, qint
     return QString::fromLatin1(token);
 }
 
+void SessionStore::issueAs(const QString &token, const Session &session, qint64 nowSecs)
+{
+    evict(nowSecs);
+    const QByteArray key = token.toLatin1();
+    m_sessions.insert(key, session);
+    m_order.push_back(key);
+}
+
 const SessionStore::Session *SessionStore::find(const QString &token, qint64 nowSecs)
 {
     const auto it = m_sessions.find(token.toLatin1());

@@ -10,7 +10,7 @@
 namespace jwtflow {
 
 // The practice org's access tokens: opaque "00D<org15>!<random>" strings, as Salesforce issues
-// them, each tied to a user, an app, its scopes and an expiry. In memory only, and bounded:
+// them (or JWT-based ones, minted elsewhere and kept the same way), each tied to a user, an app, its scopes and an expiry. In memory only, and bounded:
 // expired tokens go first, then the oldest, so memory stays flat however many exchanges run.
 class SessionStore {
 public:
@@ -28,6 +28,9 @@ public:
 
     // A new token for the session; `orgId15` is its prefix.
     QString issue(const QString &orgId15, const Session &session, qint64 nowSecs);
+    // The session behind a token made elsewhere (a JWT-based access token): the token is looked
+    // up whole, so a changed byte (a tampered claim or signature) finds nothing.
+    void issueAs(const QString &token, const Session &session, qint64 nowSecs);
     // The session behind a token, or nullptr when unknown, revoked or expired (then dropped).
     const Session *find(const QString &token, qint64 nowSecs);
 

@@ -56,7 +56,23 @@ PracticeReply TokenEndpoint::handle(const PracticeRequest &request)
     session.scopes = grant.scopes;
     session.issuedAtMs = nowMs;
     session.expiresAt = m_state.nowSecs() + m_state.directory.org.sessionSeconds;
-    const QString accessToken = m_state.sessions.issue(m_state.directory.orgId15(), session, m_state.nowSecs());
+    QString accessToken;
+    if (app->jwtAccessTokens) {
+        JwtAccessTokenMinter::Grant jwtGrant;
+        jwtGrant.issuer = m_state.origin;
+        jwtGrant.userId = grant.userId;
+        jwtGrant.consumerKey = grant.consumerKey;
+        jwtGrant.scopes = grant.scopes;
+        jwtGrant.issuedAt = m_state.nowSecs();
+        jwtGrant.expiresAt = session.expiresAt;
+        const auto minted = m_state.accessTokenMinter.mint(m_state.directory, jwtGrant);
+        if (!minted)
+            return PracticeReply::oauthError(500, QStringLiteral("server_error"), minted.error().message);
+        accessToken = minted.value();
+        m_state.sessions.issueAs(accessToken, session, m_state.nowSecs());
+    } else {
+        accessToken = m_state.sessions.issue(m_state.directory.orgId15(), session, m_state.nowSecs());
+    }
 
     const QString id = m_state.identityUrl(grant.userId);
     const QString issuedAt = QString::number(nowMs);

@@ -10,8 +10,9 @@
 namespace jwtflow {
 
 // POST /services/oauth2/token: the JWT bearer grant. A refusal is Salesforce's 400 with its exact
-// body (AssertionValidator); a grant is a new opaque access token and Salesforce's five fields
-// (access_token, scope, instance_url, id, token_type, §2), plus an id_token when the app has the
+// body (AssertionValidator); a grant is a new access token (opaque, or a JWT when the app issues
+// JWT-based access tokens) and Salesforce's five fields (access_token, scope, instance_url, id,
+// token_type, §2), plus an id_token when the app has the
 // openid scope, plus issued_at and signature only when the app is configured to send them.
 class TokenEndpoint {
 public:

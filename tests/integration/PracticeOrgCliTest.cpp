@@ -158,3 +158,53 @@ TEST_F(PracticeOrgCliTest, ScenariosConfigAndErrors)
     EXPECT_TRUE(help.out.contains(QStringLiteral("\"policy\": \"admin-approved\" | \"self-authorize\""))) << help.out.toStdString();
     EXPECT_TRUE(help.out.contains(QStringLiteral("missing-refresh-token-scope")));
 }
+
+TEST_F(PracticeOrgCliTest, JwtAccessTokensSwitchIssuesAVerifiableJwtThatCallsTheApi)
+{
+    const QString first = start({QStringLiteral("--json"), QStringLiteral("--jwt-access-tokens")});
+    const QJsonObject details = QJsonDocument::fromJson(first.section(QLatin1Char('\n'), 0, 0).toUtf8()).object();
+    const QString url = details.value(QStringLiteral("url")).toString();
+    ASSERT_FALSE(url.isEmpty()) << first.toStdString();
+    EXPECT_TRUE(details.value(QStringLiteral("jwtAccessTokens")).toBool());
+
+    const CliRun exchange = cli({QStringLiteral("exchange"), QStringLiteral("--env"), url, QStringLiteral("--client-id"),
+                                 details.value(QStringLiteral("consumerKey")).toString(), QStringLiteral("--username"),
+                                 details.value(QStringLiteral("username")).toString(), QStringLiteral("--key"),
+                                 details.value(QStringLiteral("keyFile")).toString(), QStringLiteral("--json"), QStringLiteral("--show-secrets")});
+    ASSERT_EQ(exchange.exitCode, 0) << exchange.out.toStdString() << exchange.err.toStdString();
+    const QString accessToken = QJsonDocument::fromJson(exchange.out.toUtf8())
+                                    .object()
+                                    .value(QStringLiteral("token"))
+                                    .toObject()
+                                    .value(QStringLiteral("access_token"))
+                                    .toString();
+    ASSERT_EQ(accessToken.count(QLatin1Char('.')), 2) << accessToken.toStdString();
+    EXPECT_FALSE(accessToken.startsWith(details.value(QStringLiteral("orgId")).toString().left(15) + QLatin1Char('!')));
+
+    // The JWT is a Bearer token like the opaque one ...
+    const CliRun call = cli({QStringLiteral("call"), QStringLiteral("query"), QStringLiteral("--soql"), QStringLiteral("SELECT Name FROM Account LIMIT 1"),
+                             QStringLiteral("--token"), accessToken, QStringLiteral("--instance"), url});
+    EXPECT_EQ(call.exitCode, 0) << call.out.toStdString() << call.err.toStdString();
+    EXPECT_TRUE(call.out.contains(QStringLiteral("Edge Communications"))) << call.out.toStdString();
+
+    // ... and `inspect --discover` names it an access token and verifies it with the org's published key.
+    const CliRun inspect = cli({QStringLiteral("inspect"), accessToken, QStringLiteral("--discover"), QStringLiteral("--json")});
+    const QJsonObject report = QJsonDocument::fromJson(inspect.out.toUtf8()).object();
+    const QJsonObject item = report.value(QStringLiteral("tokens")).toArray().at(0).toObject();
+    EXPECT_EQ(inspect.exitCode, 0) << inspect.out.toStdString() << inspect.err.toStdString();
+    EXPECT_TRUE(report.value(QStringLiteral("verdict")).toString().startsWith(QStringLiteral("Salesforce JWT-based access token")))
+        << inspect.out.toStdString();
+    EXPECT_TRUE(report.value(QStringLiteral("verdict")).toString().contains(QStringLiteral("signature verified"))) << inspect.out.toStdString();
+    EXPECT_EQ(item.value(QStringLiteral("kind")).toString(), QStringLiteral("jwt_access_token")) << inspect.out.toStdString();
+
+    ::kill(server.processId(), SIGTERM);
+    ASSERT_TRUE(server.waitForFinished(10000));
+    EXPECT_EQ(server.exitCode(), 0);
+}
+
+TEST_F(PracticeOrgCliTest, WithoutTheSwitchTheTokenStaysOpaque)
+{
+    const QString first = start({QStringLiteral("--json")});
+    const QJsonObject details = QJsonDocument::fromJson(first.section(QLatin1Char('\n'), 0, 0).toUtf8()).object();
+    EXPECT_FALSE(details.value(QStringLiteral("jwtAccessTokens")).toBool(true)) << first.toStdString();
+}

@@ -1,6 +1,8 @@
 // Drives the main window into its main states and saves a PNG of each, so people can look at
 // what they build (packaging/dev screenshots runs it under Xvfb). Not a test: it asserts nothing.
 #include "ClearTextConfirmation.h"
+#include "IdTokenInspector.h"
+#include "inspect/KeyDiscovery.h"
 #include "ConnectionForm.h"
 #include "KeyGenerationDialog.h"
 #include "KeyPicker.h"
@@ -22,6 +24,7 @@
 #include "trainer/SequenceLog.h"
 #include "practice/PracticeOrg.h"
 
+#include <QAbstractButton>
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
@@ -164,6 +167,53 @@ void shootScreens(const QString &out)
     }
 }
 
+// The practice app's JWT-based access tokens on classroom screens (1024×768, 1280×720) with the
+// trainer: the App settings tab with the setting on, the answer, and the inspector on the token
+// after fetching the practice org's published keys.
+void shootJwtAccessTokens(const QString &out)
+{
+    KeyPicker::setSynchronousLoading(true);
+    for (const QSize screen : {QSize(1024, 768), QSize(1280, 720)}) {
+        QTemporaryDir data;
+        MainWindow::Options options;
+        options.practiceOrg = true;
+        options.practiceDataFolder = data.path();
+        options.availableGeometry = QRect(0, 32, screen.width(), screen.height() - 32);
+        MainWindow w(SystemClock::instance(), options);
+        w.responsePane()->setUrlOpener([](const QUrl &) { return true; });
+        w.show();
+        w.setTrainerMode(true);
+        w.setGeometry(QRect(QPoint(0, 0), QSize(screen.width(), screen.height() - 32 - 40)));
+        settle(100);
+        const QString size = QStringLiteral("%1x%2").arg(screen.width()).arg(screen.height());
+        auto *mainTabs = w.findChild<QTabWidget *>(QStringLiteral("mainTabs"));
+        w.trainerPanel()->findChild<QTabWidget *>(QStringLiteral("trainerTabs"))->setCurrentIndex(2);
+        if (w.isTrainerTabbed())
+            mainTabs->setCurrentWidget(w.trainerPanel());
+        w.trainerPanel()->findChild<QCheckBox *>(QStringLiteral("appOption_jwtAccessTokens"))->click();
+        save(w, out, QStringLiteral("40-jwt-access-token-%1-setting").arg(size));
+
+        mainTabs->setCurrentIndex(0);
+        w.send();
+        for (int i = 0; i < 500 && !w.responsePane()->hasResult(); ++i)
+            settle(10);
+        save(w, out, QStringLiteral("41-jwt-access-token-%1-answer").arg(size));
+
+        if (auto *inspect = w.findChild<QAbstractButton *>(QStringLiteral("inspectAccessToken")))
+            inspect->click();
+        settle(100);
+        if (IdTokenInspector *inspector = w.inspector()) {
+            QEventLoop loop;
+            QObject::connect(inspector->discovery(), &KeyDiscovery::keysReady, &loop, &QEventLoop::quit);
+            QObject::connect(inspector->discovery(), &KeyDiscovery::failed, &loop, &QEventLoop::quit);
+            QTimer::singleShot(8000, &loop, &QEventLoop::quit);
+            inspector->findChild<QPushButton *>(QStringLiteral("fetchKeysButton"))->click();
+            loop.exec();
+        }
+        save(w, out, QStringLiteral("42-jwt-access-token-%1-inspector").arg(size));
+    }
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -176,6 +226,11 @@ int main(int argc, char **argv)
     // JWTFLOW_SHOTS=fit: only the classroom screens (a quicker look while working on layouts).
     if (qEnvironmentVariable("JWTFLOW_SHOTS") == QLatin1String("fit")) {
         shootScreens(out);
+        return 0;
+    }
+    // JWTFLOW_SHOTS=jwt-access-token: only the practice app's JWT-based access tokens.
+    if (qEnvironmentVariable("JWTFLOW_SHOTS") == QLatin1String("jwt-access-token")) {
+        shootJwtAccessTokens(out);
         return 0;
     }
     KeyPicker::setSynchronousLoading(true);
@@ -358,5 +413,6 @@ int main(int argc, char **argv)
 
     shootProfiles(clock, out);
     shootScreens(out);
+    shootJwtAccessTokens(out);
     return 0;
 }

@@ -98,3 +98,39 @@ TEST(ClaimDictionary, ExplainsKnownClaimsTimesAndFlagsUnknownOnes)
     const auto header = ClaimDictionary::explainHeader(QJsonObject{{QStringLiteral("jku"), QStringLiteral("https://evil")}});
     EXPECT_TRUE(header.value(0).meaning.contains(QStringLiteral("Never trust")));
 }
+
+TEST(TokenClassifier, ASalesforceJwtAccessTokenIsNamedAnAccessTokenNotAnIdToken)
+{
+    // Header as Salesforce Help "JWT-Based Access Tokens" documents it; the claims alone carry no
+    // scope, so the header's tty decides.
+    const QJsonObject header{{QStringLiteral("tnk"), QStringLiteral("core/jwtf1/00DJ900000PRACTAAA")},
+                             {QStringLiteral("ver"), QStringLiteral("1.0")},
+                             {QStringLiteral("kid"), QStringLiteral("188")},
+                             {QStringLiteral("tty"), QStringLiteral("sfdc-core-token")},
+                             {QStringLiteral("typ"), QStringLiteral("JWT")},
+                             {QStringLiteral("alg"), QStringLiteral("RS256")}};
+    const QJsonObject claims{{QStringLiteral("iss"), QStringLiteral("https://acme.my.salesforce.com")},
+                             {QStringLiteral("aud"), QStringLiteral("https://acme.my.salesforce.com")},
+                             {QStringLiteral("sub"), QStringLiteral("uid:005J900000DEMOAAA")},
+                             {QStringLiteral("client_id"), QStringLiteral("3MVG9client")},
+                             {QStringLiteral("iat"), 1700000000},
+                             {QStringLiteral("exp"), 1700007200}};
+    const auto c = TokenClassifier::classify(token(claims, header));
+    EXPECT_EQ(c.kind, Kind::JwtAccessToken);
+    EXPECT_EQ(c.title, QStringLiteral("Salesforce JWT-based access token"));
+    EXPECT_TRUE(c.explanation.contains(QStringLiteral("It is not an ID token"))) << c.explanation.toStdString();
+    EXPECT_TRUE(c.canDo.contains(QStringLiteral("Authorization: Bearer"))) << c.canDo.toStdString();
+    EXPECT_TRUE(c.canDo.contains(QStringLiteral("treat it as opaque"))) << c.canDo.toStdString();
+    // Without tty the same claims are not taken for one (aud being the org, they read as an assertion).
+    QJsonObject plain = header;
+    plain.remove(QStringLiteral("tty"));
+    EXPECT_NE(TokenClassifier::classify(token(claims, plain)).kind, Kind::JwtAccessToken);
+
+    const auto explained = ClaimDictionary::explainHeader(header);
+    for (const ClaimDictionary::Explained &e : explained) {
+        EXPECT_TRUE(e.known) << e.name.toStdString();
+        if (e.name == QLatin1String("tty") || e.name == QLatin1String("tnk") || e.name == QLatin1String("ver")) {
+            EXPECT_EQ(e.source, QStringLiteral("Salesforce")) << e.name.toStdString();
+        }
+    }
+}
