@@ -383,7 +383,7 @@ void KeyPicker::showFacts()
         const QString warnings = joinWarnings(m.warnings(m_clock));
         if (!warnings.isEmpty()) {
             lines << warnings;
-            colour = QStringLiteral("#8a6d00");
+            colour = ReadablePalette::toneName(ReadablePalette::Tone::Warning, this);
         }
     }
     m_facts->setText(lines.join(QLatin1Char('\n')));
