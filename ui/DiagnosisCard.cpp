@@ -50,7 +50,7 @@ DiagnosisCard::DiagnosisCard(QWidget *parent) : QFrame(parent)
     setAccessibleName(tr("Diagnosis"));
     setFrameShape(QFrame::NoFrame);
     m_layout = new QVBoxLayout(this);
-    m_layout->setContentsMargins(16, 12, 16, 14);
+    m_layout->setContentsMargins(12, 6, 12, 6); // compact: the first cause must be in view on a 720-line projector
     m_layout->setSpacing(0);
     clear();
 }
@@ -116,7 +116,7 @@ void DiagnosisCard::setDiagnosis(const Diagnosis &diagnosis, const HttpExchangeR
     m_layout->addWidget(m_body);
     auto *body = new QVBoxLayout(m_body);
     body->setContentsMargins(0, 0, 0, 0);
-    body->setSpacing(8);
+    body->setSpacing(4);
 
     const bool transport = isTransport(diagnosis.code);
     const bool cancelled = diagnosis.code == QLatin1String("transport.cancelled");
@@ -127,27 +127,25 @@ void DiagnosisCard::setDiagnosis(const Diagnosis &diagnosis, const HttpExchangeR
     if (diagnosis.code.isEmpty())
         return;
 
-    // Title row: an icon, the title and the code.
+    // Title row: an icon, the title and, beside it, the code (one line on a projector, not two).
     auto *titleRow = new QHBoxLayout;
-    titleRow->setSpacing(10);
+    titleRow->setSpacing(8);
     auto *icon = new QLabel(m_body);
     icon->setObjectName(QStringLiteral("diagnosisIcon"));
     icon->setTextFormat(Qt::PlainText);
     const Icons::Role role = cancelled ? Icons::Role::Information : transport ? Icons::Role::Warning : Icons::Role::Error;
-    const int iconSize = style()->pixelMetric(QStyle::PM_LargeIconSize, nullptr, this);
+    const int iconSize = style()->pixelMetric(QStyle::PM_ToolBarIconSize, nullptr, this);
     icon->setPixmap(Icons::icon(role).pixmap(iconSize, iconSize));
     icon->setAlignment(Qt::AlignTop);
     titleRow->addWidget(icon, 0, Qt::AlignTop);
-    auto *titleColumn = new QVBoxLayout;
-    titleColumn->setSpacing(2);
     QLabel *title = label(diagnosis.title, QStringLiteral("diagnosisTitle"), true);
     title->setFont(scaled(font(), 1.2, true));
     title->setAccessibleName(tr("Diagnosis title"));
-    titleColumn->addWidget(title);
+    titleRow->addWidget(title, 1);
     QLabel *code = label(tr("Diagnosis %1").arg(diagnosis.code), QStringLiteral("diagnosisCode"));
+    code->setWordWrap(false);
     code->setForegroundRole(QPalette::PlaceholderText);
-    titleColumn->addWidget(code);
-    titleRow->addLayout(titleColumn, 1);
+    titleRow->addWidget(code, 0, Qt::AlignTop | Qt::AlignRight);
     body->addLayout(titleRow);
 
     // The server's own words, or the network's.
@@ -156,17 +154,22 @@ void DiagnosisCard::setDiagnosis(const Diagnosis &diagnosis, const HttpExchangeR
         box->setObjectName(QStringLiteral("diagnosisServerBox"));
         m_serverBox = box;
         auto *boxLayout = new QVBoxLayout(box);
-        boxLayout->setContentsMargins(10, 8, 10, 8);
+        boxLayout->setContentsMargins(8, 4, 8, 4);
         boxLayout->setSpacing(2);
+        // The caption and the words on one row: "Salesforce said  invalid_grant: …".
+        auto *wordsRow = new QHBoxLayout;
+        wordsRow->setSpacing(8);
         QLabel *caption = label(serverCaption(diagnosis.code), QStringLiteral("diagnosisServerCaption"));
         caption->setParent(box);
+        caption->setWordWrap(false);
         caption->setFont(scaled(font(), 0.9, true));
-        boxLayout->addWidget(caption);
+        wordsRow->addWidget(caption, 0, Qt::AlignTop);
         QLabel *message = label(diagnosis.serverMessage, QStringLiteral("diagnosisServerMessage"), true);
         message->setParent(box);
         message->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
         message->setAccessibleName(serverCaption(diagnosis.code));
-        boxLayout->addWidget(message);
+        wordsRow->addWidget(message, 1);
+        boxLayout->addLayout(wordsRow);
         if (transport && !record.request.url.isEmpty()) {
             QLabel *request = label(tr("Request: %1 %2")
                                         .arg(QString::fromLatin1(record.request.method),
@@ -190,6 +193,24 @@ void DiagnosisCard::setDiagnosis(const Diagnosis &diagnosis, const HttpExchangeR
         body->addWidget(details);
     }
 
+    if (!diagnosis.causes.isEmpty()) {
+        QLabel *heading = label(diagnosis.causes.size() > 1 ? tr("Possible causes, most likely first") : tr("Cause"),
+            QStringLiteral("diagnosisCausesHeading"));
+        heading->setFont(scaled(font(), 1.0, true));
+        body->addWidget(heading);
+        for (int i = 0; i < diagnosis.causes.size(); ++i) {
+            if (i > 0) {
+                auto *line = new QFrame(m_body);
+                line->setFrameShape(QFrame::HLine);
+                line->setFrameShadow(QFrame::Sunken);
+                body->addWidget(line);
+            }
+            body->addWidget(buildCause(i, diagnosis.causes.at(i)));
+        }
+    }
+
+    // Why several causes are listed: after them, so that the first cause follows the server's
+    // words directly (on a 720-line projector it is in view without scrolling).
     if (diagnosis.ambiguous && !diagnosis.ambiguityNote.isEmpty()) {
         auto *row = new QHBoxLayout;
         row->setSpacing(8);
@@ -204,23 +225,6 @@ void DiagnosisCard::setDiagnosis(const Diagnosis &diagnosis, const HttpExchangeR
         row->addWidget(note, 1);
         body->addSpacing(2);
         body->addLayout(row);
-    }
-
-    if (!diagnosis.causes.isEmpty()) {
-        body->addSpacing(4);
-        QLabel *heading = label(diagnosis.causes.size() > 1 ? tr("Possible causes, most likely first") : tr("Cause"),
-            QStringLiteral("diagnosisCausesHeading"));
-        heading->setFont(scaled(font(), 1.0, true));
-        body->addWidget(heading);
-        for (int i = 0; i < diagnosis.causes.size(); ++i) {
-            if (i > 0) {
-                auto *line = new QFrame(m_body);
-                line->setFrameShape(QFrame::HLine);
-                line->setFrameShadow(QFrame::Sunken);
-                body->addWidget(line);
-            }
-            body->addWidget(buildCause(i, diagnosis.causes.at(i)));
-        }
     }
 
     for (int i = 0; i < diagnosis.notes.size(); ++i) {
@@ -271,6 +275,8 @@ QWidget *DiagnosisCard::buildCause(int index, const Diagnosis::Cause &cause)
 
     const int indent = rank->minimumWidth() + top->spacing();
     if (!cause.evidence.isEmpty()) {
+        // What the request showed is folded behind a toggle (and in the summary's tooltip): on a
+        // 720-line projector the cause and its checklist come first.
         QLabel *evidence
             = label(tr("Seen in this request: %1").arg(cause.evidence), QStringLiteral("diagnosisEvidence%1").arg(index), true);
         evidence->setParent(widget);
@@ -278,6 +284,22 @@ QWidget *DiagnosisCard::buildCause(int index, const Diagnosis::Cause &cause)
         italic.setItalic(true);
         evidence->setFont(italic);
         evidence->setContentsMargins(indent, 0, 0, 0);
+        evidence->hide();
+        summary->setToolTip(QStringLiteral("<p>%1</p>").arg(tr("Seen in this request: %1").arg(cause.evidence).toHtmlEscaped()));
+        auto *toggle = new QToolButton(widget);
+        toggle->setObjectName(QStringLiteral("diagnosisEvidenceToggle%1").arg(index));
+        toggle->setText(tr("Seen"));
+        toggle->setCheckable(true);
+        toggle->setAutoRaise(true);
+        toggle->setArrowType(Qt::RightArrow);
+        toggle->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+        toggle->setAccessibleName(tr("Show what this request showed"));
+        toggle->setToolTip(tr("Show what was seen in this request"));
+        connect(toggle, &QToolButton::toggled, evidence, [evidence, toggle](bool on) {
+            evidence->setVisible(on);
+            toggle->setArrowType(on ? Qt::DownArrow : Qt::RightArrow);
+        });
+        top->addWidget(toggle, 0, Qt::AlignTop);
         layout->addWidget(evidence);
     }
     for (int f = 0; f < cause.fixes.size(); ++f) {

@@ -1,6 +1,6 @@
 #include "ErrorColor.h"
 
-#include "core/ErrorRed.h"
+#include "ReadablePalette.h"
 
 #include <QPalette>
 #include <QWidget>
@@ -10,8 +10,7 @@ namespace jwtflow {
 QColor ErrorColor::forPalette(const QPalette &palette)
 {
     // A dark window (a dark theme) gets a light red; the dark red on near-black would be unreadable.
-    const bool dark = palette.color(QPalette::Window).lightness() < 128;
-    return QColor::fromRgb(dark ? ErrorRed::kOnDark : ErrorRed::kOnLight);
+    return ReadablePalette::tone(ReadablePalette::Tone::Error, palette);
 }
 
 QString ErrorColor::name(const QWidget *widget)

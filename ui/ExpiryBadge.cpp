@@ -1,5 +1,6 @@
 #include "ExpiryBadge.h"
 #include "ErrorColor.h"
+#include "ReadablePalette.h"
 
 #include "token/TimeClaim.h"
 
@@ -67,19 +68,19 @@ void ExpiryBadge::show(ExpiryClock::State state, qint64 countdown)
     switch (state) {
     case ExpiryClock::State::NoExpiry:
         text = tr("no exp");
-        colour = QStringLiteral("#555555");
+        colour = ReadablePalette::toneName(ReadablePalette::Tone::Quiet, this);
         break;
     case ExpiryClock::State::NotYetValid:
         text = tr("not yet valid · %1").arg(ExpiryClock::countdownText(countdown));
-        colour = QStringLiteral("#8a6d00");
+        colour = ReadablePalette::toneName(ReadablePalette::Tone::Warning, this);
         break;
     case ExpiryClock::State::Valid:
         text = tr("valid · %1").arg(ExpiryClock::countdownText(countdown));
-        colour = QStringLiteral("#1b7f3b");
+        colour = ReadablePalette::toneName(ReadablePalette::Tone::Good, this);
         break;
     case ExpiryClock::State::ExpiringSoon:
         text = tr("expiring · %1").arg(ExpiryClock::countdownText(countdown));
-        colour = QStringLiteral("#c75000");
+        colour = ReadablePalette::toneName(ReadablePalette::Tone::Caution, this);
         break;
     case ExpiryClock::State::Expired:
         // The clock stops ticking once expired, so say when rather than a count that would freeze.

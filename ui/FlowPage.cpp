@@ -1,5 +1,6 @@
 #include "FlowPage.h"
 
+#include "AnswerSplit.h"
 #include "ConnectionForm.h"
 #include "ErrorColor.h"
 #include "ExpiryBadge.h"
@@ -120,6 +121,8 @@ void FlowPage::buildLayout()
     static_cast<QVBoxLayout *>(encodedBox->layout())->addLayout(expiryRow);
 
     auto *decoded = new QSplitter(Qt::Vertical, this);
+    decoded->setObjectName(QStringLiteral("decodedSplitter"));
+    m_decoded = decoded;
     decoded->addWidget(titled(tr("Header"), m_header, decoded));
     decoded->addWidget(titled(tr("Payload"), m_payload, decoded));
     decoded->setStretchFactor(0, 1);
@@ -355,17 +358,16 @@ void FlowPage::showAnswer()
     m_response->setResult(*result, result->ok() ? Diagnosis() : m_session->lastDiagnosis());
     m_bottomTabs->setCurrentWidget(m_responseScroll);
     m_responseScroll->verticalScrollBar()->setValue(0); // the new answer from its headline
-    // The answer is what the user waits for: give it room, a diagnosis (cause, checklist) more
-    // than a token, whose fields are few lines; once the user has set the split, leave it.
-    // On a short screen (1280×720) the fraction is too little: the answer gets the height it
-    // asks for, down to the editors' minimum, so that it reads without scrolling.
+    // The answer is what the user waits for: give it room (AnswerSplit says how much); once the
+    // user has set the split, leave it.
     const QList<int> sizes = m_vertical->sizes();
     const int total = sizes.size() == 2 ? sizes[0] + sizes[1] : 0;
     const int wanted = m_bottomTabs->tabBar()->sizeHint().height() + m_response->sizeHint().height() + 8;
-    const int most = total - m_vertical->widget(0)->minimumSizeHint().height();
-    const int answer = std::max(total * (result->ok() ? 11 : 13) / 20, std::min(wanted, most));
-    if (total > 0 && !m_userSizedAnswer && sizes[1] < answer)
+    const int answer = AnswerSplit::answerHeight(total, m_vertical->widget(0)->minimumSizeHint().height(), wanted, result->ok());
+    if (total > 0 && !m_userSizedAnswer && sizes[1] < answer) {
         m_vertical->setSizes({total - answer, answer});
+        AnswerSplit::balanceDecoded(m_decoded);
+    }
 }
 
 bool FlowPage::focusTarget(const QString &target)

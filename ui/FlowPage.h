@@ -95,6 +95,7 @@ private:
     QScrollArea *m_responseScroll = nullptr;
     QTabWidget *m_bottomTabs = nullptr;
     QSplitter *m_editors = nullptr;
+    QSplitter *m_decoded = nullptr; // Header above Payload
     QSplitter *m_vertical = nullptr;
     bool m_userSizedAnswer = false; // the user dragged the editors/answer split: keep it
 };

@@ -19,6 +19,7 @@
 #include <QStandardPaths>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
+#include <algorithm>
 
 namespace jwtflow {
 
@@ -31,7 +32,6 @@ KeyGenerationDialog::KeyGenerationDialog(QWidget *parent)
 {
     setObjectName(QStringLiteral("keyGenerationDialog"));
     setWindowTitle(tr("Generate a key and certificate"));
-    setMinimumWidth(680);
     m_bits = new QComboBox(this);
     m_bits->setObjectName(QStringLiteral("keyBits"));
     // The item's data is the KeyGenerator type; RSA items also carry their size.
@@ -90,6 +90,9 @@ KeyGenerationDialog::KeyGenerationDialog(QWidget *parent)
             m_folder->setText(folder);
     });
     connect(m_generate, &QPushButton::clicked, this, &KeyGenerationDialog::generate);
+    // Room for a long folder path at first, but no fixed minimum: the layout's own minimum keeps
+    // the dialog usable on a 1024 px projector in presentation mode.
+    resize(std::max(680, sizeHint().width()), sizeHint().height());
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 }
 

@@ -29,15 +29,7 @@ namespace {
 
 KeyPicker::PassphraseProvider &passphraseProvider()
 {
-    static KeyPicker::PassphraseProvider provider = [](const QString &source) -> std::optional<QByteArray> {
-        bool ok = false;
-        const QString text = QInputDialog::getText(nullptr, QObject::tr("Passphrase"),
-                                                   QObject::tr("%1 is encrypted. Passphrase:").arg(QFileInfo(source).fileName()),
-                                                   QLineEdit::Password, QString(), &ok);
-        if (!ok)
-            return std::nullopt;
-        return text.toUtf8();
-    };
+    static KeyPicker::PassphraseProvider provider = [](const QString &source) { return KeyPicker::askPassphrase(source); };
     return provider;
 }
 
@@ -64,6 +56,17 @@ QString joinWarnings(const KeyWarnings &warnings)
 }
 
 } // namespace
+
+std::optional<QByteArray> KeyPicker::askPassphrase(const QString &source)
+{
+    bool ok = false;
+    const QString text = QInputDialog::getText(nullptr, QObject::tr("Passphrase"),
+                                               QObject::tr("%1 is encrypted. Passphrase:").arg(QFileInfo(source).fileName()),
+                                               QLineEdit::Password, QString(), &ok);
+    if (!ok)
+        return std::nullopt;
+    return text.toUtf8();
+}
 
 void KeyPicker::setPassphraseProvider(PassphraseProvider provider)
 {
@@ -383,7 +386,7 @@ void KeyPicker::showFacts()
         const QString warnings = joinWarnings(m.warnings(m_clock));
         if (!warnings.isEmpty()) {
             lines << warnings;
-            colour = QStringLiteral("#8a6d00");
+            colour = ReadablePalette::toneName(ReadablePalette::Tone::Warning, this);
         }
     }
     m_facts->setText(lines.join(QLatin1Char('\n')));

@@ -54,6 +54,8 @@ public:
     // the user can ask for it to be remembered in the system keychain; cleared with the key.
     QByteArray passphrase() const { return m_passphrase; }
 
+    // The default provider: a modal prompt naming the file.
+    static std::optional<QByteArray> askPassphrase(const QString &source);
     static void setPassphraseProvider(PassphraseProvider provider);
     static void setFileChooser(FileChooser chooser);
     // Loads on the calling thread (tests); the default loads on a worker thread.

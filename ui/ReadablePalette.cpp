@@ -1,5 +1,7 @@
 #include "ReadablePalette.h"
 
+#include "core/ErrorRed.h"
+
 #include <QApplication>
 #include <QEvent>
 #include <QObject>
@@ -54,6 +56,45 @@ QColor readable(const QColor &colour, const QColor &ink, const QList<QColor> &ba
             return candidate;
     }
     return ink;
+}
+
+struct ToneHues {
+    QRgb onLight;
+    QRgb onDark;
+};
+
+ToneHues hues(ReadablePalette::Tone tone)
+{
+    using Tone = ReadablePalette::Tone;
+    switch (tone) {
+    case Tone::Good:
+        return { 0x1b7f3b, 0x5fd38d };
+    case Tone::Warning:
+        return { 0x8a6d00, 0xe5c04a };
+    case Tone::Caution:
+        return { 0xb34700, 0xff9a4d };
+    case Tone::Info:
+        return { 0x005a9e, 0x6cb6ff };
+    case Tone::Quiet: // not used: the hint colour and ErrorRed are these tones' homes
+    case Tone::Error:
+        return { 0x555555, 0xaaaaaa };
+    case Tone::SegmentHeader: // jwt.io's colours, darkened for white and lightened for dark windows
+        return { 0xd6004b, 0xff6b9a };
+    case Tone::SegmentPayload:
+        return { 0x9b2bc7, 0xd291f0 };
+    case Tone::SegmentSignature:
+        return { 0x007aa8, 0x4cc3f0 };
+    case Tone::SegmentFourth:
+        return { 0x1d8a3a, 0x6fd68a };
+    case Tone::SegmentFifth:
+        return { 0x8a6d00, 0xe5c04a };
+    }
+    return { 0x555555, 0xaaaaaa };
+}
+
+QList<QColor> backgroundsOf(const QPalette &palette)
+{
+    return { palette.color(QPalette::Base), palette.color(QPalette::Window), palette.color(QPalette::AlternateBase) };
 }
 
 // Re-adjusts the application palette after the desktop replaced it (a light/dark switch).
@@ -115,6 +156,41 @@ void ReadablePalette::install()
         watcher = new PaletteWatcher(qApp);
         qApp->installEventFilter(watcher);
     }
+}
+
+bool ReadablePalette::isDark(const QPalette &palette)
+{
+    return luminance(palette.color(QPalette::Window)) < luminance(palette.color(QPalette::WindowText));
+}
+
+QList<ReadablePalette::Tone> ReadablePalette::tones()
+{
+    return { Tone::Good, Tone::Warning, Tone::Caution, Tone::Info, Tone::Quiet, Tone::Error, Tone::SegmentHeader,
+        Tone::SegmentPayload, Tone::SegmentSignature, Tone::SegmentFourth, Tone::SegmentFifth };
+}
+
+QColor ReadablePalette::tone(Tone tone, const QPalette &palette)
+{
+    const QList<QColor> backgrounds = backgroundsOf(palette);
+    const QColor ink = palette.color(QPalette::Text);
+    QColor colour;
+    if (tone == Tone::Quiet)
+        colour = blend(palette.color(QPalette::PlaceholderText), palette.color(QPalette::Window));
+    else if (tone == Tone::Error)
+        colour = QColor::fromRgb(isDark(palette) ? ErrorRed::kOnDark : ErrorRed::kOnLight);
+    else
+        colour = QColor::fromRgb(isDark(palette) ? hues(tone).onDark : hues(tone).onLight);
+    return readable(colour, ink, backgrounds);
+}
+
+QString ReadablePalette::toneName(Tone tone, const QWidget *widget)
+{
+    return ReadablePalette::tone(tone, widget ? widget->palette() : QApplication::palette()).name();
+}
+
+QString ReadablePalette::toneStyleSheet(Tone tone, const QWidget *widget)
+{
+    return QStringLiteral("color: %1;").arg(toneName(tone, widget));
 }
 
 QString ReadablePalette::hintColour(const QWidget *widget)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QColor>
+#include <QList>
 #include <QPalette>
 #include <QString>
 
@@ -17,6 +18,31 @@ namespace jwtflow {
 class ReadablePalette {
 public:
     static constexpr double kMinimumContrast = 4.5;
+
+    // The colours that say something beyond plain text: each has a hue for light windows and one
+    // for dark ones, and is moved towards the text colour until it reaches kMinimumContrast on
+    // the palette's Base, Window and AlternateBase (a desktop's own colours may be anything).
+    enum class Tone {
+        Good, // verified, matches, valid: green
+        Warning, // a key warning, not yet valid, cannot be checked: amber
+        Caution, // expiring within the minute: orange
+        Info, // re-signed by you: blue
+        Quiet, // nothing to say yet: the hint colour
+        Error, // wrong, invalid, expired, refused: red (ErrorColor)
+        SegmentHeader, // the encoded token's header, payload and signature (and a JWE's two more)
+        SegmentPayload,
+        SegmentSignature,
+        SegmentFourth,
+        SegmentFifth,
+    };
+    static QList<Tone> tones();
+    static QColor tone(Tone tone, const QPalette &palette);
+    // "#rrggbb" of a tone, from a widget's palette.
+    static QString toneName(Tone tone, const QWidget *widget);
+    // "color: #rrggbb;" for a widget's style sheet, from its palette.
+    static QString toneStyleSheet(Tone tone, const QWidget *widget);
+    // Whether the palette is a dark one (light text on a dark window).
+    static bool isDark(const QPalette &palette);
 
     // WCAG 2.x relative luminance of an opaque colour (0 black … 1 white).
     static double luminance(const QColor &colour);

@@ -660,7 +660,7 @@ void ResponsePane::renderCallAnswer()
         break;
     }
     case CallAnswer::Kind::Records:
-        m_records->setRecords(answer.records);
+        m_records->setRecords(answer.records, answer.columnOrder, answer.memberOrder);
         m_recordsTable->resizeColumnsToContents();
         m_resultStack->setCurrentWidget(m_recordsTable);
         caption += QStringLiteral(" · ") + answer.recordsCaption();

@@ -1,4 +1,7 @@
 #include "SegmentHighlighter.h"
+#include "ReadablePalette.h"
+
+#include <QApplication>
 
 #include <QColor>
 #include <QTextCharFormat>
@@ -7,15 +10,25 @@ namespace jwtflow {
 
 SegmentHighlighter::SegmentHighlighter(QTextDocument *document)
     : QSyntaxHighlighter(document)
+    , m_palette(QApplication::palette())
 {
 }
 
-QColor SegmentHighlighter::segmentColour(int segment)
+QColor SegmentHighlighter::segmentColour(int segment, const QPalette &palette)
 {
     // Header, payload, signature; a JWE's extra segments reuse the last colours.
-    static const QColor colours[] = {QColor(0xd6, 0x00, 0x4b), QColor(0x9b, 0x2b, 0xc7), QColor(0x00, 0x8c, 0xc0),
-                                     QColor(0x1d, 0x8a, 0x3a), QColor(0x8a, 0x6d, 0x00)};
-    return colours[qBound(0, segment, 4)];
+    using Tone = ReadablePalette::Tone;
+    static const Tone tones[] = { Tone::SegmentHeader, Tone::SegmentPayload, Tone::SegmentSignature, Tone::SegmentFourth,
+        Tone::SegmentFifth };
+    return ReadablePalette::tone(tones[qBound(0, segment, 4)], palette);
+}
+
+void SegmentHighlighter::setPalette(const QPalette &palette)
+{
+    if (palette == m_palette)
+        return;
+    m_palette = palette;
+    rehighlight();
 }
 
 void SegmentHighlighter::highlightBlock(const QString &text)
@@ -25,7 +38,7 @@ void SegmentHighlighter::highlightBlock(const QString &text)
     int start = 0;
     for (int i = 0; i <= text.size(); ++i) {
         if (i == text.size() || text.at(i) == u'.') {
-            format.setForeground(segmentColour(segment));
+            format.setForeground(segmentColour(segment, m_palette));
             setFormat(start, i - start, format);
             if (i < text.size())
                 ++segment;

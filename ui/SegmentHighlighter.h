@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QPalette>
 #include <QSyntaxHighlighter>
 
 namespace jwtflow {
@@ -12,10 +13,16 @@ class SegmentHighlighter : public QSyntaxHighlighter {
 public:
     explicit SegmentHighlighter(QTextDocument *document);
 
-    static QColor segmentColour(int segment);
+    // The colour of a segment, readable on the palette's Base (ReadablePalette's segment tones).
+    static QColor segmentColour(int segment, const QPalette &palette);
+    // The palette of the editor it colours: a light/dark switch re-colours the token.
+    void setPalette(const QPalette &palette);
 
 protected:
     void highlightBlock(const QString &text) override;
+
+private:
+    QPalette m_palette;
 };
 
 } // namespace jwtflow

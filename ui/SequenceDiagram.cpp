@@ -1,4 +1,5 @@
 #include "SequenceDiagram.h"
+#include "ErrorColor.h"
 
 #include "trainer/SequenceLog.h"
 
@@ -11,6 +12,11 @@
 #include <QWheelEvent>
 
 namespace jwtflow {
+
+QColor SequenceDiagram::errorColor() const
+{
+    return ErrorColor::forPalette(palette());
+}
 
 namespace {
 

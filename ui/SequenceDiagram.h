@@ -34,7 +34,8 @@ public:
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
 
-    static QColor errorColor() { return QColor(0xc6, 0x28, 0x28); }
+    // A refused request's arrow and words: the palette's error colour (ErrorColor).
+    QColor errorColor() const;
 
 Q_SIGNALS:
     void messageActivated(int index);

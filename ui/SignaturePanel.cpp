@@ -169,7 +169,7 @@ void SignaturePanel::updateMatchBadge()
         break;
     case ClaimsLinter::KeyMatch::Matches:
         m_match->setText(tr("✔ The private key matches the uploaded certificate."));
-        m_match->setStyleSheet(QStringLiteral("color: #1b7f3b; font-weight: bold;"));
+        m_match->setStyleSheet(ReadablePalette::toneStyleSheet(ReadablePalette::Tone::Good, m_match) + QStringLiteral(" font-weight: bold;"));
         break;
     case ClaimsLinter::KeyMatch::DoesNotMatch:
         m_match->setText(tr("✘ The private key does NOT match the uploaded certificate: Salesforce will answer invalid_grant."));
@@ -191,7 +191,7 @@ void SignaturePanel::showSignature(const TokenDocument::SignatureStatus &status)
         break;
     case State::Verified:
         text = tr("✔ Signature verified");
-        colour = QStringLiteral("#1b7f3b");
+        colour = ReadablePalette::toneName(ReadablePalette::Tone::Good, this);
         break;
     case State::Invalid:
         text = tr("✘ Signature INVALID.");
@@ -199,7 +199,7 @@ void SignaturePanel::showSignature(const TokenDocument::SignatureStatus &status)
         break;
     case State::Unsupported:
         text = tr("Signature cannot be checked by this build.");
-        colour = QStringLiteral("#8a6d00");
+        colour = ReadablePalette::toneName(ReadablePalette::Tone::Warning, this);
         break;
     case State::Unsecured:
         text = tr("✘ Unsecured token.");
@@ -207,11 +207,11 @@ void SignaturePanel::showSignature(const TokenDocument::SignatureStatus &status)
         break;
     case State::ReSigned:
         text = tr("✎ Re-signed by you.");
-        colour = QStringLiteral("#005a9e");
+        colour = ReadablePalette::toneName(ReadablePalette::Tone::Info, this);
         break;
     case State::Unsigned:
         text = tr("Not signed.");
-        colour = QStringLiteral("#8a6d00");
+        colour = ReadablePalette::toneName(ReadablePalette::Tone::Warning, this);
         break;
     case State::SigningFailed:
         text = tr("✘ Signing failed.");

@@ -2,6 +2,7 @@
 
 #include "SegmentHighlighter.h"
 
+#include <QEvent>
 #include <QFile>
 #include <QFileInfo>
 #include <QFontDatabase>
@@ -20,7 +21,8 @@ TokenEditor::TokenEditor(QWidget *parent)
     setLineWrapMode(QPlainTextEdit::WidgetWidth);
     setWordWrapMode(QTextOption::WrapAnywhere);
     setTabChangesFocus(true); // a token holds no tabs: Tab moves on (keyboard navigation)
-    new SegmentHighlighter(document());
+    m_highlighter = new SegmentHighlighter(document());
+    m_highlighter->setPalette(palette());
     // textChanged also fires when the highlighter re-applies formats; only a real change counts.
     connect(this, &QPlainTextEdit::textChanged, this, [this] {
         const QString text = toPlainText();
@@ -44,6 +46,13 @@ void TokenEditor::setTextQuietly(const QString &text)
     cursor.setPosition(qMin(position, text.size()));
     setTextCursor(cursor);
     m_quiet = false;
+}
+
+void TokenEditor::changeEvent(QEvent *event)
+{
+    QPlainTextEdit::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange && m_highlighter)
+        m_highlighter->setPalette(palette()); // a light/dark switch: segment colours that read on the new base
 }
 
 bool TokenEditor::canInsertFromMimeData(const QMimeData *source) const

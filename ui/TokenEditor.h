@@ -4,6 +4,8 @@
 
 namespace jwtflow {
 
+class SegmentHighlighter;
+
 // The encoded pane: a monospace, wrapping editor for the compact token, coloured by segment.
 // Dropping a file that holds a token loads it (bounded size); dropped or pasted text is taken as is.
 class TokenEditor : public QPlainTextEdit {
@@ -23,8 +25,10 @@ Q_SIGNALS:
 protected:
     bool canInsertFromMimeData(const QMimeData *source) const override;
     void insertFromMimeData(const QMimeData *source) override;
+    void changeEvent(QEvent *event) override;
 
 private:
+    SegmentHighlighter *m_highlighter = nullptr;
     bool m_quiet = false;
     QString m_lastText;
 };

@@ -1,8 +1,11 @@
 #include "CallAnswer.h"
 
+#include "SoqlColumnOrder.h"
+
 #include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QUrlQuery>
 #include <algorithm>
 
 namespace jwtflow {
@@ -53,6 +56,13 @@ bool isErrorList(const QJsonArray &array)
     });
 }
 
+// The query the user ran, from the q parameter of …/query?q=… ('+' is a space there, as in a form).
+QString soqlOf(const QUrl &url)
+{
+    const QString encoded = QUrlQuery(url).queryItemValue(QStringLiteral("q"), QUrl::FullyEncoded);
+    return QUrl::fromPercentEncoding(encoded.toLatin1().replace('+', ' '));
+}
+
 } // namespace
 
 CallAnswer CallAnswer::read(const HttpExchangeRecord &record)
@@ -75,6 +85,8 @@ CallAnswer CallAnswer::read(const HttpExchangeRecord &record)
             answer.records = object.value(QLatin1String("records")).toArray();
             answer.totalSize = object.value(QLatin1String("totalSize")).toInteger(answer.records.size());
             answer.done = object.value(QLatin1String("done")).toBool(true);
+            answer.columnOrder = SoqlColumnOrder::selectList(soqlOf(record.request.url));
+            answer.memberOrder = SoqlColumnOrder::memberOrder(body);
             return answer;
         }
         answer.kind = Kind::Fields;

@@ -6,6 +6,7 @@
 #include <QList>
 #include <QPair>
 #include <QString>
+#include <QStringList>
 
 namespace jwtflow {
 
@@ -34,6 +35,8 @@ public:
     Kind kind = Kind::None;
     QList<QPair<QString, QString>> fields; // Fields: "urls.rest" → value, by name
     QJsonArray records; // Records
+    QStringList columnOrder; // Records: the columns the query's SELECT list names, in its order
+    QStringList memberOrder; // Records: the records' members in the order the answer's bytes list them
     qint64 totalSize = 0; // Records: how many the query matched
     bool done = true; // Records: false when more pages wait (nextRecordsUrl)
     QList<Version> versions; // Versions, newest first

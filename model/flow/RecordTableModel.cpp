@@ -1,8 +1,11 @@
 #include "RecordTableModel.h"
 
+#include "SoqlColumnOrder.h"
+
 #include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <algorithm>
 
 namespace jwtflow {
 
@@ -46,7 +49,7 @@ void flatten(const QJsonObject &record, const QString &prefix, QStringList &colu
 RecordTableModel::RecordTableModel(QObject *parent) : QAbstractTableModel(parent)
 { }
 
-void RecordTableModel::setRecords(const QJsonArray &records)
+void RecordTableModel::setRecords(const QJsonArray &records, const QStringList &selectList, const QStringList &memberOrder)
 {
     beginResetModel();
     m_columns.clear();
@@ -56,9 +59,21 @@ void RecordTableModel::setRecords(const QJsonArray &records)
         flatten(record.toObject(), {}, m_columns, row);
         m_rows.append(row);
     }
-    // QJsonObject keeps members by name, not in SELECT order; the record's Id leads.
-    if (const auto id = m_columns.indexOf(QStringLiteral("Id")); id > 0)
-        m_columns.move(id, 0);
+    // A relationship that is null here and a record there ("Owner" beside "Owner.Name"): its
+    // dotted columns say it all, empty where it was null.
+    const QStringList all = m_columns;
+    m_columns.removeIf([this, &all](const QString &column) {
+        const QString under = column + QLatin1Char('.');
+        return std::any_of(all.begin(), all.end(), [&under](const QString &c) { return c.startsWith(under); })
+            && std::all_of(m_rows.begin(), m_rows.end(), [&column](const auto &row) { return row.value(column).isEmpty(); });
+    });
+    if (selectList.isEmpty() && memberOrder.isEmpty()) {
+        // QJsonObject keeps members by name; with nothing better known, the record's Id leads.
+        if (const auto id = m_columns.indexOf(QStringLiteral("Id")); id > 0)
+            m_columns.move(id, 0);
+    } else {
+        m_columns = SoqlColumnOrder::arrange(m_columns, selectList, memberOrder);
+    }
     endResetModel();
 }
 

@@ -6,18 +6,21 @@
 
 namespace jwtflow {
 
-// SOQL records as a table: one row per record, one column per field, Id first and the others by
-// name as QJsonObject keeps them (records with other fields add columns after). A relationship (a nested record such as Owner)
-// becomes dotted columns
-// ("Owner.Name"); Salesforce's "attributes" members (type and URL of each record) are left out;
-// a child subquery shows as its record count. Values are shown as text, null as empty.
+// SOQL records as a table: one row per record, one column per field, in the order of the query's
+// SELECT list, then of the answer's bytes (SoqlColumnOrder; QJsonObject keeps members by name).
+// A relationship (a nested record such as Owner) becomes dotted columns ("Owner.Name"), and one
+// that is null in every record where it appears adds no column of its own beside them;
+// Salesforce's "attributes" members (type and URL of each record) are left out; a child subquery
+// shows as its record count. Values are shown as text, null as empty.
 class RecordTableModel : public QAbstractTableModel {
     Q_OBJECT
 
 public:
     explicit RecordTableModel(QObject *parent = nullptr);
 
-    void setRecords(const QJsonArray &records);
+    // `selectList` and `memberOrder` as CallAnswer reads them; without them, Id leads and the
+    // others follow by name.
+    void setRecords(const QJsonArray &records, const QStringList &selectList = {}, const QStringList &memberOrder = {});
     QStringList columns() const { return m_columns; }
     // The text of a cell, as data(DisplayRole) gives it.
     QString text(int row, int column) const;

@@ -155,6 +155,20 @@ void shootScreens(const QString &out)
                          .arg(screen.height())
                          .arg(presentation ? QStringLiteral("-presentation") : QString())
                          .arg(trainerOn ? QStringLiteral("-trainer") : QString()));
+                // A refusal: the diagnosis with its first cause (WindowFitTest asserts it in view).
+                (void)w.session()->applyFailure(ScenarioSwitchboard::Switch::UserNotApproved);
+                w.responsePane()->clear();
+                w.send();
+                for (int i = 0; i < 500 && !w.responsePane()->hasResult(); ++i)
+                    settle(10);
+                settle(50);
+                save(w, out,
+                     QStringLiteral("31-fit-%1x%2%3%4-diagnosis")
+                         .arg(screen.width())
+                         .arg(screen.height())
+                         .arg(presentation ? QStringLiteral("-presentation") : QString())
+                         .arg(trainerOn ? QStringLiteral("-trainer") : QString()));
+                w.session()->resetFailure();
                 if (trainerOn && w.isTrainerTabbed()) {
                     w.trainerPanel()->findChild<QTabWidget *>(QStringLiteral("trainerTabs"))->setCurrentIndex(1);
                     w.findChild<QTabWidget *>(QStringLiteral("mainTabs"))->setCurrentWidget(w.trainerPanel());

@@ -100,6 +100,61 @@ TEST(Contrast, EveryTextRoleReachesAaInLightAndDarkPalettes)
     }
 }
 
+// Every colour role beyond plain text (verified green, warning amber, expiring orange, re-signed
+// blue, quiet hints, the error red, the token's segment colours) on every background it is drawn
+// on, in every palette: the "Key ↔ certificate" badge, KeyPicker's warnings, the expiry badge,
+// the signature state and the encoded token all take their colours from these roles.
+TEST(Contrast, EveryToneReadsOnEveryBackgroundOfLightAndDarkPalettes)
+{
+    ASSERT_EQ(ReadablePalette::tones().size(), 11);
+    for (const NamedPalette &named : palettes()) {
+        SCOPED_TRACE(named.name);
+        const QPalette p = ReadablePalette::adjusted(named.palette);
+        for (const ReadablePalette::Tone tone : ReadablePalette::tones()) {
+            SCOPED_TRACE(int(tone));
+            const QColor colour = ReadablePalette::tone(tone, p);
+            for (const QPalette::ColorRole background : { QPalette::Base, QPalette::Window, QPalette::AlternateBase }) {
+                const double ratio = ReadablePalette::contrast(colour, p.color(background));
+                EXPECT_GE(ratio, ReadablePalette::kMinimumContrast)
+                    << colour.name().toStdString() << " on " << p.color(background).name().toStdString() << ": " << ratio;
+            }
+        }
+        EXPECT_EQ(ReadablePalette::tone(ReadablePalette::Tone::Error, p), ErrorColor::forPalette(p)) << "one error role";
+    }
+}
+
+TEST(Contrast, TonesKeepTheirHueOnTheCommonDesktops)
+{
+    // Light: the designed colours as they are where they read (white), darkened a little on a
+    // tinted window; dark: their light counterparts, not black or white.
+    const QPalette white = ReadablePalette::adjusted(desktop(0xffffff, 0xffffff, 0xffffff, 0x202020, 0xffffff, 0x0645ad));
+    EXPECT_EQ(ReadablePalette::tone(ReadablePalette::Tone::Good, white).name(), QStringLiteral("#1b7f3b"));
+    EXPECT_EQ(ReadablePalette::tone(ReadablePalette::Tone::Warning, white).name(), QStringLiteral("#8a6d00"));
+    EXPECT_EQ(ReadablePalette::tone(ReadablePalette::Tone::Error, white).name(), QStringLiteral("#b00020"));
+    const QPalette light = ReadablePalette::adjusted(palettes().at(2).palette); // Breeze light
+    const QColor lightGood = ReadablePalette::tone(ReadablePalette::Tone::Good, light);
+    EXPECT_GT(lightGood.green(), lightGood.red() + 40) << lightGood.name().toStdString();
+    const QPalette dark = ReadablePalette::adjusted(palettes().at(3).palette); // Breeze dark
+    EXPECT_TRUE(ReadablePalette::isDark(dark));
+    EXPECT_FALSE(ReadablePalette::isDark(light));
+    const QColor good = ReadablePalette::tone(ReadablePalette::Tone::Good, dark);
+    EXPECT_GT(good.green(), good.red()) << good.name().toStdString();
+    EXPECT_NE(ReadablePalette::tone(ReadablePalette::Tone::Warning, dark).name(), QStringLiteral("#8a6d00"))
+        << "#8a6d00 is about 3:1 on Breeze dark";
+}
+
+TEST(Contrast, TheSignaturePanelsBadgesFollowThePalette)
+{
+    // The badges take their colour when they are drawn: a widget with a dark palette gets the
+    // dark-palette colour, which reads on it.
+    QLabel badge;
+    badge.setPalette(ReadablePalette::adjusted(palettes().at(5).palette)); // Adwaita dark
+    const QString sheet = ReadablePalette::toneStyleSheet(ReadablePalette::Tone::Good, &badge);
+    const QColor colour(sheet.mid(sheet.indexOf(QLatin1Char('#')), 7));
+    EXPECT_GE(ReadablePalette::contrast(colour, badge.palette().color(QPalette::Window)), ReadablePalette::kMinimumContrast)
+        << sheet.toStdString();
+}
+
 TEST(Contrast, ReadableColoursAreLeftAsTheDesktopSetThem)
 {
     const QPalette breezeDark = palettes().at(3).palette;

@@ -60,6 +60,15 @@ TEST(DiagnosisCard, ShowsTitleTheServersWordsAndTheRankedCauses)
         if (!cause.evidence.isEmpty()) {
             EXPECT_EQ(labelText(card, QStringLiteral("diagnosisEvidence%1").arg(i)),
                 QStringLiteral("Seen in this request: ") + cause.evidence);
+            // Folded at first (the first cause must fit a projector's pane), one click away.
+            QLabel *evidence = card.findChild<QLabel *>(QStringLiteral("diagnosisEvidence%1").arg(i));
+            auto *toggle = card.findChild<QToolButton *>(QStringLiteral("diagnosisEvidenceToggle%1").arg(i));
+            ASSERT_NE(toggle, nullptr);
+            EXPECT_TRUE(evidence->isHidden());
+            EXPECT_TRUE(card.findChild<QLabel *>(QStringLiteral("diagnosisSummary%1").arg(i))->toolTip().contains(cause.evidence));
+            toggle->click();
+            EXPECT_FALSE(evidence->isHidden());
+            toggle->click();
         }
         for (int f = 0; f < cause.fixes.size(); ++f) {
             EXPECT_EQ(labelText(card, QStringLiteral("diagnosisFixText%1_%2").arg(i).arg(f)), cause.fixes.at(f));
@@ -118,10 +127,10 @@ TEST(DiagnosisCard, TheIconSaysRefusedUnreachableOrCancelled)
         EXPECT_EQ(icon->pixmap().toImage(), expected) << name.toStdString() << " role " << static_cast<int>(role);
     };
     const QString title = QStringLiteral("diagnosisIcon");
-    shows(fx::oauthError("audience is invalid"), Icons::Role::Error, title, QStyle::PM_LargeIconSize);
-    shows(fx::timeout(), Icons::Role::Warning, title, QStyle::PM_LargeIconSize);
+    shows(fx::oauthError("audience is invalid"), Icons::Role::Error, title, QStyle::PM_ToolBarIconSize);
+    shows(fx::timeout(), Icons::Role::Warning, title, QStyle::PM_ToolBarIconSize);
     shows(fx::transport(HttpExchangeRecord::Transport::Cancelled, QStringLiteral("cancelled")), Icons::Role::Information, title,
-        QStyle::PM_LargeIconSize);
+        QStyle::PM_ToolBarIconSize);
     const QString ambiguity = QStringLiteral("diagnosisAmbiguityIcon");
     shows(fx::oauthError("user hasn't approved this consumer"), Icons::Role::Information, ambiguity, QStyle::PM_SmallIconSize);
 }

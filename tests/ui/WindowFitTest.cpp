@@ -169,6 +169,12 @@ TEST_P(WindowFit, TheWindowFitsTheScreenAndKeepsItsKeyWidgetsUsable)
         return parts.toStdString();
     };
     EXPECT_TRUE(inView(token, token->height())) << "the access token is the answer; " << split();
+    if (c.screen.height() >= 1080) {
+        // A tall screen: the answer takes a share, and the header editor keeps more than two lines.
+        auto *header = w.findChild<QWidget *>(QStringLiteral("headerEditor"));
+        ASSERT_NE(header, nullptr);
+        EXPECT_GE(header->height(), 4 * header->fontMetrics().lineSpacing()) << split();
+    }
 
     // A query's records are a table with column headers, in view without scrolling.
     Q_EMIT w.responsePane()->queryRequested(QStringLiteral("SELECT Id, Name FROM Organization"));
@@ -198,6 +204,12 @@ TEST_P(WindowFit, TheWindowFitsTheScreenAndKeepsItsKeyWidgetsUsable)
     auto *title = w.findChild<QWidget *>(QStringLiteral("diagnosisTitle"));
     ASSERT_NE(title, nullptr);
     EXPECT_TRUE(inView(title, title->height())) << "the diagnosis's headline; " << split();
+    // The first cause follows the headline and the server's words (the evidence and the note on
+    // an ambiguous message come later): its summary is in view on every screen.
+    auto *summary = w.findChild<QWidget *>(QStringLiteral("diagnosisSummary0"));
+    ASSERT_NE(summary, nullptr);
+    EXPECT_TRUE(inView(summary, summary->height())) << "the first cause's summary; " << split() << " cause at "
+                                                    << cause->mapTo(&w, QPoint(0, 0)).y() << "+" << cause->height();
     w.session()->resetFailure();
     if (c.presentation)
         w.setPresentationMode(false);

@@ -1,0 +1,182 @@
+// Every dialog the window opens on a classroom's screens (1024×768 and 1280×720, with and without
+// presentation mode, the trainer open): its minimum size fits the screen's free area, and once a
+// window manager has kept it on the screen its buttons are visible, inside it and at least their
+// size hint. The dialogs: key generation, key paste, the passphrase prompt, the clear-text
+// confirmation, Save profile, About. (The open and save file dialogs are Qt's own.)
+#include "ClearTextConfirmation.h"
+#include "KeyGenerationDialog.h"
+#include "KeyPicker.h"
+#include "MainWindow.h"
+#include "ProfileMenu.h"
+#include "SignaturePanel.h"
+#include "flow/AssertionPreset.h"
+#include "flow/BearerFlowSession.h"
+#include "support/WaitFor.h"
+
+#include <QApplication>
+#include <QDialog>
+#include <QLayout>
+#include <QMenuBar>
+#include <QPushButton>
+#include <QTemporaryDir>
+#include <QTimer>
+#include <functional>
+#include <gtest/gtest.h>
+
+using namespace jwtflow;
+using test::waitFor;
+
+namespace {
+
+constexpr int kPanel = 32; // a desktop's panel
+constexpr int kTitleBar = 40; // a window manager's frame
+
+struct Case {
+    QSize screen;
+    bool presentation = false;
+};
+
+std::string caseName(const ::testing::TestParamInfo<Case> &info)
+{
+    return std::to_string(info.param.screen.width()) + "x" + std::to_string(info.param.screen.height())
+        + (info.param.presentation ? "_presentation" : "");
+}
+
+// What a dialog may take: the free area less its title bar.
+QSize room(const Case &c)
+{
+    return { c.screen.width(), c.screen.height() - kPanel - kTitleBar };
+}
+
+void expectFits(QWidget *dialog, const QSize &room)
+{
+    ASSERT_NE(dialog, nullptr);
+    SCOPED_TRACE(dialog->objectName().isEmpty() ? dialog->metaObject()->className() : dialog->objectName().toStdString());
+    QCoreApplication::processEvents();
+    const QSize minimum = dialog->minimumSizeHint().expandedTo(dialog->minimumSize());
+    EXPECT_LE(minimum.width(), room.width()) << "minimum " << minimum.width() << "×" << minimum.height();
+    EXPECT_LE(minimum.height(), room.height()) << "minimum " << minimum.width() << "×" << minimum.height();
+    // A window manager keeps the dialog on the screen.
+    dialog->resize(dialog->size().boundedTo(room).expandedTo(minimum));
+    if (dialog->layout())
+        dialog->layout()->activate();
+    QCoreApplication::processEvents();
+    const QList<QPushButton *> buttons = dialog->findChildren<QPushButton *>();
+    ASSERT_FALSE(buttons.isEmpty());
+    int shown = 0;
+    for (QPushButton *button : buttons) {
+        if (button->isHidden())
+            continue; // a button the dialog keeps hidden on purpose
+        ++shown;
+        SCOPED_TRACE(button->text().toStdString());
+        EXPECT_TRUE(button->isVisible());
+        const QRect area(button->mapTo(dialog, QPoint(0, 0)), button->size());
+        EXPECT_TRUE(dialog->rect().contains(area)) << "outside the dialog";
+        EXPECT_GE(button->width(), button->sizeHint().width());
+        EXPECT_GE(button->height(), button->sizeHint().height());
+    }
+    EXPECT_GE(shown, 1);
+}
+
+// Runs `open` (which shows a modal dialog and waits on it), checks the dialog once it is up, then
+// cancels it.
+void withModal(const std::function<void()> &open, const QSize &room)
+{
+    bool seen = false;
+    QTimer poll;
+    poll.setInterval(10);
+    QObject::connect(&poll, &QTimer::timeout, &poll, [&] {
+        QWidget *modal = QApplication::activeModalWidget();
+        if (!modal || seen)
+            return;
+        seen = true;
+        poll.stop();
+        expectFits(modal, room);
+        if (auto *dialog = qobject_cast<QDialog *>(modal))
+            dialog->reject();
+        else
+            modal->close();
+    });
+    poll.start();
+    open();
+    EXPECT_TRUE(seen) << "no dialog opened";
+}
+
+class DialogFit : public ::testing::TestWithParam<Case> {
+protected:
+    void SetUp() override { KeyPicker::setSynchronousLoading(true); }
+};
+
+} // namespace
+
+TEST_P(DialogFit, EveryDialogFitsTheScreenWithItsButtonsUsable)
+{
+    const Case c = GetParam();
+    QTemporaryDir data;
+    MainWindow::Options options;
+    options.practiceOrg = true;
+    options.practiceDataFolder = data.path();
+    options.availableGeometry = QRect(QPoint(0, kPanel), QSize(c.screen.width(), c.screen.height() - kPanel));
+    MainWindow w(SystemClock::instance(), options);
+    w.show();
+    if (c.presentation)
+        w.setPresentationMode(true);
+    w.setTrainerMode(true);
+    w.setWindowState(w.windowState() & ~Qt::WindowFullScreen);
+    w.setGeometry(QRect(QPoint(0, 0), c.presentation ? c.screen : room(c)));
+    waitFor([] { return false; }, 50);
+
+    {
+        SCOPED_TRACE("key generation");
+        KeyGenerationDialog *generate = w.keyGenerationDialog();
+        generate->show();
+        expectFits(generate, room(c));
+        generate->close();
+    }
+    {
+        SCOPED_TRACE("key paste");
+        KeyPicker *signing = w.findChild<SignaturePanel *>()->signingPicker();
+        withModal([signing] { signing->pasteKey(); }, room(c));
+    }
+    {
+        SCOPED_TRACE("passphrase");
+        withModal(
+            [] { KeyPicker::askPassphrase(QStringLiteral("/home/trainer/keys/a-rather-long-connected-app-name-signing.key")); },
+            room(c));
+    }
+    {
+        SCOPED_TRACE("save profile");
+        withModal([&w] { w.profileMenu()->saveAs(); }, room(c));
+    }
+    {
+        SCOPED_TRACE("about");
+        QAction *about = nullptr;
+        for (QAction *menu : w.menuBar()->actions())
+            if (menu->menu())
+                for (QAction *action : menu->menu()->actions())
+                    if (action->text().contains(QStringLiteral("About")))
+                        about = action;
+        ASSERT_NE(about, nullptr);
+        withModal([about] { about->trigger(); }, room(c));
+    }
+    {
+        SCOPED_TRACE("clear text");
+        w.session()->setConnection(
+            { AssertionPreset::Environment::MyDomain, QStringLiteral("http://a-long-test-server-name.training.internal:8080"),
+                QStringLiteral("key"), QStringLiteral("ann@acme.com"), {} });
+        w.send();
+        QCoreApplication::processEvents();
+        auto *confirm = w.findChild<ClearTextConfirmation *>(QStringLiteral("clearTextConfirmation"));
+        ASSERT_NE(confirm, nullptr);
+        expectFits(confirm, room(c));
+        confirm->reject();
+        QCoreApplication::processEvents();
+    }
+    if (c.presentation)
+        w.setPresentationMode(false);
+}
+
+INSTANTIATE_TEST_SUITE_P(Screens, DialogFit,
+    ::testing::Values(Case { QSize(1024, 768), false }, Case { QSize(1024, 768), true }, Case { QSize(1280, 720), false },
+        Case { QSize(1280, 720), true }),
+    caseName);
