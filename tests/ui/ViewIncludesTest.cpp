@@ -14,7 +14,7 @@ namespace {
 const QString kUi = QStringLiteral(JWTFLOW_TEST_DATA "/../../ui");
 
 // Not views: helpers any widget may use.
-const QSet<QString> kHelpers{ QStringLiteral("ErrorColor"), QStringLiteral("Icons"), QStringLiteral("ReadablePalette"),
+const QSet<QString> kHelpers{ QStringLiteral("AnswerSplit"), QStringLiteral("ErrorColor"), QStringLiteral("Icons"), QStringLiteral("ReadablePalette"),
     QStringLiteral("SecretClipboard"), QStringLiteral("SegmentHighlighter") };
 
 // A composer and the views it is made of.
@@ -26,7 +26,7 @@ const QHash<QString, QSet<QString>> kParts{
     { QStringLiteral("ResponsePane"), { QStringLiteral("DiagnosisCard") } },
     { QStringLiteral("SignaturePanel"), { QStringLiteral("KeyPicker") } },
     { QStringLiteral("KeyPicker"), { QStringLiteral("KeyPasteDialog") } },
-    { QStringLiteral("TrainerDock"), { QStringLiteral("ScenarioSwitches"), QStringLiteral("SequenceDiagram"), QStringLiteral("WalkthroughView") } },
+    { QStringLiteral("TrainerDock"), { QStringLiteral("PracticeAppOptions"), QStringLiteral("ScenarioSwitches"), QStringLiteral("SequenceDiagram"), QStringLiteral("WalkthroughView") } },
 };
 
 } // namespace
