@@ -52,7 +52,7 @@ void loadOrClear(KeyPicker *picker, const QString &path, const QByteArray &passp
     if (path.isEmpty())
         picker->clear();
     else
-        picker->loadFile(path, passphrase);
+        picker->loadFile(path, SecretBytes(passphrase));
 }
 
 } // namespace
@@ -270,7 +270,8 @@ void FlowPage::setVerificationKeyFile(const QString &path)
 
 QByteArray FlowPage::signingPassphrase() const
 {
-    return m_signature->signingPicker()->passphrase();
+    // A copy of its own: the keychain write that takes it runs after the picker may have wiped its own.
+    return m_signature->signingPicker()->passphrase().detachedCopy();
 }
 
 void FlowPage::copyEncodedToken()

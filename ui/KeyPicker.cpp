@@ -1,6 +1,7 @@
 #include "KeyPicker.h"
 #include "ErrorColor.h"
 #include "KeyPasteDialog.h"
+#include "PassphraseDialog.h"
 #include "ReadablePalette.h"
 
 #include "crypto/CryptoProvider.h"
@@ -12,7 +13,6 @@
 #include <QFileInfo>
 #include <QFutureWatcher>
 #include <QGridLayout>
-#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMimeData>
@@ -59,13 +59,11 @@ QString joinWarnings(const KeyWarnings &warnings)
 
 std::optional<QByteArray> KeyPicker::askPassphrase(const QString &source)
 {
-    bool ok = false;
-    const QString text = QInputDialog::getText(nullptr, QObject::tr("Passphrase"),
-                                               QObject::tr("%1 is encrypted. Passphrase:").arg(QFileInfo(source).fileName()),
-                                               QLineEdit::Password, QString(), &ok);
-    if (!ok)
+    // The answer is a copy for the loader, which wipes it; the dialog wipes its own.
+    const auto answer = PassphraseDialog::ask(QFileInfo(source).fileName());
+    if (!answer)
         return std::nullopt;
-    return text.toUtf8();
+    return answer->detachedCopy();
 }
 
 void KeyPicker::setPassphraseProvider(PassphraseProvider provider)
@@ -182,7 +180,7 @@ void KeyPicker::browse()
         loadFile(path);
 }
 
-void KeyPicker::loadFile(const QString &path, const QByteArray &knownPassphrase)
+void KeyPicker::loadFile(const QString &path, const SecretBytes &knownPassphrase)
 {
     if (path.isEmpty()) {
         clear();
@@ -203,21 +201,26 @@ void KeyPicker::loadFile(const QString &path, const QByteArray &knownPassphrase)
     const int generation = ++m_generation;
 
     // What the loader was given, kept so the user may later ask to remember it in the keychain.
+    // Both copies are SecretBytes: wiped when the load is over, whichever way it ends.
     struct Asked {
-        QByteArray passphrase;
+        SecretBytes known;
+        SecretBytes passphrase;
         bool usedKnown = false;
     };
     auto asked = std::make_shared<Asked>();
-    auto answerWith = [asked, knownPassphrase](const std::function<std::optional<QByteArray>()> &ask) -> std::optional<QByteArray> {
+    asked->known = knownPassphrase;
+    // Each answer goes to the loader as a QByteArray of its own, which the loader wipes (KeyLoader).
+    auto answerWith = [asked](const std::function<std::optional<QByteArray>()> &ask) -> std::optional<QByteArray> {
         std::optional<QByteArray> answer;
-        if (!knownPassphrase.isEmpty() && !asked->usedKnown) {
+        if (!asked->known.isEmpty() && !asked->usedKnown) {
             asked->usedKnown = true;
-            answer = knownPassphrase;
+            answer = asked->known.detachedCopy();
+            asked->known.wipe();
         } else {
             answer = ask();
         }
         if (answer)
-            asked->passphrase = *answer;
+            asked->passphrase = SecretBytes(*answer);
         return answer;
     };
 
@@ -225,7 +228,7 @@ void KeyPicker::loadFile(const QString &path, const QByteArray &knownPassphrase)
         const auto result = KeyLoader::loadFile(path, [answerWith](const QString &source) {
             return answerWith([source] { return passphraseProvider()(source); });
         });
-        finishLoad(path, result, asked->passphrase, asked->usedKnown);
+        finishLoad(path, result, std::move(asked->passphrase), asked->usedKnown);
         return;
     }
     // Key files are parsed off the GUI thread (a PKCS#12 with a strong KDF takes a while); a
@@ -246,13 +249,14 @@ void KeyPicker::loadFile(const QString &path, const QByteArray &knownPassphrase)
     connect(watcher, &QFutureWatcher<Result<KeyMaterial>>::finished, this, [this, watcher, path, generation, asked] {
         watcher->deleteLater();
         if (generation == m_generation)
-            finishLoad(path, watcher->result(), asked->passphrase, asked->usedKnown);
-        asked->passphrase.fill('\0');
+            finishLoad(path, watcher->result(), std::move(asked->passphrase), asked->usedKnown);
+        asked->passphrase.wipe();
+        asked->known.wipe();
     });
     watcher->setFuture(QtConcurrent::run([path, ask] { return KeyLoader::loadFile(path, ask); }));
 }
 
-void KeyPicker::finishLoad(const QString &path, const Result<KeyMaterial> &result, const QByteArray &passphrase, bool usedKnownPassphrase)
+void KeyPicker::finishLoad(const QString &path, const Result<KeyMaterial> &result, SecretBytes &&passphrase, bool usedKnownPassphrase)
 {
     m_loading = false;
     if (!result && usedKnownPassphrase && result.error().code == QStringLiteral("key.wrong-passphrase")) {
@@ -279,7 +283,7 @@ void KeyPicker::finishLoad(const QString &path, const Result<KeyMaterial> &resul
         return;
     }
     m_material = material;
-    m_passphrase = passphrase;
+    m_passphrase = std::move(passphrase);
     showFacts();
     Q_EMIT materialChanged();
 }
@@ -329,8 +333,7 @@ void KeyPicker::pasteKey()
 
 void KeyPicker::forgetPassphrase()
 {
-    m_passphrase.fill('\0');
-    m_passphrase.clear();
+    m_passphrase.wipe();
 }
 
 void KeyPicker::clear()

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/Clock.h"
+#include "core/SecretBytes.h"
 #include "crypto/KeyMaterial.h"
 
 #include <QWidget>
@@ -36,7 +37,7 @@ public:
 
     // Loads path; a non-empty knownPassphrase (from the keychain) is tried before asking the user,
     // who is asked after all if it does not open the key.
-    void loadFile(const QString &path, const QByteArray &knownPassphrase = {});
+    void loadFile(const QString &path, const SecretBytes &knownPassphrase = {});
     // A key the user pasted as text (already loaded): taken when it fits this picker's role,
     // else the error says why. It has no path, so a profile never records it.
     Result<void> setPastedMaterial(const KeyMaterial &material);
@@ -51,8 +52,8 @@ public:
     QString summaryText() const; // the one line shown while Details is closed
     QToolButton *detailsButton() const { return m_details; }
     // The passphrase that opened the loaded key (empty if it needed none). Kept in memory only, so
-    // the user can ask for it to be remembered in the system keychain; cleared with the key.
-    QByteArray passphrase() const { return m_passphrase; }
+    // the user can ask for it to be remembered in the system keychain; wiped with the key.
+    const SecretBytes &passphrase() const { return m_passphrase; }
 
     // The default provider: a modal prompt naming the file.
     static std::optional<QByteArray> askPassphrase(const QString &source);
@@ -71,7 +72,7 @@ protected:
 
 private:
     void browse();
-    void finishLoad(const QString &path, const Result<KeyMaterial> &result, const QByteArray &passphrase, bool usedKnownPassphrase);
+    void finishLoad(const QString &path, const Result<KeyMaterial> &result, SecretBytes &&passphrase, bool usedKnownPassphrase);
     // Whether material fits this picker (a signing key must hold a private key, …); `name` names it.
     Result<void> fitsRole(const KeyMaterial &material, const QString &name) const;
     void forgetPassphrase();
@@ -88,7 +89,7 @@ private:
     std::optional<KeyMaterial> m_material;
     QString m_path;
     QString m_error;
-    QByteArray m_passphrase;
+    SecretBytes m_passphrase;
     bool m_loading = false;
     bool m_pasted = false;
     int m_generation = 0; // a newer load wins over a slower older one

@@ -82,6 +82,22 @@ TEST(FlowPage, ConnectionFormFillsTheClaimsInReadingOrder)
     EXPECT_LT(payload(w).indexOf(QStringLiteral("\"iss\"")), payload(w).indexOf(QStringLiteral("\"aud\"")));
 }
 
+// The audience's clear button is made only once the field has text: an empty field does not show
+// it, and making it reads the icon theme before the first paint.
+TEST(FlowPage, AudienceClearButtonComesWithTheFirstText)
+{
+    FixedClock clock(1767225600);
+    MainWindow w(clock);
+    auto *audience = w.findChild<QLineEdit *>(QStringLiteral("audience"));
+    ASSERT_NE(audience, nullptr);
+    ASSERT_TRUE(audience->text().isEmpty());
+    EXPECT_FALSE(audience->isClearButtonEnabled());
+    audience->setText(QStringLiteral("https://test.salesforce.com"));
+    EXPECT_TRUE(audience->isClearButtonEnabled());
+    audience->clear();
+    EXPECT_TRUE(audience->isClearButtonEnabled()) << "it stays, as any clear button does once made";
+}
+
 // A pasted token never rewrites the connection; "Use this token's iss/sub/aud" does, as one
 // step that Undo reverts. Editing the claims of the connection's own assertion fills it back.
 TEST(FlowPage, APasteLeavesTheFormAndTheActionAdoptsItsClaims)

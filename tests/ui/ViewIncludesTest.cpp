@@ -25,7 +25,7 @@ const QHash<QString, QSet<QString>> kParts{
             QStringLiteral("SendBar"), QStringLiteral("SignaturePanel"), QStringLiteral("TokenEditor") } },
     { QStringLiteral("ResponsePane"), { QStringLiteral("DiagnosisCard") } },
     { QStringLiteral("SignaturePanel"), { QStringLiteral("KeyPicker") } },
-    { QStringLiteral("KeyPicker"), { QStringLiteral("KeyPasteDialog") } },
+    { QStringLiteral("KeyPicker"), { QStringLiteral("KeyPasteDialog"), QStringLiteral("PassphraseDialog") } },
     { QStringLiteral("TrainerDock"), { QStringLiteral("PracticeAppOptions"), QStringLiteral("ScenarioSwitches"), QStringLiteral("SequenceDiagram"), QStringLiteral("WalkthroughView") } },
 };
 
