@@ -4,7 +4,9 @@
 
 namespace jwtflow {
 
-ClearTextConfirmation::ClearTextConfirmation(const QString &host, QWidget *parent) : QMessageBox(parent), m_host(host)
+ClearTextConfirmation::ClearTextConfirmation(const QString &host, QWidget *parent)
+    : QMessageBox(parent)
+    , m_host(host)
 {
     setObjectName(QStringLiteral("clearTextConfirmation"));
     setIcon(QMessageBox::Warning);

@@ -67,7 +67,7 @@ ConnectionForm::ConnectionForm(BearerFlowSession *session, QWidget *parent)
     form->addRow(m_problem);
 
     connect(m_environment, &QComboBox::currentIndexChanged, this, &ConnectionForm::fieldsEdited);
-    for (QLineEdit *edit : {m_url, m_clientId, m_username, m_audience})
+    for (QLineEdit *edit : { m_url, m_clientId, m_username, m_audience })
         connect(edit, &QLineEdit::textEdited, this, &ConnectionForm::fieldsEdited);
     connect(m_session, &BearerFlowSession::connectionChanged, this, &ConnectionForm::showConnection);
     showConnection();
@@ -141,7 +141,8 @@ void ConnectionForm::showConnection()
         m_username->setText(c.username);
     if (m_audience->text().trimmed() != c.audience)
         m_audience->setText(c.audience);
-    m_clientId->setPlaceholderText(env == Env::EntraTenant ? tr("Application (client) id") : tr("Consumer key of the connected app (3MVG9…)"));
+    m_clientId->setPlaceholderText(
+        env == Env::EntraTenant ? tr("Application (client) id") : tr("Consumer key of the connected app (3MVG9…)"));
     m_username->setEnabled(env != Env::EntraTenant); // Entra: sub = client id
     const auto result = m_session->preset();
     m_audience->setPlaceholderText(result ? tr("%1 (what this host takes)").arg(result->audience()) : QString());

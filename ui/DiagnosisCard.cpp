@@ -4,15 +4,14 @@
 
 #include <QCheckBox>
 #include <QEvent>
-#include <QEvent>
 #include <QFontDatabase>
-#include <QTimer>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QPainterPath>
 #include <QStyle>
+#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -44,7 +43,8 @@ QFont scaled(QFont font, qreal factor, bool bold)
 
 } // namespace
 
-DiagnosisCard::DiagnosisCard(QWidget *parent) : QFrame(parent)
+DiagnosisCard::DiagnosisCard(QWidget *parent)
+    : QFrame(parent)
 {
     setObjectName(QStringLiteral("diagnosisCard"));
     setAccessibleName(tr("Diagnosis"));
@@ -266,7 +266,7 @@ QWidget *DiagnosisCard::buildCause(int index, const Diagnosis::Cause &cause)
         field->setToolButtonStyle(Qt::ToolButtonTextOnly);
         field->setAccessibleName(tr("Show %1 in the editor").arg(cause.implicated));
         field->setToolTip(QStringLiteral("<p>%1</p>")
-                              .arg(tr("Implicated: %1. Click to show it in the editor.").arg(cause.implicated.toHtmlEscaped())));
+                .arg(tr("Implicated: %1. Click to show it in the editor.").arg(cause.implicated.toHtmlEscaped())));
         const QString implicated = cause.implicated;
         connect(field, &QToolButton::clicked, this, [this, implicated] { Q_EMIT fieldActivated(implicated); });
         top->addWidget(field, 0, Qt::AlignTop);

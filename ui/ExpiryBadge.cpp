@@ -47,7 +47,9 @@ void ExpiryBadge::setClaims(const QJsonObject &claims)
         else if (exp->looksLikeMilliseconds())
             m_problem = tr("exp is in milliseconds (%1): as seconds that is year %2. Use %3.")
                             .arg(exp->value(), 0, 'f', 0)
-                            .arg(QDateTime::fromSecsSinceEpoch(qMin(exp->seconds(), TimeClaim::kMaxSeconds), QTimeZone::utc()).date().year())
+                            .arg(QDateTime::fromSecsSinceEpoch(qMin(exp->seconds(), TimeClaim::kMaxSeconds), QTimeZone::utc())
+                                    .date()
+                                    .year())
                             .arg(exp->secondsIfMilliseconds());
     }
     m_clock.setClaims(claims);
@@ -84,7 +86,8 @@ void ExpiryBadge::show(ExpiryClock::State state, qint64 countdown)
         break;
     case ExpiryClock::State::Expired:
         // The clock stops ticking once expired, so say when rather than a count that would freeze.
-        text = tr("expired at %1").arg(QDateTime::fromSecsSinceEpoch(m_clock.exp().value_or(0)).toString(QStringLiteral("HH:mm:ss")));
+        text = tr("expired at %1")
+                   .arg(QDateTime::fromSecsSinceEpoch(m_clock.exp().value_or(0)).toString(QStringLiteral("HH:mm:ss")));
         colour = ErrorColor::name(this);
         break;
     }
@@ -104,7 +107,7 @@ void ExpiryBadge::show(ExpiryClock::State state, qint64 countdown)
 void ExpiryBadge::updateTooltip()
 {
     QStringList lines;
-    for (const auto name : {TimeClaim::Name::Expiry, TimeClaim::Name::NotBefore, TimeClaim::Name::IssuedAt}) {
+    for (const auto name : { TimeClaim::Name::Expiry, TimeClaim::Name::NotBefore, TimeClaim::Name::IssuedAt }) {
         if (!m_claims.contains(TimeClaim::claimName(name)))
             continue;
         const auto claim = TimeClaim::read(m_claims, name);

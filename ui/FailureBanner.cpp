@@ -9,7 +9,9 @@
 
 namespace jwtflow {
 
-FailureBanner::FailureBanner(BearerFlowSession *session, QWidget *parent) : QFrame(parent), m_session(session)
+FailureBanner::FailureBanner(BearerFlowSession *session, QWidget *parent)
+    : QFrame(parent)
+    , m_session(session)
 {
     setObjectName(QStringLiteral("failureBanner"));
     setFrameShape(QFrame::StyledPanel);
@@ -39,7 +41,7 @@ void FailureBanner::showFailure()
     const auto active = m_session->activeFailure();
     if (active) {
         m_label->setText(tr("Failure on purpose is ON — %1: %2 Send will fail on purpose; Reset makes it work again.")
-                             .arg(ScenarioSwitchboard::title(*active), m_session->activeFailureChange()));
+                .arg(ScenarioSwitchboard::title(*active), m_session->activeFailureChange()));
         m_label->setStyleSheet(ErrorColor::styleSheet(m_label) + QStringLiteral(" font-weight: bold;"));
     }
     setVisible(active.has_value());

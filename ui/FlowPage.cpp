@@ -71,8 +71,9 @@ FlowPage::FlowPage(const Clock &clock, BearerFlowSession *session, bool highligh
     m_encoded = new TokenEditor(this);
     m_encoded->setObjectName(QStringLiteral("encodedEditor"));
     m_encoded->setAccessibleName(tr("Encoded token"));
-    m_encoded->setPlaceholderText(tr("Paste a JWT here (header.payload.signature), or drop a file holding one.\n\n"
-                                     "Or fill in the connection above and choose a private key: the assertion is composed and signed as you type."));
+    m_encoded->setPlaceholderText(
+        tr("Paste a JWT here (header.payload.signature), or drop a file holding one.\n\n"
+           "Or fill in the connection above and choose a private key: the assertion is composed and signed as you type."));
     m_encodedError = new QLabel(this);
     m_encodedError->setObjectName(QStringLiteral("encodedError"));
     m_encodedError->setTextFormat(Qt::PlainText); // the decoder's message quotes the untrusted token
@@ -143,7 +144,7 @@ void FlowPage::buildLayout()
     // Paste… readable) plus room for the vertical scroll bar, so a narrow window scrolls, not clips.
     signatureScroll->setMinimumWidth(m_signature->minimumWidth() + signatureScroll->verticalScrollBar()->sizeHint().width());
     m_editors->addWidget(titled(tr("Signature"), signatureScroll, m_editors));
-    m_editors->setSizes({420, 430, 430});
+    m_editors->setSizes({ 420, 430, 430 });
     // When the window narrows (the trainer dock opens), the JSON panes keep the larger share.
     m_editors->setStretchFactor(0, 2);
     m_editors->setStretchFactor(1, 3);
@@ -182,7 +183,7 @@ void FlowPage::buildLayout()
 
     // Two lines at least, not Qt's 70 px: on a 720 px screen the answer needs the height (the
     // splitter gives the editors back their room when dragged).
-    for (QPlainTextEdit *edit : {static_cast<QPlainTextEdit *>(m_encoded), m_header->editor(), m_payload->editor()})
+    for (QPlainTextEdit *edit : { static_cast<QPlainTextEdit *>(m_encoded), m_header->editor(), m_payload->editor() })
         edit->setMinimumHeight(2 * edit->fontMetrics().lineSpacing() + 2 * edit->frameWidth() + 8);
     setTabOrder();
 }
@@ -192,9 +193,9 @@ void FlowPage::setTabOrder()
     // Tab follows the work: connection, Send, the token, its JSON, the keys, then the results
     // (creation order would put Send last, after the response pane).
     QWidget *previous = nullptr;
-    for (const char *name : {"environment", "environmentUrl", "clientId", "username", "audience", "sendButton", "encodedEditor", "expiryRefresh",
-                             "headerEditor", "payloadEditor", "signingKeyPath", "signingKeyBrowse", "certificatePath", "certificateBrowse",
-                             "verificationKeyPath", "verificationKeyBrowse", "hmacSecret", "bottomTabs"}) {
+    for (const char *name : { "environment", "environmentUrl", "clientId", "username", "audience", "sendButton", "encodedEditor",
+             "expiryRefresh", "headerEditor", "payloadEditor", "signingKeyPath", "signingKeyBrowse", "certificatePath",
+             "certificateBrowse", "verificationKeyPath", "verificationKeyBrowse", "hmacSecret", "bottomTabs" }) {
         auto *next = findChild<QWidget *>(QString::fromLatin1(name));
         if (!next)
             continue;
@@ -210,13 +211,15 @@ void FlowPage::bindToSession()
     connect(m_header, &JsonEditor::textEdited, m_document, &TokenDocument::setHeaderText);
     connect(m_payload, &JsonEditor::textEdited, m_document, &TokenDocument::setPayloadText);
     connect(m_encoded, &TokenEditor::loadFailed, this, &FlowPage::status);
-    connect(m_document, &TokenDocument::tokenChanged, this, [this](TokenDocument::Origin origin) { showDocument(static_cast<int>(origin)); });
+    connect(m_document, &TokenDocument::tokenChanged, this,
+        [this](TokenDocument::Origin origin) { showDocument(static_cast<int>(origin)); });
     connect(m_document, &TokenDocument::errorChanged, this, &FlowPage::showErrors);
     connect(m_session, &BearerFlowSession::lintsChanged, this, &FlowPage::showLints);
     connect(m_session, &BearerFlowSession::message, this, &FlowPage::status);
     connect(m_session, &BearerFlowSession::sendingChanged, m_sendBar, &SendBar::setRunning);
     connect(m_session, &BearerFlowSession::answerChanged, this, &FlowPage::showAnswer);
-    connect(m_expiry, &ExpiryBadge::expiryRequested, this, [this](qint64 exp) { m_document->setClaim(QStringLiteral("exp"), exp); });
+    connect(
+        m_expiry, &ExpiryBadge::expiryRequested, this, [this](qint64 exp) { m_document->setClaim(QStringLiteral("exp"), exp); });
     connect(m_lints, &LintList::fieldActivated, this, &FlowPage::focusField);
     connect(m_sendBar, &SendBar::sendRequested, this, &FlowPage::sendRequested);
     connect(m_sendBar, &SendBar::cancelRequested, m_session, &BearerFlowSession::cancel);
@@ -284,7 +287,8 @@ void FlowPage::copyEncodedToken()
         return;
     }
     m_clipboard->copy(token);
-    Q_EMIT status(tr("The encoded token is on the clipboard; it will be cleared in %1 s.").arg((m_clipboard->clearDelay() + 999) / 1000));
+    Q_EMIT status(
+        tr("The encoded token is on the clipboard; it will be cleared in %1 s.").arg((m_clipboard->clearDelay() + 999) / 1000));
 }
 
 void FlowPage::openToken(const QString &text)
@@ -312,9 +316,12 @@ void FlowPage::showDocument(int originValue)
     if (!m_document->hasToken())
         text = tr("Paste a token, or open one with File ▸ Open token.");
     else if (encrypted)
-        text = tr("Encrypted token (JWE), alg %1, enc %2").arg(m_document->jwt().alg(), m_document->jwt().header().value(QStringLiteral("enc")).toString());
+        text = tr("Encrypted token (JWE), alg %1, enc %2")
+                   .arg(m_document->jwt().alg(), m_document->jwt().header().value(QStringLiteral("enc")).toString());
     else
-        text = tr("alg %1 · %2 claims").arg(m_document->jwt().alg().isEmpty() ? tr("(none given)") : m_document->jwt().alg()).arg(m_document->jwt().claims().size());
+        text = tr("alg %1 · %2 claims")
+                   .arg(m_document->jwt().alg().isEmpty() ? tr("(none given)") : m_document->jwt().alg())
+                   .arg(m_document->jwt().claims().size());
     if (m_document->hasToken() && !m_document->jwt().notes().isEmpty() && origin == TokenDocument::Origin::Encoded)
         text += QStringLiteral(" · ") + m_document->jwt().notes().join(QLatin1Char(' '));
     Q_EMIT status(text);
@@ -324,8 +331,9 @@ void FlowPage::showDocument(int originValue)
 void FlowPage::showErrors()
 {
     const auto encodedError = m_document->error(TokenDocument::Origin::Encoded);
-    m_encodedError->setText(encodedError ? encodedError->text() + (m_document->hasToken() ? tr(" (showing the last token that decoded)") : QString())
-                                         : QString());
+    m_encodedError->setText(encodedError
+            ? encodedError->text() + (m_document->hasToken() ? tr(" (showing the last token that decoded)") : QString())
+            : QString());
     m_encodedError->setVisible(encodedError.has_value());
     const auto headerError = m_document->error(TokenDocument::Origin::Header);
     m_header->setError(headerError ? headerError->message : QString());
@@ -339,8 +347,8 @@ void FlowPage::showLints()
     m_lints->setLints(lints);
     const int errors = m_lints->errorCount();
     setProblemsTabText(errors > 0 ? (errors == 1 ? tr("Problems (1 error)") : tr("Problems (%1 errors)").arg(errors))
-                       : lints.isEmpty() ? tr("Problems")
-                                         : tr("Problems (%1)").arg(lints.size()));
+            : lints.isEmpty()     ? tr("Problems")
+                                  : tr("Problems (%1)").arg(lints.size()));
 }
 
 void FlowPage::setProblemsTabText(const QString &text)
@@ -366,7 +374,7 @@ void FlowPage::showAnswer()
     const int wanted = m_bottomTabs->tabBar()->sizeHint().height() + m_response->sizeHint().height() + 8;
     const int answer = AnswerSplit::answerHeight(total, m_vertical->widget(0)->minimumSizeHint().height(), wanted, result->ok());
     if (total > 0 && !m_userSizedAnswer && sizes[1] < answer) {
-        m_vertical->setSizes({total - answer, answer});
+        m_vertical->setSizes({ total - answer, answer });
         AnswerSplit::balanceDecoded(m_decoded);
     }
 }
@@ -375,7 +383,8 @@ bool FlowPage::focusTarget(const QString &target)
 {
     QWidget *widget = nullptr;
     if (target == QStringLiteral("signing-key") || target == QStringLiteral("certificate")) {
-        KeyPicker *picker = target == QStringLiteral("certificate") ? m_signature->certificatePicker() : m_signature->signingPicker();
+        KeyPicker *picker
+            = target == QStringLiteral("certificate") ? m_signature->certificatePicker() : m_signature->signingPicker();
         widget = picker->findChild<QLineEdit *>();
     } else if (target == QStringLiteral("consumer-key")) {
         return m_connection->focusField(QStringLiteral("iss"));
@@ -389,8 +398,8 @@ bool FlowPage::focusTarget(const QString &target)
         widget = m_sendBar->findChild<QWidget *>(QStringLiteral("sendButton"));
     } else if (target == QStringLiteral("identity") || target == QStringLiteral("open-org")) {
         m_bottomTabs->setCurrentWidget(m_responseScroll);
-        QWidget *button = m_response->findChild<QWidget *>(target == QStringLiteral("identity") ? QStringLiteral("identityButton")
-                                                                                                 : QStringLiteral("openOrgButton"));
+        QWidget *button = m_response->findChild<QWidget *>(
+            target == QStringLiteral("identity") ? QStringLiteral("identityButton") : QStringLiteral("openOrgButton"));
         // Before a token the buttons are hidden: the pane itself is the place to look.
         widget = button && button->isVisibleTo(m_response) ? button : m_response;
     }
@@ -430,7 +439,8 @@ void FlowPage::shareColumns(bool besideTrainer)
     // The splitter keeps its old proportions when the page narrows, which left the JSON panes a
     // sliver: beside the dock they get the largest share (setSizes takes weights).
     const int total = m_editors->width();
-    m_editors->setSizes(besideTrainer ? QList<int>{total * 27 / 100, total * 40 / 100, total * 33 / 100} : QList<int>{total / 3, total / 3, total / 3});
+    m_editors->setSizes(besideTrainer ? QList<int> { total * 27 / 100, total * 40 / 100, total * 33 / 100 }
+                                      : QList<int> { total / 3, total / 3, total / 3 });
 }
 
 } // namespace jwtflow

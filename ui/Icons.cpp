@@ -58,9 +58,10 @@ QString stem(Icons::Role role)
 class RenderedIconEngine : public QIconEngine {
 public:
     RenderedIconEngine(const QString &stem, bool inked, std::optional<Icons::Ink> fixedInk)
-        : m_stem(stem), m_inked(inked), m_fixedInk(fixedInk)
-    {
-    }
+        : m_stem(stem)
+        , m_inked(inked)
+        , m_fixedInk(fixedInk)
+    { }
 
     void paint(QPainter *painter, const QRect &rect, QIcon::Mode mode, QIcon::State) override
     {
@@ -213,7 +214,7 @@ Icons::Ink Icons::inkFor(const QPalette &palette)
 
 QList<int> Icons::sizes()
 {
-    return {16, 24, 32, 48, 64}; // JWTFLOW_UI_ICON_SIZES in resources/CMakeLists.txt
+    return { 16, 24, 32, 48, 64 }; // JWTFLOW_UI_ICON_SIZES in resources/CMakeLists.txt
 }
 
 } // namespace jwtflow

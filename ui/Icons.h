@@ -28,8 +28,8 @@ public:
         Error,
         Information,
     };
-    static constexpr Role kRoles[] = {Role::Send, Role::Cancel, Role::Copy, Role::OpenInBrowser, Role::Run,
-        Role::Ok, Role::Warning, Role::Error, Role::Information};
+    static constexpr Role kRoles[] = { Role::Send, Role::Cancel, Role::Copy, Role::OpenInBrowser, Role::Run, Role::Ok,
+        Role::Warning, Role::Error, Role::Information };
 
     // Which windows an ink is for: dark ink on light windows, light ink on dark ones.
     enum class Ink { ForLightWindow, ForDarkWindow };

@@ -56,8 +56,9 @@ QString fetchedText(const KeyDiscovery::IssuerKeys &keys, const Clock &clock)
     return QObject::tr("Keys of %1: %2 (kids %3) from %4, fetched %5 (%6).")
         .arg(keys.issuer)
         .arg(keys.jwks.size())
-        .arg(keys.jwks.kids().join(QStringLiteral(", ")), keys.jwksUri.toString(), keys.fetchedAt.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss 'UTC'")),
-             age < 5 ? QObject::tr("just now") : QObject::tr("%1 ago").arg(TimeClaim::durationText(age)));
+        .arg(keys.jwks.kids().join(QStringLiteral(", ")), keys.jwksUri.toString(),
+            keys.fetchedAt.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss 'UTC'")),
+            age < 5 ? QObject::tr("just now") : QObject::tr("%1 ago").arg(TimeClaim::durationText(age)));
 }
 
 } // namespace
@@ -108,7 +109,7 @@ IdTokenInspector::IdTokenInspector(const Clock &clock, QNetworkAccessManager *ma
     right->addWidget(createVerifyPane());
     right->setStretchFactor(0, 1);
     right->setStretchFactor(1, 1);
-    right->setSizes({460, 400});
+    right->setSizes({ 460, 400 });
 
     auto *splitter = new QSplitter(Qt::Horizontal, this);
     splitter->setObjectName(QStringLiteral("inspectorSplitter"));
@@ -117,7 +118,7 @@ IdTokenInspector::IdTokenInspector(const Clock &clock, QNetworkAccessManager *ma
     splitter->addWidget(right);
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 3);
-    splitter->setSizes({340, 940});
+    splitter->setSizes({ 340, 940 });
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
@@ -180,7 +181,8 @@ QWidget *IdTokenInspector::createInputPane()
     inputLabel->setWordWrap(true);
     m_input = new QPlainTextEdit(pane);
     m_input->setObjectName(QStringLiteral("inspectorInput"));
-    m_input->setPlaceholderText(tr("eyJhbGciOi…  or  {\"access_token\": …, \"id_token\": …}  or  Authorization: Bearer …  or  https://app/callback#id_token=…"));
+    m_input->setPlaceholderText(tr("eyJhbGciOi…  or  {\"access_token\": …, \"id_token\": …}  or  Authorization: Bearer …  or  "
+                                   "https://app/callback#id_token=…"));
     m_input->setLineWrapMode(QPlainTextEdit::WidgetWidth);
     m_input->setWordWrapMode(QTextOption::WrapAnywhere);
     m_input->setAccessibleName(tr("Input to inspect"));
@@ -244,7 +246,7 @@ QWidget *IdTokenInspector::createDetailsPane()
     m_claims = new QTableWidget(0, 4, pane);
     m_claims->setObjectName(QStringLiteral("claimsTable"));
     m_claims->setAccessibleName(tr("Claims explained"));
-    m_claims->setHorizontalHeaderLabels({tr("Claim"), tr("Value"), tr("Meaning"), tr("Source")});
+    m_claims->setHorizontalHeaderLabels({ tr("Claim"), tr("Value"), tr("Meaning"), tr("Source") });
     m_claims->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_claims->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_claims->setWordWrap(true);
@@ -323,7 +325,8 @@ QWidget *IdTokenInspector::createVerifyPane()
 
     m_clientId = lineEdit(QStringLiteral("clientIdEdit"), tr("your client id (consumer key), expected in aud"), box);
     m_nonce = lineEdit(QStringLiteral("nonceEdit"), tr("the nonce your client sent"), box);
-    m_accessToken = lineEdit(QStringLiteral("accessTokenEdit"), tr("for at_hash; default: the access_token found next to it"), box);
+    m_accessToken
+        = lineEdit(QStringLiteral("accessTokenEdit"), tr("for at_hash; default: the access_token found next to it"), box);
     m_skew = new QSpinBox(box);
     m_skew->setObjectName(QStringLiteral("skewSpin"));
     m_skew->setRange(0, 86400);
@@ -334,7 +337,7 @@ QWidget *IdTokenInspector::createVerifyPane()
     form->addRow(tr("&Nonce:"), m_nonce);
     form->addRow(tr("&Access token:"), m_accessToken);
     form->addRow(tr("Clock &skew:"), m_skew);
-    for (QLineEdit *edit : {m_clientId, m_nonce, m_accessToken})
+    for (QLineEdit *edit : { m_clientId, m_nonce, m_accessToken })
         connect(edit, &QLineEdit::textChanged, this, &IdTokenInspector::verify);
     connect(m_skew, &QSpinBox::valueChanged, this, &IdTokenInspector::verify);
 
@@ -380,7 +383,7 @@ const TokenInspection::Item *IdTokenInspector::selectedItem() const
 BearerFlowHint IdTokenInspector::bearerFlowHint() const
 {
     const TokenInspection::Item *item = selectedItem();
-    return item && item->isVerifiable() ? BearerFlowHint::fromToken(*item->jwt) : BearerFlowHint{};
+    return item && item->isVerifiable() ? BearerFlowHint::fromToken(*item->jwt) : BearerFlowHint {};
 }
 
 void IdTokenInspector::reinspect()
@@ -475,7 +478,7 @@ void IdTokenInspector::showClaims(const TokenInspection::Item &item)
         auto *meaningItem = new QTableWidgetItem(meaning);
         auto *source = new QTableWidgetItem(e.known ? e.source : tr("unknown"));
         if (!e.known) {
-            for (QTableWidgetItem *cell : {name, meaningItem, source}) {
+            for (QTableWidgetItem *cell : { name, meaningItem, source }) {
                 QFont font = cell->font();
                 font.setItalic(true);
                 cell->setFont(font);
@@ -500,7 +503,7 @@ std::optional<KeyMaterial> IdTokenInspector::currentKeys(QString *status, QStrin
     const QString file = m_keyFile->text().trimmed();
     const std::optional<KeyDiscovery::IssuerKeys> fetched = issuer.isEmpty() ? std::nullopt : m_discovery->cached(issuer);
 
-    QList<KeySource> order{m_keySource, KeySource::Pasted, KeySource::File, KeySource::Fetched};
+    QList<KeySource> order { m_keySource, KeySource::Pasted, KeySource::File, KeySource::Fetched };
     for (KeySource source : order) {
         switch (source) {
         case KeySource::Pasted:
@@ -553,9 +556,10 @@ void IdTokenInspector::verify()
     m_keyStatus->setText(keyStatus);
 
     if (!item || !item->isVerifiable()) {
-        m_summary->setText(item && item->jwt ? tr("Nothing to verify: the token is encrypted; only its recipient can read the claims.")
-                                             : item ? tr("Nothing to verify: this is not a JWT.")
-                                                    : QString());
+        m_summary->setText(item && item->jwt
+                ? tr("Nothing to verify: the token is encrypted; only its recipient can read the claims.")
+                : item ? tr("Nothing to verify: this is not a JWT.")
+                       : QString());
         showVerdict();
         return;
     }
@@ -598,7 +602,8 @@ void IdTokenInspector::verify()
     }
     const int skipped = static_cast<int>(m_report->checks.size()) - failed - passed;
     if (failed > 0)
-        m_summary->setText((failed == 1 ? tr("1 check failed") : tr("%1 checks failed").arg(failed)) + tr(", %1 passed, %2 skipped.").arg(passed).arg(skipped));
+        m_summary->setText((failed == 1 ? tr("1 check failed") : tr("%1 checks failed").arg(failed))
+            + tr(", %1 passed, %2 skipped.").arg(passed).arg(skipped));
     else
         m_summary->setText(tr("No check failed: %1 passed, %2 skipped.").arg(passed).arg(skipped));
     showVerdict();
@@ -607,7 +612,7 @@ void IdTokenInspector::verify()
 void IdTokenInspector::chooseKeyFile()
 {
     const QString path = QFileDialog::getOpenFileName(this, tr("Key to verify with"), QString(),
-                                                      tr("Keys and certificates (*.pem *.crt *.cer *.der *.key *.pub *.json *.jwk *.jwks);;All files (*)"));
+        tr("Keys and certificates (*.pem *.crt *.cer *.der *.key *.pub *.json *.jwk *.jwks);;All files (*)"));
     if (path.isEmpty())
         return;
     m_keyFile->setText(path);

@@ -34,7 +34,8 @@ class IdTokenInspector : public QWidget {
 
 public:
     // `manager` is used for fetching issuer keys; without one the widget makes its own (system proxy).
-    explicit IdTokenInspector(const Clock &clock = SystemClock::instance(), QNetworkAccessManager *manager = nullptr, QWidget *parent = nullptr);
+    explicit IdTokenInspector(
+        const Clock &clock = SystemClock::instance(), QNetworkAccessManager *manager = nullptr, QWidget *parent = nullptr);
 
     void setInput(const QString &text);
     QString input() const;

@@ -80,8 +80,8 @@ void JsonEditor::startHighlighting()
 
 void JsonEditor::applyTheme()
 {
-    m_highlighter->setTheme(repository().defaultTheme(m_dark ? KSyntaxHighlighting::Repository::DarkTheme
-                                                             : KSyntaxHighlighting::Repository::LightTheme));
+    m_highlighter->setTheme(repository().defaultTheme(
+        m_dark ? KSyntaxHighlighting::Repository::DarkTheme : KSyntaxHighlighting::Repository::LightTheme));
 }
 
 void JsonEditor::changeEvent(QEvent *event)

@@ -26,7 +26,7 @@ public:
 
     QString text() const;
     void setTextQuietly(const QString &text); // not announced as a user edit
-    void setError(const QString &message);    // empty: no error
+    void setError(const QString &message); // empty: no error
     QString error() const;
     QPlainTextEdit *editor() const { return m_edit; }
     void setReadOnly(bool readOnly);

@@ -85,7 +85,8 @@ KeyGenerationDialog::KeyGenerationDialog(QWidget *parent)
     layout->addWidget(buttons);
 
     connect(browse, &QPushButton::clicked, this, [this] {
-        const QString folder = QFileDialog::getExistingDirectory(this, tr("Folder for the key and certificate"), m_folder->text());
+        const QString folder
+            = QFileDialog::getExistingDirectory(this, tr("Folder for the key and certificate"), m_folder->text());
         if (!folder.isEmpty())
             m_folder->setText(folder);
     });
@@ -114,8 +115,9 @@ void KeyGenerationDialog::generate()
     m_generate->setEnabled(false);
     const QString type = m_bits->currentData().toString();
     const int bits = m_bits->currentData(kBitsRole).toInt();
-    m_message->setText(type == QLatin1String("rsa") ? tr("Generating an RSA %1-bit key… (4096 bits can take several seconds)").arg(bits)
-                                                    : tr("Generating an %1 key…").arg(m_bits->currentText()));
+    m_message->setText(type == QLatin1String("rsa")
+            ? tr("Generating an RSA %1-bit key… (4096 bits can take several seconds)").arg(bits)
+            : tr("Generating an %1 key…").arg(m_bits->currentText()));
     const QString cn = m_commonName->text().trimmed();
     const int days = m_days->value();
     const QString folder = m_folder->text().trimmed();
@@ -151,13 +153,16 @@ void KeyGenerationDialog::finished(const Result<CredentialWriter::Files> &result
     }
     const CredentialWriter::Files &files = result.value();
     m_message->setStyleSheet(QString());
-    m_message->setText(tr("Written:\n  %1 (private key, readable only by you — never upload or share it)\n  %2 (certificate, PEM)\n  %3 (certificate, DER)\n\n"
-                          "Upload %2 to the app: an External Client App under Setup ▸ External Client Apps Manager ▸ your app ▸ Edit Settings ▸ "
-                          "OAuth Settings ▸ Enable JWT Bearer Flow ▸ Upload Files; a connected app under Setup ▸ App Manager ▸ your app ▸ Edit ▸ "
-                          "API (Enable OAuth Settings) ▸ Use digital signatures ▸ Choose File. For Microsoft Entra: App registrations ▸ your app ▸ Certificates & secrets ▸ "
-                          "Upload certificate (%3 or %2).\n\njwtflow now signs with %1.")
-                           .arg(QDir::toNativeSeparators(files.privateKey), QDir::toNativeSeparators(files.certificatePem),
-                                QDir::toNativeSeparators(files.certificateDer)));
+    m_message->setText(tr(
+        "Written:\n  %1 (private key, readable only by you — never upload or share it)\n  %2 (certificate, PEM)\n  %3 "
+        "(certificate, DER)\n\n"
+        "Upload %2 to the app: an External Client App under Setup ▸ External Client Apps Manager ▸ your app ▸ Edit Settings ▸ "
+        "OAuth Settings ▸ Enable JWT Bearer Flow ▸ Upload Files; a connected app under Setup ▸ App Manager ▸ your app ▸ Edit ▸ "
+        "API (Enable OAuth Settings) ▸ Use digital signatures ▸ Choose File. For Microsoft Entra: App registrations ▸ your app ▸ "
+        "Certificates & secrets ▸ "
+        "Upload certificate (%3 or %2).\n\njwtflow now signs with %1.")
+            .arg(QDir::toNativeSeparators(files.privateKey), QDir::toNativeSeparators(files.certificatePem),
+                QDir::toNativeSeparators(files.certificateDer)));
     adjustSize();
     Q_EMIT generated(files);
 }

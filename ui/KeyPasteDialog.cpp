@@ -13,7 +13,8 @@
 namespace jwtflow {
 
 KeyPasteDialog::KeyPasteDialog(const QString &title, const QString &placeholder, Accept accept, QWidget *parent)
-    : QDialog(parent), m_accept(std::move(accept))
+    : QDialog(parent)
+    , m_accept(std::move(accept))
 {
     setObjectName(QStringLiteral("keyPasteDialog"));
     setWindowTitle(title);

@@ -86,7 +86,7 @@ KeyPicker::KeyPicker(Role role, const Clock &clock, QWidget *parent)
     , m_role(role)
     , m_clock(clock)
 {
-    const char *names[] = {"signingKey", "certificate", "verificationKey"};
+    const char *names[] = { "signingKey", "certificate", "verificationKey" };
     const QString name = QString::fromLatin1(names[static_cast<int>(role)]);
     setObjectName(name + QStringLiteral("Picker"));
     setAcceptDrops(true);
@@ -173,9 +173,11 @@ KeyPicker::KeyPicker(Role role, const Clock &clock, QWidget *parent)
 
 void KeyPicker::browse()
 {
-    const QString filter = m_role == Role::Certificate ? tr("Certificates (*.crt *.cer *.pem *.der);;All files (*)")
-                                                       : tr("Keys and certificates (*.pem *.key *.crt *.cer *.der *.p12 *.pfx *.json *.jwk);;All files (*)");
-    const QString path = fileChooser()(this, m_role == Role::SigningKey ? tr("Choose the private key") : tr("Choose a key or certificate"), filter);
+    const QString filter = m_role == Role::Certificate
+        ? tr("Certificates (*.crt *.cer *.pem *.der);;All files (*)")
+        : tr("Keys and certificates (*.pem *.key *.crt *.cer *.der *.p12 *.pfx *.json *.jwk);;All files (*)");
+    const QString path = fileChooser()(
+        this, m_role == Role::SigningKey ? tr("Choose the private key") : tr("Choose a key or certificate"), filter);
     if (!path.isEmpty())
         loadFile(path);
 }
@@ -225,9 +227,8 @@ void KeyPicker::loadFile(const QString &path, const SecretBytes &knownPassphrase
     };
 
     if (synchronousLoading()) {
-        const auto result = KeyLoader::loadFile(path, [answerWith](const QString &source) {
-            return answerWith([source] { return passphraseProvider()(source); });
-        });
+        const auto result = KeyLoader::loadFile(
+            path, [answerWith](const QString &source) { return answerWith([source] { return passphraseProvider()(source); }); });
         finishLoad(path, result, std::move(asked->passphrase), asked->usedKnown);
         return;
     }
@@ -238,7 +239,8 @@ void KeyPicker::loadFile(const QString &path, const SecretBytes &knownPassphrase
         return answerWith([self, source] {
             std::optional<QByteArray> answer;
             if (self)
-                QMetaObject::invokeMethod(self, [&answer, source] { answer = passphraseProvider()(source); }, Qt::BlockingQueuedConnection);
+                QMetaObject::invokeMethod(
+                    self, [&answer, source] { answer = passphraseProvider()(source); }, Qt::BlockingQueuedConnection);
             return answer;
         });
     };
@@ -256,7 +258,8 @@ void KeyPicker::loadFile(const QString &path, const SecretBytes &knownPassphrase
     watcher->setFuture(QtConcurrent::run([path, ask] { return KeyLoader::loadFile(path, ask); }));
 }
 
-void KeyPicker::finishLoad(const QString &path, const Result<KeyMaterial> &result, SecretBytes &&passphrase, bool usedKnownPassphrase)
+void KeyPicker::finishLoad(
+    const QString &path, const Result<KeyMaterial> &result, SecretBytes &&passphrase, bool usedKnownPassphrase)
 {
     m_loading = false;
     if (!result && usedKnownPassphrase && result.error().code == QStringLiteral("key.wrong-passphrase")) {
@@ -292,11 +295,11 @@ Result<void> KeyPicker::fitsRole(const KeyMaterial &material, const QString &nam
 {
     if (m_role == Role::SigningKey && material.privateKey.isNull())
         return makeError(QStringLiteral("key.no-private-key"),
-                         tr("%1 holds no private key (it has %2). Choose the private key file that belongs to the uploaded certificate.")
-                             .arg(name, material.format));
+            tr("%1 holds no private key (it has %2). Choose the private key file that belongs to the uploaded certificate.")
+                .arg(name, material.format));
     if (m_role == Role::Certificate && material.certificate.isNull())
         return makeError(QStringLiteral("key.no-certificate"),
-                         tr("%1 holds no certificate (it has %2). Choose the .crt or .cer file you uploaded.").arg(name, material.format));
+            tr("%1 holds no certificate (it has %2). Choose the .crt or .cer file you uploaded.").arg(name, material.format));
     return {};
 }
 
@@ -322,11 +325,12 @@ Result<void> KeyPicker::setPastedMaterial(const KeyMaterial &material)
 
 void KeyPicker::pasteKey()
 {
-    const QString title = m_role == Role::SigningKey    ? tr("Paste the private key that signs")
-                          : m_role == Role::Certificate ? tr("Paste the uploaded certificate")
-                                                        : tr("Paste the key that verifies");
-    const QString placeholder = m_role == Role::SigningKey ? tr("-----BEGIN PRIVATE KEY-----\n…\n-----END PRIVATE KEY-----\n\nor a private JWK: {\"kty\":\"RSA\", … \"d\": …}")
-                                                           : tr("-----BEGIN CERTIFICATE-----\n…\n-----END CERTIFICATE-----\n\nor a public key, a JWK or a JWKS");
+    const QString title = m_role == Role::SigningKey ? tr("Paste the private key that signs")
+        : m_role == Role::Certificate                ? tr("Paste the uploaded certificate")
+                                                     : tr("Paste the key that verifies");
+    const QString placeholder = m_role == Role::SigningKey
+        ? tr("-----BEGIN PRIVATE KEY-----\n…\n-----END PRIVATE KEY-----\n\nor a private JWK: {\"kty\":\"RSA\", … \"d\": …}")
+        : tr("-----BEGIN CERTIFICATE-----\n…\n-----END CERTIFICATE-----\n\nor a public key, a JWK or a JWKS");
     KeyPasteDialog dialog(title, placeholder, [this](const KeyMaterial &material) { return setPastedMaterial(material); }, this);
     dialog.exec();
 }
@@ -364,9 +368,10 @@ void KeyPicker::showFacts()
         lines << m_error;
         colour = ErrorColor::name(this);
     } else if (!m_material) {
-        lines << (m_role == Role::SigningKey        ? tr("No signing key: edits stay unsigned.")
-                  : m_role == Role::Certificate     ? tr("No certificate: the key cannot be checked against what the connected app holds.")
-                                                    : tr("No verification key: pasted tokens are not checked."));
+        lines << (m_role == Role::SigningKey ? tr("No signing key: edits stay unsigned.")
+                : m_role == Role::Certificate
+                ? tr("No certificate: the key cannot be checked against what the connected app holds.")
+                : tr("No verification key: pasted tokens are not checked."));
         colour = ReadablePalette::hintColour(this);
     } else {
         const KeyMaterial &m = *m_material;
@@ -381,7 +386,8 @@ void KeyPicker::showFacts()
             lines << tr("SHA-256 %1").arg(c.sha256Fingerprint());
             lines << tr("x5t %1 · x5t#S256 %2").arg(c.x5t(), c.x5tS256());
         } else if (!m.jwks.isEmpty()) {
-            lines << tr("JWKS with %n key(s): kid %1", nullptr, static_cast<int>(m.jwks.size())).arg(m.jwks.kids().join(QStringLiteral(", ")));
+            lines << tr("JWKS with %n key(s): kid %1", nullptr, static_cast<int>(m.jwks.size()))
+                         .arg(m.jwks.kids().join(QStringLiteral(", ")));
         } else if (!m.publicKey.isNull()) {
             lines << m.publicKey.description();
         }
@@ -402,9 +408,9 @@ void KeyPicker::showFacts()
     if (folded) {
         const KeyMaterial &m = *m_material;
         QString kind = !m.privateKey.isNull() ? m.privateKey.kindText()
-                       : !m.certificate.isNull() ? m.certificate.commonName()
-                       : !m.publicKey.isNull()   ? m.publicKey.kindText()
-                                                 : m.format;
+            : !m.certificate.isNull()         ? m.certificate.commonName()
+            : !m.publicKey.isNull()           ? m.publicKey.kindText()
+                                              : m.format;
         summary = tr("%1 · %2").arg(m_pasted ? tr("pasted") : QFileInfo(m.source).fileName(), kind);
         const int warnings = static_cast<int>(m.warnings(m_clock).size());
         if (warnings > 0)

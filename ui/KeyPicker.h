@@ -48,7 +48,7 @@ public:
     bool isLoading() const { return m_loading; }
     const std::optional<KeyMaterial> &material() const { return m_material; }
     QString path() const { return m_path; }
-    QString factsText() const;   // every fact, as Details shows them
+    QString factsText() const; // every fact, as Details shows them
     QString summaryText() const; // the one line shown while Details is closed
     QToolButton *detailsButton() const { return m_details; }
     // The passphrase that opened the loaded key (empty if it needed none). Kept in memory only, so

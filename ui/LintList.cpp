@@ -11,8 +11,10 @@ LintList::LintList(QWidget *parent)
     setAccessibleName(tr("Problems with the assertion"));
     setWordWrap(true);
     setUniformItemSizes(false);
-    connect(this, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) { Q_EMIT fieldActivated(item->data(Qt::UserRole).toString()); });
-    connect(this, &QListWidget::itemClicked, this, [this](QListWidgetItem *item) { Q_EMIT fieldActivated(item->data(Qt::UserRole).toString()); });
+    connect(this, &QListWidget::itemActivated, this,
+        [this](QListWidgetItem *item) { Q_EMIT fieldActivated(item->data(Qt::UserRole).toString()); });
+    connect(this, &QListWidget::itemClicked, this,
+        [this](QListWidgetItem *item) { Q_EMIT fieldActivated(item->data(Qt::UserRole).toString()); });
 }
 
 void LintList::setLints(const QList<Lint> &lints)

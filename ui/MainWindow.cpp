@@ -40,9 +40,8 @@ constexpr int kPresentationPointSize = 17; // the back of a classroom, on a 1080
 } // namespace
 
 MainWindow::MainWindow(const Clock &clock, QWidget *parent)
-    : MainWindow(clock, Options{}, parent)
-{
-}
+    : MainWindow(clock, Options {}, parent)
+{ }
 
 MainWindow::~MainWindow() = default;
 
@@ -123,8 +122,8 @@ QSize MainWindow::defaultSize(const QRect &available)
 {
     constexpr int kTitleBar = 40; // availableGeometry() includes the window's own frame
     if (available.isEmpty())
-        return {1280, 860};
-    return {std::min(1280, available.width()), std::min(860, available.height() - kTitleBar)};
+        return { 1280, 860 };
+    return { std::min(1280, available.width()), std::min(860, available.height() - kTitleBar) };
 }
 
 QRect MainWindow::availableGeometry() const
@@ -190,9 +189,10 @@ void MainWindow::startPracticeOrg(const Options &options)
         return;
     }
     m_session->setPracticeOrg(m_practice);
-    m_session->setConnection({AssertionPreset::Environment::PracticeOrg, {}, m_practice->consumerKey(), m_practice->username(), {}});
+    m_session->setConnection(
+        { AssertionPreset::Environment::PracticeOrg, {}, m_practice->consumerKey(), m_practice->username(), {} });
     // The demo key is always there: it would crowd the user's own files out of Open Recent.
-    m_recent->setIgnoredPaths({m_practice->demoKeyPath(), m_practice->demoCertificatePath()});
+    m_recent->setIgnoredPaths({ m_practice->demoKeyPath(), m_practice->demoCertificatePath() });
     m_flow->loadKeyFiles(m_practice->demoKeyPath(), m_practice->demoCertificatePath());
 }
 
@@ -238,7 +238,8 @@ void MainWindow::createMenus()
         if (kind == RecentFilesMenu::Kind::TokenFile)
             openTokenFile(path);
         else
-            m_flow->loadKeyFiles(kind == RecentFilesMenu::Kind::SigningKey ? path : QString(), kind == RecentFilesMenu::Kind::Certificate ? path : QString());
+            m_flow->loadKeyFiles(kind == RecentFilesMenu::Kind::SigningKey ? path : QString(),
+                kind == RecentFilesMenu::Kind::Certificate ? path : QString());
     });
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::quit);
@@ -346,9 +347,8 @@ KeyGenerationDialog *MainWindow::keyGenerationDialog()
 {
     if (!m_keyGeneration) {
         m_keyGeneration = new KeyGenerationDialog(this);
-        connect(m_keyGeneration, &KeyGenerationDialog::generated, this, [this](const CredentialWriter::Files &files) {
-            m_flow->loadKeyFiles(files.privateKey, files.certificatePem);
-        });
+        connect(m_keyGeneration, &KeyGenerationDialog::generated, this,
+            [this](const CredentialWriter::Files &files) { m_flow->loadKeyFiles(files.privateKey, files.certificatePem); });
     }
     return m_keyGeneration;
 }
@@ -386,8 +386,8 @@ void MainWindow::openTokenFile(const QString &path)
 void MainWindow::showAbout()
 {
     QMessageBox::about(this, tr("About jwtflow"),
-                       tr("jwtflow %1\nA debugger for the OAuth 2.0 JWT bearer flow (RFC 7523).\n\nQt %2\n%3")
-                           .arg(QApplication::applicationVersion(), QString::fromLatin1(qVersion()), CryptoProvider::description()));
+        tr("jwtflow %1\nA debugger for the OAuth 2.0 JWT bearer flow (RFC 7523).\n\nQt %2\n%3")
+            .arg(QApplication::applicationVersion(), QString::fromLatin1(qVersion()), CryptoProvider::description()));
 }
 
 } // namespace jwtflow

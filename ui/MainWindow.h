@@ -135,7 +135,7 @@ private:
     ProfileMenu *m_profiles = nullptr;
     RecentFilesMenu *m_recent = nullptr;
     std::unique_ptr<Options> m_deferredStart; // until the first paint
-    QRect m_available;                        // Options::availableGeometry
+    QRect m_available; // Options::availableGeometry
 };
 
 } // namespace jwtflow

@@ -18,7 +18,9 @@ QString shown(const QString &value)
 
 } // namespace
 
-PastedTokenBar::PastedTokenBar(BearerFlowSession *session, QWidget *parent) : QFrame(parent), m_session(session)
+PastedTokenBar::PastedTokenBar(BearerFlowSession *session, QWidget *parent)
+    : QFrame(parent)
+    , m_session(session)
 {
     setObjectName(QStringLiteral("pastedTokenBar"));
     setFrameShape(QFrame::StyledPanel);

@@ -9,7 +9,8 @@
 
 namespace jwtflow {
 
-PracticeAppOptions::PracticeAppOptions(QWidget *parent) : QWidget(parent)
+PracticeAppOptions::PracticeAppOptions(QWidget *parent)
+    : QWidget(parent)
 {
     setObjectName(QStringLiteral("practiceAppOptions"));
     auto *content = new QWidget;

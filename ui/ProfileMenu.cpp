@@ -22,7 +22,8 @@ namespace jwtflow {
 
 namespace {
 
-std::optional<ProfileMenu::SaveAnswer> askSaveDialog(QWidget *parent, const QStringList &existing, const ProfileMenu::SaveAnswer &suggested, bool canRemember)
+std::optional<ProfileMenu::SaveAnswer> askSaveDialog(
+    QWidget *parent, const QStringList &existing, const ProfileMenu::SaveAnswer &suggested, bool canRemember)
 {
     QDialog dialog(parent);
     dialog.setObjectName(QStringLiteral("profileSaveDialog"));
@@ -38,11 +39,12 @@ std::optional<ProfileMenu::SaveAnswer> askSaveDialog(QWidget *parent, const QStr
     remember->setObjectName(QStringLiteral("rememberPassphrase"));
     remember->setEnabled(canRemember);
     remember->setChecked(canRemember && suggested.rememberPassphrase);
-    remember->setToolTip(canRemember ? QObject::tr("Kept by the system keychain (Secret Service, KWallet) — never in jwtflow's settings file")
-                                     : QObject::tr("The signing key needs no passphrase"));
+    remember->setToolTip(canRemember
+            ? QObject::tr("Kept by the system keychain (Secret Service, KWallet) — never in jwtflow's settings file")
+            : QObject::tr("The signing key needs no passphrase"));
     auto *note = new QLabel(QObject::tr("Saved: the environment, consumer key, username and the key and certificate file paths. "
                                         "Never the keys themselves, passphrases or tokens."),
-                            &dialog);
+        &dialog);
     note->setWordWrap(true);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, &dialog);
     auto *form = new QFormLayout;
@@ -57,23 +59,24 @@ std::optional<ProfileMenu::SaveAnswer> askSaveDialog(QWidget *parent, const QStr
     dialog.resize(480, dialog.sizeHint().height());
     if (dialog.exec() != QDialog::Accepted)
         return std::nullopt;
-    return ProfileMenu::SaveAnswer{name->currentText().trimmed(), remember->isChecked()};
+    return ProfileMenu::SaveAnswer { name->currentText().trimmed(), remember->isChecked() };
 }
 
 ProfileMenu::Prompts defaultPrompts()
 {
     ProfileMenu::Prompts prompts;
     prompts.askSave = askSaveDialog;
-    prompts.chooseProfile = [](QWidget *parent, const QString &action, const QStringList &names, const QString &current) -> std::optional<QString> {
+    prompts.chooseProfile
+        = [](QWidget *parent, const QString &action, const QStringList &names, const QString &current) -> std::optional<QString> {
         bool ok = false;
         const QString name = QInputDialog::getItem(parent, QObject::tr("%1 profile").arg(action), QObject::tr("Profile:"), names,
-                                                   std::max(0, static_cast<int>(names.indexOf(current))), false, &ok);
+            std::max(0, static_cast<int>(names.indexOf(current))), false, &ok);
         return ok ? std::optional<QString>(name) : std::nullopt;
     };
     prompts.askNewName = [](QWidget *parent, const QString &oldName) -> std::optional<QString> {
         bool ok = false;
-        const QString name = QInputDialog::getText(parent, QObject::tr("Rename profile"), QObject::tr("New name for “%1”:").arg(oldName),
-                                                   QLineEdit::Normal, oldName, &ok);
+        const QString name = QInputDialog::getText(parent, QObject::tr("Rename profile"),
+            QObject::tr("New name for “%1”:").arg(oldName), QLineEdit::Normal, oldName, &ok);
         return ok ? std::optional<QString>(name.trimmed()) : std::nullopt;
     };
     prompts.confirm = [](QWidget *parent, const QString &question) {
@@ -162,7 +165,7 @@ void ProfileMenu::save()
 void ProfileMenu::saveAs()
 {
     ProfileStore profiles(m_settings);
-    SaveAnswer suggested{m_current, false};
+    SaveAnswer suggested { m_current, false };
     if (const auto existing = profiles.load(m_current); existing)
         suggested.rememberPassphrase = existing->passphraseInKeychain;
     const bool canRemember = !signingPassphrase().isEmpty();
@@ -216,7 +219,8 @@ void ProfileMenu::store(const ConnectionProfile &wanted, bool rememberPassphrase
     if (hadPassphrase) {
         m_secrets.remove(secretKey, this, [this, name](const Result<void> &removed) {
             Q_EMIT message(removed ? tr("Profile “%1” saved; its passphrase was removed from the system keychain.").arg(name)
-                                   : tr("Profile “%1” saved, but the old passphrase could not be removed from the keychain: %2").arg(name, removed.error().text()));
+                                   : tr("Profile “%1” saved, but the old passphrase could not be removed from the keychain: %2")
+                                         .arg(name, removed.error().text()));
         });
         return;
     }
@@ -247,15 +251,16 @@ void ProfileMenu::load(const QString &name)
     Q_EMIT message(tr("Profile “%1” loaded; reading the key's passphrase from %2 …").arg(p.name, m_secrets.description()));
     const QString path = p.signingKeyPath;
     const QString profileName = p.name;
-    m_secrets.read(ConnectionProfile::passphraseSecretKey(p.id), this, [this, path, profileName](const Result<QByteArray> &secret) {
-        if (secret) {
-            Q_EMIT signingKeyRequested(path, secret.value());
-            Q_EMIT message(tr("Profile “%1” loaded; the key's passphrase came from the system keychain.").arg(profileName));
-        } else {
-            Q_EMIT message(tr("Profile “%1” loaded. %2").arg(profileName, secret.error().text()));
-            Q_EMIT signingKeyRequested(path, {}); // asks for the passphrase
-        }
-    });
+    m_secrets.read(
+        ConnectionProfile::passphraseSecretKey(p.id), this, [this, path, profileName](const Result<QByteArray> &secret) {
+            if (secret) {
+                Q_EMIT signingKeyRequested(path, secret.value());
+                Q_EMIT message(tr("Profile “%1” loaded; the key's passphrase came from the system keychain.").arg(profileName));
+            } else {
+                Q_EMIT message(tr("Profile “%1” loaded. %2").arg(profileName, secret.error().text()));
+                Q_EMIT signingKeyRequested(path, {}); // asks for the passphrase
+            }
+        });
 }
 
 void ProfileMenu::renameProfile()
@@ -303,7 +308,8 @@ void ProfileMenu::deleteProfile()
     const QString deleted = *name;
     m_secrets.remove(ConnectionProfile::passphraseSecretKey(profile->id), this, [this, deleted](const Result<void> &removed) {
         Q_EMIT message(removed ? tr("Profile “%1” deleted, with its passphrase in the system keychain.").arg(deleted)
-                               : tr("Profile “%1” deleted, but its passphrase could not be removed from the keychain: %2").arg(deleted, removed.error().text()));
+                               : tr("Profile “%1” deleted, but its passphrase could not be removed from the keychain: %2")
+                                     .arg(deleted, removed.error().text()));
     });
 }
 

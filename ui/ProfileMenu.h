@@ -30,9 +30,13 @@ public:
     // The questions the menu asks; tests replace them (defaults: dialogs).
     struct Prompts {
         // Name and "remember" for Save as…; canRemember is false when the key has no passphrase.
-        std::function<std::optional<SaveAnswer>(QWidget *parent, const QStringList &existing, const SaveAnswer &suggested, bool canRemember)> askSave;
+        std::function<std::optional<SaveAnswer>(
+            QWidget *parent, const QStringList &existing, const SaveAnswer &suggested, bool canRemember)>
+            askSave;
         // Picks one of names for `action` ("Rename", "Delete"); nullopt cancels.
-        std::function<std::optional<QString>(QWidget *parent, const QString &action, const QStringList &names, const QString &current)> chooseProfile;
+        std::function<std::optional<QString>(
+            QWidget *parent, const QString &action, const QStringList &names, const QString &current)>
+            chooseProfile;
         std::function<std::optional<QString>(QWidget *parent, const QString &oldName)> askNewName;
         std::function<bool(QWidget *parent, const QString &question)> confirm;
     };

@@ -27,9 +27,12 @@ RecentFilesMenu::RecentFilesMenu(QSettings &settings, QWidget *parent)
 RecentFiles &RecentFilesMenu::list(Kind kind)
 {
     switch (kind) {
-    case Kind::SigningKey: return m_signingKeys;
-    case Kind::Certificate: return m_certificates;
-    case Kind::TokenFile: break;
+    case Kind::SigningKey:
+        return m_signingKeys;
+    case Kind::Certificate:
+        return m_certificates;
+    case Kind::TokenFile:
+        break;
     }
     return m_tokens;
 }
@@ -70,7 +73,7 @@ QStringList RecentFilesMenu::paths(Kind kind) const
 QString RecentFilesMenu::pruneMissing()
 {
     QStringList missing;
-    for (const Kind kind : {Kind::SigningKey, Kind::Certificate, Kind::TokenFile})
+    for (const Kind kind : { Kind::SigningKey, Kind::Certificate, Kind::TokenFile })
         missing << list(kind).pruneMissing();
     if (missing.isEmpty())
         return {};
@@ -86,7 +89,8 @@ void RecentFilesMenu::rebuild()
     const struct {
         Kind kind;
         QString title;
-    } sections[] = {{Kind::SigningKey, tr("Private keys")}, {Kind::Certificate, tr("Certificates")}, {Kind::TokenFile, tr("Token files")}};
+    } sections[] = { { Kind::SigningKey, tr("Private keys") }, { Kind::Certificate, tr("Certificates") },
+        { Kind::TokenFile, tr("Token files") } };
     int shown = 0;
     for (const auto &section : sections) {
         const QStringList files = list(section.kind).paths();
@@ -101,7 +105,8 @@ void RecentFilesMenu::rebuild()
             connect(action, &QAction::triggered, this, [this, kind, path] {
                 if (!QFileInfo::exists(path)) {
                     list(kind).remove(path); // no rebuild here: this action is still being delivered
-                    Q_EMIT message(tr("%1 no longer exists; it was removed from Open Recent.").arg(QDir::toNativeSeparators(path)));
+                    Q_EMIT message(
+                        tr("%1 no longer exists; it was removed from Open Recent.").arg(QDir::toNativeSeparators(path)));
                     return;
                 }
                 Q_EMIT openRequested(kind, path);
@@ -115,7 +120,7 @@ void RecentFilesMenu::rebuild()
     }
     addSeparator();
     QAction *clearAll = addAction(tr("&Clear the list"), this, [this] {
-        for (const Kind kind : {Kind::SigningKey, Kind::Certificate, Kind::TokenFile})
+        for (const Kind kind : { Kind::SigningKey, Kind::Certificate, Kind::TokenFile })
             list(kind).clear();
     });
     clearAll->setObjectName(QStringLiteral("clearRecentAction"));

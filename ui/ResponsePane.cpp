@@ -14,17 +14,17 @@
 #include <QDesktopServices>
 #include <QFontDatabase>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonArray>
 #include <QJsonObject>
-#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QScrollArea>
-#include <QPointer>
 #include <QScrollBar>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -143,8 +143,9 @@ void ResponsePane::showEvent(QShowEvent *event)
 }
 
 ResponsePane::ResponsePane(QWidget *parent)
-    : QWidget(parent), m_opener([](const QUrl &url) { return QDesktopServices::openUrl(url); }),
-      m_clipboard(new SecretClipboard(this))
+    : QWidget(parent)
+    , m_opener([](const QUrl &url) { return QDesktopServices::openUrl(url); })
+    , m_clipboard(new SecretClipboard(this))
 {
     setObjectName(QStringLiteral("responsePane"));
     setAccessibleName(tr("Response"));
@@ -591,7 +592,7 @@ bool ResponsePane::openUrl(const QUrl &url)
         m_noticeTimer->stop();
         showNotice(tr("No browser could be opened for %1. Copy the link and paste it into a browser: it signs you in "
                       "with this token, so keep it to yourself.")
-                       .arg(url.host()));
+                .arg(url.host()));
     }
     return opened;
 }
@@ -653,7 +654,7 @@ void ResponsePane::renderCallAnswer()
     case CallAnswer::Kind::Fields: {
         QJsonArray rows;
         for (const auto &[name, value] : answer.fields)
-            rows.append(QJsonObject{{QStringLiteral("Field"), name}, {QStringLiteral("Value"), shown(value)}});
+            rows.append(QJsonObject { { QStringLiteral("Field"), name }, { QStringLiteral("Value"), shown(value) } });
         m_fieldRows->setRecords(rows);
         m_fieldsTable->resizeColumnToContents(0);
         m_resultStack->setCurrentWidget(m_fieldsTable);
@@ -674,7 +675,8 @@ void ResponsePane::renderCallAnswer()
         break;
     case CallAnswer::Kind::Message:
     case CallAnswer::Kind::None:
-        m_resultMessage->setPlainText(answer.kind == CallAnswer::Kind::None ? tr("No answer: see the HTTP tab.") : shown(answer.message));
+        m_resultMessage->setPlainText(
+            answer.kind == CallAnswer::Kind::None ? tr("No answer: see the HTTP tab.") : shown(answer.message));
         m_resultStack->setCurrentWidget(m_resultMessage);
         break;
     }
@@ -749,7 +751,7 @@ void ResponsePane::renderHeader()
     m_status->setText(chip);
     m_status->setStyleSheet(QStringLiteral("QLabel#responseStatus { color: #ffffff; background-color: %1; border-radius: 3px;"
                                            " padding: 2px 8px; font-weight: bold; }")
-                                .arg(colour));
+            .arg(colour));
     m_status->show();
     m_elapsed->setText(elapsedText(m_result.elapsedMs()));
     m_elapsed->show();
@@ -830,13 +832,12 @@ void ResponsePane::refreshCallItems()
         const HttpExchangeRecord &record = call.record;
         const bool good = record.answered() && record.response.status >= 200 && record.response.status < 300;
         const QString status = record.answered() ? QString::number(record.response.status) : tr("no answer");
-        auto *item
-            = new QListWidgetItem(Icons::icon(good ? Icons::Role::Ok : Icons::Role::Warning),
-                QStringLiteral("%1\n%2 · %3").arg(call.label, status, elapsedText(record.elapsedMs)), m_callList);
+        auto *item = new QListWidgetItem(Icons::icon(good ? Icons::Role::Ok : Icons::Role::Warning),
+            QStringLiteral("%1\n%2 · %3").arg(call.label, status, elapsedText(record.elapsedMs)), m_callList);
         item->setToolTip(QStringLiteral("<p>%1</p>")
-                             .arg((QString::fromLatin1(record.request.method) + QLatin1Char(' ')
-                                 + displayUrl(record, HttpExchangeRecord::Secrets::Mask))
-                                      .toHtmlEscaped()));
+                .arg((QString::fromLatin1(record.request.method) + QLatin1Char(' ')
+                    + displayUrl(record, HttpExchangeRecord::Secrets::Mask))
+                        .toHtmlEscaped()));
         item->setData(Qt::AccessibleTextRole, QStringLiteral("%1, %2").arg(call.label, recordSummary(record)));
     }
     if (current >= 0 && current < m_callList->count())
@@ -864,8 +865,8 @@ void ResponsePane::renderCall()
     const HttpExchangeRecord &record = m_calls.at(row).record;
     const HttpExchangeRecord::Secrets shown = secrets();
     m_callSummary->setText(QStringLiteral("%1 %2  →  %3 · %4")
-                               .arg(QString::fromLatin1(record.request.method), displayUrl(record, shown), recordSummary(record),
-                                   elapsedText(record.elapsedMs)));
+            .arg(QString::fromLatin1(record.request.method), displayUrl(record, shown), recordSummary(record),
+                elapsedText(record.elapsedMs)));
     m_callSummary->setForegroundRole(QPalette::WindowText);
     m_pretty->setPlainText(record.pretty(shown));
     m_raw->setPlainText(record.render(HttpExchangeRecord::Style::Raw, shown));
@@ -885,8 +886,8 @@ void ResponsePane::copyText(const QString &text, const QString &what)
     m_clipboard->copy(text);
     m_noticeTimer->stop();
     showNotice(tr("%1 is on the clipboard, secrets included; it will be cleared in %2 s.")
-                   .arg(what)
-                   .arg((m_clipboard->clearDelay() + 999) / 1000));
+            .arg(what)
+            .arg((m_clipboard->clearDelay() + 999) / 1000));
 }
 
 void ResponsePane::showNotice(const QString &text)

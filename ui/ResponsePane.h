@@ -136,7 +136,7 @@ private:
     QTimer *m_noticeTimer = nullptr;
     QCheckBox *m_reveal = nullptr;
     QTabWidget *m_views = nullptr; // Answer, Result, HTTP
-    QUrl m_unopenedUrl;            // the frontdoor link no browser took, until copied or replaced
+    QUrl m_unopenedUrl; // the frontdoor link no browser took, until copied or replaced
     QPushButton *m_copyUrl = nullptr;
     QStackedWidget *m_stack = nullptr;
     QLabel *m_placeholder = nullptr;

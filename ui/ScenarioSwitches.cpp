@@ -16,7 +16,8 @@ constexpr int kSwitchRole = Qt::UserRole + 1;
 
 } // namespace
 
-ScenarioSwitches::ScenarioSwitches(QWidget *parent) : QWidget(parent)
+ScenarioSwitches::ScenarioSwitches(QWidget *parent)
+    : QWidget(parent)
 {
     setObjectName(QStringLiteral("scenarioSwitches"));
     auto *intro

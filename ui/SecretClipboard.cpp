@@ -7,7 +7,9 @@
 
 namespace jwtflow {
 
-SecretClipboard::SecretClipboard(QObject *parent) : QObject(parent), m_timer(new QTimer(this))
+SecretClipboard::SecretClipboard(QObject *parent)
+    : QObject(parent)
+    , m_timer(new QTimer(this))
 {
     m_timer->setSingleShot(true);
     connect(m_timer, &QTimer::timeout, this, &SecretClipboard::clearNow);

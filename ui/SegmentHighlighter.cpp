@@ -11,15 +11,14 @@ namespace jwtflow {
 SegmentHighlighter::SegmentHighlighter(QTextDocument *document)
     : QSyntaxHighlighter(document)
     , m_palette(QApplication::palette())
-{
-}
+{ }
 
 QColor SegmentHighlighter::segmentColour(int segment, const QPalette &palette)
 {
     // Header, payload, signature; a JWE's extra segments reuse the last colours.
     using Tone = ReadablePalette::Tone;
-    static const Tone tones[] = { Tone::SegmentHeader, Tone::SegmentPayload, Tone::SegmentSignature, Tone::SegmentFourth,
-        Tone::SegmentFifth };
+    static const Tone tones[]
+        = { Tone::SegmentHeader, Tone::SegmentPayload, Tone::SegmentSignature, Tone::SegmentFourth, Tone::SegmentFifth };
     return ReadablePalette::tone(tones[qBound(0, segment, 4)], palette);
 }
 

@@ -10,7 +10,8 @@
 
 namespace jwtflow {
 
-SendBar::SendBar(QWidget *parent) : QWidget(parent)
+SendBar::SendBar(QWidget *parent)
+    : QWidget(parent)
 {
     setObjectName(QStringLiteral("sendBar"));
 

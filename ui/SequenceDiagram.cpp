@@ -29,7 +29,8 @@ int unit(const QFontMetrics &metrics)
 }
 
 // Words wrap at spaces, and a path too long for its line breaks where it must.
-QTextOption wrapping(Qt::Alignment alignment = Qt::AlignLeft, QTextOption::WrapMode mode = QTextOption::WrapAtWordBoundaryOrAnywhere)
+QTextOption wrapping(
+    Qt::Alignment alignment = Qt::AlignLeft, QTextOption::WrapMode mode = QTextOption::WrapAtWordBoundaryOrAnywhere)
 {
     QTextOption option(alignment);
     option.setWrapMode(mode);
@@ -68,7 +69,7 @@ QTextOption::WrapMode titleWrap(const QFont &font, int width, const QString &tex
 }
 
 int textHeight(const QFont &font, int width, const QString &text, Qt::Alignment alignment = Qt::AlignLeft,
-               QTextOption::WrapMode mode = QTextOption::WrapAtWordBoundaryOrAnywhere)
+    QTextOption::WrapMode mode = QTextOption::WrapAtWordBoundaryOrAnywhere)
 {
     if (text.isEmpty())
         return 0;
@@ -88,7 +89,7 @@ int textHeight(const QFont &font, int width, const QString &text, Qt::Alignment 
 }
 
 void drawWrapped(QPainter &p, const QRect &rect, const QString &text, Qt::Alignment alignment = Qt::AlignLeft,
-                 QTextOption::WrapMode mode = QTextOption::WrapAtWordBoundaryOrAnywhere)
+    QTextOption::WrapMode mode = QTextOption::WrapAtWordBoundaryOrAnywhere)
 {
     p.drawText(QRectF(rect), text, wrapping(alignment, mode));
 }
@@ -156,8 +157,9 @@ void SequenceDiagram::relayout()
         const int inner = column - 2 * u;
         const QFont titleFitted = fittedFont(titleFont(), inner, title);
         const QFont subtitleFitted = fittedFont(subtitleFont(), inner, subtitle);
-        header = std::max(header, textHeight(titleFitted, inner, title, Qt::AlignHCenter, titleWrap(titleFitted, inner, title)) +
-                                      textHeight(subtitleFitted, inner, subtitle, Qt::AlignHCenter) + 2 * u);
+        header = std::max(header,
+            textHeight(titleFitted, inner, title, Qt::AlignHCenter, titleWrap(titleFitted, inner, title))
+                + textHeight(subtitleFitted, inner, subtitle, Qt::AlignHCenter) + 2 * u);
     }
     m_headerHeight = kMargin + header;
 
@@ -206,13 +208,13 @@ void SequenceDiagram::relayout()
 QSize SequenceDiagram::sizeHint() const
 {
     const QFontMetrics metrics(font());
-    return {metrics.averageCharWidth() * 60, m_headerHeight + 12 * metrics.height()};
+    return { metrics.averageCharWidth() * 60, m_headerHeight + 12 * metrics.height() };
 }
 
 QSize SequenceDiagram::minimumSizeHint() const
 {
     const QFontMetrics metrics(font());
-    return {metrics.averageCharWidth() * 30, m_headerHeight + 5 * metrics.height()};
+    return { metrics.averageCharWidth() * 30, m_headerHeight + 5 * metrics.height() };
 }
 
 int SequenceDiagram::messageAt(const QPoint &point) const
@@ -310,7 +312,8 @@ void SequenceDiagram::paintEvent(QPaintEvent *)
         drawWrapped(p, QRect(inner.left(), inner.top(), inner.width(), titleHeight), title, Qt::AlignHCenter, wrap);
         p.setFont(fittedFont(subtitleFont(), inner.width(), subtitle));
         p.setPen(muted);
-        drawWrapped(p, QRect(inner.left(), inner.top() + titleHeight, inner.width(), inner.height() - titleHeight), subtitle, Qt::AlignHCenter);
+        drawWrapped(p, QRect(inner.left(), inner.top() + titleHeight, inner.width(), inner.height() - titleHeight), subtitle,
+            Qt::AlignHCenter);
         p.setPen(QPen(muted, 1, Qt::DashLine));
         p.drawLine(x, m_headerHeight, x, height() - kMargin / 2);
     }
@@ -320,13 +323,13 @@ void SequenceDiagram::paintEvent(QPaintEvent *)
     if (messages.isEmpty()) {
         p.setPen(muted);
         p.drawText(QRect(kMargin, m_headerHeight + u, width() - 2 * kMargin, height() - m_headerHeight - 2 * u),
-                   Qt::AlignCenter | Qt::TextWordWrap, tr("Press Send: each request and response appears here as an arrow."));
+            Qt::AlignCenter | Qt::TextWordWrap, tr("Press Send: each request and response appears here as an arrow."));
         return;
     }
     if (m_first > 0) {
         p.setPen(muted);
         p.drawText(QRect(kMargin, m_headerHeight + u / 2, width() - 2 * kMargin, metrics.height()), Qt::AlignCenter,
-                   tr("▲ %n earlier (scroll up)", nullptr, m_first));
+            tr("▲ %n earlier (scroll up)", nullptr, m_first));
     }
 
     // The newest request and its answer are lit up, so the class sees what just happened.
@@ -375,9 +378,10 @@ void SequenceDiagram::paintEvent(QPaintEvent *)
         if (!m.detail.isEmpty()) {
             p.setFont(detailFont());
             p.setPen(m.error ? errorColor() : muted);
-            drawWrapped(p, QRect(row.labelRect.left(), row.labelRect.top() + row.labelHeight, row.labelRect.width(),
-                                 row.labelRect.height() - row.labelHeight + metrics.height()),
-                        m.detail);
+            drawWrapped(p,
+                QRect(row.labelRect.left(), row.labelRect.top() + row.labelHeight, row.labelRect.width(),
+                    row.labelRect.height() - row.labelHeight + metrics.height()),
+                m.detail);
         }
     }
 }

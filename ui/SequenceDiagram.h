@@ -49,7 +49,7 @@ protected:
 
 private:
     struct Row {
-        QRect rect;      // the whole row (click target), empty when not shown
+        QRect rect; // the whole row (click target), empty when not shown
         QRect labelRect; // where the label and detail are written
         int labelHeight = 0;
         int arrowY = 0;

@@ -51,7 +51,8 @@ SignaturePanel::SignaturePanel(BearerFlowSession *session, QWidget *parent)
     m_algorithm = new QComboBox(this);
     m_algorithm->setObjectName(QStringLiteral("algorithmPicker"));
     m_algorithm->setAccessibleName(tr("Signing algorithm (the header's alg)"));
-    m_algorithm->setToolTip(tr("The header's alg: switching re-signs with the loaded key when it fits, or says which key is needed"));
+    m_algorithm->setToolTip(
+        tr("The header's alg: switching re-signs with the loaded key when it fits, or says which key is needed"));
     m_algorithm->addItems(BearerFlowSession::algorithmChoices());
     m_algorithmNeed = new QLabel(this);
     m_algorithmNeed->setObjectName(QStringLiteral("algorithmNeed"));
@@ -81,8 +82,9 @@ SignaturePanel::SignaturePanel(BearerFlowSession *session, QWidget *parent)
     form->addRow(m_match);
     form->addRow(tr("Verify with:"), m_verification);
     form->addRow(tr("Secret:"), secretRow);
-    for (QWidget *child : {static_cast<QWidget *>(m_signing), static_cast<QWidget *>(m_certificate), static_cast<QWidget *>(m_verification),
-                           static_cast<QWidget *>(m_secret), static_cast<QWidget *>(m_secretBase64), static_cast<QWidget *>(m_match)})
+    for (QWidget *child :
+        { static_cast<QWidget *>(m_signing), static_cast<QWidget *>(m_certificate), static_cast<QWidget *>(m_verification),
+            static_cast<QWidget *>(m_secret), static_cast<QWidget *>(m_secretBase64), static_cast<QWidget *>(m_match) })
         child->setParent(keys);
     // The keys scroll under the state and the algorithm, which stay in view whichever field has the focus.
     m_keys = new QScrollArea(this);
@@ -104,11 +106,13 @@ SignaturePanel::SignaturePanel(BearerFlowSession *session, QWidget *parent)
     // What is picked goes to the session, which signs and verifies with it.
     connect(m_signing, &KeyPicker::materialChanged, this, [this] { m_session->setSigningKey(m_signing->material()); });
     connect(m_certificate, &KeyPicker::materialChanged, this, [this] { m_session->setCertificate(m_certificate->material()); });
-    connect(m_verification, &KeyPicker::materialChanged, this, [this] { m_session->setVerificationKey(m_verification->material()); });
+    connect(
+        m_verification, &KeyPicker::materialChanged, this, [this] { m_session->setVerificationKey(m_verification->material()); });
     connect(m_secret, &QLineEdit::textChanged, this, &SignaturePanel::secretEdited);
     connect(m_secretBase64, &QCheckBox::toggled, this, &SignaturePanel::secretEdited);
     connect(m_session, &BearerFlowSession::keysChanged, this, &SignaturePanel::updateMatchBadge);
-    connect(m_session->document(), &TokenDocument::signatureChanged, this, [this] { showSignature(m_session->document()->signature()); });
+    connect(m_session->document(), &TokenDocument::signatureChanged, this,
+        [this] { showSignature(m_session->document()->signature()); });
     connect(m_algorithm, &QComboBox::activated, this, [this](int index) {
         m_session->setAlgorithm(m_algorithm->itemText(index));
         showAlgorithm();
@@ -124,7 +128,8 @@ void SignaturePanel::secretEdited()
 {
     std::optional<HmacSecret> secret;
     if (!m_secret->text().isEmpty()) {
-        auto parsed = m_secretBase64->isChecked() ? HmacSecret::fromBase64(m_secret->text()) : HmacSecret::fromText(m_secret->text());
+        auto parsed
+            = m_secretBase64->isChecked() ? HmacSecret::fromBase64(m_secret->text()) : HmacSecret::fromText(m_secret->text());
         if (parsed)
             secret = parsed.value();
     }
@@ -169,7 +174,8 @@ void SignaturePanel::updateMatchBadge()
         break;
     case ClaimsLinter::KeyMatch::Matches:
         m_match->setText(tr("✔ The private key matches the uploaded certificate."));
-        m_match->setStyleSheet(ReadablePalette::toneStyleSheet(ReadablePalette::Tone::Good, m_match) + QStringLiteral(" font-weight: bold;"));
+        m_match->setStyleSheet(
+            ReadablePalette::toneStyleSheet(ReadablePalette::Tone::Good, m_match) + QStringLiteral(" font-weight: bold;"));
         break;
     case ClaimsLinter::KeyMatch::DoesNotMatch:
         m_match->setText(tr("✘ The private key does NOT match the uploaded certificate: Salesforce will answer invalid_grant."));

@@ -67,8 +67,8 @@ void TokenEditor::insertFromMimeData(const QMimeData *source)
         QFile file(path);
         if (QFileInfo(path).size() > kMaxTokenFile) {
             Q_EMIT loadFailed(tr("%1 is %2 bytes; a JWT is a few kilobytes. Drop the file that holds only the token.")
-                                  .arg(QFileInfo(path).fileName())
-                                  .arg(QFileInfo(path).size()));
+                    .arg(QFileInfo(path).fileName())
+                    .arg(QFileInfo(path).size()));
             return;
         }
         if (!file.open(QIODevice::ReadOnly)) {

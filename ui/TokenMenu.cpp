@@ -13,7 +13,8 @@ TokenMenu::TokenMenu(const Clock &clock, BearerFlowSession *session, QWidget *pa
     QAction *generate = addAction(tr("&Generate key and certificate…"), this, &TokenMenu::keyGenerationRequested);
     generate->setObjectName(QStringLiteral("generateKeyAction"));
     // Three minutes: Salesforce Help (OAuth 2.0 JWT Bearer Flow) asks for an exp within 3 minutes.
-    QAction *refresh = addAction(tr("Set &exp = now + 3 min"), this, [session, &clock] { session->document()->setClaim(QStringLiteral("exp"), clock.nowSecs() + 180); });
+    QAction *refresh = addAction(tr("Set &exp = now + 3 min"), this,
+        [session, &clock] { session->document()->setClaim(QStringLiteral("exp"), clock.nowSecs() + 180); });
     refresh->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     m_adopt = addAction(tr("&Use this token's iss/sub/aud"), session, &BearerFlowSession::adoptTokenConnection);
     m_adopt->setObjectName(QStringLiteral("adoptTokenConnectionAction"));

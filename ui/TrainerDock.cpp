@@ -111,13 +111,15 @@ TrainerDock::TrainerDock(const Parts &parts, QWidget *parent)
     });
     connect(m_walkthrough, &Walkthrough::stepDone, this, [this](int index) {
         const Walkthrough::Step &step = m_walkthrough->step(index);
-        m_lesson.recordStep(index + 1, step.title, step.explanation, Walkthrough::whatTheClassSees(step.completesOn, *m_parts.session));
+        m_lesson.recordStep(
+            index + 1, step.title, step.explanation, Walkthrough::whatTheClassSees(step.completesOn, *m_parts.session));
     });
     connect(m_walkthroughView, &WalkthroughView::restartRequested, this, &TrainerDock::restartLesson);
-    connect(m_switches, &ScenarioSwitches::switchRequested, this, [this](ScenarioSwitchboard::Switch s) { applySwitch(static_cast<int>(s)); });
+    connect(m_switches, &ScenarioSwitches::switchRequested, this,
+        [this](ScenarioSwitchboard::Switch s) { applySwitch(static_cast<int>(s)); });
     connect(m_switches, &ScenarioSwitches::resetRequested, this, &TrainerDock::resetSwitches);
     connect(m_appOptions, &PracticeAppOptions::optionRequested, this,
-            [this](PracticeAppOption::Id id, bool on) { setAppOption(static_cast<int>(id), on); });
+        [this](PracticeAppOption::Id id, bool on) { setAppOption(static_cast<int>(id), on); });
     connect(m_diagram, &SequenceDiagram::messageActivated, this, &TrainerDock::showMessage);
     connect(m_export, &QPushButton::clicked, this, &TrainerDock::exportLesson);
 
@@ -137,7 +139,7 @@ TrainerDock::TrainerDock(const Parts &parts, QWidget *parent)
     connect(session, &BearerFlowSession::practiceOrgChanged, this, &TrainerDock::practiceOrgChanged);
     // The banner's Reset (or anything else) switching a failure off shows here too.
     connect(session, &BearerFlowSession::failureChanged, this,
-            [this] { m_switches->showActive(m_switchboard->active(), m_switchboard->activeChange()); });
+        [this] { m_switches->showActive(m_switchboard->active(), m_switchboard->activeChange()); });
     practiceOrgChanged();
     setStatus(tr("Follow the steps with Next, or switch a failure on and Send."));
 }
@@ -150,12 +152,14 @@ void TrainerDock::practiceOrgChanged()
     m_practice = practice;
     if (practice) {
         connect(practice, &PracticeOrg::requestHandled, this,
-                [this](const PracticeOrg::LogEntry &entry) { m_sequence->addServerNote(entry.path, entry.status, entry.note); });
+            [this](const PracticeOrg::LogEntry &entry) { m_sequence->addServerNote(entry.path, entry.status, entry.note); });
         connect(practice, &PracticeOrg::appOptionChanged, m_appOptions, &PracticeAppOptions::showOption);
     }
     const bool running = practice && practice->isRunning();
-    m_switches->setAvailable(running, running ? QString() : tr("The failures on purpose need the practice org, which is not running in this window."));
-    m_appOptions->setAvailable(running, running ? QString() : tr("These settings belong to the practice org, which is not running in this window."));
+    m_switches->setAvailable(
+        running, running ? QString() : tr("The failures on purpose need the practice org, which is not running in this window."));
+    m_appOptions->setAvailable(
+        running, running ? QString() : tr("These settings belong to the practice org, which is not running in this window."));
     for (const PracticeAppOption::Id id : PracticeAppOption::all())
         m_appOptions->showOption(id, running && practice->appOption(id));
     refreshFacts();
@@ -171,14 +175,14 @@ void TrainerDock::refreshFacts()
 
     // The connected-app steps happen in Salesforce's Setup; the practice org can tell they are done.
     const auto preset = session->preset();
-    const bool practiceInUse = m_practice && m_practice->isRunning() && preset &&
-                               preset->environment() == AssertionPreset::Environment::PracticeOrg;
+    const bool practiceInUse
+        = m_practice && m_practice->isRunning() && preset && preset->environment() == AssertionPreset::Environment::PracticeOrg;
     if (practiceInUse) {
         const OrgDirectory &directory = m_practice->directory();
         const auto &certificate = session->certificate();
         const QString clientId = session->connection().clientId;
-        if (certificate && Walkthrough::certificateUploaded(directory, clientId, certificate->certificate) &&
-            session->keyMatch() == ClaimsLinter::KeyMatch::Matches)
+        if (certificate && Walkthrough::certificateUploaded(directory, clientId, certificate->certificate)
+            && session->keyMatch() == ClaimsLinter::KeyMatch::Matches)
             m_walkthrough->record(Walkthrough::Event::CertificateUploaded);
         if (Walkthrough::userPreAuthorised(directory, clientId, session->connection().username))
             m_walkthrough->record(Walkthrough::Event::UserPreAuthorised);

@@ -87,7 +87,7 @@ void TrainerPlacement::fit()
     QTimer::singleShot(0, this, [this] {
         const bool docked = m_dock->isVisible() && !m_dock->isFloating();
         if (docked)
-            m_window->resizeDocks({m_dock}, {dockWidth()}, Qt::Horizontal);
+            m_window->resizeDocks({ m_dock }, { dockWidth() }, Qt::Horizontal);
         // After the dock's resize has reached the page (a posted layout request).
         QTimer::singleShot(0, this, [this, docked] { Q_EMIT pageShared(docked); });
     });

@@ -117,8 +117,17 @@ void WalkthroughView::refresh()
         QListWidgetItem *item = m_list->item(i);
         // A tick for done, a ring for to do: readable without colour.
         const QString inPlace = step.inPlace && !step.done ? tr(" (in place)") : QString();
-        item->setText(QStringLiteral("%1  %2. %3%4").arg(step.done ? QStringLiteral("✔") : QStringLiteral("○")).arg(i + 1).arg(step.title, inPlace));
-        item->setData(Qt::AccessibleTextRole, tr("Step %1, %2, %3").arg(i + 1).arg(step.title, step.done ? tr("done") : inPlace.isEmpty() ? tr("to do") : tr("in place")));
+        item->setText(QStringLiteral("%1  %2. %3%4")
+                .arg(step.done ? QStringLiteral("✔") : QStringLiteral("○"))
+                .arg(i + 1)
+                .arg(step.title, inPlace));
+        item->setData(Qt::AccessibleTextRole,
+            tr("Step %1, %2, %3")
+                .arg(i + 1)
+                .arg(step.title,
+                    step.done               ? tr("done")
+                        : inPlace.isEmpty() ? tr("to do")
+                                            : tr("in place")));
         QFont font = m_list->font();
         font.setBold(i == current);
         item->setFont(font);

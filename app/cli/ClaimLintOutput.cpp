@@ -20,11 +20,9 @@ QJsonArray lintsToJson(const QList<Lint> &lints)
 {
     QJsonArray out;
     for (const Lint &lint : lints) {
-        out.append(QJsonObject{{QStringLiteral("severity"), Lint::severityName(lint.severity)},
-                               {QStringLiteral("code"), lint.code},
-                               {QStringLiteral("field"), lint.field},
-                               {QStringLiteral("message"), lint.message},
-                               {QStringLiteral("fix"), lint.fix}});
+        out.append(QJsonObject { { QStringLiteral("severity"), Lint::severityName(lint.severity) },
+            { QStringLiteral("code"), lint.code }, { QStringLiteral("field"), lint.field },
+            { QStringLiteral("message"), lint.message }, { QStringLiteral("fix"), lint.fix } });
     }
     return out;
 }
@@ -35,7 +33,8 @@ void printLints(const QList<Lint> &lints)
         return;
     out() << "Checks (as the Salesforce token endpoint will see them):\n";
     for (const Lint &lint : lints) {
-        out() << "  " << Lint::severityName(lint.severity) << " [" << lint.field << "] " << lint.message << " (" << lint.code << ")\n";
+        out() << "  " << Lint::severityName(lint.severity) << " [" << lint.field << "] " << lint.message << " (" << lint.code
+              << ")\n";
         if (!lint.fix.isEmpty())
             out() << "    Fix: " << lint.fix << '\n';
     }

@@ -18,14 +18,14 @@ namespace {
 
 // Add a command here and in CliCommands.h.
 const Command kCommands[] = {
-    {"decode", "decode a JWT (argument or standard input): header, claims, notes", decodeCommand},
-    {"verify", "check a JWT's signature with a certificate, public key, JWK(S) or HMAC secret", verifyCommand},
-    {"sign", "sign claims into a JWT with a private key (RS*) or a shared secret (HS*)", signCommand},
-    {"keygen", "generate an RSA key and self-signed certificate for a connected app", keygenCommand},
-    {"exchange", "send an assertion to a token endpoint; show the token or diagnose the refusal", exchangeCommand},
-    {"call", "call an org API path (identity, userinfo, REST, SOQL) with an access token", callCommand},
-    {"inspect", "find the tokens in a response, header or URL; explain them; verify an ID token", inspectCommand},
-    {"practice-org", "run a local org that answers like Salesforce (token endpoint, identity, REST, SOQL)", practiceOrgCommand},
+    { "decode", "decode a JWT (argument or standard input): header, claims, notes", decodeCommand },
+    { "verify", "check a JWT's signature with a certificate, public key, JWK(S) or HMAC secret", verifyCommand },
+    { "sign", "sign claims into a JWT with a private key (RS*) or a shared secret (HS*)", signCommand },
+    { "keygen", "generate an RSA key and self-signed certificate for a connected app", keygenCommand },
+    { "exchange", "send an assertion to a token endpoint; show the token or diagnose the refusal", exchangeCommand },
+    { "call", "call an org API path (identity, userinfo, REST, SOQL) with an access token", callCommand },
+    { "inspect", "find the tokens in a response, header or URL; explain them; verify an ID token", inspectCommand },
+    { "practice-org", "run a local org that answers like Salesforce (token endpoint, identity, REST, SOQL)", practiceOrgCommand },
 };
 
 void printOverview(QTextStream &stream)
@@ -83,10 +83,10 @@ QTextStream &err()
 int printError(const Error &error, bool json, int exitCode)
 {
     if (json) {
-        const QJsonObject object{{QStringLiteral("ok"), false},
-                                 {QStringLiteral("error"), QJsonObject{{QStringLiteral("code"), error.code},
-                                                                       {QStringLiteral("message"), error.message},
-                                                                       {QStringLiteral("hint"), error.hint}}}};
+        const QJsonObject object { { QStringLiteral("ok"), false },
+            { QStringLiteral("error"),
+                QJsonObject { { QStringLiteral("code"), error.code }, { QStringLiteral("message"), error.message },
+                    { QStringLiteral("hint"), error.hint } } } };
         out() << QJsonDocument(object).toJson(QJsonDocument::Indented);
         out().flush();
     } else {

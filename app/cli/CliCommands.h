@@ -11,10 +11,10 @@ namespace jwtflow::cli {
 enum ExitCode : int {
     Success = 0,
     InvalidSignature = 1, // the token decoded but its signature does not verify
-    BadInput = 2,         // unreadable token, key, file or option
-    Unsupported = 3,      // e.g. an algorithm this build cannot verify
-    Failed = 4,           // the operation ran and failed (e.g. the server refused the assertion)
-    Transport = 5,        // no complete answer from the server (DNS, refused, timeout, TLS, proxy)
+    BadInput = 2, // unreadable token, key, file or option
+    Unsupported = 3, // e.g. an algorithm this build cannot verify
+    Failed = 4, // the operation ran and failed (e.g. the server refused the assertion)
+    Transport = 5, // no complete answer from the server (DNS, refused, timeout, TLS, proxy)
 };
 
 // One subcommand: its name, a one-line summary for the overview, and its entry point, which gets

@@ -13,16 +13,17 @@ std::optional<int> parseArguments(QCommandLineParser &parser, const QStringList 
     const bool json = arguments.contains(QStringLiteral("--json"));
     for (const QString &argument : arguments) {
         if (argument == QStringLiteral("--passphrase") || argument.startsWith(QStringLiteral("--passphrase=")))
-            return printError(makeError(QStringLiteral("cli.passphrase-argument"),
-                                        QStringLiteral("Passphrases are not taken as command-line arguments."),
-                                        QStringLiteral("Arguments show in the process list and shell history: use --passphrase-file FILE "
-                                                       "or the JWTFLOW_PASSPHRASE environment variable.")),
-                              json);
+            return printError(
+                makeError(QStringLiteral("cli.passphrase-argument"),
+                    QStringLiteral("Passphrases are not taken as command-line arguments."),
+                    QStringLiteral("Arguments show in the process list and shell history: use --passphrase-file FILE "
+                                   "or the JWTFLOW_PASSPHRASE environment variable.")),
+                json);
     }
     if (!parser.parse(arguments))
         return printError(makeError(QStringLiteral("cli.usage"), parser.errorText(),
-                                    QStringLiteral("Run '%1 --help' for the options.").arg(arguments.value(0))),
-                          json);
+                              QStringLiteral("Run '%1 --help' for the options.").arg(arguments.value(0))),
+            json);
     if (parser.isSet(QStringLiteral("help"))) {
         out() << parser.helpText();
         return Success;
@@ -34,7 +35,8 @@ QJsonArray warningsToJson(const KeyWarnings &warnings)
 {
     QJsonArray array;
     for (const KeyWarning &w : warnings)
-        array.append(QJsonObject{{QStringLiteral("code"), w.code}, {QStringLiteral("message"), w.message}, {QStringLiteral("hint"), w.hint}});
+        array.append(QJsonObject {
+            { QStringLiteral("code"), w.code }, { QStringLiteral("message"), w.message }, { QStringLiteral("hint"), w.hint } });
     return array;
 }
 
@@ -50,7 +52,7 @@ void printWarnings(const KeyWarnings &warnings)
 
 std::optional<QByteArray> passphraseFromEnvironment()
 {
-    for (const char *name : {"JWTFLOW_PASSPHRASE", "JWTFLOW_KEY_PASSPHRASE"}) {
+    for (const char *name : { "JWTFLOW_PASSPHRASE", "JWTFLOW_KEY_PASSPHRASE" }) {
         if (qEnvironmentVariableIsSet(name))
             return qgetenv(name);
     }

@@ -17,8 +17,9 @@ int decodeCommand(const QStringList &arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Decode a JWT and show its header and claims."));
     parser.addHelpOption();
-    parser.addOption({QStringLiteral("json"), QStringLiteral("Print one JSON object instead of text.")});
-    parser.addPositionalArgument(QStringLiteral("token"), QStringLiteral("The token, or - (default) to read standard input. ") + tokenInputHelp());
+    parser.addOption({ QStringLiteral("json"), QStringLiteral("Print one JSON object instead of text.") });
+    parser.addPositionalArgument(
+        QStringLiteral("token"), QStringLiteral("The token, or - (default) to read standard input. ") + tokenInputHelp());
     if (auto done = parseArguments(parser, arguments))
         return *done;
     const bool json = parser.isSet(QStringLiteral("json"));
@@ -39,19 +40,15 @@ int decodeCommand(const QStringList &arguments)
     const bool hasClaims = form.kind == TokenForm::Kind::Jws || form.kind == TokenForm::Kind::Unsecured;
     const QList<Lint> lints = assertionLints(jwt.value());
     if (json) {
-        QJsonObject object{{QStringLiteral("ok"), true},
-                           {QStringLiteral("kind"), form.title},
-                           {QStringLiteral("form"), form.code},
-                           {QStringLiteral("header"), jwt->header()},
-                           {QStringLiteral("notes"), QJsonArray::fromStringList(notes)}};
+        QJsonObject object { { QStringLiteral("ok"), true }, { QStringLiteral("kind"), form.title },
+            { QStringLiteral("form"), form.code }, { QStringLiteral("header"), jwt->header() },
+            { QStringLiteral("notes"), QJsonArray::fromStringList(notes) } };
         if (hasClaims)
             object.insert(QStringLiteral("claims"), jwt->claims());
         if (form.inner) {
             const TokenForm innerForm = TokenForm::of(*form.inner);
-            QJsonObject inner{{QStringLiteral("kind"), innerForm.title},
-                              {QStringLiteral("form"), innerForm.code},
-                              {QStringLiteral("header"), form.inner->header()},
-                              {QStringLiteral("unsigned"), form.innerUnsigned}};
+            QJsonObject inner { { QStringLiteral("kind"), innerForm.title }, { QStringLiteral("form"), innerForm.code },
+                { QStringLiteral("header"), form.inner->header() }, { QStringLiteral("unsigned"), form.innerUnsigned } };
             if (innerForm.kind != TokenForm::Kind::Jwe && innerForm.kind != TokenForm::Kind::Nested)
                 inner.insert(QStringLiteral("claims"), form.inner->claims());
             object.insert(QStringLiteral("inner"), inner);

@@ -37,10 +37,11 @@ Discovered discover(KeyDiscovery &discovery, const QString &issuer)
 {
     Discovered result;
     QEventLoop loop;
-    const auto ready = QObject::connect(&discovery, &KeyDiscovery::keysReady, &loop, [&](const KeyDiscovery::IssuerKeys &keys, bool) {
-        result.keys = keys;
-        loop.quit();
-    });
+    const auto ready
+        = QObject::connect(&discovery, &KeyDiscovery::keysReady, &loop, [&](const KeyDiscovery::IssuerKeys &keys, bool) {
+              result.keys = keys;
+              loop.quit();
+          });
     const auto failed = QObject::connect(&discovery, &KeyDiscovery::failed, &loop, [&](const QString &, const Error &error) {
         result.error = error;
         loop.quit();
@@ -58,10 +59,8 @@ QJsonArray explainedToJson(const QList<ClaimDictionary::Explained> &list)
 {
     QJsonArray array;
     for (const auto &e : list) {
-        QJsonObject object{{QStringLiteral("name"), e.name},
-                           {QStringLiteral("value"), e.value},
-                           {QStringLiteral("known"), e.known},
-                           {QStringLiteral("title"), e.title}};
+        QJsonObject object { { QStringLiteral("name"), e.name }, { QStringLiteral("value"), e.value },
+            { QStringLiteral("known"), e.known }, { QStringLiteral("title"), e.title } };
         if (e.known) {
             object.insert(QStringLiteral("meaning"), e.meaning);
             object.insert(QStringLiteral("source"), e.source);
@@ -77,10 +76,9 @@ QJsonObject reportToJson(const Report &report)
 {
     QJsonArray checks;
     for (const TokenCheck &check : report.checks)
-        checks.append(QJsonObject{{QStringLiteral("name"), check.name},
-                                  {QStringLiteral("status"), TokenCheck::statusName(check.status)},
-                                  {QStringLiteral("message"), check.message}});
-    QJsonObject object{{QStringLiteral("ok"), !report.anyFailed()}, {QStringLiteral("checks"), checks}};
+        checks.append(QJsonObject { { QStringLiteral("name"), check.name },
+            { QStringLiteral("status"), TokenCheck::statusName(check.status) }, { QStringLiteral("message"), check.message } });
+    QJsonObject object { { QStringLiteral("ok"), !report.anyFailed() }, { QStringLiteral("checks"), checks } };
     if (report.signature) {
         object.insert(QStringLiteral("signature"), report.signature->outcomeName());
         object.insert(QStringLiteral("key"), report.keyUsed);
@@ -137,29 +135,38 @@ int inspectCommand(const QStringList &arguments)
         "fetched (offline, DNS, TLS, HTTP error). A failed check wins over 5 and 3."));
     parser.addHelpOption();
     const QCommandLineOption jsonOpt(QStringLiteral("json"), QStringLiteral("Print one JSON object instead of text."));
-    const QCommandLineOption certOpt(QStringLiteral("cert"), QStringLiteral("The issuer's certificate (PEM or DER)."), QStringLiteral("file"));
-    const QCommandLineOption pubkeyOpt(QStringLiteral("pubkey"), QStringLiteral("The issuer's public key (PEM or DER)."), QStringLiteral("file"));
-    const QCommandLineOption jwkOpt(QStringLiteral("jwk"), QStringLiteral("One JWK (JSON) with the issuer's public key."), QStringLiteral("file"));
-    const QCommandLineOption jwksOpt(QStringLiteral("jwks"), QStringLiteral("A JWK Set, e.g. a saved copy of https://login.salesforce.com/id/keys; the token's kid picks the key."),
-                                     QStringLiteral("file"));
+    const QCommandLineOption certOpt(
+        QStringLiteral("cert"), QStringLiteral("The issuer's certificate (PEM or DER)."), QStringLiteral("file"));
+    const QCommandLineOption pubkeyOpt(
+        QStringLiteral("pubkey"), QStringLiteral("The issuer's public key (PEM or DER)."), QStringLiteral("file"));
+    const QCommandLineOption jwkOpt(
+        QStringLiteral("jwk"), QStringLiteral("One JWK (JSON) with the issuer's public key."), QStringLiteral("file"));
+    const QCommandLineOption jwksOpt(QStringLiteral("jwks"),
+        QStringLiteral("A JWK Set, e.g. a saved copy of https://login.salesforce.com/id/keys; the token's kid picks the key."),
+        QStringLiteral("file"));
     const QCommandLineOption discoverOpt(QStringLiteral("discover"),
-                                         QStringLiteral("Fetch the issuer's keys: iss + /.well-known/openid-configuration, then its jwks_uri "
-                                                        "(https only, or http on 127.0.0.1/localhost)."));
-    const QCommandLineOption clientIdOpt(QStringLiteral("client-id"), QStringLiteral("The expected audience: your client id (consumer key)."),
-                                         QStringLiteral("id"));
-    const QCommandLineOption issuerOpt(QStringLiteral("issuer"), QStringLiteral("The expected issuer, compared exactly with iss."), QStringLiteral("url"));
-    const QCommandLineOption nonceOpt(QStringLiteral("nonce"), QStringLiteral("The nonce your client sent in the authorisation request."),
-                                      QStringLiteral("nonce"));
+        QStringLiteral("Fetch the issuer's keys: iss + /.well-known/openid-configuration, then its jwks_uri "
+                       "(https only, or http on 127.0.0.1/localhost)."));
+    const QCommandLineOption clientIdOpt(QStringLiteral("client-id"),
+        QStringLiteral("The expected audience: your client id (consumer key)."), QStringLiteral("id"));
+    const QCommandLineOption issuerOpt(
+        QStringLiteral("issuer"), QStringLiteral("The expected issuer, compared exactly with iss."), QStringLiteral("url"));
+    const QCommandLineOption nonceOpt(QStringLiteral("nonce"),
+        QStringLiteral("The nonce your client sent in the authorisation request."), QStringLiteral("nonce"));
     const QCommandLineOption accessTokenOpt(QStringLiteral("access-token"),
-                                            QStringLiteral("The access token issued with the ID token, for at_hash (default: the access_token "
-                                                           "found in the same input)."),
-                                            QStringLiteral("token"));
-    const QCommandLineOption skewOpt(QStringLiteral("skew"), QStringLiteral("Allowed clock skew for exp/nbf/iat, in seconds (default 60)."),
-                                     QStringLiteral("seconds"), QString::number(IdTokenVerifier::kDefaultSkewSecs));
-    const QCommandLineOption timeoutOpt(QStringLiteral("timeout"), QStringLiteral("Give up fetching keys after this many milliseconds (default 15000)."),
-                                        QStringLiteral("ms"), QString::number(KeyDiscovery::kDefaultTimeoutMs));
-    parser.addOptions({jsonOpt, certOpt, pubkeyOpt, jwkOpt, jwksOpt, discoverOpt, clientIdOpt, issuerOpt, nonceOpt, accessTokenOpt, skewOpt, timeoutOpt});
-    parser.addPositionalArgument(QStringLiteral("input"), QStringLiteral("What to inspect, or - (default) to read standard input. ") + tokenInputHelp());
+        QStringLiteral("The access token issued with the ID token, for at_hash (default: the access_token "
+                       "found in the same input)."),
+        QStringLiteral("token"));
+    const QCommandLineOption skewOpt(QStringLiteral("skew"),
+        QStringLiteral("Allowed clock skew for exp/nbf/iat, in seconds (default 60)."), QStringLiteral("seconds"),
+        QString::number(IdTokenVerifier::kDefaultSkewSecs));
+    const QCommandLineOption timeoutOpt(QStringLiteral("timeout"),
+        QStringLiteral("Give up fetching keys after this many milliseconds (default 15000)."), QStringLiteral("ms"),
+        QString::number(KeyDiscovery::kDefaultTimeoutMs));
+    parser.addOptions({ jsonOpt, certOpt, pubkeyOpt, jwkOpt, jwksOpt, discoverOpt, clientIdOpt, issuerOpt, nonceOpt,
+        accessTokenOpt, skewOpt, timeoutOpt });
+    parser.addPositionalArgument(
+        QStringLiteral("input"), QStringLiteral("What to inspect, or - (default) to read standard input. ") + tokenInputHelp());
     if (auto done = parseArguments(parser, arguments))
         return *done;
     const bool json = parser.isSet(jsonOpt);
@@ -168,17 +175,19 @@ int inspectCommand(const QStringList &arguments)
     };
 
     QStringList keyOptions;
-    for (const QCommandLineOption *option : {&certOpt, &pubkeyOpt, &jwkOpt, &jwksOpt, &discoverOpt}) {
+    for (const QCommandLineOption *option : { &certOpt, &pubkeyOpt, &jwkOpt, &jwksOpt, &discoverOpt }) {
         if (parser.isSet(*option))
             keyOptions << QStringLiteral("--") + option->names().constFirst();
     }
     if (keyOptions.size() > 1)
-        return bad(QStringLiteral("cli.usage"), QStringLiteral("Several keys to verify with (%1).").arg(keyOptions.join(QStringLiteral(", "))),
-                   QStringLiteral("Give at most one of --cert, --pubkey, --jwk, --jwks, --discover."));
+        return bad(QStringLiteral("cli.usage"),
+            QStringLiteral("Several keys to verify with (%1).").arg(keyOptions.join(QStringLiteral(", "))),
+            QStringLiteral("Give at most one of --cert, --pubkey, --jwk, --jwks, --discover."));
     bool skewOk = false;
     const qint64 skew = parser.value(skewOpt).toLongLong(&skewOk);
     if (!skewOk || skew < 0 || skew > 86400)
-        return bad(QStringLiteral("inspect.skew"), QStringLiteral("--skew takes a number of seconds from 0 to 86400, not \"%1\".").arg(parser.value(skewOpt)));
+        return bad(QStringLiteral("inspect.skew"),
+            QStringLiteral("--skew takes a number of seconds from 0 to 86400, not \"%1\".").arg(parser.value(skewOpt)));
     bool timeoutOk = false;
     const int timeoutMs = parser.value(timeoutOpt).toInt(&timeoutOk);
     if (!timeoutOk || timeoutMs <= 0)
@@ -190,7 +199,8 @@ int inspectCommand(const QStringList &arguments)
     const QString input = read.value();
     if (input.trimmed().isEmpty())
         return bad(QStringLiteral("inspect.empty"), QStringLiteral("Nothing to inspect: the input is empty."),
-                   QStringLiteral("Give a token, a token response, an Authorization header or a URL, as an argument or on standard input."));
+            QStringLiteral(
+                "Give a token, a token response, an Authorization header or a URL, as an argument or on standard input."));
 
     const Clock &clock = SystemClock::instance();
     const QList<Item> items = TokenInspection::inspect(input, clock);
@@ -200,11 +210,13 @@ int inspectCommand(const QStringList &arguments)
     if (!anyToken) {
         const Item first = items.value(0);
         return bad(QStringLiteral("inspect.no-token"),
-                   QStringLiteral("No token found in the input: %1").arg(first.classification.explanation.isEmpty() ? QStringLiteral("nothing recognisable")
-                                                                                                                  : first.classification.explanation),
-                   first.classification.canDo.isEmpty()
-                       ? QStringLiteral("Give a token, a token response (JSON), an Authorization header or a URL with id_token= / access_token=.")
-                       : first.classification.canDo);
+            QStringLiteral("No token found in the input: %1")
+                .arg(first.classification.explanation.isEmpty() ? QStringLiteral("nothing recognisable")
+                                                                : first.classification.explanation),
+            first.classification.canDo.isEmpty()
+                ? QStringLiteral(
+                      "Give a token, a token response (JSON), an Authorization header or a URL with id_token= / access_token=.")
+                : first.classification.canDo);
     }
 
     // The key the user gave, once for all tokens.
@@ -219,7 +231,7 @@ int inspectCommand(const QStringList &arguments)
         m.certificate = certificate.value();
         material = m;
     } else {
-        for (const QCommandLineOption *option : {&pubkeyOpt, &jwkOpt, &jwksOpt}) {
+        for (const QCommandLineOption *option : { &pubkeyOpt, &jwkOpt, &jwksOpt }) {
             if (!parser.isSet(*option))
                 continue;
             auto loaded = KeyLoader::loadFile(parser.value(*option));
@@ -227,7 +239,8 @@ int inspectCommand(const QStringList &arguments)
                 return printError(loaded.error(), json);
             if (!loaded->privateKey.isNull() && loaded->certificate.isNull())
                 return bad(QStringLiteral("key.private-key-given"),
-                           QStringLiteral("%1 holds a private key; verifying needs the issuer's public key, certificate, JWK or JWKS.").arg(parser.value(*option)));
+                    QStringLiteral("%1 holds a private key; verifying needs the issuer's public key, certificate, JWK or JWKS.")
+                        .arg(parser.value(*option)));
             material = loaded.value();
         }
     }
@@ -248,15 +261,17 @@ int inspectCommand(const QStringList &arguments)
                 continue;
             Discovered d;
             if (iss.isEmpty())
-                d.error = makeError(QStringLiteral("discovery.bad-issuer"), QStringLiteral("The token has no iss, so there is no issuer to fetch keys from."),
-                                    QStringLiteral("Give the keys with --cert, --pubkey, --jwk or --jwks."));
+                d.error = makeError(QStringLiteral("discovery.bad-issuer"),
+                    QStringLiteral("The token has no iss, so there is no issuer to fetch keys from."),
+                    QStringLiteral("Give the keys with --cert, --pubkey, --jwk or --jwks."));
             else
                 d = discover(discovery, iss);
             discovered.insert(iss, d);
         }
     }
 
-    const QString accessToken = parser.isSet(accessTokenOpt) ? parser.value(accessTokenOpt) : TokenInspection::companionAccessToken(items);
+    const QString accessToken
+        = parser.isSet(accessTokenOpt) ? parser.value(accessTokenOpt) : TokenInspection::companionAccessToken(items);
     const QString accessTokenOrigin = parser.isSet(accessTokenOpt) ? QStringLiteral("the given access token")
                                                                    : QStringLiteral("the access_token found next to it");
 
@@ -305,21 +320,20 @@ int inspectCommand(const QStringList &arguments)
     qsizetype primary = 0;
     for (qsizetype i = 0; i < items.size(); ++i) {
         verdicts.append(InspectionVerdict::of(items[i], reports[i], clock));
-        if (items[i].classification.kind == TokenClassifier::Kind::IdToken && items[primary].classification.kind != TokenClassifier::Kind::IdToken)
+        if (items[i].classification.kind == TokenClassifier::Kind::IdToken
+            && items[primary].classification.kind != TokenClassifier::Kind::IdToken)
             primary = i;
     }
 
     if (json) {
         for (qsizetype i = 0; i < items.size(); ++i) {
             const Item &item = items[i];
-            QJsonObject object{{QStringLiteral("label"), item.found.label},
-                               {QStringLiteral("source"), item.found.source},
-                               {QStringLiteral("kind"), item.kindName()},
-                               {QStringLiteral("form"), item.jwt ? TokenForm::of(*item.jwt).code : QString()},
-                               {QStringLiteral("title"), item.classification.title},
-                               {QStringLiteral("explanation"), item.classification.explanation},
-                               {QStringLiteral("canDo"), item.classification.canDo},
-                               {QStringLiteral("verdict"), verdicts[i].line()}};
+            QJsonObject object { { QStringLiteral("label"), item.found.label }, { QStringLiteral("source"), item.found.source },
+                { QStringLiteral("kind"), item.kindName() },
+                { QStringLiteral("form"), item.jwt ? TokenForm::of(*item.jwt).code : QString() },
+                { QStringLiteral("title"), item.classification.title },
+                { QStringLiteral("explanation"), item.classification.explanation },
+                { QStringLiteral("canDo"), item.classification.canDo }, { QStringLiteral("verdict"), verdicts[i].line() } };
             if (item.jwt) {
                 object.insert(QStringLiteral("header"), explainedToJson(item.header));
                 object.insert(QStringLiteral("claims"), explainedToJson(item.claims));
@@ -329,23 +343,21 @@ int inspectCommand(const QStringList &arguments)
                 object.insert(QStringLiteral("verification"), reportToJson(*reports[i]));
             tokensJson.append(object);
         }
-        QJsonObject root{{QStringLiteral("ok"), exitCode == Success},
-                         {QStringLiteral("exitCode"), exitCode},
-                         {QStringLiteral("verdict"), verdicts[primary].line()},
-                         {QStringLiteral("tokens"), tokensJson}};
+        QJsonObject root { { QStringLiteral("ok"), exitCode == Success }, { QStringLiteral("exitCode"), exitCode },
+            { QStringLiteral("verdict"), verdicts[primary].line() }, { QStringLiteral("tokens"), tokensJson } };
         if (!discovered.isEmpty()) {
             QJsonArray issuers;
             for (auto it = discovered.cbegin(); it != discovered.cend(); ++it) {
-                QJsonObject d{{QStringLiteral("issuer"), it.key()}};
+                QJsonObject d { { QStringLiteral("issuer"), it.key() } };
                 if (it->keys) {
                     d.insert(QStringLiteral("jwksUri"), it->keys->jwksUri.toString());
                     d.insert(QStringLiteral("kids"), QJsonArray::fromStringList(it->keys->jwks.kids()));
                     d.insert(QStringLiteral("fetchedAt"), it->keys->fetchedAt.toString(Qt::ISODate));
                 }
                 if (it->error)
-                    d.insert(QStringLiteral("error"), QJsonObject{{QStringLiteral("code"), it->error->code},
-                                                                 {QStringLiteral("message"), it->error->message},
-                                                                 {QStringLiteral("hint"), it->error->hint}});
+                    d.insert(QStringLiteral("error"),
+                        QJsonObject { { QStringLiteral("code"), it->error->code },
+                            { QStringLiteral("message"), it->error->message }, { QStringLiteral("hint"), it->error->hint } });
                 issuers.append(d);
             }
             root.insert(QStringLiteral("discovery"), issuers);
@@ -355,14 +367,17 @@ int inspectCommand(const QStringList &arguments)
     }
 
     out() << TerminalText::line(verdicts[primary].line()) << "\n\n";
-    out() << "Found " << items.size() << (items.size() == 1 ? " item" : " items") << " in the input (" << TerminalText::line(items.value(0).found.source) << ").\n";
+    out() << "Found " << items.size() << (items.size() == 1 ? " item" : " items") << " in the input ("
+          << TerminalText::line(items.value(0).found.source) << ").\n";
     for (auto it = discovered.cbegin(); it != discovered.cend(); ++it) {
         if (it->keys)
-            out() << "Keys of " << TerminalText::line(it.key()) << ": " << it->keys->jwks.size() << " from " << TerminalText::line(it->keys->jwksUri.toString())
-                  << " (kids " << TerminalText::line(it->keys->jwks.kids().join(QStringLiteral(", "))) << "), fetched " << it->keys->fetchedAt.toString(Qt::ISODate) << ".\n";
+            out() << "Keys of " << TerminalText::line(it.key()) << ": " << it->keys->jwks.size() << " from "
+                  << TerminalText::line(it->keys->jwksUri.toString()) << " (kids "
+                  << TerminalText::line(it->keys->jwks.kids().join(QStringLiteral(", "))) << "), fetched "
+                  << it->keys->fetchedAt.toString(Qt::ISODate) << ".\n";
         else if (it->error)
-            out() << "Keys of " << (it.key().isEmpty() ? QStringLiteral("(no iss)") : TerminalText::line(it.key())) << ": " << TerminalText::line(it->error->text())
-                  << '\n';
+            out() << "Keys of " << (it.key().isEmpty() ? QStringLiteral("(no iss)") : TerminalText::line(it.key())) << ": "
+                  << TerminalText::line(it->error->text()) << '\n';
     }
     for (qsizetype i = 0; i < items.size(); ++i) {
         const Item &item = items[i];
@@ -383,11 +398,16 @@ int inspectCommand(const QStringList &arguments)
             continue;
         out() << "   Checks:\n";
         for (const TokenCheck &check : reports[i]->checks)
-            out() << "     " << statusLabel(check.status) << "  " << check.name << ": " << TerminalText::line(check.message) << '\n';
+            out() << "     " << statusLabel(check.status) << "  " << check.name << ": " << TerminalText::line(check.message)
+                  << '\n';
         int failures = 0;
         for (const TokenCheck &check : reports[i]->checks)
             failures += check.failed() ? 1 : 0;
-        out() << "   " << (failures == 0 ? QStringLiteral("No check failed.") : QStringLiteral("%1 %2 failed.").arg(failures).arg(failures == 1 ? QStringLiteral("check") : QStringLiteral("checks")))
+        out() << "   "
+              << (failures == 0 ? QStringLiteral("No check failed.")
+                                : QStringLiteral("%1 %2 failed.")
+                                      .arg(failures)
+                                      .arg(failures == 1 ? QStringLiteral("check") : QStringLiteral("checks")))
               << '\n';
     }
     out().flush();

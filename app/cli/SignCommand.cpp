@@ -29,7 +29,7 @@ std::optional<std::pair<QString, QJsonValue>> parseClaim(const QString &text)
         return std::nullopt;
     const QString name = text.left(eq);
     const QString value = text.mid(eq + 1);
-    QJsonParseError error{};
+    QJsonParseError error {};
     const QJsonDocument doc = QJsonDocument::fromJson(QByteArrayLiteral("[") + value.toUtf8() + QByteArrayLiteral("]"), &error);
     if (error.error == QJsonParseError::NoError && doc.array().size() == 1)
         return std::make_pair(name, doc.array().at(0));
@@ -42,15 +42,16 @@ std::optional<std::pair<QString, QJsonValue>> parseClaim(const QString &text)
 // token a strict server would reject.
 Result<QByteArray> readObjectText(const QString &path, const QString &what, const QString &code)
 {
-    const auto read = InputReader::read(path, {what, InputReader::kMaxTokenBytes, InputReader::Trim::FinalLineBreak, false});
+    const auto read = InputReader::read(path, { what, InputReader::kMaxTokenBytes, InputReader::Trim::FinalLineBreak, false });
     if (!read)
         return makeError(code, read.error().message, read.error().hint);
     const QString source = path == QStringLiteral("-") ? QStringLiteral("standard input") : path;
     if (auto object = Jwt::decodeObject(read.value(), what); !object)
         return makeError(code, QStringLiteral("%1: %2").arg(source, object.error().message), object.error().hint);
     if (const auto problems = StrictJson::check(read.value()); !problems.isEmpty())
-        return makeError(code, QStringLiteral("%1: the %2 is not strict JSON: %3.").arg(source, what, problems.constFirst().message()),
-                         QStringLiteral("Servers reject such a token; fix the JSON text."));
+        return makeError(code,
+            QStringLiteral("%1: the %2 is not strict JSON: %3.").arg(source, what, problems.constFirst().message()),
+            QStringLiteral("Servers reject such a token; fix the JSON text."));
     return read.value();
 }
 
@@ -69,19 +70,24 @@ int signCommand(const QStringList &arguments)
         "The claims file and --header are signed byte for byte as written (one final line break dropped), at most 1 MiB each."));
     parser.addHelpOption();
     parser.addOptions({
-        {QStringLiteral("json"), QStringLiteral("Print one JSON object instead of the bare token.")},
-        {QStringLiteral("claims"), QStringLiteral("JSON file with the claims, or - for standard input."), QStringLiteral("file")},
-        {QStringLiteral("claim"), QStringLiteral("One claim; repeatable; overrides --claims."), QStringLiteral("name=value")},
-        {QStringLiteral("key"), QStringLiteral("Private key: PEM, DER, PKCS#12 or JWK."), QStringLiteral("file")},
-        {QStringLiteral("passphrase-file"), QStringLiteral("File whose first line is the key's passphrase."), QStringLiteral("file")},
-        {QStringLiteral("secret-file"), QStringLiteral("File holding the HMAC secret (HS*)."), QStringLiteral("file")},
-        {QStringLiteral("secret-base64"), QStringLiteral("The secret is base64 or base64url, not text.")},
-        {QStringLiteral("alg"), QStringLiteral("RS256 (default), RS384, RS512, PS256, PS384, PS512, ES256, ES384, ES512, EdDSA, HS256, HS384 or HS512."),
-         QStringLiteral("alg"), QStringLiteral("RS256")},
-        {QStringLiteral("kid"), QStringLiteral("Key id to put in the header."), QStringLiteral("kid")},
-        {QStringLiteral("header"), QStringLiteral("JSON file with the protected header, signed as written (its alg is used unless --alg is given)."),
-         QStringLiteral("file")},
-        {QStringLiteral("keep-header"), QStringLiteral("Do not add \"typ\":\"JWT\" to the header.")},
+        { QStringLiteral("json"), QStringLiteral("Print one JSON object instead of the bare token.") },
+        { QStringLiteral("claims"), QStringLiteral("JSON file with the claims, or - for standard input."),
+            QStringLiteral("file") },
+        { QStringLiteral("claim"), QStringLiteral("One claim; repeatable; overrides --claims."), QStringLiteral("name=value") },
+        { QStringLiteral("key"), QStringLiteral("Private key: PEM, DER, PKCS#12 or JWK."), QStringLiteral("file") },
+        { QStringLiteral("passphrase-file"), QStringLiteral("File whose first line is the key's passphrase."),
+            QStringLiteral("file") },
+        { QStringLiteral("secret-file"), QStringLiteral("File holding the HMAC secret (HS*)."), QStringLiteral("file") },
+        { QStringLiteral("secret-base64"), QStringLiteral("The secret is base64 or base64url, not text.") },
+        { QStringLiteral("alg"),
+            QStringLiteral(
+                "RS256 (default), RS384, RS512, PS256, PS384, PS512, ES256, ES384, ES512, EdDSA, HS256, HS384 or HS512."),
+            QStringLiteral("alg"), QStringLiteral("RS256") },
+        { QStringLiteral("kid"), QStringLiteral("Key id to put in the header."), QStringLiteral("kid") },
+        { QStringLiteral("header"),
+            QStringLiteral("JSON file with the protected header, signed as written (its alg is used unless --alg is given)."),
+            QStringLiteral("file") },
+        { QStringLiteral("keep-header"), QStringLiteral("Do not add \"typ\":\"JWT\" to the header.") },
     });
     if (auto done = parseArguments(parser, arguments))
         return *done;
@@ -91,7 +97,8 @@ int signCommand(const QStringList &arguments)
     // The claims' bytes: the file as written, then each --claim set in place (order kept).
     QByteArray claimsJson = "{}";
     if (parser.isSet(QStringLiteral("claims"))) {
-        auto read = readObjectText(parser.value(QStringLiteral("claims")), QStringLiteral("payload"), QStringLiteral("cli.claims"));
+        auto read
+            = readObjectText(parser.value(QStringLiteral("claims")), QStringLiteral("payload"), QStringLiteral("cli.claims"));
         if (!read)
             return printError(read.error(), json);
         claimsJson = read.value();
@@ -99,34 +106,39 @@ int signCommand(const QStringList &arguments)
     for (const QString &text : parser.values(QStringLiteral("claim"))) {
         const auto claim = parseClaim(text);
         if (!claim)
-            return printError(makeError(QStringLiteral("cli.usage"), QStringLiteral("--claim \"%1\" is not NAME=VALUE.").arg(text),
-                                        QStringLiteral("For example --claim sub=ann@example.com --claim exp=1767225600.")),
-                              json);
+            return printError(
+                makeError(QStringLiteral("cli.usage"), QStringLiteral("--claim \"%1\" is not NAME=VALUE.").arg(text),
+                    QStringLiteral("For example --claim sub=ann@example.com --claim exp=1767225600.")),
+                json);
         claimsJson = JsonText::setMember(claimsJson, claim->first, claim->second);
     }
     if (claimsJson == "{}" && !parser.isSet(QStringLiteral("claims")))
         return printError(makeError(QStringLiteral("cli.usage"), QStringLiteral("No claims to sign."),
-                                    QStringLiteral("Give --claims FILE or --claim NAME=VALUE.")),
-                          json);
+                              QStringLiteral("Give --claims FILE or --claim NAME=VALUE.")),
+            json);
 
     // The header: as written with --header (its alg is the algorithm unless --alg says otherwise),
     // else {"alg":…,"typ":"JWT"}; --keep-header leaves "typ" out.
     QByteArray headerJson;
     if (parser.isSet(QStringLiteral("header"))) {
-        auto read = readObjectText(parser.value(QStringLiteral("header")), QStringLiteral("header"), QStringLiteral("cli.header"));
+        auto read
+            = readObjectText(parser.value(QStringLiteral("header")), QStringLiteral("header"), QStringLiteral("cli.header"));
         if (!read)
             return printError(read.error(), json);
         headerJson = read.value();
     }
-    const QString headerAlg = headerJson.isEmpty() ? QString() : Jwt::decodeObject(headerJson, QStringLiteral("header"))->value(QStringLiteral("alg")).toString();
-    const QString alg = parser.isSet(QStringLiteral("alg")) || headerAlg.isEmpty() ? parser.value(QStringLiteral("alg")) : headerAlg;
+    const QString headerAlg = headerJson.isEmpty()
+        ? QString()
+        : Jwt::decodeObject(headerJson, QStringLiteral("header"))->value(QStringLiteral("alg")).toString();
+    const QString alg
+        = parser.isSet(QStringLiteral("alg")) || headerAlg.isEmpty() ? parser.value(QStringLiteral("alg")) : headerAlg;
     const JwsAlgorithm algorithm = JwsAlgorithm::fromName(alg);
     if (!algorithm.isSupported())
         return printError(makeError(QStringLiteral("sign.unsupported-alg"),
-                                    QStringLiteral("\"%1\" cannot be signed with: this build signs with %2.")
-                                        .arg(alg, JwsAlgorithm::supportedNames().join(QStringLiteral(", "))),
-                                    QStringLiteral("Salesforce's JWT bearer flow uses RS256.")),
-                          json, algorithm.family() == JwsAlgorithm::Family::Unsupported ? Unsupported : BadInput);
+                              QStringLiteral("\"%1\" cannot be signed with: this build signs with %2.")
+                                  .arg(alg, JwsAlgorithm::supportedNames().join(QStringLiteral(", "))),
+                              QStringLiteral("Salesforce's JWT bearer flow uses RS256.")),
+            json, algorithm.family() == JwsAlgorithm::Family::Unsupported ? Unsupported : BadInput);
     if (headerJson.isEmpty()) {
         headerJson = JsonText::setMember("{}", QStringLiteral("alg"), alg);
         if (!parser.isSet(QStringLiteral("keep-header")))
@@ -152,8 +164,8 @@ int signCommand(const QStringList &arguments)
             raw = environment.value(QStringLiteral("JWTFLOW_SECRET")).toUtf8();
         } else {
             return printError(makeError(QStringLiteral("cli.usage"), QStringLiteral("%1 needs a shared secret.").arg(alg),
-                                        QStringLiteral("Give it with --secret-file FILE or the JWTFLOW_SECRET environment variable.")),
-                              json);
+                                  QStringLiteral("Give it with --secret-file FILE or the JWTFLOW_SECRET environment variable.")),
+                json);
         }
         const auto secret = parser.isSet(QStringLiteral("secret-base64")) ? HmacSecret::fromBase64(QString::fromUtf8(raw))
                                                                           : HmacSecret::fromBytes(raw, QStringLiteral("text"));
@@ -165,14 +177,15 @@ int signCommand(const QStringList &arguments)
     } else {
         if (!parser.isSet(QStringLiteral("key")))
             return printError(makeError(QStringLiteral("cli.usage"), QStringLiteral("No private key to sign with."),
-                                        QStringLiteral("Give the connected app's private key with --key FILE.")),
-                              json);
+                                  QStringLiteral("Give the connected app's private key with --key FILE.")),
+                json);
         std::optional<QByteArray> passphrase;
         if (parser.isSet(QStringLiteral("passphrase-file"))) {
             QString error;
             passphrase = readFirstLineOfFile(parser.value(QStringLiteral("passphrase-file")), &error);
             if (!passphrase)
-                return printError(makeError(QStringLiteral("cli.passphrase-file"), error, QStringLiteral("Check the path.")), json);
+                return printError(
+                    makeError(QStringLiteral("cli.passphrase-file"), error, QStringLiteral("Check the path.")), json);
         } else {
             passphrase = passphraseFromEnvironment();
         }
@@ -185,7 +198,8 @@ int signCommand(const QStringList &arguments)
         if (!key) {
             Error error = key.error();
             if (error.code == QLatin1String("key.passphrase-required"))
-                error.hint = QStringLiteral("Give it with --passphrase-file FILE or the JWTFLOW_PASSPHRASE environment variable.");
+                error.hint
+                    = QStringLiteral("Give it with --passphrase-file FILE or the JWTFLOW_PASSPHRASE environment variable.");
             return printError(error, json);
         }
         warnings = key->warnings();
@@ -196,12 +210,9 @@ int signCommand(const QStringList &arguments)
 
     const QString token = QString::fromLatin1(jwt->encoded());
     if (json) {
-        const QJsonObject object{{QStringLiteral("ok"), true},
-                                 {QStringLiteral("token"), token},
-                                 {QStringLiteral("alg"), alg},
-                                 {QStringLiteral("header"), jwt->header()},
-                                 {QStringLiteral("claims"), jwt->claims()},
-                                 {QStringLiteral("warnings"), warningsToJson(warnings)}};
+        const QJsonObject object { { QStringLiteral("ok"), true }, { QStringLiteral("token"), token },
+            { QStringLiteral("alg"), alg }, { QStringLiteral("header"), jwt->header() },
+            { QStringLiteral("claims"), jwt->claims() }, { QStringLiteral("warnings"), warningsToJson(warnings) } };
         out() << QJsonDocument(object).toJson(QJsonDocument::Indented);
     } else {
         out() << token << '\n';

@@ -42,46 +42,54 @@ int exitCodeFor(const Verification &v)
 int verifyCommand(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "Verify a JWT's signature with a certificate, public key, JWK, JWKS or HMAC secret.\n"
-        "Algorithms: RS256/384/512, PS256/384/512 (RSA keys), ES256/384/512 (EC P-256/P-384/P-521),\n"
-        "EdDSA (Ed25519, Ed448) and HS256/384/512; the token's alg decides, and the key must fit it.\n"
-        "Give exactly one key option. The signature is checked, not the claims (exp, aud, ...).\n"
-        "Exit codes: 0 verified; 1 not verified (signature invalid, alg none, key of the wrong kind);\n"
-        "2 bad input; 3 the token's algorithm is not one this build verifies (it verifies %1).\n%2")
-                                          .arg(JwsAlgorithm::supportedNames().join(QStringLiteral(", ")), tokenInputHelp()));
+    parser.setApplicationDescription(
+        QStringLiteral("Verify a JWT's signature with a certificate, public key, JWK, JWKS or HMAC secret.\n"
+                       "Algorithms: RS256/384/512, PS256/384/512 (RSA keys), ES256/384/512 (EC P-256/P-384/P-521),\n"
+                       "EdDSA (Ed25519, Ed448) and HS256/384/512; the token's alg decides, and the key must fit it.\n"
+                       "Give exactly one key option. The signature is checked, not the claims (exp, aud, ...).\n"
+                       "Exit codes: 0 verified; 1 not verified (signature invalid, alg none, key of the wrong kind);\n"
+                       "2 bad input; 3 the token's algorithm is not one this build verifies (it verifies %1).\n%2")
+            .arg(JwsAlgorithm::supportedNames().join(QStringLiteral(", ")), tokenInputHelp()));
     parser.addHelpOption();
     parser.addOptions({
-        {QStringLiteral("json"), QStringLiteral("Print one JSON object instead of text.")},
-        {QStringLiteral("cert"), QStringLiteral("Certificate (PEM or DER) of the signer."), QStringLiteral("file")},
-        {QStringLiteral("pubkey"), QStringLiteral("Public key (PEM or DER), certificate, JWK or JWKS."), QStringLiteral("file")},
-        {QStringLiteral("jwk"), QStringLiteral("A JWK (JSON) with the public key: kty RSA, EC or OKP."), QStringLiteral("file")},
-        {QStringLiteral("jwks"), QStringLiteral("A JWK Set; the token's kid (or --kid) picks the key."), QStringLiteral("file")},
-        {QStringLiteral("kid"), QStringLiteral("The JWKS entry to use instead of the token's kid."), QStringLiteral("kid")},
-        {QStringLiteral("secret"), QStringLiteral("HMAC secret (HS256/384/512) as text. Visible in the process list: prefer --secret-file or JWTFLOW_SECRET."),
-         QStringLiteral("text")},
-        {QStringLiteral("secret-file"), QStringLiteral("File holding the HMAC secret (one trailing line break ignored)."), QStringLiteral("file")},
-        {QStringLiteral("secret-base64"), QStringLiteral("The secret is base64 or base64url, not text.")},
+        { QStringLiteral("json"), QStringLiteral("Print one JSON object instead of text.") },
+        { QStringLiteral("cert"), QStringLiteral("Certificate (PEM or DER) of the signer."), QStringLiteral("file") },
+        { QStringLiteral("pubkey"), QStringLiteral("Public key (PEM or DER), certificate, JWK or JWKS."),
+            QStringLiteral("file") },
+        { QStringLiteral("jwk"), QStringLiteral("A JWK (JSON) with the public key: kty RSA, EC or OKP."),
+            QStringLiteral("file") },
+        { QStringLiteral("jwks"), QStringLiteral("A JWK Set; the token's kid (or --kid) picks the key."),
+            QStringLiteral("file") },
+        { QStringLiteral("kid"), QStringLiteral("The JWKS entry to use instead of the token's kid."), QStringLiteral("kid") },
+        { QStringLiteral("secret"),
+            QStringLiteral(
+                "HMAC secret (HS256/384/512) as text. Visible in the process list: prefer --secret-file or JWTFLOW_SECRET."),
+            QStringLiteral("text") },
+        { QStringLiteral("secret-file"), QStringLiteral("File holding the HMAC secret (one trailing line break ignored)."),
+            QStringLiteral("file") },
+        { QStringLiteral("secret-base64"), QStringLiteral("The secret is base64 or base64url, not text.") },
     });
-    parser.addPositionalArgument(QStringLiteral("token"), QStringLiteral("The token, or - (default) to read standard input. ") + tokenInputHelp());
+    parser.addPositionalArgument(
+        QStringLiteral("token"), QStringLiteral("The token, or - (default) to read standard input. ") + tokenInputHelp());
     if (auto done = parseArguments(parser, arguments))
         return *done;
     const bool json = parser.isSet(QStringLiteral("json"));
 
     const QString envSecret = QProcessEnvironment::systemEnvironment().value(QStringLiteral("JWTFLOW_SECRET"));
     QStringList sources;
-    for (const char *name : {"cert", "pubkey", "jwk", "jwks", "secret", "secret-file"}) {
+    for (const char *name : { "cert", "pubkey", "jwk", "jwks", "secret", "secret-file" }) {
         if (parser.isSet(QString::fromLatin1(name)))
             sources << QStringLiteral("--") + QString::fromLatin1(name);
     }
     const bool useEnvSecret = sources.isEmpty() && !envSecret.isEmpty();
     if (sources.size() != 1 && !useEnvSecret)
-        return printError(makeError(QStringLiteral("cli.usage"),
-                                    sources.isEmpty() ? QStringLiteral("No key to verify with.")
-                                                      : QStringLiteral("Several keys to verify with (%1).").arg(sources.join(QStringLiteral(", "))),
-                                    QStringLiteral("Give exactly one of --cert, --pubkey, --jwk, --jwks, --secret, --secret-file "
-                                                   "(or set JWTFLOW_SECRET).")),
-                          json);
+        return printError(
+            makeError(QStringLiteral("cli.usage"),
+                sources.isEmpty() ? QStringLiteral("No key to verify with.")
+                                  : QStringLiteral("Several keys to verify with (%1).").arg(sources.join(QStringLiteral(", "))),
+                QStringLiteral("Give exactly one of --cert, --pubkey, --jwk, --jwks, --secret, --secret-file "
+                               "(or set JWTFLOW_SECRET).")),
+            json);
 
     const auto input = tokenArgument(parser.positionalArguments());
     if (!input)
@@ -125,13 +133,14 @@ int verifyCommand(const QStringList &arguments)
     } else {
         const QString option = sources.constFirst().mid(2);
         const QString kid = parser.isSet(QStringLiteral("kid")) ? parser.value(QStringLiteral("kid")) : jwt->kid();
-        Result<PublicKey> key = PublicKey{};
+        Result<PublicKey> key = PublicKey {};
         if (option == QStringLiteral("jwks") && kid.isEmpty()) {
             // No kid: only when exactly one key of the set fits the token's alg (never "try each").
             auto material = KeyLoader::loadFile(parser.value(option));
             if (!material)
                 return printError(material.error(), json);
-            key = material->jwks.isEmpty() ? material->verificationKey(kid) : material->jwks.selectForAlgorithm(jwt->alg(), &keyChoice);
+            key = material->jwks.isEmpty() ? material->verificationKey(kid)
+                                           : material->jwks.selectForAlgorithm(jwt->alg(), &keyChoice);
         } else {
             key = KeyLoader::loadPublicKey(parser.value(option), kid);
         }
@@ -148,14 +157,11 @@ int verifyCommand(const QStringList &arguments)
     const TokenForm form = TokenForm::of(jwt.value());
     const QList<Lint> lints = assertionLints(jwt.value());
     if (json) {
-        QJsonObject object{{QStringLiteral("ok"), verification.isVerified()},
-                           {QStringLiteral("form"), form.code},
-                           {QStringLiteral("notes"), QJsonArray::fromStringList(form.notes)},
-                           {QStringLiteral("outcome"), verification.outcomeName()},
-                           {QStringLiteral("alg"), verification.alg},
-                           {QStringLiteral("message"), verification.message},
-                           {QStringLiteral("key"), verification.keyDescription},
-                           {QStringLiteral("warnings"), warningsToJson(warnings)}};
+        QJsonObject object { { QStringLiteral("ok"), verification.isVerified() }, { QStringLiteral("form"), form.code },
+            { QStringLiteral("notes"), QJsonArray::fromStringList(form.notes) },
+            { QStringLiteral("outcome"), verification.outcomeName() }, { QStringLiteral("alg"), verification.alg },
+            { QStringLiteral("message"), verification.message }, { QStringLiteral("key"), verification.keyDescription },
+            { QStringLiteral("warnings"), warningsToJson(warnings) } };
         if (!jwt->kid().isEmpty())
             object.insert(QStringLiteral("kid"), jwt->kid());
         if (!keyChoice.isEmpty())
@@ -163,8 +169,8 @@ int verifyCommand(const QStringList &arguments)
         object.insert(QStringLiteral("lints"), lintsToJson(lints));
         out() << QJsonDocument(object).toJson(QJsonDocument::Indented);
     } else {
-        out() << "Signature: " << verification.outcomeName().toUpper() << " (" << (verification.alg.isEmpty() ? QStringLiteral("no alg") : verification.alg)
-              << ")\n";
+        out() << "Signature: " << verification.outcomeName().toUpper() << " ("
+              << (verification.alg.isEmpty() ? QStringLiteral("no alg") : verification.alg) << ")\n";
         out() << verification.message << '\n';
         out() << "Token: " << form.title << '\n';
         for (const QString &note : form.notes)

@@ -13,7 +13,7 @@ namespace jwtflow {
 
 qint64 monotonicMs()
 {
-    timespec now{};
+    timespec now {};
     clock_gettime(CLOCK_MONOTONIC, &now);
     return static_cast<qint64>(now.tv_sec) * 1000 + now.tv_nsec / 1000000;
 }
@@ -45,7 +45,8 @@ void FirstPaintProbe::report()
                 memory += ' ' + line.simplified();
         }
     }
-    std::fprintf(stderr, "first paint after %lld ms;%s\n", static_cast<long long>(monotonicMs() - m_startedMs), memory.constData());
+    std::fprintf(
+        stderr, "first paint after %lld ms;%s\n", static_cast<long long>(monotonicMs() - m_startedMs), memory.constData());
     std::fflush(stderr);
     std::_Exit(0);
 }

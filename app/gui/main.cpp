@@ -19,7 +19,7 @@ void allowInfoOptionsWithoutDisplay(int argc, char *argv[])
     if (!qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         return;
     for (int i = 1; i < argc && std::strcmp(argv[i], "--") != 0; ++i) {
-        for (const char *option : {"-v", "--version", "-h", "-?", "--help", "--help-all"}) {
+        for (const char *option : { "-v", "--version", "-h", "-?", "--help", "--help-all" }) {
             if (std::strcmp(argv[i], option) == 0) {
                 qputenv("QT_QPA_PLATFORM", "offscreen");
                 return;
@@ -32,7 +32,7 @@ void allowInfoOptionsWithoutDisplay(int argc, char *argv[])
 QIcon windowIcon()
 {
     QIcon icon;
-    QDirIterator it(QStringLiteral(":/icons"), {QStringLiteral("*.png")}, QDir::Files, QDirIterator::Subdirectories);
+    QDirIterator it(QStringLiteral(":/icons"), { QStringLiteral("*.png") }, QDir::Files, QDirIterator::Subdirectories);
     while (it.hasNext())
         icon.addFile(it.next());
     return icon;
@@ -56,10 +56,10 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(QStringLiteral("Debugger for the OAuth 2.0 JWT bearer flow (RFC 7523)."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addOption({QStringLiteral("no-practice-org"), QStringLiteral("Do not start the built-in practice org.")});
+    parser.addOption({ QStringLiteral("no-practice-org"), QStringLiteral("Do not start the built-in practice org.") });
     // For start-up figures (README, "Figures"): not a user feature, so not in --help.
     QCommandLineOption exitAfterFirstPaint(QStringLiteral("exit-after-first-paint"),
-                                           QStringLiteral("Print the time to the first paint and the memory in use, then exit."));
+        QStringLiteral("Print the time to the first paint and the memory in use, then exit."));
     exitAfterFirstPaint.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOption(exitAfterFirstPaint);
     parser.addPositionalArgument(QStringLiteral("token"), QStringLiteral("A JWT to open (optional)."), QStringLiteral("[token]"));

@@ -23,7 +23,9 @@ public:
 // A clock that only moves when told to (tests, benchmarks, recorded sessions).
 class FixedClock final : public Clock {
 public:
-    explicit FixedClock(qint64 secs = 0) : m_secs(secs) {}
+    explicit FixedClock(qint64 secs = 0)
+        : m_secs(secs)
+    { }
     qint64 nowSecs() const override { return m_secs; }
     void set(qint64 secs) { m_secs = secs; }
     void advance(qint64 secs) { m_secs += secs; }

@@ -31,7 +31,7 @@ Error tooLarge(const InputReader::Options &options, const QString &source)
 {
     return makeError(QStringLiteral("input.too-large"),
         capitalised(QStringLiteral("%1 (%2) is larger than %3, the most jwtflow reads for it.")
-                        .arg(what(options), source, InputReader::sizeText(options.maxBytes))),
+                .arg(what(options), source, InputReader::sizeText(options.maxBytes))),
         QStringLiteral("Give only %1 itself, not a whole log, archive or device.").arg(what(options)));
 }
 
@@ -145,7 +145,7 @@ Result<QByteArray> InputReader::readFile(const QString &path, const Options &opt
             QStringLiteral("%1 cannot be read: %2.").arg(path, QString::fromLocal8Bit(std::strerror(error))),
             QStringLiteral("Check the file's permissions."));
     }
-    struct stat info { };
+    struct stat info {};
     if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
         const bool folder = S_ISDIR(info.st_mode);
         ::close(fd);

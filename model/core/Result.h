@@ -19,11 +19,14 @@ struct Error {
 };
 
 // Either a value or an Error; model calls return it instead of throwing (no exception crosses Qt).
-template <typename T>
-class [[nodiscard]] Result {
+template<typename T> class [[nodiscard]] Result {
 public:
-    Result(T value) : m_state(std::in_place_index<0>, std::move(value)) {}
-    Result(Error error) : m_state(std::in_place_index<1>, std::move(error)) {}
+    Result(T value)
+        : m_state(std::in_place_index<0>, std::move(value))
+    { }
+    Result(Error error)
+        : m_state(std::in_place_index<1>, std::move(error))
+    { }
 
     bool ok() const { return m_state.index() == 0; }
     explicit operator bool() const { return ok(); }
@@ -41,11 +44,13 @@ private:
     std::variant<T, Error> m_state;
 };
 
-template <>
-class [[nodiscard]] Result<void> {
+template<> class [[nodiscard]] Result<void> {
 public:
     Result() = default;
-    Result(Error error) : m_error(std::move(error)), m_failed(true) {}
+    Result(Error error)
+        : m_error(std::move(error))
+        , m_failed(true)
+    { }
 
     bool ok() const { return !m_failed; }
     explicit operator bool() const { return ok(); }
@@ -58,7 +63,7 @@ private:
 
 inline Error makeError(QString code, QString message, QString hint = {})
 {
-    return Error{std::move(code), std::move(message), std::move(hint)};
+    return Error { std::move(code), std::move(message), std::move(hint) };
 }
 
 } // namespace jwtflow

@@ -38,16 +38,16 @@ struct KnownExtension {
     quint8 tag;
 };
 const KnownExtension kKnownExtensions[] = {
-    {"2.5.29.14", "subject key identifier", Der::OctetString},
-    {"2.5.29.35", "authority key identifier", Der::Sequence},
-    {"2.5.29.19", "basic constraints", Der::Sequence},
-    {"2.5.29.15", "key usage", Der::BitString},
-    {"2.5.29.37", "extended key usage", Der::Sequence},
-    {"2.5.29.17", "subject alternative name", Der::Sequence},
-    {"2.5.29.18", "issuer alternative name", Der::Sequence},
-    {"2.5.29.32", "certificate policies", Der::Sequence},
-    {"2.5.29.31", "CRL distribution points", Der::Sequence},
-    {"1.3.6.1.5.5.7.1.1", "authority information access", Der::Sequence},
+    { "2.5.29.14", "subject key identifier", Der::OctetString },
+    { "2.5.29.35", "authority key identifier", Der::Sequence },
+    { "2.5.29.19", "basic constraints", Der::Sequence },
+    { "2.5.29.15", "key usage", Der::BitString },
+    { "2.5.29.37", "extended key usage", Der::Sequence },
+    { "2.5.29.17", "subject alternative name", Der::Sequence },
+    { "2.5.29.18", "issuer alternative name", Der::Sequence },
+    { "2.5.29.32", "certificate policies", Der::Sequence },
+    { "2.5.29.31", "CRL distribution points", Der::Sequence },
+    { "1.3.6.1.5.5.7.1.1", "authority information access", Der::Sequence },
 };
 
 // Names people know for the signature algorithms certificates use (RFC 4055, 5758, 8410).
@@ -57,12 +57,18 @@ QString signatureAlgorithmName(const QString &oid)
         const char *oid;
         const char *name;
     } known[] = {
-        {"1.2.840.113549.1.1.11", "sha256WithRSAEncryption"}, {"1.2.840.113549.1.1.12", "sha384WithRSAEncryption"},
-        {"1.2.840.113549.1.1.13", "sha512WithRSAEncryption"}, {"1.2.840.113549.1.1.14", "sha224WithRSAEncryption"},
-        {"1.2.840.113549.1.1.5", "sha1WithRSAEncryption"},    {"1.2.840.113549.1.1.4", "md5WithRSAEncryption"},
-        {"1.2.840.113549.1.1.10", "RSASSA-PSS"},              {"1.2.840.10045.4.3.2", "ecdsa-with-SHA256"},
-        {"1.2.840.10045.4.3.3", "ecdsa-with-SHA384"},         {"1.2.840.10045.4.3.4", "ecdsa-with-SHA512"},
-        {"1.3.101.112", "Ed25519"},                           {"1.3.101.113", "Ed448"},
+        { "1.2.840.113549.1.1.11", "sha256WithRSAEncryption" },
+        { "1.2.840.113549.1.1.12", "sha384WithRSAEncryption" },
+        { "1.2.840.113549.1.1.13", "sha512WithRSAEncryption" },
+        { "1.2.840.113549.1.1.14", "sha224WithRSAEncryption" },
+        { "1.2.840.113549.1.1.5", "sha1WithRSAEncryption" },
+        { "1.2.840.113549.1.1.4", "md5WithRSAEncryption" },
+        { "1.2.840.113549.1.1.10", "RSASSA-PSS" },
+        { "1.2.840.10045.4.3.2", "ecdsa-with-SHA256" },
+        { "1.2.840.10045.4.3.3", "ecdsa-with-SHA384" },
+        { "1.2.840.10045.4.3.4", "ecdsa-with-SHA512" },
+        { "1.3.101.112", "Ed25519" },
+        { "1.3.101.113", "Ed448" },
     };
     for (const auto &k : known) {
         if (oid == QLatin1String(k.oid))
@@ -76,8 +82,8 @@ QString algorithmOid(const Der::Element &element)
 {
     bool ok = true;
     const auto parts = Der::children(element, &ok);
-    if (!ok || element.tag != Der::Sequence || parts.isEmpty() || parts.size() > 2 || parts[0].tag != Der::ObjectId ||
-        parts[0].content.isEmpty())
+    if (!ok || element.tag != Der::Sequence || parts.isEmpty() || parts.size() > 2 || parts[0].tag != Der::ObjectId
+        || parts[0].content.isEmpty())
         return {};
     return Der::oidToString(parts[0].content);
 }
@@ -95,8 +101,8 @@ QString damagedExtension(const Der::Element &field)
         return QStringLiteral("extensions");
     for (const Der::Element &extension : extensions) {
         const auto members = Der::children(extension, &ok);
-        if (!ok || extension.tag != Der::Sequence || members.size() < 2 || members.size() > 3 || members[0].tag != Der::ObjectId ||
-            (members.size() == 3 && members[1].tag != Der::Boolean) || members.constLast().tag != Der::OctetString)
+        if (!ok || extension.tag != Der::Sequence || members.size() < 2 || members.size() > 3 || members[0].tag != Der::ObjectId
+            || (members.size() == 3 && members[1].tag != Der::Boolean) || members.constLast().tag != Der::OctetString)
             return QStringLiteral("extensions");
         const QString oid = Der::oidToString(members[0].content);
         QString name = QStringLiteral("extension %1").arg(oid);
@@ -105,7 +111,8 @@ QString damagedExtension(const Der::Element &field)
                 name = QStringLiteral("%1 extension").arg(QLatin1String(known.name));
         }
         Der::Element value;
-        if (Der::read(members.constLast().content, 0, value) != Der::Status::Ok || value.size != members.constLast().content.size())
+        if (Der::read(members.constLast().content, 0, value) != Der::Status::Ok
+            || value.size != members.constLast().content.size())
             return name;
         if ((value.tag & 0x20) != 0)
             (void)Der::children(value, &ok);
@@ -163,8 +170,8 @@ QByteArray parseCertificate(const QByteArray &der, Certificate::Handle &handle, 
     qsizetype i = 0;
     if (i < f.size() && f[i].tag == Der::ContextSpecific0) { // [0] EXPLICIT Version DEFAULT v1
         const auto version = Der::children(f[i], &ok);
-        if (!ok || version.size() != 1 || version[0].tag != Der::Integer || version[0].content.size() != 1 ||
-            static_cast<quint8>(version[0].content[0]) > 2) {
+        if (!ok || version.size() != 1 || version[0].tag != Der::Integer || version[0].content.size() != 1
+            || static_cast<quint8>(version[0].content[0]) > 2) {
             damaged = QStringLiteral("version");
             return {};
         }
@@ -209,10 +216,10 @@ QByteArray parseCertificate(const QByteArray &der, Certificate::Handle &handle, 
     // Then, in this order and each at most once: [1] issuerUniqueID, [2] subjectUniqueID, [3] extensions.
     int lastOptional = 0;
     for (qsizetype k = i + 6; k < f.size(); ++k) {
-        const int number = f[k].tag == Der::ImplicitPrimitive1 || f[k].tag == Der::ContextSpecific1   ? 1
-                           : f[k].tag == Der::ImplicitPrimitive2 || f[k].tag == Der::ContextSpecific2 ? 2
-                           : f[k].tag == Der::ContextSpecific3                                         ? 3
-                                                                                                       : 0;
+        const int number = f[k].tag == Der::ImplicitPrimitive1 || f[k].tag == Der::ContextSpecific1 ? 1
+            : f[k].tag == Der::ImplicitPrimitive2 || f[k].tag == Der::ContextSpecific2              ? 2
+            : f[k].tag == Der::ContextSpecific3                                                     ? 3
+                                                                                                    : 0;
         if (number <= lastOptional)
             return {};
         lastOptional = number;
@@ -234,16 +241,15 @@ QByteArray parseCertificate(const QByteArray &der, Certificate::Handle &handle, 
 
 Error damagedCertificate(const QString &source, const QString &part)
 {
-    return makeError(QStringLiteral("key.bad-certificate"), QStringLiteral("%1: the certificate could not be read: its %2 is damaged.").arg(source, part),
-                     kDamagedHint);
+    return makeError(QStringLiteral("key.bad-certificate"),
+        QStringLiteral("%1: the certificate could not be read: its %2 is damaged.").arg(source, part), kDamagedHint);
 }
 
 } // namespace
 
 Certificate::Certificate(std::shared_ptr<const Handle> handle)
     : m_handle(std::move(handle))
-{
-}
+{ }
 
 Result<Certificate> Certificate::fromDer(const QByteArray &der, const QString &source)
 {
@@ -259,12 +265,12 @@ Result<Certificate> Certificate::fromDer(const QByteArray &der, const QString &s
         return damagedCertificate(source, QStringLiteral("public key"));
     // RSA (QCA), EC, Ed25519 and Ed448 (libcrypto), from the SubjectPublicKeyInfo alone; other key
     // types leave the certificate readable but without a key that verifies.
-    if (format.keyType == KeyFormat::KeyType::Rsa || format.keyType == KeyFormat::KeyType::Ec || format.keyType == KeyFormat::KeyType::Ed25519 ||
-        format.keyType == KeyFormat::KeyType::Ed448) {
+    if (format.keyType == KeyFormat::KeyType::Rsa || format.keyType == KeyFormat::KeyType::Ec
+        || format.keyType == KeyFormat::KeyType::Ed25519 || format.keyType == KeyFormat::KeyType::Ed448) {
         auto key = PublicKey::fromDer(spki, source);
         if (!key)
-            return makeError(QStringLiteral("key.bad-certificate"), QStringLiteral("%1: the certificate's public key cannot be read.").arg(source),
-                             kDamagedHint);
+            return makeError(QStringLiteral("key.bad-certificate"),
+                QStringLiteral("%1: the certificate's public key cannot be read.").arg(source), kDamagedHint);
         handle->publicKey = key.value();
     }
     handle->der = der;
@@ -358,7 +364,8 @@ QString Certificate::description() const
 {
     if (!m_handle)
         return QStringLiteral("no certificate");
-    return QStringLiteral("certificate %1 (SHA-256 %2…) from %3").arg(subject(), sha256Fingerprint().left(23), shortSource(m_handle->source));
+    return QStringLiteral("certificate %1 (SHA-256 %2…) from %3")
+        .arg(subject(), sha256Fingerprint().left(23), shortSource(m_handle->source));
 }
 
 bool Certificate::matches(const PrivateKey &key) const
@@ -371,10 +378,10 @@ Result<void> Certificate::checkMatches(const PrivateKey &key) const
     if (matches(key))
         return {};
     return makeError(QStringLiteral("cert.key-mismatch"),
-                     QStringLiteral("The certificate from %1 does not belong to the private key from %2: their public keys differ.")
-                         .arg(source(), key.source()),
-                     QStringLiteral("Salesforce checks the signature with the certificate uploaded to the connected app: sign with "
-                                    "the key made together with that certificate, or upload this key's certificate."));
+        QStringLiteral("The certificate from %1 does not belong to the private key from %2: their public keys differ.")
+            .arg(source(), key.source()),
+        QStringLiteral("Salesforce checks the signature with the certificate uploaded to the connected app: sign with "
+                       "the key made together with that certificate, or upload this key's certificate."));
 }
 
 KeyWarnings Certificate::warnings(const Clock &clock) const
@@ -384,18 +391,18 @@ KeyWarnings Certificate::warnings(const Clock &clock) const
         return list;
     const QDateTime now = clock.now();
     if (now > notAfter()) {
-        list.append({QStringLiteral("cert.expired"),
-                     QStringLiteral("The certificate from %1 expired on %2.").arg(source(), dateText(notAfter())),
-                     QStringLiteral("Salesforce only compares keys, so signing still works, but renew it: generate a new "
-                                    "certificate and upload it to the connected app.")});
+        list.append({ QStringLiteral("cert.expired"),
+            QStringLiteral("The certificate from %1 expired on %2.").arg(source(), dateText(notAfter())),
+            QStringLiteral("Salesforce only compares keys, so signing still works, but renew it: generate a new "
+                           "certificate and upload it to the connected app.") });
     } else if (now < notBefore()) {
-        list.append({QStringLiteral("cert.not-yet-valid"),
-                     QStringLiteral("The certificate from %1 is not valid before %2.").arg(source(), dateText(notBefore())),
-                     QStringLiteral("Check this computer's clock, or the dates the certificate was made with.")});
+        list.append({ QStringLiteral("cert.not-yet-valid"),
+            QStringLiteral("The certificate from %1 is not valid before %2.").arg(source(), dateText(notBefore())),
+            QStringLiteral("Check this computer's clock, or the dates the certificate was made with.") });
     } else if (now.secsTo(notAfter()) < kExpiresSoonSecs) {
-        list.append({QStringLiteral("cert.expires-soon"),
-                     QStringLiteral("The certificate from %1 expires on %2.").arg(source(), dateText(notAfter())),
-                     QStringLiteral("Generate a new certificate and upload it to the connected app before then.")});
+        list.append({ QStringLiteral("cert.expires-soon"),
+            QStringLiteral("The certificate from %1 expires on %2.").arg(source(), dateText(notAfter())),
+            QStringLiteral("Generate a new certificate and upload it to the connected app before then.") });
     }
     list.append(publicKey().warnings());
     return list;

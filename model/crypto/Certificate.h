@@ -33,15 +33,15 @@ public:
     QString commonName() const;
     QString serialNumber() const; // hex with colons, as browsers show it
     QString signatureAlgorithm() const; // "sha256WithRSAEncryption", or the dotted OID
-    QDateTime notBefore() const;  // UTC
-    QDateTime notAfter() const;   // UTC
-    bool isSelfIssued() const;    // issuer == subject
+    QDateTime notBefore() const; // UTC
+    QDateTime notAfter() const; // UTC
+    bool isSelfIssued() const; // issuer == subject
     QByteArray toDer() const;
     QByteArray toPem() const;
-    QString sha1Fingerprint() const;   // "AB:CD:...", of the DER
+    QString sha1Fingerprint() const; // "AB:CD:...", of the DER
     QString sha256Fingerprint() const; // "AB:CD:...", of the DER
-    QString x5t() const;               // base64url(SHA-1(DER)), the JWS "x5t" header
-    QString x5tS256() const;           // base64url(SHA-256(DER)), the JWS "x5t#S256" header
+    QString x5t() const; // base64url(SHA-1(DER)), the JWS "x5t" header
+    QString x5tS256() const; // base64url(SHA-256(DER)), the JWS "x5t#S256" header
     PublicKey publicKey() const;
     QString source() const;
     QString description() const; // "certificate CN=jwtflow (SHA-256 AB:CD:…) from server.crt"

@@ -20,12 +20,12 @@ public:
         QString privateKey;
         QString certificatePem;
         QString certificateDer;
-        QStringList all() const { return {privateKey, certificatePem, certificateDer}; }
+        QStringList all() const { return { privateKey, certificatePem, certificateDer }; }
     };
 
     static Files filesFor(const QString &directory, const QString &baseName);
     static Result<Files> write(const PrivateKey &key, const Certificate &certificate, const QString &directory,
-                               const QString &baseName, bool overwrite = false);
+        const QString &baseName, bool overwrite = false);
 };
 
 } // namespace jwtflow

@@ -10,7 +10,7 @@ namespace {
 
 struct Backend {
     // Practical mode: secure memory when the OS grants it, ordinary memory otherwise.
-    QCA::Initializer initializer{QCA::Practical, 64};
+    QCA::Initializer initializer { QCA::Practical, 64 };
     QStringList missing;
     QString description;
 
@@ -21,7 +21,7 @@ struct Backend {
         // pair is generated would pull QCA from under that worker (a crash on quit). Post routines
         // run newest first, so this one, added after QCA's, lets the workers finish before QCA goes.
         qAddPostRoutine([] { QThreadPool::globalInstance()->waitForDone(); });
-        static const char *const features[] = {"pkey", "rsa", "hmac(sha256)", "hmac(sha384)", "hmac(sha512)", "cert", "pkcs12"};
+        static const char *const features[] = { "pkey", "rsa", "hmac(sha256)", "hmac(sha384)", "hmac(sha512)", "cert", "pkcs12" };
         for (const char *feature : features) {
             if (!QCA::isSupported(feature))
                 missing << QString::fromLatin1(feature);
@@ -31,8 +31,9 @@ struct Backend {
         QStringList providers;
         for (const QCA::Provider *provider : QCA::providers())
             providers << provider->name();
-        description = QStringLiteral("QCA %1 (%2)").arg(QString::fromLatin1(qcaVersionStr()),
-                                                         providers.isEmpty() ? QStringLiteral("no plugins") : providers.join(QStringLiteral(", ")));
+        description = QStringLiteral("QCA %1 (%2)")
+                          .arg(QString::fromLatin1(qcaVersionStr()),
+                              providers.isEmpty() ? QStringLiteral("no plugins") : providers.join(QStringLiteral(", ")));
     }
 };
 
@@ -50,11 +51,11 @@ Result<void> CryptoProvider::ensureReady()
     if (b.missing.isEmpty())
         return {};
     return makeError(QStringLiteral("crypto.unavailable"),
-                     QStringLiteral("The crypto backend lacks %1, so keys cannot be loaded and tokens cannot be signed or verified "
-                                    "(%2).")
-                         .arg(b.missing.join(QStringLiteral(", ")), b.description),
-                     QStringLiteral("Install QCA's OpenSSL plugin (Debian and Ubuntu: libqca-qt6-plugins; Fedora: qca-qt6-ossl) "
-                                    "and start jwtflow again."));
+        QStringLiteral("The crypto backend lacks %1, so keys cannot be loaded and tokens cannot be signed or verified "
+                       "(%2).")
+            .arg(b.missing.join(QStringLiteral(", ")), b.description),
+        QStringLiteral("Install QCA's OpenSSL plugin (Debian and Ubuntu: libqca-qt6-plugins; Fedora: qca-qt6-ossl) "
+                       "and start jwtflow again."));
 }
 
 QStringList CryptoProvider::missingFeatures()

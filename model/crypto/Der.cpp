@@ -52,7 +52,7 @@ QList<Der::Element> Der::children(const Element &parent, bool *ok)
     }
     if (ok)
         *ok = good;
-    return good ? list : QList<Element>{};
+    return good ? list : QList<Element> {};
 }
 
 QString Der::oidToString(QByteArrayView content)

@@ -59,8 +59,8 @@ QString printable(const QString &text)
     QString out;
     out.reserve(text.size());
     for (const QChar c : text) {
-        if (c.unicode() < 0x20 || c.unicode() == 0x7f || c.category() == QChar::Other_Format ||
-            c.category() == QChar::Separator_Line || c.category() == QChar::Separator_Paragraph)
+        if (c.unicode() < 0x20 || c.unicode() == 0x7f || c.category() == QChar::Other_Format
+            || c.category() == QChar::Separator_Line || c.category() == QChar::Separator_Paragraph)
             out += QStringLiteral("\\%1").arg(c.unicode(), 2, 16, QLatin1Char('0')).toUpper();
         else
             out += c;
@@ -87,13 +87,14 @@ std::optional<DistinguishedName> DistinguishedName::fromDer(const QByteArray &de
         out.m_rdnStarts.append(static_cast<int>(out.m_attributes.size()));
         for (const Der::Element &pair : pairs) {
             const auto members = Der::children(pair, &ok);
-            if (!ok || pair.tag != Der::Sequence || members.size() != 2 || members[0].tag != Der::ObjectId || members[0].content.isEmpty())
+            if (!ok || pair.tag != Der::Sequence || members.size() != 2 || members[0].tag != Der::ObjectId
+                || members[0].content.isEmpty())
                 return std::nullopt;
             const QString oid = Der::oidToString(members[0].content);
             if (oid.isEmpty())
                 return std::nullopt;
             const auto text = stringValue(members[1]);
-            out.m_attributes.append({oid, text ? *text : hexValue(members[1])});
+            out.m_attributes.append({ oid, text ? *text : hexValue(members[1]) });
         }
     }
     return out;
@@ -105,11 +106,20 @@ QString DistinguishedName::shortName(const QString &oid)
         const char *oid;
         const char *name;
     } known[] = {
-        {"2.5.4.3", "CN"},           {"2.5.4.4", "SN"},        {"2.5.4.5", "serialNumber"},
-        {"2.5.4.6", "C"},            {"2.5.4.7", "L"},         {"2.5.4.8", "ST"},
-        {"2.5.4.9", "street"},       {"2.5.4.10", "O"},        {"2.5.4.11", "OU"},
-        {"2.5.4.12", "title"},       {"2.5.4.42", "GN"},       {"1.2.840.113549.1.9.1", "emailAddress"},
-        {"0.9.2342.19200300.100.1.25", "DC"}, {"0.9.2342.19200300.100.1.1", "UID"},
+        { "2.5.4.3", "CN" },
+        { "2.5.4.4", "SN" },
+        { "2.5.4.5", "serialNumber" },
+        { "2.5.4.6", "C" },
+        { "2.5.4.7", "L" },
+        { "2.5.4.8", "ST" },
+        { "2.5.4.9", "street" },
+        { "2.5.4.10", "O" },
+        { "2.5.4.11", "OU" },
+        { "2.5.4.12", "title" },
+        { "2.5.4.42", "GN" },
+        { "1.2.840.113549.1.9.1", "emailAddress" },
+        { "0.9.2342.19200300.100.1.25", "DC" },
+        { "0.9.2342.19200300.100.1.1", "UID" },
     };
     for (const auto &k : known) {
         if (oid == QLatin1String(k.oid))

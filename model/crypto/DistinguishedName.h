@@ -15,7 +15,7 @@ namespace jwtflow {
 class DistinguishedName {
 public:
     struct Attribute {
-        QString oid;   // "2.5.4.3"
+        QString oid; // "2.5.4.3"
         QString value; // decoded text; "#0403…" (RFC 4514 hex form) for a value that is not a string
         bool operator==(const Attribute &other) const { return oid == other.oid && value == other.value; }
     };

@@ -27,7 +27,7 @@ public:
     bool isNull() const { return m_bytes.isEmpty(); }
     qsizetype size() const { return m_bytes.size(); }
     QByteArray bytes() const { return m_bytes; } // secret: never print or log
-    QString description() const;                 // "HMAC secret of 32 bytes (text)"
+    QString description() const; // "HMAC secret of 32 bytes (text)"
     // "secret.short": shorter than the hash output, which RFC 7518 §3.2 forbids.
     KeyWarnings warnings(const JwsAlgorithm &alg) const;
 

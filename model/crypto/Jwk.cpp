@@ -22,8 +22,9 @@ Result<QString> keyType(const QJsonObject &jwk, const QString &source)
 {
     const QJsonValue kty = jwk.value(QStringLiteral("kty"));
     if (!kty.isString())
-        return makeError(QStringLiteral("key.bad-jwk"), QStringLiteral("%1 in %2 has no \"kty\" member.").arg(keyName(jwk), source),
-                         QStringLiteral("A JWK names its key type in \"kty\" (\"RSA\" for RS256 keys, \"EC\" for ES256, \"OKP\" for EdDSA)."));
+        return makeError(QStringLiteral("key.bad-jwk"),
+            QStringLiteral("%1 in %2 has no \"kty\" member.").arg(keyName(jwk), source),
+            QStringLiteral("A JWK names its key type in \"kty\" (\"RSA\" for RS256 keys, \"EC\" for ES256, \"OKP\" for EdDSA)."));
     const QString type = kty.toString();
     if (type == QLatin1String("RSA") || type == QLatin1String("EC") || type == QLatin1String("OKP"))
         return type;
@@ -31,17 +32,18 @@ Result<QString> keyType(const QJsonObject &jwk, const QString &source)
     if (type == QLatin1String("oct"))
         hint = QStringLiteral("An \"oct\" JWK is a shared HMAC secret: give its \"k\" value as a base64url secret instead.");
     return makeError(QStringLiteral("key.jwk-unsupported-kty"),
-                     QStringLiteral("%1 in %2 has key type \"%3\", which is not supported by this build (RSA, EC and OKP only).")
-                         .arg(keyName(jwk), source, type),
-                     hint);
+        QStringLiteral("%1 in %2 has key type \"%3\", which is not supported by this build (RSA, EC and OKP only).")
+            .arg(keyName(jwk), source, type),
+        hint);
 }
 
 Result<QString> curveOf(const QJsonObject &jwk, const QString &source)
 {
     const QJsonValue crv = jwk.value(QStringLiteral("crv"));
     if (!crv.isString() || crv.toString().isEmpty())
-        return makeError(QStringLiteral("key.bad-jwk"), QStringLiteral("%1 in %2 has no \"crv\" member.").arg(keyName(jwk), source),
-                         QStringLiteral("An EC JWK names its curve in \"crv\" (P-256, P-384, P-521); an OKP JWK Ed25519 or Ed448."));
+        return makeError(QStringLiteral("key.bad-jwk"),
+            QStringLiteral("%1 in %2 has no \"crv\" member.").arg(keyName(jwk), source),
+            QStringLiteral("An EC JWK names its curve in \"crv\" (P-256, P-384, P-521); an OKP JWK Ed25519 or Ed448."));
     return crv.toString();
 }
 
@@ -50,14 +52,16 @@ Result<QByteArray> number(const QJsonObject &jwk, const char *name, const QStrin
     const QString member = QString::fromLatin1(name);
     const QJsonValue value = jwk.value(member);
     if (!value.isString() || value.toString().isEmpty())
-        return makeError(QStringLiteral("key.bad-jwk"), QStringLiteral("%1 in %2 lacks the member \"%3\".").arg(keyName(jwk), source, member),
-                         QStringLiteral("An RSA JWK needs \"n\" and \"e\" (a private one also \"d\", \"p\", \"q\", \"dp\", \"dq\", "
-                                        "\"qi\"); an EC JWK \"crv\", \"x\", \"y\"; an OKP JWK \"crv\", \"x\" (private ones also \"d\")."));
+        return makeError(QStringLiteral("key.bad-jwk"),
+            QStringLiteral("%1 in %2 lacks the member \"%3\".").arg(keyName(jwk), source, member),
+            QStringLiteral("An RSA JWK needs \"n\" and \"e\" (a private one also \"d\", \"p\", \"q\", \"dp\", \"dq\", "
+                           "\"qi\"); an EC JWK \"crv\", \"x\", \"y\"; an OKP JWK \"crv\", \"x\" (private ones also \"d\")."));
     auto bytes = Base64Url::decode(value.toString().toLatin1());
     if (!bytes)
         return makeError(QStringLiteral("key.bad-jwk"),
-                         QStringLiteral("%1 in %2: member \"%3\" is not base64url: %4").arg(keyName(jwk), source, member, bytes.error().message),
-                         bytes.error().hint);
+            QStringLiteral("%1 in %2: member \"%3\" is not base64url: %4")
+                .arg(keyName(jwk), source, member, bytes.error().message),
+            bytes.error().hint);
     return bytes.value();
 }
 
@@ -84,7 +88,8 @@ Result<ossl::Pkey> curveKey(const QJsonObject &jwk, const QString &type, bool wi
             return dValue.error();
         d = dValue.value();
     }
-    auto key = type == QLatin1String("EC") ? ossl::ecFromJwk(crv.value(), x.value(), y, d, source) : ossl::okpFromJwk(crv.value(), x.value(), d, source);
+    auto key = type == QLatin1String("EC") ? ossl::ecFromJwk(crv.value(), x.value(), y, d, source)
+                                           : ossl::okpFromJwk(crv.value(), x.value(), d, source);
     OPENSSL_cleanse(d.data(), static_cast<size_t>(d.size()));
     if (!key) {
         Error error = key.error();
@@ -119,8 +124,8 @@ Result<PublicKey> Jwk::publicKey(const QJsonObject &jwk, const QString &source)
         return e.error();
     auto key = PublicKey::fromRsaComponents(n.value(), e.value(), source);
     if (!key)
-        return makeError(QStringLiteral("key.bad-jwk"), QStringLiteral("%1 in %2 is not a valid RSA public key.").arg(keyName(jwk), source),
-                         key.error().hint);
+        return makeError(QStringLiteral("key.bad-jwk"),
+            QStringLiteral("%1 in %2 is not a valid RSA public key.").arg(keyName(jwk), source), key.error().hint);
     return key;
 }
 
@@ -139,9 +144,8 @@ Result<PrivateKey> Jwk::privateKey(const QJsonObject &jwk, const QString &source
         return PrivateKey(std::move(handle));
     }
     PrivateKey::RsaNumbers numbers;
-    const std::pair<const char *, QByteArray *> members[] = {{"n", &numbers.n},   {"e", &numbers.e},   {"d", &numbers.d},
-                                                             {"p", &numbers.p},   {"q", &numbers.q},   {"dp", &numbers.dp},
-                                                             {"dq", &numbers.dq}, {"qi", &numbers.qi}};
+    const std::pair<const char *, QByteArray *> members[] = { { "n", &numbers.n }, { "e", &numbers.e }, { "d", &numbers.d },
+        { "p", &numbers.p }, { "q", &numbers.q }, { "dp", &numbers.dp }, { "dq", &numbers.dq }, { "qi", &numbers.qi } };
     for (const auto &[name, target] : members) {
         auto value = number(jwk, name, source);
         if (!value)
@@ -163,17 +167,18 @@ QJsonObject Jwk::fromPublicKey(const PublicKey &key, const QString &kid)
     EVP_PKEY *evp = key.isRsa() ? nullptr : ossl::keyOf(*key.handle());
     switch (key.keyType()) {
     case KeyFormat::KeyType::Ec:
-        jwk = {{QStringLiteral("kty"), QStringLiteral("EC")},
-               {QStringLiteral("crv"), key.curve()},
-               {QStringLiteral("x"), b64(ossl::ecCoordinate(evp, false))},
-               {QStringLiteral("y"), b64(ossl::ecCoordinate(evp, true))}};
+        jwk = { { QStringLiteral("kty"), QStringLiteral("EC") }, { QStringLiteral("crv"), key.curve() },
+            { QStringLiteral("x"), b64(ossl::ecCoordinate(evp, false)) },
+            { QStringLiteral("y"), b64(ossl::ecCoordinate(evp, true)) } };
         break;
     case KeyFormat::KeyType::Ed25519:
     case KeyFormat::KeyType::Ed448:
-        jwk = {{QStringLiteral("kty"), QStringLiteral("OKP")}, {QStringLiteral("crv"), key.curve()}, {QStringLiteral("x"), b64(ossl::rawPublic(evp))}};
+        jwk = { { QStringLiteral("kty"), QStringLiteral("OKP") }, { QStringLiteral("crv"), key.curve() },
+            { QStringLiteral("x"), b64(ossl::rawPublic(evp)) } };
         break;
     default:
-        jwk = {{QStringLiteral("kty"), QStringLiteral("RSA")}, {QStringLiteral("n"), b64(key.modulus())}, {QStringLiteral("e"), b64(key.exponent())}};
+        jwk = { { QStringLiteral("kty"), QStringLiteral("RSA") }, { QStringLiteral("n"), b64(key.modulus()) },
+            { QStringLiteral("e"), b64(key.exponent()) } };
         break;
     }
     if (!kid.isEmpty())
@@ -188,7 +193,8 @@ QString Jwk::thumbprint(const PublicKey &key)
     const QJsonObject jwk = fromPublicKey(key);
     QByteArray canonical;
     for (const QString &member : jwk.keys()) { // QJsonObject keeps its keys sorted
-        canonical += (canonical.isEmpty() ? "{\"" : ",\"") + member.toLatin1() + "\":\"" + jwk.value(member).toString().toLatin1() + '"';
+        canonical += (canonical.isEmpty() ? "{\"" : ",\"") + member.toLatin1() + "\":\"" + jwk.value(member).toString().toLatin1()
+            + '"';
     }
     canonical += '}';
     return QString::fromLatin1(Base64Url::encode(QCryptographicHash::hash(canonical, QCryptographicHash::Sha256)));

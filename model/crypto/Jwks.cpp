@@ -42,48 +42,52 @@ Result<PublicKey> Jwks::selectForAlgorithm(const QString &alg, QString *how) con
         const QJsonObject &key = m_keys[i];
         const QJsonValue keyAlg = key.value(QStringLiteral("alg"));
         const QJsonValue use = key.value(QStringLiteral("use"));
-        if (key.value(QStringLiteral("kty")).toString() == kty && (keyAlg.isUndefined() || keyAlg.toString() == alg) &&
-            (use.isUndefined() || use.toString() == QLatin1String("sig")))
+        if (key.value(QStringLiteral("kty")).toString() == kty && (keyAlg.isUndefined() || keyAlg.toString() == alg)
+            && (use.isUndefined() || use.toString() == QLatin1String("sig")))
             fitting << i;
     }
     if (fitting.size() == 1) {
         const QJsonObject &key = m_keys[fitting.constFirst()];
         const QString kid = key.value(QStringLiteral("kid")).toString();
         *how = QStringLiteral("The token names no usable kid; %1 is the only key of %2 that fits %3, so it was used.")
-                   .arg(kid.isEmpty() ? QStringLiteral("entry %1").arg(fitting.constFirst() + 1) : QStringLiteral("the key with kid \"%1\"").arg(kid),
-                        m_source, alg);
+                   .arg(kid.isEmpty() ? QStringLiteral("entry %1").arg(fitting.constFirst() + 1)
+                                      : QStringLiteral("the key with kid \"%1\"").arg(kid),
+                       m_source, alg);
         return Jwk::publicKey(key, m_source);
     }
     if (fitting.isEmpty())
         return makeError(QStringLiteral("key.jwks-no-fit"),
-                         QStringLiteral("%1 has no key that fits %2 (kty %3), and the token names no usable kid.").arg(m_source, alg, kty.isEmpty() ? QStringLiteral("?") : kty),
-                         QStringLiteral("Check that the set is the issuer's, and that the token's alg is what the issuer signs with."));
+            QStringLiteral("%1 has no key that fits %2 (kty %3), and the token names no usable kid.")
+                .arg(m_source, alg, kty.isEmpty() ? QStringLiteral("?") : kty),
+            QStringLiteral("Check that the set is the issuer's, and that the token's alg is what the issuer signs with."));
     return makeError(QStringLiteral("key.jwks-kid-required"),
-                     QStringLiteral("%1 has %2 keys that fit %3 and the token names no usable kid, so none is chosen; %4.")
-                         .arg(m_source)
-                         .arg(fitting.size())
-                         .arg(alg, kidList(kids())),
-                     QStringLiteral("Give --kid with the key's kid; a verifier never tries keys in turn."));
+        QStringLiteral("%1 has %2 keys that fit %3 and the token names no usable kid, so none is chosen; %4.")
+            .arg(m_source)
+            .arg(fitting.size())
+            .arg(alg, kidList(kids())),
+        QStringLiteral("Give --kid with the key's kid; a verifier never tries keys in turn."));
 }
 
 Result<Jwks> Jwks::fromJson(const QJsonObject &object, const QString &source)
 {
     const QJsonValue keys = object.value(QStringLiteral("keys"));
     if (!keys.isArray())
-        return makeError(QStringLiteral("key.bad-jwks"), QStringLiteral("%1 is not a JWK Set: it has no \"keys\" array.").arg(source),
-                         QStringLiteral("A JWKS looks like {\"keys\": [{\"kty\": \"RSA\", \"kid\": …, \"n\": …, \"e\": …}]}."));
+        return makeError(QStringLiteral("key.bad-jwks"),
+            QStringLiteral("%1 is not a JWK Set: it has no \"keys\" array.").arg(source),
+            QStringLiteral("A JWKS looks like {\"keys\": [{\"kty\": \"RSA\", \"kid\": …, \"n\": …, \"e\": …}]}."));
     Jwks jwks;
     jwks.m_source = source;
     const QJsonArray array = keys.toArray();
     for (qsizetype i = 0; i < array.size(); ++i) {
         if (!array[i].isObject())
-            return makeError(QStringLiteral("key.bad-jwks"), QStringLiteral("%1: entry %2 of \"keys\" is not a JSON object.").arg(source).arg(i + 1),
-                             QStringLiteral("Each entry of a JWKS is one JWK object."));
+            return makeError(QStringLiteral("key.bad-jwks"),
+                QStringLiteral("%1: entry %2 of \"keys\" is not a JSON object.").arg(source).arg(i + 1),
+                QStringLiteral("Each entry of a JWKS is one JWK object."));
         jwks.m_keys.append(array[i].toObject());
     }
     if (jwks.m_keys.isEmpty())
         return makeError(QStringLiteral("key.bad-jwks"), QStringLiteral("%1 is a JWK Set without keys.").arg(source),
-                         QStringLiteral("Download the set again, from the provider's jwks_uri."));
+            QStringLiteral("Download the set again, from the provider's jwks_uri."));
     return jwks;
 }
 
@@ -104,16 +108,19 @@ Result<PublicKey> Jwks::select(const QString &kid) const
         if (m_keys.size() == 1)
             return Jwk::publicKey(m_keys.constFirst(), m_source);
         return makeError(QStringLiteral("key.jwks-kid-required"),
-                         QStringLiteral("%1 holds %2 keys and no kid says which one to use; %3.").arg(m_source).arg(m_keys.size()).arg(kidList(kids())),
-                         QStringLiteral("Name the key with its kid (the token's header usually carries it)."));
+            QStringLiteral("%1 holds %2 keys and no kid says which one to use; %3.")
+                .arg(m_source)
+                .arg(m_keys.size())
+                .arg(kidList(kids())),
+            QStringLiteral("Name the key with its kid (the token's header usually carries it)."));
     }
     for (const QJsonObject &key : m_keys) {
         if (key.value(QStringLiteral("kid")).toString() == kid)
             return Jwk::publicKey(key, m_source);
     }
     return makeError(QStringLiteral("key.jwks-kid-not-found"),
-                     QStringLiteral("%1 has no key with kid \"%2\"; %3.").arg(m_source, kid, kidList(kids())),
-                     QStringLiteral("The provider may have rotated its keys: download the JWKS again, or check the token's kid."));
+        QStringLiteral("%1 has no key with kid \"%2\"; %3.").arg(m_source, kid, kidList(kids())),
+        QStringLiteral("The provider may have rotated its keys: download the JWKS again, or check the token's kid."));
 }
 
 } // namespace jwtflow

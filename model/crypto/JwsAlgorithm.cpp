@@ -11,12 +11,23 @@ JwsAlgorithm JwsAlgorithm::fromName(const QString &name)
         Family family;
         int hashBits;
     } table[] = {
-        {"RS256", Family::Rsa, 256},        {"RS384", Family::Rsa, 384},        {"RS512", Family::Rsa, 512},
-        {"PS256", Family::RsaPss, 256},     {"PS384", Family::RsaPss, 384},     {"PS512", Family::RsaPss, 512},
-        {"ES256", Family::Ecdsa, 256},      {"ES384", Family::Ecdsa, 384},      {"ES512", Family::Ecdsa, 512},
-        {"EdDSA", Family::EdDsa, 0},        {"HS256", Family::Hmac, 256},       {"HS384", Family::Hmac, 384},
-        {"HS512", Family::Hmac, 512},       {"ES256K", Family::Unsupported, 0}, {"Ed25519", Family::Unsupported, 0},
-        {"Ed448", Family::Unsupported, 0},  {"none", Family::None, 0},
+        { "RS256", Family::Rsa, 256 },
+        { "RS384", Family::Rsa, 384 },
+        { "RS512", Family::Rsa, 512 },
+        { "PS256", Family::RsaPss, 256 },
+        { "PS384", Family::RsaPss, 384 },
+        { "PS512", Family::RsaPss, 512 },
+        { "ES256", Family::Ecdsa, 256 },
+        { "ES384", Family::Ecdsa, 384 },
+        { "ES512", Family::Ecdsa, 512 },
+        { "EdDSA", Family::EdDsa, 0 },
+        { "HS256", Family::Hmac, 256 },
+        { "HS384", Family::Hmac, 384 },
+        { "HS512", Family::Hmac, 512 },
+        { "ES256K", Family::Unsupported, 0 },
+        { "Ed25519", Family::Unsupported, 0 },
+        { "Ed448", Family::Unsupported, 0 },
+        { "none", Family::None, 0 },
     };
     for (const auto &entry : table) {
         if (name == QLatin1String(entry.name)) {
@@ -45,9 +56,10 @@ int JwsAlgorithm::ecdsaSignatureBytes() const
 
 QStringList JwsAlgorithm::supportedNames()
 {
-    return {QStringLiteral("RS256"), QStringLiteral("RS384"), QStringLiteral("RS512"), QStringLiteral("PS256"), QStringLiteral("PS384"),
-            QStringLiteral("PS512"), QStringLiteral("ES256"), QStringLiteral("ES384"), QStringLiteral("ES512"), QStringLiteral("EdDSA"),
-            QStringLiteral("HS256"), QStringLiteral("HS384"), QStringLiteral("HS512")};
+    return { QStringLiteral("RS256"), QStringLiteral("RS384"), QStringLiteral("RS512"), QStringLiteral("PS256"),
+        QStringLiteral("PS384"), QStringLiteral("PS512"), QStringLiteral("ES256"), QStringLiteral("ES384"),
+        QStringLiteral("ES512"), QStringLiteral("EdDSA"), QStringLiteral("HS256"), QStringLiteral("HS384"),
+        QStringLiteral("HS512") };
 }
 
 } // namespace jwtflow

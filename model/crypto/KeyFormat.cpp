@@ -49,7 +49,8 @@ KeyFormat KeyFormat::detect(QByteArrayView der)
         return format;
     }
     // PFX: SEQUENCE { INTEGER 3, ContentInfo, MacData }.
-    if (parts.size() >= 2 && parts[0].tag == Der::Integer && parts[0].content == QByteArray(1, 3) && parts[1].tag == Der::Sequence) {
+    if (parts.size() >= 2 && parts[0].tag == Der::Integer && parts[0].content == QByteArray(1, 3)
+        && parts[1].tag == Der::Sequence) {
         format.structure = Structure::Pkcs12;
         return format;
     }
@@ -73,7 +74,8 @@ KeyFormat KeyFormat::detect(QByteArrayView der)
         return format;
     }
     // SEC1 EC key: SEQUENCE { INTEGER 1, OCTET STRING, [0] params, [1] public key }.
-    if (parts.size() >= 2 && parts[0].tag == Der::Integer && parts[0].content == QByteArray(1, 1) && parts[1].tag == Der::OctetString) {
+    if (parts.size() >= 2 && parts[0].tag == Der::Integer && parts[0].content == QByteArray(1, 1)
+        && parts[1].tag == Der::OctetString) {
         format.structure = Structure::EcPrivateKey;
         format.keyType = KeyType::Ec;
         return format;

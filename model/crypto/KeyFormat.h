@@ -12,16 +12,16 @@ class KeyFormat {
 public:
     enum class Structure {
         Unknown,
-        Certificate,             // X.509
-        CertificateRequest,      // PKCS#10
-        Pkcs12,                  // PFX
-        PrivateKeyInfo,          // PKCS#8
+        Certificate, // X.509
+        CertificateRequest, // PKCS#10
+        Pkcs12, // PFX
+        PrivateKeyInfo, // PKCS#8
         EncryptedPrivateKeyInfo, // PKCS#8, encrypted
-        RsaPrivateKey,           // PKCS#1
-        RsaPublicKey,            // PKCS#1
-        SubjectPublicKeyInfo,    // X.509 public key
-        EcPrivateKey,            // SEC1
-        DsaPrivateKey,           // OpenSSL traditional
+        RsaPrivateKey, // PKCS#1
+        RsaPublicKey, // PKCS#1
+        SubjectPublicKeyInfo, // X.509 public key
+        EcPrivateKey, // SEC1
+        DsaPrivateKey, // OpenSSL traditional
     };
     enum class KeyType { Unknown, Rsa, RsaPss, Ec, Ed25519, Ed448, X25519, X448, Dsa, Dh };
 

@@ -7,9 +7,10 @@ Result<PublicKey> KeyMaterial::verificationKey(const QString &kid) const
     if (!certificate.isNull()) {
         if (certificate.publicKey().isNull())
             return makeError(QStringLiteral("key.unsupported-type"),
-                             QStringLiteral("%1: the certificate's key is of a type this build cannot verify with (it verifies RSA, EC, "
-                                            "Ed25519 and Ed448 keys).").arg(source),
-                             QStringLiteral("Salesforce connected apps use RSA keys (RS256)."));
+                QStringLiteral("%1: the certificate's key is of a type this build cannot verify with (it verifies RSA, EC, "
+                               "Ed25519 and Ed448 keys).")
+                    .arg(source),
+                QStringLiteral("Salesforce connected apps use RSA keys (RS256)."));
         return certificate.publicKey();
     }
     if (!publicKey.isNull())
@@ -18,8 +19,9 @@ Result<PublicKey> KeyMaterial::verificationKey(const QString &kid) const
         return jwks.select(kid);
     if (!privateKey.isNull())
         return privateKey.publicKey();
-    return makeError(QStringLiteral("key.no-public-key"), QStringLiteral("%1 holds no key that can verify a signature.").arg(source),
-                     QStringLiteral("Give a certificate, a public key, a JWK or a JWKS."));
+    return makeError(QStringLiteral("key.no-public-key"),
+        QStringLiteral("%1 holds no key that can verify a signature.").arg(source),
+        QStringLiteral("Give a certificate, a public key, a JWK or a JWKS."));
 }
 
 KeyWarnings KeyMaterial::warnings(const Clock &clock) const
@@ -33,7 +35,7 @@ KeyWarnings KeyMaterial::warnings(const Clock &clock) const
             list += privateKey.warnings();
         if (!certificate.isNull() && !matching) {
             const Error mismatch = certificate.checkMatches(privateKey).error();
-            list.append({mismatch.code, mismatch.message, mismatch.hint});
+            list.append({ mismatch.code, mismatch.message, mismatch.hint });
         }
     } else if (!publicKey.isNull()) {
         list += publicKey.warnings();

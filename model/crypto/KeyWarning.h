@@ -22,9 +22,9 @@ inline KeyWarnings rsaStrengthWarnings(bool isRsa, int bits, const QString &sour
 {
     if (!isRsa || bits >= 2048)
         return {};
-    return {{QStringLiteral("key.weak-rsa"),
-             QStringLiteral("The RSA key from %1 has %2 bits; RFC 7518 requires at least 2048 for RS256.").arg(source).arg(bits),
-             QStringLiteral("Generate a 2048-bit (or larger) key and upload its new certificate to the connected app.")}};
+    return { { QStringLiteral("key.weak-rsa"),
+        QStringLiteral("The RSA key from %1 has %2 bits; RFC 7518 requires at least 2048 for RS256.").arg(source).arg(bits),
+        QStringLiteral("Generate a 2048-bit (or larger) key and upload its new certificate to the connected app.") } };
 }
 
 } // namespace jwtflow

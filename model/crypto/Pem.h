@@ -17,10 +17,10 @@ namespace jwtflow {
 class Pem {
 public:
     struct Block {
-        QByteArray label;                                   // e.g. "PRIVATE KEY"
-        QList<std::pair<QByteArray, QByteArray>> headers;   // RFC 1421: Proc-Type, DEK-Info
-        QByteArray body;                                    // DER, or ciphertext when legacy-encrypted
-        int line = 0;                                       // 1-based line of the BEGIN line
+        QByteArray label; // e.g. "PRIVATE KEY"
+        QList<std::pair<QByteArray, QByteArray>> headers; // RFC 1421: Proc-Type, DEK-Info
+        QByteArray body; // DER, or ciphertext when legacy-encrypted
+        int line = 0; // 1-based line of the BEGIN line
 
         QByteArray header(const QByteArray &name) const;
         // "Proc-Type: 4,ENCRYPTED": OpenSSL's traditional encrypted PEM (the body is not DER).
@@ -34,8 +34,8 @@ public:
     // "key.bad-pem" (characters that are not base64, mismatched END, bytes that are not DER).
     static Result<QList<Block>> parse(const QByteArray &text, const QString &source);
 
-    static QByteArray encode(const QByteArray &label, const QByteArray &body,
-                             const QList<std::pair<QByteArray, QByteArray>> &headers = {});
+    static QByteArray encode(
+        const QByteArray &label, const QByteArray &body, const QList<std::pair<QByteArray, QByteArray>> &headers = {});
 };
 
 } // namespace jwtflow

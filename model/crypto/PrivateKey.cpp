@@ -13,7 +13,6 @@ namespace jwtflow {
 
 namespace {
 
-
 QString shortSource(const QString &source)
 {
     return source.contains(QLatin1Char('/')) ? QFileInfo(source).fileName() : source;
@@ -23,25 +22,25 @@ QString shortSource(const QString &source)
 
 PrivateKey::PrivateKey(std::shared_ptr<const Handle> handle)
     : m_handle(std::move(handle))
-{
-}
+{ }
 
 Result<PrivateKey> PrivateKey::fromRsaNumbers(const RsaNumbers &numbers, const QString &source)
 {
     if (auto ready = CryptoProvider::ensureReady(); !ready)
         return ready.error();
     // PKCS#1 RSAPrivateKey with all CRT values, handed to QCA as PEM: the form OpenSSL reads best.
-    QByteArray der = Der::sequence(Der::smallInteger(0) + Der::unsignedInteger(numbers.n) + Der::unsignedInteger(numbers.e) +
-                                   Der::unsignedInteger(numbers.d) + Der::unsignedInteger(numbers.p) + Der::unsignedInteger(numbers.q) +
-                                   Der::unsignedInteger(numbers.dp) + Der::unsignedInteger(numbers.dq) + Der::unsignedInteger(numbers.qi));
+    QByteArray der = Der::sequence(Der::smallInteger(0) + Der::unsignedInteger(numbers.n) + Der::unsignedInteger(numbers.e)
+        + Der::unsignedInteger(numbers.d) + Der::unsignedInteger(numbers.p) + Der::unsignedInteger(numbers.q)
+        + Der::unsignedInteger(numbers.dp) + Der::unsignedInteger(numbers.dq) + Der::unsignedInteger(numbers.qi));
     QByteArray pem = Pem::encode("RSA PRIVATE KEY", der);
     QCA::ConvertResult result = QCA::ErrorDecode;
     QCA::PrivateKey key = QCA::PrivateKey::fromPEM(QString::fromLatin1(pem), qca::unusedPassphrase(), &result);
     der.fill('\0');
     pem.fill('\0');
     if (result != QCA::ConvertGood || key.isNull() || !key.isRSA())
-        return makeError(QStringLiteral("key.bad-jwk"), QStringLiteral("%1: the RSA private key numbers do not form a valid key.").arg(source),
-                         QStringLiteral("Check that n, e, d, p, q, dp, dq and qi all belong to the same key."));
+        return makeError(QStringLiteral("key.bad-jwk"),
+            QStringLiteral("%1: the RSA private key numbers do not form a valid key.").arg(source),
+            QStringLiteral("Check that n, e, d, p, q, dp, dq and qi all belong to the same key."));
     auto handle = std::make_shared<Handle>();
     handle->key = key;
     handle->source = source;
@@ -59,7 +58,9 @@ KeyFormat::KeyType PrivateKey::keyType() const
         return KeyFormat::KeyType::Unknown;
     if (m_handle->evp)
         return ossl::typeOf(m_handle->evp.get());
-    return m_handle->key.isRSA() ? KeyFormat::KeyType::Rsa : m_handle->key.isDSA() ? KeyFormat::KeyType::Dsa : KeyFormat::KeyType::Dh;
+    return m_handle->key.isRSA() ? KeyFormat::KeyType::Rsa
+        : m_handle->key.isDSA()  ? KeyFormat::KeyType::Dsa
+                                 : KeyFormat::KeyType::Dh;
 }
 
 QString PrivateKey::typeName() const

@@ -30,10 +30,10 @@ public:
     bool isNull() const { return !m_handle; }
     bool isRsa() const;
     KeyFormat::KeyType keyType() const; // Rsa, Ec, Ed25519 or Ed448
-    QString typeName() const;           // "RSA", "EC", "Ed25519", "Ed448"
-    QString curve() const;              // "P-256", …, "Ed25519"; empty for RSA
+    QString typeName() const; // "RSA", "EC", "Ed25519", "Ed448"
+    QString curve() const; // "P-256", …, "Ed25519"; empty for RSA
     int bits() const;
-    QString kindText() const;           // "RSA 2048-bit", "EC P-256", "Ed25519"
+    QString kindText() const; // "RSA 2048-bit", "EC P-256", "Ed25519"
     PublicKey publicKey() const;
     QString source() const;
     QString description() const; // "RSA 2048-bit private key from server.key", "EC P-256 private key from …"

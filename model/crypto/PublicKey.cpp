@@ -13,7 +13,6 @@ namespace jwtflow {
 
 namespace {
 
-
 QString shortSource(const QString &source)
 {
     // A path reads better as its file name in one-line descriptions; messages keep the full path.
@@ -25,8 +24,7 @@ QString shortSource(const QString &source)
 
 PublicKey::PublicKey(std::shared_ptr<const Handle> handle)
     : m_handle(std::move(handle))
-{
-}
+{ }
 
 Result<PublicKey> PublicKey::fromDer(const QByteArray &spki, const QString &source)
 {
@@ -35,7 +33,7 @@ Result<PublicKey> PublicKey::fromDer(const QByteArray &spki, const QString &sour
     const KeyFormat format = KeyFormat::detect(spki);
     if (format.structure != KeyFormat::Structure::SubjectPublicKeyInfo)
         return makeError(QStringLiteral("key.bad-public-key"), QStringLiteral("%1 does not hold a public key.").arg(source),
-                         QStringLiteral("A public key file starts with -----BEGIN PUBLIC KEY-----."));
+            QStringLiteral("A public key file starts with -----BEGIN PUBLIC KEY-----."));
     switch (format.keyType) {
     case KeyFormat::KeyType::Rsa:
         break;
@@ -53,18 +51,19 @@ Result<PublicKey> PublicKey::fromDer(const QByteArray &spki, const QString &sour
     }
     default:
         return makeError(QStringLiteral("key.unsupported-type"),
-                         QStringLiteral("%1 holds a public key of type %2, which signs no JWS algorithm this build verifies (RSA, EC, "
-                                        "Ed25519, Ed448).")
-                             .arg(source, KeyFormat::keyTypeName(format.keyType)),
-                         format.keyType == KeyFormat::KeyType::X25519 || format.keyType == KeyFormat::KeyType::X448
-                             ? QStringLiteral("X25519 and X448 keys agree on secrets; they do not sign. Use the signer's Ed25519 or EC key.")
-                             : QStringLiteral("Salesforce connected apps use RSA keys (RS256)."));
+            QStringLiteral("%1 holds a public key of type %2, which signs no JWS algorithm this build verifies (RSA, EC, "
+                           "Ed25519, Ed448).")
+                .arg(source, KeyFormat::keyTypeName(format.keyType)),
+            format.keyType == KeyFormat::KeyType::X25519 || format.keyType == KeyFormat::KeyType::X448
+                ? QStringLiteral("X25519 and X448 keys agree on secrets; they do not sign. Use the signer's Ed25519 or EC key.")
+                : QStringLiteral("Salesforce connected apps use RSA keys (RS256)."));
     }
     QCA::ConvertResult result = QCA::ErrorDecode;
     QCA::PublicKey key = QCA::PublicKey::fromDER(spki, &result);
     if (result != QCA::ConvertGood || key.isNull() || !key.isRSA())
-        return makeError(QStringLiteral("key.bad-public-key"), QStringLiteral("%1: the RSA public key could not be read.").arg(source),
-                         QStringLiteral("The file may be damaged; export the public key again."));
+        return makeError(QStringLiteral("key.bad-public-key"),
+            QStringLiteral("%1: the RSA public key could not be read.").arg(source),
+            QStringLiteral("The file may be damaged; export the public key again."));
     auto handle = std::make_shared<Handle>();
     handle->key = key;
     handle->spki = key.toDER();
@@ -87,7 +86,7 @@ Result<PublicKey> PublicKey::fromPem(const QByteArray &pem, const QString &sourc
         }
     }
     return makeError(QStringLiteral("key.bad-public-key"), QStringLiteral("%1 holds no PEM public key.").arg(source),
-                     QStringLiteral("A public key file starts with -----BEGIN PUBLIC KEY-----."));
+        QStringLiteral("A public key file starts with -----BEGIN PUBLIC KEY-----."));
 }
 
 Result<PublicKey> PublicKey::fromRsaComponents(const QByteArray &modulus, const QByteArray &exponent, const QString &source)
@@ -108,7 +107,9 @@ KeyFormat::KeyType PublicKey::keyType() const
         return KeyFormat::KeyType::Unknown;
     if (m_handle->evp)
         return ossl::typeOf(m_handle->evp.get());
-    return m_handle->key.isRSA() ? KeyFormat::KeyType::Rsa : m_handle->key.isDSA() ? KeyFormat::KeyType::Dsa : KeyFormat::KeyType::Dh;
+    return m_handle->key.isRSA() ? KeyFormat::KeyType::Rsa
+        : m_handle->key.isDSA()  ? KeyFormat::KeyType::Dsa
+                                 : KeyFormat::KeyType::Dh;
 }
 
 QString PublicKey::typeName() const

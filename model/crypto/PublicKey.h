@@ -29,13 +29,13 @@ public:
     bool isNull() const { return !m_handle; }
     bool isRsa() const;
     KeyFormat::KeyType keyType() const; // Rsa, Ec, Ed25519 or Ed448
-    QString typeName() const;           // "RSA", "EC", "Ed25519", "Ed448"
-    QString curve() const;              // "P-256", "P-384", "P-521", "Ed25519", "Ed448"; empty for RSA
-    int bits() const;                   // RSA modulus, EC field size (256/384/521), Ed25519 253, Ed448 456
-    QString kindText() const;           // "RSA 2048-bit", "EC P-256", "Ed25519"
-    QByteArray modulus() const;  // unsigned big-endian, RSA only
+    QString typeName() const; // "RSA", "EC", "Ed25519", "Ed448"
+    QString curve() const; // "P-256", "P-384", "P-521", "Ed25519", "Ed448"; empty for RSA
+    int bits() const; // RSA modulus, EC field size (256/384/521), Ed25519 253, Ed448 456
+    QString kindText() const; // "RSA 2048-bit", "EC P-256", "Ed25519"
+    QByteArray modulus() const; // unsigned big-endian, RSA only
     QByteArray exponent() const; // unsigned big-endian, RSA only
-    QByteArray toDer() const;    // SubjectPublicKeyInfo
+    QByteArray toDer() const; // SubjectPublicKeyInfo
     QByteArray toPem() const;
     // SHA-256 of the SubjectPublicKeyInfo, hex with colons (what `openssl pkey -pubin -outform DER | sha256sum` shows).
     QString spkiSha256() const;

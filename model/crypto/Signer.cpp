@@ -15,12 +15,13 @@ Result<JwsAlgorithm> prepare(const Jwt &jwt, const QString &name)
         return ready.error();
     if (jwt.kind() == Jwt::Kind::Encrypted)
         return makeError(QStringLiteral("sign.encrypted"), QStringLiteral("An encrypted token (JWE) cannot be signed."),
-                         QStringLiteral("Only signed tokens (JWS) are signed here."));
+            QStringLiteral("Only signed tokens (JWS) are signed here."));
     const JwsAlgorithm alg = JwsAlgorithm::fromName(name);
     if (!alg.isSupported())
         return makeError(QStringLiteral("sign.unsupported-alg"),
-                         QStringLiteral("\"%1\" cannot be signed with: this build signs with %2.").arg(name, JwsAlgorithm::supportedNames().join(QStringLiteral(", "))),
-                         QStringLiteral("Salesforce's JWT bearer flow uses RS256."));
+            QStringLiteral("\"%1\" cannot be signed with: this build signs with %2.")
+                .arg(name, JwsAlgorithm::supportedNames().join(QStringLiteral(", "))),
+            QStringLiteral("Salesforce's JWT bearer flow uses RS256."));
     return alg;
 }
 
@@ -47,13 +48,15 @@ Result<JwsAlgorithm> checkKey(const JwsAlgorithm &algorithm, const PrivateKey &k
 {
     const QString alg = algorithm.name();
     if (key.isNull())
-        return makeError(QStringLiteral("sign.key-mismatch"), QStringLiteral("%1 needs a private key, and none was given.").arg(alg),
-                         QStringLiteral("Load the connected app's private key (PEM, PKCS#12 or JWK)."));
+        return makeError(QStringLiteral("sign.key-mismatch"),
+            QStringLiteral("%1 needs a private key, and none was given.").arg(alg),
+            QStringLiteral("Load the connected app's private key (PEM, PKCS#12 or JWK)."));
     const QStringList own = KeyAlgorithmRule::algorithmsFor(key.keyType(), key.curve());
     if (algorithm.family() == JwsAlgorithm::Family::Hmac)
         return makeError(QStringLiteral("sign.key-mismatch"),
-                         QStringLiteral("%1 is an HMAC algorithm; it signs with a shared secret, not with an %2 private key.").arg(alg, key.typeName()),
-                         QStringLiteral("Choose %1 for an %2 key.").arg(orList(own), key.kindText()));
+            QStringLiteral("%1 is an HMAC algorithm; it signs with a shared secret, not with an %2 private key.")
+                .arg(alg, key.typeName()),
+            QStringLiteral("Choose %1 for an %2 key.").arg(orList(own), key.kindText()));
     if (auto fits = KeyAlgorithmRule::check(algorithm, key.keyType(), key.curve(), key.bits()); !fits)
         return makeError(QStringLiteral("sign.key-mismatch"), fits.error().message, fits.error().hint);
     return algorithm;
@@ -66,14 +69,15 @@ Result<QByteArray> signInput(const QByteArray &input, const PrivateKey &key, con
         const QByteArray signature = qcaKey.signMessage(input, qca::emsa3(algorithm.hashBits()));
         if (signature.isEmpty())
             return makeError(QStringLiteral("sign.failed"), QStringLiteral("Signing with %1 failed.").arg(key.description()),
-                             QStringLiteral("The key may be damaged; load it again or generate a new one."));
+                QStringLiteral("The key may be damaged; load it again or generate a new one."));
         return signature;
     }
     // PS*, ES* and EdDSA: libcrypto (QCA has no PSS, ECDSA or EdDSA signing).
     EVP_PKEY *evp = ossl::keyOf(*key.handle());
     if (!evp)
-        return makeError(QStringLiteral("sign.failed"), QStringLiteral("Signing with %1 failed: OpenSSL cannot use the key.").arg(key.description()),
-                         QStringLiteral("The key may be damaged; load it again or generate a new one."));
+        return makeError(QStringLiteral("sign.failed"),
+            QStringLiteral("Signing with %1 failed: OpenSSL cannot use the key.").arg(key.description()),
+            QStringLiteral("The key may be damaged; load it again or generate a new one."));
     return ossl::signJws(evp, algorithm, input);
 }
 
@@ -100,8 +104,9 @@ Result<QByteArray> Signer::signature(const QByteArray &signingInput, const Priva
         return ready.error();
     const JwsAlgorithm algorithm = JwsAlgorithm::fromName(alg);
     if (!algorithm.usesKeyPair())
-        return makeError(QStringLiteral("sign.unsupported-alg"), QStringLiteral("\"%1\" is not a public-key algorithm this build signs with.").arg(alg),
-                         QStringLiteral("Choose one of %1.").arg(JwsAlgorithm::supportedNames().join(QStringLiteral(", "))));
+        return makeError(QStringLiteral("sign.unsupported-alg"),
+            QStringLiteral("\"%1\" is not a public-key algorithm this build signs with.").arg(alg),
+            QStringLiteral("Choose one of %1.").arg(JwsAlgorithm::supportedNames().join(QStringLiteral(", "))));
     if (auto fits = checkKey(algorithm, key); !fits)
         return fits.error();
     return signInput(signingInput, key, algorithm);
@@ -114,16 +119,17 @@ Result<void> Signer::sign(Jwt &jwt, const HmacSecret &secret, const QString &alg
         return algorithm.error();
     if (algorithm->family() != JwsAlgorithm::Family::Hmac)
         return makeError(QStringLiteral("sign.key-mismatch"),
-                         QStringLiteral("%1 is a public-key algorithm; it signs with a private key, not with a shared secret.").arg(alg),
-                         QStringLiteral("Choose HS256, HS384 or HS512 for a shared secret."));
+            QStringLiteral("%1 is a public-key algorithm; it signs with a private key, not with a shared secret.").arg(alg),
+            QStringLiteral("Choose HS256, HS384 or HS512 for a shared secret."));
     if (secret.isNull())
-        return makeError(QStringLiteral("sign.key-mismatch"), QStringLiteral("%1 needs a shared secret, and none was given.").arg(alg),
-                         QStringLiteral("Give the HMAC secret as text or base64."));
+        return makeError(QStringLiteral("sign.key-mismatch"),
+            QStringLiteral("%1 needs a shared secret, and none was given.").arg(alg),
+            QStringLiteral("Give the HMAC secret as text or base64."));
     setHeader(jwt, algorithm.value(), kid);
     const QByteArray mac = qca::hmac(algorithm->hashBits(), secret.bytes(), jwt.signingInput());
     if (mac.size() != algorithm->hashBytes())
         return makeError(QStringLiteral("sign.failed"), QStringLiteral("Computing the %1 HMAC failed.").arg(alg),
-                         QStringLiteral("The crypto backend may be incomplete; reinstall QCA's OpenSSL plugin (libqca-qt6-plugins)."));
+            QStringLiteral("The crypto backend may be incomplete; reinstall QCA's OpenSSL plugin (libqca-qt6-plugins)."));
     jwt.setSignature(mac);
     return {};
 }

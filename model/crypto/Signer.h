@@ -18,8 +18,10 @@ namespace jwtflow {
 // Weak keys are allowed (a debugger must reproduce what others send); their warnings say so.
 class Signer {
 public:
-    static Result<void> sign(Jwt &jwt, const PrivateKey &key, const QString &alg = QStringLiteral("RS256"), const QString &kid = {});
-    static Result<void> sign(Jwt &jwt, const HmacSecret &secret, const QString &alg = QStringLiteral("HS256"), const QString &kid = {});
+    static Result<void> sign(
+        Jwt &jwt, const PrivateKey &key, const QString &alg = QStringLiteral("RS256"), const QString &kid = {});
+    static Result<void> sign(
+        Jwt &jwt, const HmacSecret &secret, const QString &alg = QStringLiteral("HS256"), const QString &kid = {});
     // The bare JWS signature of any signing input, for inputs that are not a JWT (RFC 8037's
     // example signs a text payload) and for benchmarks. Public-key algorithms only.
     static Result<QByteArray> signature(const QByteArray &signingInput, const PrivateKey &key, const QString &alg);

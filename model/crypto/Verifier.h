@@ -19,7 +19,8 @@ public:
     static Verification verify(const Jwt &jwt, const HmacSecret &secret);
     // A bare JWS signature over any signing input with a public-key algorithm, for inputs that are
     // not a JWT (RFC 7515 A.4 signs the text "Payload"). Same rules as verify(), without the header checks.
-    static Verification verifySignature(const QByteArray &signingInput, const QByteArray &signature, const QString &alg, const PublicKey &key);
+    static Verification verifySignature(
+        const QByteArray &signingInput, const QByteArray &signature, const QString &alg, const PublicKey &key);
 };
 
 } // namespace jwtflow

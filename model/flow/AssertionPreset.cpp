@@ -24,42 +24,50 @@ Result<QString> tenantFrom(const QString &input)
         tenant = tenant.mid(at + kEntraHost.size()).section(u'/', 1, 1);
     if (tenant.isEmpty())
         return makeError(QStringLiteral("preset.tenant-empty"), QStringLiteral("No Microsoft Entra tenant was given."),
-                         QStringLiteral("Enter the directory (tenant) ID, a GUID, or a verified domain such as contoso.onmicrosoft.com."));
-    static const QStringList shared{QStringLiteral("common"), QStringLiteral("organizations"), QStringLiteral("consumers")};
+            QStringLiteral("Enter the directory (tenant) ID, a GUID, or a verified domain such as contoso.onmicrosoft.com."));
+    static const QStringList shared { QStringLiteral("common"), QStringLiteral("organizations"), QStringLiteral("consumers") };
     if (shared.contains(tenant.toLower()))
         return makeError(QStringLiteral("preset.tenant-shared"),
-                         QStringLiteral("\"%1\" is not a tenant: client assertions need a specific tenant (AADSTS9001023).").arg(tenant),
-                         QStringLiteral("Use the directory (tenant) ID from the app registration's Overview page."));
+            QStringLiteral("\"%1\" is not a tenant: client assertions need a specific tenant (AADSTS9001023).").arg(tenant),
+            QStringLiteral("Use the directory (tenant) ID from the app registration's Overview page."));
     static const QRegularExpression domain(QStringLiteral("^[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+$"));
     if (QUuid::fromString(tenant).isNull() && !domain.match(tenant).hasMatch())
         return makeError(QStringLiteral("preset.tenant-invalid"),
-                         QStringLiteral("\"%1\" is neither a tenant ID (GUID) nor a domain name.").arg(tenant.left(60)),
-                         QStringLiteral("Enter the directory (tenant) ID, e.g. 72f988bf-86f1-41af-91ab-2d7cd011db47."));
+            QStringLiteral("\"%1\" is neither a tenant ID (GUID) nor a domain name.").arg(tenant.left(60)),
+            QStringLiteral("Enter the directory (tenant) ID, e.g. 72f988bf-86f1-41af-91ab-2d7cd011db47."));
     return tenant;
 }
 
 } // namespace
 
 AssertionPreset::AssertionPreset(Environment env, QUrl base, bool sandbox, QString tenant)
-    : m_env(env), m_base(std::move(base)), m_sandbox(sandbox), m_tenant(std::move(tenant))
-{
-}
+    : m_env(env)
+    , m_base(std::move(base))
+    , m_sandbox(sandbox)
+    , m_tenant(std::move(tenant))
+{ }
 
 QList<AssertionPreset::Environment> AssertionPreset::environments()
 {
-    return {Environment::Production, Environment::Sandbox, Environment::MyDomain,
-            Environment::ExperienceCloudSite, Environment::PracticeOrg, Environment::EntraTenant};
+    return { Environment::Production, Environment::Sandbox, Environment::MyDomain, Environment::ExperienceCloudSite,
+        Environment::PracticeOrg, Environment::EntraTenant };
 }
 
 QString AssertionPreset::environmentName(Environment env)
 {
     switch (env) {
-    case Environment::Production: return QStringLiteral("Production");
-    case Environment::Sandbox: return QStringLiteral("Sandbox");
-    case Environment::MyDomain: return QStringLiteral("My Domain");
-    case Environment::ExperienceCloudSite: return QStringLiteral("Experience Cloud site");
-    case Environment::PracticeOrg: return QStringLiteral("Practice org");
-    case Environment::EntraTenant: return QStringLiteral("Microsoft Entra tenant");
+    case Environment::Production:
+        return QStringLiteral("Production");
+    case Environment::Sandbox:
+        return QStringLiteral("Sandbox");
+    case Environment::MyDomain:
+        return QStringLiteral("My Domain");
+    case Environment::ExperienceCloudSite:
+        return QStringLiteral("Experience Cloud site");
+    case Environment::PracticeOrg:
+        return QStringLiteral("Practice org");
+    case Environment::EntraTenant:
+        return QStringLiteral("Microsoft Entra tenant");
     }
     return {};
 }
@@ -67,12 +75,17 @@ QString AssertionPreset::environmentName(Environment env)
 QString AssertionPreset::inputLabel(Environment env)
 {
     switch (env) {
-    case Environment::MyDomain: return QStringLiteral("My Domain URL");
-    case Environment::ExperienceCloudSite: return QStringLiteral("Site URL");
-    case Environment::PracticeOrg: return QStringLiteral("Practice org URL");
-    case Environment::EntraTenant: return QStringLiteral("Tenant ID or domain");
+    case Environment::MyDomain:
+        return QStringLiteral("My Domain URL");
+    case Environment::ExperienceCloudSite:
+        return QStringLiteral("Site URL");
+    case Environment::PracticeOrg:
+        return QStringLiteral("Practice org URL");
+    case Environment::EntraTenant:
+        return QStringLiteral("Tenant ID or domain");
     case Environment::Production:
-    case Environment::Sandbox: break;
+    case Environment::Sandbox:
+        break;
     }
     return {};
 }
@@ -90,8 +103,10 @@ AssertionPreset AssertionPreset::sandbox()
 Result<AssertionPreset> AssertionPreset::create(Environment env, const QString &input, bool allowHttp)
 {
     switch (env) {
-    case Environment::Production: return production();
-    case Environment::Sandbox: return sandbox();
+    case Environment::Production:
+        return production();
+    case Environment::Sandbox:
+        return sandbox();
     case Environment::EntraTenant: {
         auto tenant = tenantFrom(input);
         if (!tenant)
@@ -119,18 +134,18 @@ Result<AssertionPreset> AssertionPreset::create(Environment env, const QString &
         using Kind = SalesforceHost::Kind;
         if (kind.kind() == Kind::LoginProduction || kind.kind() == Kind::LoginSandbox)
             return makeError(QStringLiteral("preset.not-my-domain"),
-                             QStringLiteral("%1 is the generic login host, not a My Domain.").arg(host),
-                             QStringLiteral("Choose the %1 environment, or enter https://yourdomain.my.salesforce.com.")
-                                 .arg(kind.isSandbox() ? QStringLiteral("Sandbox") : QStringLiteral("Production")));
+                QStringLiteral("%1 is the generic login host, not a My Domain.").arg(host),
+                QStringLiteral("Choose the %1 environment, or enter https://yourdomain.my.salesforce.com.")
+                    .arg(kind.isSandbox() ? QStringLiteral("Sandbox") : QStringLiteral("Production")));
         // The Lightning UI's host is not a login host (the Salesforce CLI refuses it as well).
         if (kind.kind() == Kind::Lightning)
             return makeError(QStringLiteral("preset.lightning-domain"),
-                             QStringLiteral("%1 is the Lightning Experience domain, not the My Domain login URL.").arg(host),
-                             QStringLiteral("Use https://%1 (Setup > My Domain shows it).").arg(kind.myDomainForLightning()));
+                QStringLiteral("%1 is the Lightning Experience domain, not the My Domain login URL.").arg(host),
+                QStringLiteral("Use https://%1 (Setup > My Domain shows it).").arg(kind.myDomainForLightning()));
         if (kind.kind() == Kind::Site)
             return makeError(QStringLiteral("preset.site-domain"),
-                             QStringLiteral("%1 is an Experience Cloud site, not a My Domain.").arg(host),
-                             QStringLiteral("Choose the Experience Cloud site environment for it."));
+                QStringLiteral("%1 is an Experience Cloud site, not a My Domain.").arg(host),
+                QStringLiteral("Choose the Experience Cloud site environment for it."));
         return AssertionPreset(env, *url, kind.isSandbox());
     }
     }
@@ -146,11 +161,16 @@ Result<AssertionPreset> AssertionPreset::forUrl(const QString &text, bool allowH
         return sandbox();
     using Kind = SalesforceHost::Kind;
     switch (SalesforceHost::classify(text).kind()) {
-    case Kind::LoginProduction: return production();
-    case Kind::LoginSandbox: return sandbox();
-    case Kind::Loopback: return create(Environment::PracticeOrg, text);
-    case Kind::Site: return create(Environment::ExperienceCloudSite, text, allowHttp);
-    default: return create(Environment::MyDomain, text, allowHttp);
+    case Kind::LoginProduction:
+        return production();
+    case Kind::LoginSandbox:
+        return sandbox();
+    case Kind::Loopback:
+        return create(Environment::PracticeOrg, text);
+    case Kind::Site:
+        return create(Environment::ExperienceCloudSite, text, allowHttp);
+    default:
+        return create(Environment::MyDomain, text, allowHttp);
     }
 }
 
@@ -164,30 +184,36 @@ QUrl AssertionPreset::tokenEndpoint() const
 QStringList AssertionPreset::acceptedAudiences() const
 {
     switch (m_env) {
-    case Environment::Production: return {kLogin};
-    case Environment::Sandbox: return {kTest};
+    case Environment::Production:
+        return { kLogin };
+    case Environment::Sandbox:
+        return { kTest };
     // A My Domain host takes its own URL (what the CLI tries first) and the generic host of its kind.
-    case Environment::MyDomain: return {urlText(m_base), m_sandbox ? kTest : kLogin};
-    case Environment::ExperienceCloudSite: return {urlText(m_base)};
+    case Environment::MyDomain:
+        return { urlText(m_base), m_sandbox ? kTest : kLogin };
+    case Environment::ExperienceCloudSite:
+        return { urlText(m_base) };
     // Clients expect a Salesforce look-alike to take its own origin and login.salesforce.com.
-    case Environment::PracticeOrg: return {urlText(m_base), kLogin};
-    case Environment::EntraTenant: return {tokenEndpoint().toString()};
+    case Environment::PracticeOrg:
+        return { urlText(m_base), kLogin };
+    case Environment::EntraTenant:
+        return { tokenEndpoint().toString() };
     }
-    return {kLogin};
+    return { kLogin };
 }
 
 QJsonObject AssertionPreset::header() const
 {
-    return QJsonObject{{QStringLiteral("alg"), QStringLiteral("RS256")}, {QStringLiteral("typ"), QStringLiteral("JWT")}};
+    return QJsonObject { { QStringLiteral("alg"), QStringLiteral("RS256") }, { QStringLiteral("typ"), QStringLiteral("JWT") } };
 }
 
 QJsonObject AssertionPreset::claims(const QString &clientId, const QString &username, const Clock &clock) const
 {
     const qint64 now = clock.nowSecs();
-    QJsonObject claims{
-        {QStringLiteral("iss"), clientId},
-        {QStringLiteral("aud"), audience()},
-        {QStringLiteral("exp"), now + kLifetimeSecs},
+    QJsonObject claims {
+        { QStringLiteral("iss"), clientId },
+        { QStringLiteral("aud"), audience() },
+        { QStringLiteral("exp"), now + kLifetimeSecs },
     };
     if (m_env == Environment::EntraTenant) {
         claims.insert(QStringLiteral("sub"), clientId);
@@ -212,17 +238,18 @@ Result<QUrl> AssertionPreset::normaliseUrl(const QString &input, bool allowHttp,
     QString text = input.trimmed();
     if (text.isEmpty())
         return makeError(QStringLiteral("preset.url-empty"), QStringLiteral("No URL was given."),
-                         QStringLiteral("Enter the URL, e.g. https://yourdomain.my.salesforce.com."));
+            QStringLiteral("Enter the URL, e.g. https://yourdomain.my.salesforce.com."));
     if (!text.contains(QLatin1StringView("://")))
         text.prepend(QStringLiteral("https://"));
     QUrl url(text, QUrl::StrictMode);
     if (!url.isValid() || url.host().isEmpty() || !url.userInfo().isEmpty())
-        return makeError(QStringLiteral("preset.url-invalid"), QStringLiteral("\"%1\" is not a valid URL.").arg(input.trimmed().left(80)),
-                         QStringLiteral("Enter it as https://host or https://host/path."));
+        return makeError(QStringLiteral("preset.url-invalid"),
+            QStringLiteral("\"%1\" is not a valid URL.").arg(input.trimmed().left(80)),
+            QStringLiteral("Enter it as https://host or https://host/path."));
     const QString scheme = url.scheme().toLower();
     if (scheme != QLatin1StringView("https") && scheme != QLatin1StringView("http"))
         return makeError(QStringLiteral("preset.url-scheme"), QStringLiteral("\"%1\" is not a web URL.").arg(url.scheme()),
-                         QStringLiteral("Enter an https:// URL."));
+            QStringLiteral("Enter an https:// URL."));
     if (auto clear = ClearTextRule::check(url, allowHttp, QStringLiteral("the assertion")); !clear)
         return clear.error();
     url.setScheme(scheme);

@@ -41,8 +41,8 @@ public:
     QString name() const { return environmentName(m_env); }
     bool isSalesforce() const { return m_env != Environment::EntraTenant; }
     bool isSandbox() const { return m_sandbox; } // test.salesforce.com or a sandbox My Domain / scratch org (SalesforceHost)
-    QUrl baseUrl() const { return m_base; }      // a site keeps its path, e.g. https://acme.my.site.com/customers
-    QString tenant() const { return m_tenant; }  // Entra only
+    QUrl baseUrl() const { return m_base; } // a site keeps its path, e.g. https://acme.my.site.com/customers
+    QString tenant() const { return m_tenant; } // Entra only
     QUrl tokenEndpoint() const;
 
     // The aud values this token host accepts; the first is what claims() fills in.

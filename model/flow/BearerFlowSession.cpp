@@ -32,8 +32,12 @@ QString audText(const QJsonValue &aud)
 } // namespace
 
 BearerFlowSession::BearerFlowSession(const Clock &clock, QNetworkAccessManager *network, QObject *parent)
-    : QObject(parent), m_clock(clock), m_document(new TokenDocument(this)), m_exchange(new TokenExchange(network, this)),
-      m_org(new OrgClient(network, this)), m_switchboard(new ScenarioSwitchboard(nullptr, m_document, clock, this))
+    : QObject(parent)
+    , m_clock(clock)
+    , m_document(new TokenDocument(this))
+    , m_exchange(new TokenExchange(network, this))
+    , m_org(new OrgClient(network, this))
+    , m_switchboard(new ScenarioSwitchboard(nullptr, m_document, clock, this))
 {
     connect(m_document, &TokenDocument::tokenChanged, this, [this](TokenDocument::Origin origin) {
         followClaims(origin);
@@ -55,15 +59,15 @@ Result<AssertionPreset> BearerFlowSession::preset() const
 {
     if (m_connection.environment == Env::PracticeOrg)
         return AssertionPreset::create(Env::PracticeOrg, m_practiceUrl.isEmpty() ? m_connection.input : m_practiceUrl);
-    return AssertionPreset::create(m_connection.environment, m_connection.input,
-                                   m_clearText.covers(QUrl::fromUserInput(m_connection.input.trimmed())));
+    return AssertionPreset::create(
+        m_connection.environment, m_connection.input, m_clearText.covers(QUrl::fromUserInput(m_connection.input.trimmed())));
 }
 
 QString BearerFlowSession::tokenHost() const
 {
-    const QString text = !m_tokenUrl.isEmpty()                                                        ? m_tokenUrl
-                         : m_connection.environment == Env::PracticeOrg && !m_practiceUrl.isEmpty() ? m_practiceUrl
-                                                                                                    : m_connection.input;
+    const QString text = !m_tokenUrl.isEmpty()                                     ? m_tokenUrl
+        : m_connection.environment == Env::PracticeOrg && !m_practiceUrl.isEmpty() ? m_practiceUrl
+                                                                                   : m_connection.input;
     return QUrl::fromUserInput(text.trimmed()).host().toLower();
 }
 
@@ -398,17 +402,22 @@ QString BearerFlowSession::algorithmNeed(const QString &name) const
 {
     const JwsAlgorithm alg = JwsAlgorithm::fromName(name);
     if (!alg.isSupported())
-        return tr("%1 is not an algorithm this build signs; pick one of %2.").arg(name, algorithmChoices().join(QStringLiteral(", ")));
+        return tr("%1 is not an algorithm this build signs; pick one of %2.")
+            .arg(name, algorithmChoices().join(QStringLiteral(", ")));
     const bool haveKey = m_signingKey && !m_signingKey->privateKey.isNull();
-    const QStringList keyAlgorithms = haveKey ? KeyAlgorithmRule::algorithmsFor(m_signingKey->privateKey.keyType(), m_signingKey->privateKey.curve())
-                                              : QStringList();
+    const QStringList keyAlgorithms = haveKey
+        ? KeyAlgorithmRule::algorithmsFor(m_signingKey->privateKey.keyType(), m_signingKey->privateKey.curve())
+        : QStringList();
     if (alg.family() == JwsAlgorithm::Family::Hmac) {
         if (m_hmac)
             return {};
-        return keyAlgorithms.isEmpty() ? tr("%1 needs a shared secret; type one under Secret.").arg(name)
-                                       : tr("%1 needs a shared secret; type one under Secret or pick %2.").arg(name, keyAlgorithms.constFirst());
+        return keyAlgorithms.isEmpty()
+            ? tr("%1 needs a shared secret; type one under Secret.").arg(name)
+            : tr("%1 needs a shared secret; type one under Secret or pick %2.").arg(name, keyAlgorithms.constFirst());
     }
-    if (haveKey && KeyAlgorithmRule::check(alg, m_signingKey->privateKey.keyType(), m_signingKey->privateKey.curve(), m_signingKey->privateKey.bits()))
+    if (haveKey
+        && KeyAlgorithmRule::check(
+            alg, m_signingKey->privateKey.keyType(), m_signingKey->privateKey.curve(), m_signingKey->privateKey.bits()))
         return {};
     const QString need = KeyAlgorithmRule::needs(alg);
     if (!keyAlgorithms.isEmpty())
@@ -546,10 +555,8 @@ Result<HttpExchangeRecord::Request> BearerFlowSession::request(const QString &as
     if (!p && m_tokenUrl.isEmpty())
         return p.error();
     auto built = m_connection.environment == Env::EntraTenant
-                     ? TokenExchange::entraRequest(
-                           m_tokenUrl.isEmpty() ? p->tenant() : m_tokenUrl, m_connection.clientId, assertion, m_scope)
-                     : TokenExchange::salesforceRequest(
-                           m_tokenUrl.isEmpty() ? AssertionPreset::urlText(p->baseUrl()) : m_tokenUrl, assertion);
+        ? TokenExchange::entraRequest(m_tokenUrl.isEmpty() ? p->tenant() : m_tokenUrl, m_connection.clientId, assertion, m_scope)
+        : TokenExchange::salesforceRequest(m_tokenUrl.isEmpty() ? AssertionPreset::urlText(p->baseUrl()) : m_tokenUrl, assertion);
     if (!built)
         return built;
     if (auto clear = ClearTextRule::check(built->url, m_clearText, tr("the assertion")); !clear)

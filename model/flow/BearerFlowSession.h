@@ -130,7 +130,7 @@ public:
 
     // ---- the algorithm picker: the header's alg, as jwt.io users expect to pick it
     static QStringList algorithmChoices(); // what this build signs (JwsAlgorithm::supportedNames())
-    QString algorithm() const;             // the token's alg; empty without a token
+    QString algorithm() const; // the token's alg; empty without a token
     // Empty when the loaded signing key (or the HMAC secret) signs `alg`; else what is needed,
     // in words: "ES384 needs an EC key on P-384; load one or pick RS256."
     QString algorithmNeed(const QString &alg) const;

@@ -1,7 +1,7 @@
 #include "flow/ClaimsLinter.h"
 
-#include "flow/SalesforceHost.h"
 #include "crypto/JwsAlgorithm.h"
+#include "flow/SalesforceHost.h"
 #include "token/Jwt.h"
 #include "token/TimeClaim.h"
 
@@ -26,12 +26,12 @@ class Findings {
 public:
     void add(Severity severity, const QString &code, const QString &field, const QString &message, const QString &fix)
     {
-        m_lints.append(Lint{severity, code, field, message, fix});
+        m_lints.append(Lint { severity, code, field, message, fix });
     }
     QList<Lint> sorted()
     {
         std::stable_sort(m_lints.begin(), m_lints.end(),
-                         [](const Lint &a, const Lint &b) { return static_cast<int>(a.severity) < static_cast<int>(b.severity); });
+            [](const Lint &a, const Lint &b) { return static_cast<int>(a.severity) < static_cast<int>(b.severity); });
         return m_lints;
     }
 
@@ -67,8 +67,10 @@ std::optional<bool> isSandboxHost(const QString &host)
     case Kind::LoginSandbox:
     case Kind::MyDomain:
     case Kind::SandboxMyDomain:
-    case Kind::ScratchOrg: return h.isSandbox();
-    default: return std::nullopt;
+    case Kind::ScratchOrg:
+        return h.isSandbox();
+    default:
+        return std::nullopt;
     }
 }
 
@@ -84,7 +86,7 @@ void lintAlg(const QJsonObject &header, const AssertionPreset &preset, Findings 
     }
     if (!alg.isString()) {
         out.add(Severity::Error, QStringLiteral("alg.unsupported"), field,
-                QStringLiteral("The header's alg is not a string; %1 is required.").arg(want), fix);
+            QStringLiteral("The header's alg is not a string; %1 is required.").arg(want), fix);
         return;
     }
     const QString name = alg.toString();
@@ -92,30 +94,30 @@ void lintAlg(const QJsonObject &header, const AssertionPreset &preset, Findings 
         return;
     if (name.compare(QLatin1StringView("none"), Qt::CaseInsensitive) == 0) {
         out.add(Severity::Error, QStringLiteral("alg.none"), field,
-                QStringLiteral("alg is %1: the assertion is unsigned, and %2 only takes an RS256 signature.")
-                    .arg(quoted(name), preset.isSalesforce() ? QStringLiteral("Salesforce") : QStringLiteral("Entra")),
-                fix);
+            QStringLiteral("alg is %1: the assertion is unsigned, and %2 only takes an RS256 signature.")
+                .arg(quoted(name), preset.isSalesforce() ? QStringLiteral("Salesforce") : QStringLiteral("Entra")),
+            fix);
     } else if (name.startsWith(QLatin1StringView("HS"), Qt::CaseInsensitive)) {
         out.add(Severity::Error, QStringLiteral("alg.hmac"), field,
-                QStringLiteral("alg is %1, a shared-secret MAC. The JWT bearer flow needs an RSA signature (RS256) "
-                               "checked against the certificate uploaded to the app.")
-                    .arg(quoted(name)),
-                fix);
+            QStringLiteral("alg is %1, a shared-secret MAC. The JWT bearer flow needs an RSA signature (RS256) "
+                           "checked against the certificate uploaded to the app.")
+                .arg(quoted(name)),
+            fix);
     } else if (preset.isSalesforce() && JwsAlgorithm::fromName(name).usesKeyPair()) {
         // A signature jwtflow (and jwt.io) verifies, but not one Salesforce takes: it checks the assertion
         // with the certificate uploaded to the app, using RS256 only (Salesforce Help, "OAuth 2.0 JWT
         // Bearer Flow for Server-to-Server Integration": "Sign the resulting string using SHA256 with RSA").
         out.add(Severity::Error, QStringLiteral("alg.unsupported"), field,
-                QStringLiteral("alg is %1, a valid JWS algorithm, but Salesforce's JWT bearer flow takes RS256 only: it checks the "
-                               "signature with the RSA certificate uploaded to the app (SHA-256 with RSA, PKCS#1 v1.5) and answers "
-                               "any other alg with invalid_grant \"invalid assertion\".")
-                    .arg(quoted(name)),
-                fix);
+            QStringLiteral("alg is %1, a valid JWS algorithm, but Salesforce's JWT bearer flow takes RS256 only: it checks the "
+                           "signature with the RSA certificate uploaded to the app (SHA-256 with RSA, PKCS#1 v1.5) and answers "
+                           "any other alg with invalid_grant \"invalid assertion\".")
+                .arg(quoted(name)),
+            fix);
     } else {
         out.add(Severity::Error, QStringLiteral("alg.unsupported"), field,
-                QStringLiteral("alg is %1; %2 requires %3.")
-                    .arg(quoted(name), preset.isSalesforce() ? QStringLiteral("Salesforce") : QStringLiteral("Entra"), want),
-                fix);
+            QStringLiteral("alg is %1; %2 requires %3.")
+                .arg(quoted(name), preset.isSalesforce() ? QStringLiteral("Salesforce") : QStringLiteral("Entra"), want),
+            fix);
     }
 }
 
@@ -128,32 +130,34 @@ void lintHeaderExtensions(const QJsonObject &header, Findings &out)
         for (const QJsonValue &v : crit.toArray())
             names << (v.isString() ? v.toString() : QStringLiteral("(not a string)"));
         out.add(Severity::Error, QStringLiteral("header.crit"), QStringLiteral("header.crit"),
-                crit.isArray() && !names.isEmpty()
-                    ? QStringLiteral("The header marks extensions as critical (%1); a server that does not understand them must "
-                                     "refuse the token (RFC 7515 §4.1.11).").arg(names.join(QStringLiteral(", ")))
-                    : QStringLiteral("The header's \"crit\" is not a non-empty array of names, which RFC 7515 §4.1.11 forbids."),
-                QStringLiteral("Remove \"crit\" from the header: an assertion needs no extensions."));
+            crit.isArray() && !names.isEmpty()
+                ? QStringLiteral("The header marks extensions as critical (%1); a server that does not understand them must "
+                                 "refuse the token (RFC 7515 §4.1.11).")
+                      .arg(names.join(QStringLiteral(", ")))
+                : QStringLiteral("The header's \"crit\" is not a non-empty array of names, which RFC 7515 §4.1.11 forbids."),
+            QStringLiteral("Remove \"crit\" from the header: an assertion needs no extensions."));
     }
     if (header.value(QStringLiteral("zip")).isString())
         out.add(Severity::Error, QStringLiteral("header.zip"), QStringLiteral("header.zip"),
-                QStringLiteral("\"zip\" is a JWE parameter; a signed token (JWS) must not carry it."),
-                QStringLiteral("Remove \"zip\" from the header."));
+            QStringLiteral("\"zip\" is a JWE parameter; a signed token (JWS) must not carry it."),
+            QStringLiteral("Remove \"zip\" from the header."));
     // jku / x5u / jwk / x5c point a verifier at keys the token chose itself; jwtflow never fetches
     // or trusts them (HeaderKeys explains each), and a token endpoint does not need them.
-    for (const char *member : {"jku", "x5u", "jwk", "x5c"}) {
+    for (const char *member : { "jku", "x5u", "jwk", "x5c" }) {
         const QString name = QString::fromLatin1(member);
         if (header.contains(name))
             out.add(Severity::Warning, QStringLiteral("header.key-hint"), QStringLiteral("header.") + name,
-                    QStringLiteral("The header carries \"%1\", a key the token chooses for itself: it is never fetched or used "
-                                   "to verify, and Salesforce uses the certificate uploaded to the app instead.").arg(name),
-                    QStringLiteral("Remove \"%1\" from the header.").arg(name));
+                QStringLiteral("The header carries \"%1\", a key the token chooses for itself: it is never fetched or used "
+                               "to verify, and Salesforce uses the certificate uploaded to the app instead.")
+                    .arg(name),
+                QStringLiteral("Remove \"%1\" from the header.").arg(name));
     }
     const QJsonValue kid = header.value(QStringLiteral("kid"));
     if (!kid.isUndefined() && !kid.isString())
         // An error, not a warning: verifiers (PyJWT, jwtflow's own verify) refuse the token outright.
         out.add(Severity::Error, QStringLiteral("header.kid-type"), QStringLiteral("header.kid"),
-                QStringLiteral("kid is not a string; RFC 7515 §4.1.4 makes it a string, and verifiers refuse the token."),
-                QStringLiteral("Write kid as a string, or remove it."));
+            QStringLiteral("kid is not a string; RFC 7515 §4.1.4 makes it a string, and verifiers refuse the token."),
+            QStringLiteral("Write kid as a string, or remove it."));
 }
 
 // A required string claim: present, a string, not empty. Returns it when it can be looked at further.
@@ -162,25 +166,25 @@ std::optional<QString> requiredString(const QJsonObject &claims, const QString &
     const QJsonValue value = claims.value(name);
     if (value.isUndefined()) {
         out.add(Severity::Error, QStringLiteral("claim.missing"), name, QStringLiteral("The %1 claim is missing.").arg(name),
-                QStringLiteral("Add \"%1\": %2.").arg(name, what));
+            QStringLiteral("Add \"%1\": %2.").arg(name, what));
         return std::nullopt;
     }
     if (!value.isString()) {
-        out.add(Severity::Error, QStringLiteral("claim.not-string"), name,
-                QStringLiteral("%1 must be a string.").arg(name), QStringLiteral("Set \"%1\" to %2, in quotes.").arg(name, what));
+        out.add(Severity::Error, QStringLiteral("claim.not-string"), name, QStringLiteral("%1 must be a string.").arg(name),
+            QStringLiteral("Set \"%1\" to %2, in quotes.").arg(name, what));
         return std::nullopt;
     }
     const QString text = value.toString();
     if (text.isEmpty()) {
         out.add(Severity::Error, QStringLiteral("claim.empty"), name, QStringLiteral("%1 is empty.").arg(name),
-                QStringLiteral("Set \"%1\" to %2.").arg(name, what));
+            QStringLiteral("Set \"%1\" to %2.").arg(name, what));
         return std::nullopt;
     }
     // Copy-paste brings trailing spaces and line breaks; the server compares exactly.
     if (text.trimmed() != text || text.contains(u'\n') || text.contains(u'\t')) {
         out.add(Severity::Error, QStringLiteral("%1.whitespace").arg(name), name,
-                QStringLiteral("%1 has leading, trailing or embedded whitespace: %2.").arg(name, quoted(text)),
-                QStringLiteral("Remove the whitespace from %1.").arg(name));
+            QStringLiteral("%1 has leading, trailing or embedded whitespace: %2.").arg(name, quoted(text)),
+            QStringLiteral("Remove the whitespace from %1.").arg(name));
     }
     return text.trimmed();
 }
@@ -189,10 +193,10 @@ void lintSalesforceIssuer(const QString &iss, Findings &out)
 {
     if (ClaimsLinter::looksLikeUsername(iss)) {
         out.add(Severity::Error, QStringLiteral("iss.looks-like-username"), QStringLiteral("iss"),
-                QStringLiteral("iss is %1, which looks like a username: iss and sub are probably swapped. "
-                               "iss is the connected app's consumer key.")
-                    .arg(quoted(iss)),
-                QStringLiteral("Put the consumer key (3MVG...) in iss and the username in sub."));
+            QStringLiteral("iss is %1, which looks like a username: iss and sub are probably swapped. "
+                           "iss is the connected app's consumer key.")
+                .arg(quoted(iss)),
+            QStringLiteral("Put the consumer key (3MVG...) in iss and the username in sub."));
         return;
     }
     if (ClaimsLinter::looksLikeConsumerKey(iss))
@@ -206,24 +210,24 @@ void lintSalesforceIssuer(const QString &iss, Findings &out)
     else
         why = QStringLiteral("it is %1 characters long and consumer keys are about 85: it may be cut short").arg(iss.size());
     out.add(Severity::Warning, QStringLiteral("iss.not-consumer-key"), QStringLiteral("iss"),
-            QStringLiteral("iss %1 does not look like a consumer key: %2.").arg(quoted(iss), why),
-            QStringLiteral("Copy the Consumer Key from the app's Manage Consumer Details page."));
+        QStringLiteral("iss %1 does not look like a consumer key: %2.").arg(quoted(iss), why),
+        QStringLiteral("Copy the Consumer Key from the app's Manage Consumer Details page."));
 }
 
 void lintSalesforceSubject(const QString &sub, Findings &out)
 {
     if (sub.startsWith(QLatin1StringView("3MVG"))) {
         out.add(Severity::Error, QStringLiteral("sub.looks-like-consumer-key"), QStringLiteral("sub"),
-                QStringLiteral("sub is a consumer key: iss and sub are probably swapped. sub is the Salesforce username."),
-                QStringLiteral("Put the username (user@example.com) in sub and the consumer key in iss."));
+            QStringLiteral("sub is a consumer key: iss and sub are probably swapped. sub is the Salesforce username."),
+            QStringLiteral("Put the username (user@example.com) in sub and the consumer key in iss."));
         return;
     }
     if (!ClaimsLinter::looksLikeUsername(sub))
         out.add(Severity::Warning, QStringLiteral("sub.not-username"), QStringLiteral("sub"),
-                QStringLiteral("sub %1 does not look like a Salesforce username, which has the form of an email address "
-                               "(the user ID or email address is not accepted in its place).")
-                    .arg(quoted(sub)),
-                QStringLiteral("Use the exact username from the user's record, including any sandbox suffix."));
+            QStringLiteral("sub %1 does not look like a Salesforce username, which has the form of an email address "
+                           "(the user ID or email address is not accepted in its place).")
+                .arg(quoted(sub)),
+            QStringLiteral("Use the exact username from the user's record, including any sandbox suffix."));
 }
 
 void lintPrn(const QJsonObject &claims, Findings &out)
@@ -232,8 +236,8 @@ void lintPrn(const QJsonObject &claims, Findings &out)
     if (prn.isUndefined() || prn == claims.value(QStringLiteral("sub")))
         return;
     out.add(Severity::Warning, QStringLiteral("prn.overrides-sub"), QStringLiteral("prn"),
-            QStringLiteral("prn is present and differs from sub; Salesforce takes prn when both are present."),
-            QStringLiteral("Remove prn (the old name of sub)."));
+        QStringLiteral("prn is present and differs from sub; Salesforce takes prn when both are present."),
+        QStringLiteral("Remove prn (the old name of sub)."));
 }
 
 // A string aud that the host does not take: name the likeliest reason.
@@ -246,8 +250,9 @@ void lintAudienceValue(const QString &aud, const AssertionPreset &preset, Findin
 
     if (preset.environment() == Env::EntraTenant) {
         out.add(Severity::Error, QStringLiteral("entra.aud"), field,
-                QStringLiteral("aud is %1; Entra wants the tenant's token URL, %2 (AADSTS700023).").arg(quoted(aud), preset.audience()),
-                fix);
+            QStringLiteral("aud is %1; Entra wants the tenant's token URL, %2 (AADSTS700023).")
+                .arg(quoted(aud), preset.audience()),
+            fix);
         return;
     }
 
@@ -255,8 +260,9 @@ void lintAudienceValue(const QString &aud, const AssertionPreset &preset, Findin
     const QString scheme = url.scheme().toLower();
     if (!url.isValid() || url.host().isEmpty() || (scheme != QLatin1StringView("https") && scheme != QLatin1StringView("http"))) {
         out.add(Severity::Error, QStringLiteral("aud.not-accepted"), field,
-                QStringLiteral("aud is %1, which is not a URL; %2 takes %3.").arg(quoted(aud), preset.tokenEndpoint().host(), expected),
-                fix);
+            QStringLiteral("aud is %1, which is not a URL; %2 takes %3.")
+                .arg(quoted(aud), preset.tokenEndpoint().host(), expected),
+            fix);
         return;
     }
 
@@ -271,57 +277,60 @@ void lintAudienceValue(const QString &aud, const AssertionPreset &preset, Findin
         const bool schemeDiffers = scheme != want.scheme();
         if (schemeDiffers)
             out.add(Severity::Error, QStringLiteral("aud.scheme"), field,
-                    QStringLiteral("aud uses %1:// but the accepted audience is %2.").arg(scheme, candidate),
-                    QStringLiteral("Write aud with %1://.").arg(want.scheme()));
+                QStringLiteral("aud uses %1:// but the accepted audience is %2.").arg(scheme, candidate),
+                QStringLiteral("Write aud with %1://.").arg(want.scheme()));
         if (path.compare(wantPath, Qt::CaseInsensitive) == 0) {
             // Same place, written differently.
             bool explained = schemeDiffers;
             if (aud.endsWith(u'/')) {
                 explained = true;
                 out.add(Severity::Warning, QStringLiteral("aud.trailing-slash"), field,
-                        QStringLiteral("aud ends with a slash. Salesforce compares aud as a string, and whether it "
-                                       "forgives the slash is not documented."),
-                        QStringLiteral("Set aud to %1, without the trailing slash.").arg(candidate));
+                    QStringLiteral("aud ends with a slash. Salesforce compares aud as a string, and whether it "
+                                   "forgives the slash is not documented."),
+                    QStringLiteral("Set aud to %1, without the trailing slash.").arg(candidate));
             }
             QString rewritten = stripSlashes(aud);
             rewritten.replace(0, scheme.size(), want.scheme());
             if (rewritten != candidate && rewritten.compare(candidate, Qt::CaseInsensitive) == 0) {
                 explained = true;
                 out.add(Severity::Warning, QStringLiteral("aud.case"), field,
-                        QStringLiteral("aud %1 differs from %2 only in letter case; the comparison may be exact.").arg(quoted(aud), candidate),
-                        QStringLiteral("Set aud to %1, in lower case.").arg(candidate));
+                    QStringLiteral("aud %1 differs from %2 only in letter case; the comparison may be exact.")
+                        .arg(quoted(aud), candidate),
+                    QStringLiteral("Set aud to %1, in lower case.").arg(candidate));
             }
             if (!explained)
                 out.add(Severity::Error, QStringLiteral("aud.not-accepted"), field,
-                        QStringLiteral("aud %1 is written differently from %2.").arg(quoted(aud), candidate), fix);
+                    QStringLiteral("aud %1 is written differently from %2.").arg(quoted(aud), candidate), fix);
             return;
         }
         if (path.startsWith(wantPath + u'/')) {
             const bool tokenUrl = path.endsWith(kTokenPath);
             out.add(Severity::Error, tokenUrl ? QStringLiteral("aud.token-url") : QStringLiteral("aud.path"), field,
-                    tokenUrl ? QStringLiteral("aud is the token endpoint URL; Salesforce wants the login URL without a path, %1.").arg(candidate)
-                             : QStringLiteral("aud has a path (%1) that %2 does not.").arg(path, candidate),
-                    QStringLiteral("Set aud to %1.").arg(candidate));
+                tokenUrl ? QStringLiteral("aud is the token endpoint URL; Salesforce wants the login URL without a path, %1.")
+                               .arg(candidate)
+                         : QStringLiteral("aud has a path (%1) that %2 does not.").arg(path, candidate),
+                QStringLiteral("Set aud to %1.").arg(candidate));
             return;
         }
     }
 
     // login vs test: the classic mix-up (answered with "audience is invalid").
-    const bool generic = preset.environment() == Env::Production || preset.environment() == Env::Sandbox ||
-                         preset.environment() == Env::MyDomain;
+    const bool generic = preset.environment() == Env::Production || preset.environment() == Env::Sandbox
+        || preset.environment() == Env::MyDomain;
     if (const auto audSandbox = isSandboxHost(url.host()); generic && audSandbox && *audSandbox != preset.isSandbox()) {
         out.add(Severity::Error, QStringLiteral("aud.environment-mixup"), field,
-                QStringLiteral("aud %1 is a %2 login, but the token goes to %3, a %4 host: Salesforce answers \"audience is invalid\".")
-                    .arg(quoted(aud), *audSandbox ? QStringLiteral("sandbox") : QStringLiteral("production"),
-                         preset.tokenEndpoint().host(), preset.isSandbox() ? QStringLiteral("sandbox") : QStringLiteral("production")),
-                QStringLiteral("Set aud to %1, or pick the %2 environment.")
-                    .arg(preset.audience(), *audSandbox ? QStringLiteral("Sandbox") : QStringLiteral("Production")));
+            QStringLiteral(
+                "aud %1 is a %2 login, but the token goes to %3, a %4 host: Salesforce answers \"audience is invalid\".")
+                .arg(quoted(aud), *audSandbox ? QStringLiteral("sandbox") : QStringLiteral("production"),
+                    preset.tokenEndpoint().host(), preset.isSandbox() ? QStringLiteral("sandbox") : QStringLiteral("production")),
+            QStringLiteral("Set aud to %1, or pick the %2 environment.")
+                .arg(preset.audience(), *audSandbox ? QStringLiteral("Sandbox") : QStringLiteral("Production")));
         return;
     }
     out.add(Severity::Error, QStringLiteral("aud.not-accepted"), field,
-            QStringLiteral("aud %1 is not an audience %2 accepts (%3): Salesforce answers \"audience is invalid\".")
-                .arg(quoted(aud), preset.tokenEndpoint().host(), expected),
-            fix);
+        QStringLiteral("aud %1 is not an audience %2 accepts (%3): Salesforce answers \"audience is invalid\".")
+            .arg(quoted(aud), preset.tokenEndpoint().host(), expected),
+        fix);
 }
 
 void lintAudience(const QJsonObject &claims, const AssertionPreset &preset, Findings &out)
@@ -331,7 +340,7 @@ void lintAudience(const QJsonObject &claims, const AssertionPreset &preset, Find
     const QString what = QStringLiteral("\"%1\"").arg(preset.audience());
     if (aud.isUndefined()) {
         out.add(Severity::Error, QStringLiteral("claim.missing"), field, QStringLiteral("The aud claim is missing."),
-                QStringLiteral("Add \"aud\": %1.").arg(what));
+            QStringLiteral("Add \"aud\": %1.").arg(what));
         return;
     }
     if (aud.isString()) {
@@ -343,13 +352,13 @@ void lintAudience(const QJsonObject &claims, const AssertionPreset &preset, Find
     const bool allStrings = std::all_of(array.begin(), array.end(), [](const QJsonValue &v) { return v.isString(); });
     if (!aud.isArray() || array.isEmpty() || !allStrings) {
         out.add(Severity::Error, QStringLiteral("claim.not-string"), field,
-                QStringLiteral("aud must be a string (RFC 7519 also allows an array of strings)."),
-                QStringLiteral("Set \"aud\": %1.").arg(what));
+            QStringLiteral("aud must be a string (RFC 7519 also allows an array of strings)."),
+            QStringLiteral("Set \"aud\": %1.").arg(what));
         return;
     }
     out.add(Severity::Warning, QStringLiteral("aud.array"), field,
-            QStringLiteral("aud is an array; the bearer-flow examples all send a single string."),
-            QStringLiteral("Set \"aud\": %1.").arg(what));
+        QStringLiteral("aud is an array; the bearer-flow examples all send a single string."),
+        QStringLiteral("Set \"aud\": %1.").arg(what));
     for (const QJsonValue &v : array)
         if (preset.acceptsAudience(v.toString()))
             return;
@@ -357,8 +366,8 @@ void lintAudience(const QJsonObject &claims, const AssertionPreset &preset, Find
 }
 
 // The checks every time claim shares: readable, and written the way strict servers read it.
-std::optional<TimeClaim> readTimeClaim(const QJsonObject &claims, TimeClaim::Name name, Severity unreadable, qint64 now,
-                                       Findings &out)
+std::optional<TimeClaim> readTimeClaim(
+    const QJsonObject &claims, TimeClaim::Name name, Severity unreadable, qint64 now, Findings &out)
 {
     const QString field = TimeClaim::claimName(name);
     if (!claims.contains(field))
@@ -372,20 +381,21 @@ std::optional<TimeClaim> readTimeClaim(const QJsonObject &claims, TimeClaim::Nam
     // sent Date.now() + 300 for years (salesforce-wire.md §1.4). Other servers refuse it.
     if (tc->looksLikeMilliseconds())
         out.add(Severity::Warning, field + QStringLiteral(".milliseconds"), field,
-                QStringLiteral("%1 looks like milliseconds. Servers read seconds, so it means %2 (Salesforce lets that pass, "
-                               "stricter servers do not); meant as milliseconds it is %3, %4.")
-                    .arg(field, tc->utcIso(), TimeClaim::utcIso(tc->secondsIfMilliseconds()),
-                         TimeClaim::relativeText(tc->name(), tc->secondsIfMilliseconds() - now)),
-                QStringLiteral("Divide by 1000: %1 = %2.").arg(field).arg(tc->secondsIfMilliseconds()));
+            QStringLiteral("%1 looks like milliseconds. Servers read seconds, so it means %2 (Salesforce lets that pass, "
+                           "stricter servers do not); meant as milliseconds it is %3, %4.")
+                .arg(field, tc->utcIso(), TimeClaim::utcIso(tc->secondsIfMilliseconds()),
+                    TimeClaim::relativeText(tc->name(), tc->secondsIfMilliseconds() - now)),
+            QStringLiteral("Divide by 1000: %1 = %2.").arg(field).arg(tc->secondsIfMilliseconds()));
     if (tc->form() == TimeClaim::Form::NumericString)
         out.add(Severity::Warning, field + QStringLiteral(".string"), field,
-                QStringLiteral("%1 is a string; RFC 7519 wants a JSON number (Salesforce tolerates the string, most libraries do not).")
-                    .arg(field),
-                QStringLiteral("Write %1 without quotes.").arg(field));
+            QStringLiteral(
+                "%1 is a string; RFC 7519 wants a JSON number (Salesforce tolerates the string, most libraries do not).")
+                .arg(field),
+            QStringLiteral("Write %1 without quotes.").arg(field));
     if (tc->hasFraction())
         out.add(Severity::Warning, field + QStringLiteral(".fraction"), field,
-                QStringLiteral("%1 has a fraction; Salesforce expects integer seconds.").arg(field),
-                QStringLiteral("Round %1 to whole seconds.").arg(field));
+            QStringLiteral("%1 has a fraction; Salesforce expects integer seconds.").arg(field),
+            QStringLiteral("Round %1 to whole seconds.").arg(field));
     return *tc;
 }
 
@@ -394,8 +404,9 @@ void lintTimes(const QJsonObject &claims, const AssertionPreset &preset, qint64 
     const auto nbf = readTimeClaim(claims, TimeClaim::Name::NotBefore, Severity::Error, now, out);
     const auto iat = readTimeClaim(claims, TimeClaim::Name::IssuedAt, Severity::Warning, now, out);
     if (!claims.contains(QStringLiteral("exp"))) {
-        out.add(Severity::Error, QStringLiteral("claim.missing"), QStringLiteral("exp"), QStringLiteral("The exp claim is missing."),
-                QStringLiteral("Add \"exp\": %1 (now + 3 minutes).").arg(now + ClaimsLinter::kMaxLifetimeSecs));
+        out.add(Severity::Error, QStringLiteral("claim.missing"), QStringLiteral("exp"),
+            QStringLiteral("The exp claim is missing."),
+            QStringLiteral("Add \"exp\": %1 (now + 3 minutes).").arg(now + ClaimsLinter::kMaxLifetimeSecs));
     }
     const auto exp = readTimeClaim(claims, TimeClaim::Name::Expiry, Severity::Error, now, out);
     const QString refresh = QStringLiteral("Set exp to now + 3 minutes: %1.").arg(now + ClaimsLinter::kMaxLifetimeSecs);
@@ -403,34 +414,36 @@ void lintTimes(const QJsonObject &claims, const AssertionPreset &preset, qint64 
         const qint64 left = exp->seconds() - now;
         if (left <= 0) {
             out.add(Severity::Error, QStringLiteral("exp.expired"), QStringLiteral("exp"),
-                    QStringLiteral("exp is %1, %2: Salesforce answers \"expired authorization code\".")
-                        .arg(exp->utcIso(), exp->relativeText(TimeClaim::Name::Expiry, left)),
-                    refresh);
+                QStringLiteral("exp is %1, %2: Salesforce answers \"expired authorization code\".")
+                    .arg(exp->utcIso(), exp->relativeText(TimeClaim::Name::Expiry, left)),
+                refresh);
         } else if (left <= ClaimsLinter::kSoonSecs) {
             out.add(Severity::Info, QStringLiteral("exp.soon"), QStringLiteral("exp"),
-                    QStringLiteral("exp %1; send soon or refresh it.").arg(TimeClaim::relativeText(TimeClaim::Name::Expiry, left)), refresh);
+                QStringLiteral("exp %1; send soon or refresh it.").arg(TimeClaim::relativeText(TimeClaim::Name::Expiry, left)),
+                refresh);
         } else if (preset.isSalesforce() && left > ClaimsLinter::kMaxLifetimeSecs && !exp->looksLikeMilliseconds()) {
             // Help text: "within 3 minutes" (older docs: 5). Not enforced in practice — the Salesforce
             // CLI sends milliseconds — but a short assertion is what the doc asks for.
             out.add(Severity::Warning, QStringLiteral("exp.too-far"), QStringLiteral("exp"),
-                    QStringLiteral("exp %1; Salesforce's documentation asks for an exp within 3 minutes.")
-                        .arg(TimeClaim::relativeText(TimeClaim::Name::Expiry, left)),
-                    refresh);
+                QStringLiteral("exp %1; Salesforce's documentation asks for an exp within 3 minutes.")
+                    .arg(TimeClaim::relativeText(TimeClaim::Name::Expiry, left)),
+                refresh);
         }
     }
     if (nbf && nbf->seconds() > now)
         out.add(Severity::Warning, QStringLiteral("nbf.future"), QStringLiteral("nbf"),
-                QStringLiteral("nbf is %1 (%2): the assertion is not valid yet.").arg(nbf->utcIso(), nbf->relativeText(TimeClaim::Name::NotBefore, nbf->seconds() - now)),
-                QStringLiteral("Set nbf to now (%1) or remove it.").arg(now));
+            QStringLiteral("nbf is %1 (%2): the assertion is not valid yet.")
+                .arg(nbf->utcIso(), nbf->relativeText(TimeClaim::Name::NotBefore, nbf->seconds() - now)),
+            QStringLiteral("Set nbf to now (%1) or remove it.").arg(now));
     if (nbf && exp && nbf->seconds() >= exp->seconds())
         out.add(Severity::Error, QStringLiteral("nbf.after-exp"), QStringLiteral("nbf"),
-                QStringLiteral("nbf is not before exp: there is no moment at which the assertion is valid."),
-                QStringLiteral("Set nbf to now and exp to now + 3 minutes."));
+            QStringLiteral("nbf is not before exp: there is no moment at which the assertion is valid."),
+            QStringLiteral("Set nbf to now and exp to now + 3 minutes."));
     if (iat && iat->seconds() > now)
         out.add(Severity::Warning, QStringLiteral("iat.future"), QStringLiteral("iat"),
-                QStringLiteral("iat is in the future (%1); this machine's clock or the value is off.")
-                    .arg(TimeClaim::relativeText(TimeClaim::Name::IssuedAt, iat->seconds() - now)),
-                QStringLiteral("Set iat to now (%1) or remove it.").arg(now));
+            QStringLiteral("iat is in the future (%1); this machine's clock or the value is off.")
+                .arg(TimeClaim::relativeText(TimeClaim::Name::IssuedAt, iat->seconds() - now)),
+            QStringLiteral("Set iat to now (%1) or remove it.").arg(now));
 }
 
 void lintEntra(const QJsonObject &header, const QJsonObject &claims, Findings &out)
@@ -439,18 +452,18 @@ void lintEntra(const QJsonObject &header, const QJsonObject &claims, Findings &o
     const QJsonValue sub = claims.value(QStringLiteral("sub"));
     if (iss.isString() && sub.isString() && iss != sub)
         out.add(Severity::Error, QStringLiteral("entra.iss-sub-differ"), QStringLiteral("sub"),
-                QStringLiteral("iss and sub differ; Entra wants both to be the application (client) ID (AADSTS700021)."),
-                QStringLiteral("Set sub to the same client ID as iss."));
+            QStringLiteral("iss and sub differ; Entra wants both to be the application (client) ID (AADSTS700021)."),
+            QStringLiteral("Set sub to the same client ID as iss."));
     if (iss.isString() && !iss.toString().isEmpty() && QUuid::fromString(iss.toString().trimmed()).isNull())
         out.add(Severity::Warning, QStringLiteral("entra.iss-not-client-id"), QStringLiteral("iss"),
-                QStringLiteral("iss %1 is not a GUID; Entra's client ID is the app registration's Application (client) ID.")
-                    .arg(quoted(iss.toString())),
-                QStringLiteral("Copy the Application (client) ID from the app registration's Overview page."));
+            QStringLiteral("iss %1 is not a GUID; Entra's client ID is the app registration's Application (client) ID.")
+                .arg(quoted(iss.toString())),
+            QStringLiteral("Copy the Application (client) ID from the app registration's Overview page."));
     if (!header.contains(QStringLiteral("x5t")) && !header.contains(QStringLiteral("x5t#S256")))
         out.add(Severity::Error, QStringLiteral("entra.x5t-missing"), QStringLiteral("header.x5t"),
-                QStringLiteral("The header has neither x5t nor x5t#S256, so Entra cannot tell which certificate to use "
-                               "(AADSTS50027 \"No certificate thumbprint specified in token header\")."),
-                QStringLiteral("Add x5t#S256 (or x5t): the base64url SHA-256 (SHA-1) thumbprint of the uploaded certificate."));
+            QStringLiteral("The header has neither x5t nor x5t#S256, so Entra cannot tell which certificate to use "
+                           "(AADSTS50027 \"No certificate thumbprint specified in token header\")."),
+            QStringLiteral("Add x5t#S256 (or x5t): the base64url SHA-256 (SHA-1) thumbprint of the uploaded certificate."));
 }
 
 void lintKey(const ClaimsLinter::Context &context, Findings &out)
@@ -459,21 +472,24 @@ void lintKey(const ClaimsLinter::Context &context, Findings &out)
     switch (context.keyMatch) {
     case ClaimsLinter::KeyMatch::DoesNotMatch:
         out.add(Severity::Error, QStringLiteral("key.mismatch"), field,
-                QStringLiteral("The signing key does not belong to the certificate uploaded to the app: the signature will not "
-                               "verify (Salesforce: \"invalid assertion\")."),
-                QStringLiteral("Sign with the private key of the uploaded certificate, or upload this key's certificate."));
+            QStringLiteral("The signing key does not belong to the certificate uploaded to the app: the signature will not "
+                           "verify (Salesforce: \"invalid assertion\")."),
+            QStringLiteral("Sign with the private key of the uploaded certificate, or upload this key's certificate."));
         break;
     case ClaimsLinter::KeyMatch::Unknown:
         out.add(Severity::Info, QStringLiteral("key.unchecked"), field,
-                QStringLiteral("Whether the signing key matches the app's certificate is not known."),
-                QStringLiteral("Load the certificate uploaded to the app to compare it with the key."));
+            QStringLiteral("Whether the signing key matches the app's certificate is not known."),
+            QStringLiteral("Load the certificate uploaded to the app to compare it with the key."));
         break;
-    case ClaimsLinter::KeyMatch::Matches: break;
+    case ClaimsLinter::KeyMatch::Matches:
+        break;
     }
     if (context.keyBits && *context.keyBits < ClaimsLinter::kMinRsaBits)
         out.add(Severity::Error, QStringLiteral("key.weak"), field,
-                QStringLiteral("The signing key has %1 bits; RS256 needs at least %2 (RFC 7518 §3.3).").arg(*context.keyBits).arg(ClaimsLinter::kMinRsaBits),
-                QStringLiteral("Generate a 2048-bit (or larger) RSA key and upload its certificate."));
+            QStringLiteral("The signing key has %1 bits; RS256 needs at least %2 (RFC 7518 §3.3).")
+                .arg(*context.keyBits)
+                .arg(ClaimsLinter::kMinRsaBits),
+            QStringLiteral("Generate a 2048-bit (or larger) RSA key and upload its certificate."));
 }
 
 } // namespace
@@ -521,15 +537,17 @@ QList<Lint> ClaimsLinter::lint(const Jwt &jwt, const Context &context) const
     // Only the JSON text shows duplicates (QJsonObject keeps the last): the server may keep the first.
     QList<Lint> duplicates;
     for (const QString &name : jwt.duplicateHeaderMembers())
-        duplicates.append(Lint{Severity::Error, QStringLiteral("header.duplicate"), QStringLiteral("header.") + name,
-                               QStringLiteral("The header has \"%1\" more than once; jwtflow reads the last value, the server may "
-                                              "read the first.").arg(name),
-                               QStringLiteral("Keep one \"%1\" member in the header.").arg(name)});
+        duplicates.append(Lint { Severity::Error, QStringLiteral("header.duplicate"), QStringLiteral("header.") + name,
+            QStringLiteral("The header has \"%1\" more than once; jwtflow reads the last value, the server may "
+                           "read the first.")
+                .arg(name),
+            QStringLiteral("Keep one \"%1\" member in the header.").arg(name) });
     for (const QString &name : jwt.duplicateClaims())
-        duplicates.append(Lint{Severity::Error, QStringLiteral("claim.duplicate"), name,
-                               QStringLiteral("The payload has the claim \"%1\" more than once; jwtflow reads the last value, the "
-                                              "server may read the first.").arg(name),
-                               QStringLiteral("Keep one \"%1\" claim.").arg(name)});
+        duplicates.append(Lint { Severity::Error, QStringLiteral("claim.duplicate"), name,
+            QStringLiteral("The payload has the claim \"%1\" more than once; jwtflow reads the last value, the "
+                           "server may read the first.")
+                .arg(name),
+            QStringLiteral("Keep one \"%1\" claim.").arg(name) });
     lints = duplicates + lints; // errors first, as lint() promises
     return lints;
 }

@@ -33,7 +33,9 @@ public:
     static constexpr int kMinRsaBits = 2048; // RFC 7518 §3.3
 
     // The clock must outlive the linter.
-    explicit ClaimsLinter(const Clock &clock) : m_clock(clock) {}
+    explicit ClaimsLinter(const Clock &clock)
+        : m_clock(clock)
+    { }
 
     // Lints ordered by severity (errors first), then in the order they were found.
     QList<Lint> lint(const Jwt &jwt, const Context &context) const;
@@ -47,7 +49,7 @@ public:
     // tokens and IdP access tokens): only those get the assertion lints.
     static bool looksLikeAssertion(const QJsonObject &claims);
     static bool looksLikeConsumerKey(const QString &text); // 3MVG…, long, [A-Za-z0-9._]
-    static bool looksLikeUsername(const QString &text);    // email-shaped
+    static bool looksLikeUsername(const QString &text); // email-shaped
 
 private:
     const Clock &m_clock;

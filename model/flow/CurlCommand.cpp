@@ -47,19 +47,21 @@ QString CurlCommand::build(const HttpExchangeRecord::Request &request, HttpExcha
     return build(request, secrets, layout, false);
 }
 
-QString CurlCommand::build(const HttpExchangeRecord::Request &request, HttpExchangeRecord::Secrets secrets, Layout layout, bool variables)
+QString CurlCommand::build(
+    const HttpExchangeRecord::Request &request, HttpExchangeRecord::Secrets secrets, Layout layout, bool variables)
 {
     HttpExchangeRecord record;
     record.request = request;
     const SecretMasker masker = record.secrets();
-    const auto shown = [&](const QString &text) { return secrets == HttpExchangeRecord::Secrets::Mask ? masker.apply(text) : text; };
+    const auto shown
+        = [&](const QString &text) { return secrets == HttpExchangeRecord::Secrets::Mask ? masker.apply(text) : text; };
     const auto isSecret = [&](const QString &text) { return !text.isEmpty() && masker.apply(text) != text; };
     // "name=$VARIABLE" in double quotes: the shell expands the variable, nothing else is special.
     const auto fromVariable = [](const QString &prefix, const QString &variable) {
         return QLatin1Char('"') + prefix + QStringLiteral("$") + variable + QLatin1Char('"');
     };
 
-    QStringList parts{QStringLiteral("curl -sS")};
+    QStringList parts { QStringLiteral("curl -sS") };
     const bool hasBody = !request.body.isEmpty();
     const bool methodImplied = (request.method == "GET" && !hasBody) || (request.method == "POST" && hasBody);
     if (!methodImplied)
@@ -75,7 +77,9 @@ QString CurlCommand::build(const HttpExchangeRecord::Request &request, HttpExcha
         const QString text = QString::fromUtf8(value);
         const qsizetype space = text.indexOf(QLatin1Char(' '));
         if (variables && name.compare("Authorization", Qt::CaseInsensitive) == 0 && space > 0 && isSecret(text)) {
-            parts << QStringLiteral("-H ") + fromVariable(QString::fromLatin1(name) + QStringLiteral(": ") + text.left(space + 1), variableFor(QStringLiteral("authorization")));
+            parts << QStringLiteral("-H ")
+                    + fromVariable(QString::fromLatin1(name) + QStringLiteral(": ") + text.left(space + 1),
+                        variableFor(QStringLiteral("authorization")));
             continue;
         }
         parts << QStringLiteral("-H ") + quote(shown(QString::fromLatin1(name) + QStringLiteral(": ") + text));
@@ -83,7 +87,8 @@ QString CurlCommand::build(const HttpExchangeRecord::Request &request, HttpExcha
     if (hasBody) {
         if (contentType.trimmed().toLower().startsWith("application/x-www-form-urlencoded")) {
             for (const auto &[name, value] : FormBody::decode(request.body)) {
-                const bool plainName = !name.isEmpty() && std::all_of(name.begin(), name.end(), [](QChar c) { return c.isLetterOrNumber() || c == u'_'; });
+                const bool plainName = !name.isEmpty()
+                    && std::all_of(name.begin(), name.end(), [](QChar c) { return c.isLetterOrNumber() || c == u'_'; });
                 if (variables && plainName && isSecret(value))
                     parts << QStringLiteral("--data-urlencode ") + fromVariable(name + QLatin1Char('='), variableFor(name));
                 else

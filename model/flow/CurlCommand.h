@@ -14,7 +14,7 @@ public:
     enum class Layout { MultiLine, SingleLine };
 
     static QString build(const HttpExchangeRecord::Request &request,
-                         HttpExchangeRecord::Secrets secrets = HttpExchangeRecord::Secrets::Mask, Layout layout = Layout::MultiLine);
+        HttpExchangeRecord::Secrets secrets = HttpExchangeRecord::Secrets::Mask, Layout layout = Layout::MultiLine);
     // The same with every secret the masker knows (the assertion, a token, a client secret) read
     // from an environment variable instead of written out, so it never becomes one of curl's
     // arguments (visible to every user in the process list): "assertion=$JWTFLOW_ASSERTION",
@@ -26,7 +26,8 @@ public:
     static QString quote(const QString &text);
 
 private:
-    static QString build(const HttpExchangeRecord::Request &request, HttpExchangeRecord::Secrets secrets, Layout layout, bool variables);
+    static QString build(
+        const HttpExchangeRecord::Request &request, HttpExchangeRecord::Secrets secrets, Layout layout, bool variables);
 };
 
 } // namespace jwtflow

@@ -17,21 +17,21 @@ namespace jwtflow {
 class Diagnosis {
 public:
     struct Cause {
-        QString id;         // stable, e.g. "aud.sandbox-against-production"
-        QString summary;    // what is probably wrong
+        QString id; // stable, e.g. "aud.sandbox-against-production"
+        QString summary; // what is probably wrong
         QString implicated; // the claim or setting: "aud", "exp", "iss", "sub", "key", "connected-app policy", "host", ...
-        QStringList fixes;  // a checklist, in the order to try
-        QString evidence;   // what in this request points here; empty when only the message does
-        int score = 0;      // ranking weight (higher first)
+        QStringList fixes; // a checklist, in the order to try
+        QString evidence; // what in this request points here; empty when only the message does
+        int score = 0; // ranking weight (higher first)
     };
 
-    QString code;          // "E3", "AADSTS700024", "transport.timeout", "http.redirect", "oauth.unknown", "ok"
-    QString title;         // one line
+    QString code; // "E3", "AADSTS700024", "transport.timeout", "http.redirect", "oauth.unknown", "ok"
+    QString title; // one line
     QString serverMessage; // what the server said, verbatim where it said anything
     bool ambiguous = false; // the server's message covers several causes that it does not tell apart
     QString ambiguityNote;
-    QList<Cause> causes;   // most likely first
-    QStringList notes;     // context worth knowing that is not a cause
+    QList<Cause> causes; // most likely first
+    QStringList notes; // context worth knowing that is not a cause
 
     bool isEmpty() const { return causes.isEmpty(); }
     const Cause *primary() const { return causes.isEmpty() ? nullptr : &causes.constFirst(); }
@@ -45,7 +45,7 @@ public:
     static Diagnosis diagnose(const ExchangeResult &result, const DiagnosisContext &context);
     // The same for an error pair on its own (recorded bodies, tests); record adds what was sent.
     static Diagnosis diagnoseError(const QString &error, const QString &description, const DiagnosisContext &context,
-                                   const QList<qint64> &errorCodes = {}, const HttpExchangeRecord *record = nullptr);
+        const QList<qint64> &errorCodes = {}, const HttpExchangeRecord *record = nullptr);
 };
 
 } // namespace jwtflow

@@ -3,7 +3,6 @@
 #include "core/Clock.h"
 #include "token/Jwt.h"
 
-
 namespace jwtflow {
 
 DiagnosisContext DiagnosisContext::fromAssertion(const QUrl &tokenHost, const QString &assertion, const Clock &clock)
@@ -28,11 +27,14 @@ DiagnosisContext::OrgKind DiagnosisContext::effectiveOrgKind() const
         return orgKind;
     switch (hostKind(tokenHost.host())) {
     case HostKind::LoginProduction:
-    case HostKind::MyDomain: return OrgKind::Production;
+    case HostKind::MyDomain:
+        return OrgKind::Production;
     case HostKind::LoginSandbox:
     case HostKind::SandboxMyDomain:
-    case HostKind::ScratchOrg: return OrgKind::Sandbox;
-    default: return OrgKind::Unknown;
+    case HostKind::ScratchOrg:
+        return OrgKind::Sandbox;
+    default:
+        return OrgKind::Unknown;
     }
 }
 

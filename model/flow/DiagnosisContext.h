@@ -21,12 +21,12 @@ struct DiagnosisContext {
     // What a host name says about the org behind it (SalesforceHost decides).
     using HostKind = SalesforceHost::Kind;
 
-    QUrl tokenHost;                 // where the assertion was sent (any URL on that host will do)
-    QJsonObject header;             // the assertion's JOSE header
-    QJsonObject claims;             // the assertion's claims
-    bool assertionReadable = true;  // false: the assertion did not parse as a JWT at all
-    qsizetype signatureBytes = -1;  // -1: unknown; 0: unsigned
-    std::optional<qint64> nowSecs;  // this computer's clock when it was sent
+    QUrl tokenHost; // where the assertion was sent (any URL on that host will do)
+    QJsonObject header; // the assertion's JOSE header
+    QJsonObject claims; // the assertion's claims
+    bool assertionReadable = true; // false: the assertion did not parse as a JWT at all
+    qsizetype signatureBytes = -1; // -1: unknown; 0: unsigned
+    std::optional<qint64> nowSecs; // this computer's clock when it was sent
     KeyMatch keyMatch = KeyMatch::Unknown;
     OrgKind orgKind = OrgKind::Unknown; // what the user chose; Unknown: guessed from the host
 

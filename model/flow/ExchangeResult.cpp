@@ -35,16 +35,25 @@ QString transportWords(HttpExchangeRecord::Transport transport)
 {
     using Transport = HttpExchangeRecord::Transport;
     switch (transport) {
-    case Transport::HostNotFound: return QStringLiteral("Host not found");
-    case Transport::ConnectionRefused: return QStringLiteral("Connection refused");
-    case Transport::Timeout: return QStringLiteral("Timed out");
-    case Transport::Tls: return QStringLiteral("TLS failed");
-    case Transport::Proxy: return QStringLiteral("Proxy failed");
-    case Transport::Cancelled: return QStringLiteral("Cancelled");
-    case Transport::ConnectionClosed: return QStringLiteral("Connection closed early");
-    case Transport::ResponseTooLarge: return QStringLiteral("Response too large");
+    case Transport::HostNotFound:
+        return QStringLiteral("Host not found");
+    case Transport::ConnectionRefused:
+        return QStringLiteral("Connection refused");
+    case Transport::Timeout:
+        return QStringLiteral("Timed out");
+    case Transport::Tls:
+        return QStringLiteral("TLS failed");
+    case Transport::Proxy:
+        return QStringLiteral("Proxy failed");
+    case Transport::Cancelled:
+        return QStringLiteral("Cancelled");
+    case Transport::ConnectionClosed:
+        return QStringLiteral("Connection closed early");
+    case Transport::ResponseTooLarge:
+        return QStringLiteral("Response too large");
     case Transport::None:
-    case Transport::Other: break;
+    case Transport::Other:
+        break;
     }
     return QStringLiteral("Network error");
 }
@@ -63,7 +72,7 @@ bool ExchangeResult::looksLikeHtml(const QByteArray &body, const QByteArray &con
 QString ExchangeResult::htmlTitleOf(const QByteArray &html)
 {
     static const QRegularExpression title(QStringLiteral("<title[^>]*>(.*?)</title>"),
-                                          QRegularExpression::CaseInsensitiveOption | QRegularExpression::DotMatchesEverythingOption);
+        QRegularExpression::CaseInsensitiveOption | QRegularExpression::DotMatchesEverythingOption);
     const auto match = title.match(QString::fromUtf8(html.left(64 * 1024)));
     if (!match.hasMatch())
         return {};
@@ -77,7 +86,8 @@ ExchangeResult ExchangeResult::fromRecord(HttpExchangeRecord record, Mode mode)
     // said is shown masked everywhere (summary, diagnosis, text, JSON, the window). The raw body
     // and the token's own fields follow the caller's choice of showing secrets.
     const SecretMasker masker = result.record.secrets();
-    for (QString *said : {&result.error, &result.errorDescription, &result.errorUri, &result.bodyExcerpt, &result.htmlTitle, &result.location})
+    for (QString *said :
+        { &result.error, &result.errorDescription, &result.errorUri, &result.bodyExcerpt, &result.htmlTitle, &result.location })
         *said = masker.apply(*said);
     return result;
 }
@@ -104,7 +114,7 @@ ExchangeResult ExchangeResult::classify(HttpExchangeRecord record, Mode mode)
         return result;
     }
 
-    QJsonParseError parseError{};
+    QJsonParseError parseError {};
     const QJsonDocument json = QJsonDocument::fromJson(body, &parseError);
     if (parseError.error != QJsonParseError::NoError || json.isNull()) {
         result.bodyExcerpt = excerpt(body);
@@ -149,22 +159,26 @@ QString ExchangeResult::summary() const
     const QString http = QStringLiteral("HTTP %1").arg(status());
     switch (outcome) {
     case Outcome::Token:
-        return http + QStringLiteral(": access token issued") +
-               (token.scope.isEmpty() ? QString() : QStringLiteral(" (scope: %1)").arg(token.scope));
+        return http + QStringLiteral(": access token issued")
+            + (token.scope.isEmpty() ? QString() : QStringLiteral(" (scope: %1)").arg(token.scope));
     case Outcome::OAuthError:
-        return http + QStringLiteral(": ") + error + (errorDescription.isEmpty() ? QString() : QStringLiteral(" — ") + errorDescription);
+        return http + QStringLiteral(": ") + error
+            + (errorDescription.isEmpty() ? QString() : QStringLiteral(" — ") + errorDescription);
     case Outcome::HtmlBody:
-        return http + QStringLiteral(": an HTML page, not JSON") +
-               (htmlTitle.isEmpty() ? QStringLiteral(" (no title)") : QStringLiteral(" (title: \"%1\")").arg(htmlTitle));
+        return http + QStringLiteral(": an HTML page, not JSON")
+            + (htmlTitle.isEmpty() ? QStringLiteral(" (no title)") : QStringLiteral(" (title: \"%1\")").arg(htmlTitle));
     case Outcome::TextBody: {
         const QString type = QString::fromUtf8(record.responseHeader("Content-Type"));
-        return http + QStringLiteral(": not JSON (%1): %2")
-                          .arg(type.isEmpty() ? QStringLiteral("no Content-Type") : type, bodyExcerpt.left(200).simplified());
+        return http
+            + QStringLiteral(": not JSON (%1): %2")
+                  .arg(type.isEmpty() ? QStringLiteral("no Content-Type") : type, bodyExcerpt.left(200).simplified());
     }
-    case Outcome::EmptyBody: return http + QStringLiteral(" with an empty body");
+    case Outcome::EmptyBody:
+        return http + QStringLiteral(" with an empty body");
     case Outcome::Redirect:
-        return http + QStringLiteral(": a redirect to %1 (not followed: a token endpoint does not redirect)")
-                          .arg(location.isEmpty() ? QStringLiteral("(no Location)") : location);
+        return http
+            + QStringLiteral(": a redirect to %1 (not followed: a token endpoint does not redirect)")
+                  .arg(location.isEmpty() ? QStringLiteral("(no Location)") : location);
     case Outcome::UnexpectedJson:
         if (!error.isEmpty())
             return http + QStringLiteral(": ") + error + QStringLiteral(" — ") + errorDescription;
@@ -181,12 +195,11 @@ QString ExchangeResult::summary() const
 
 QJsonObject ExchangeResult::toJson(HttpExchangeRecord::Secrets secrets) const
 {
-    QJsonObject object{{QStringLiteral("ok"), ok()},
-                       {QStringLiteral("outcome"), outcomeName(outcome)},
-                       {QStringLiteral("summary"), secrets == HttpExchangeRecord::Secrets::Mask ? record.secrets().apply(summary()) : summary()},
-                       {QStringLiteral("status"), status()},
-                       {QStringLiteral("elapsedMs"), elapsedMs()},
-                       {QStringLiteral("exchange"), record.toJson(secrets)}};
+    QJsonObject object { { QStringLiteral("ok"), ok() }, { QStringLiteral("outcome"), outcomeName(outcome) },
+        { QStringLiteral("summary"),
+            secrets == HttpExchangeRecord::Secrets::Mask ? record.secrets().apply(summary()) : summary() },
+        { QStringLiteral("status"), status() }, { QStringLiteral("elapsedMs"), elapsedMs() },
+        { QStringLiteral("exchange"), record.toJson(secrets) } };
     if (ok()) {
         QJsonObject fields = token.json;
         if (secrets == HttpExchangeRecord::Secrets::Mask) {
@@ -202,9 +215,9 @@ QJsonObject ExchangeResult::toJson(HttpExchangeRecord::Secrets secrets) const
         QJsonArray codes;
         for (const qint64 code : errorCodes)
             codes.append(code);
-        object.insert(QStringLiteral("error"), QJsonObject{{QStringLiteral("error"), error},
-                                                           {QStringLiteral("error_description"), errorDescription},
-                                                           {QStringLiteral("error_codes"), codes}});
+        object.insert(QStringLiteral("error"),
+            QJsonObject { { QStringLiteral("error"), error }, { QStringLiteral("error_description"), errorDescription },
+                { QStringLiteral("error_codes"), codes } });
     }
     if (outcome == Outcome::HtmlBody)
         object.insert(QStringLiteral("htmlTitle"), htmlTitle);
@@ -218,14 +231,22 @@ QJsonObject ExchangeResult::toJson(HttpExchangeRecord::Secrets secrets) const
 QString ExchangeResult::outcomeName(Outcome outcome)
 {
     switch (outcome) {
-    case Outcome::Token: return QStringLiteral("token");
-    case Outcome::OAuthError: return QStringLiteral("oauth-error");
-    case Outcome::HtmlBody: return QStringLiteral("html-body");
-    case Outcome::TextBody: return QStringLiteral("text-body");
-    case Outcome::EmptyBody: return QStringLiteral("empty-body");
-    case Outcome::Redirect: return QStringLiteral("redirect");
-    case Outcome::UnexpectedJson: return QStringLiteral("unexpected-json");
-    case Outcome::TransportError: return QStringLiteral("transport-error");
+    case Outcome::Token:
+        return QStringLiteral("token");
+    case Outcome::OAuthError:
+        return QStringLiteral("oauth-error");
+    case Outcome::HtmlBody:
+        return QStringLiteral("html-body");
+    case Outcome::TextBody:
+        return QStringLiteral("text-body");
+    case Outcome::EmptyBody:
+        return QStringLiteral("empty-body");
+    case Outcome::Redirect:
+        return QStringLiteral("redirect");
+    case Outcome::UnexpectedJson:
+        return QStringLiteral("unexpected-json");
+    case Outcome::TransportError:
+        return QStringLiteral("transport-error");
     }
     return QStringLiteral("unknown");
 }

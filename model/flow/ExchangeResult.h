@@ -19,12 +19,12 @@ public:
     enum class Mode { SalesforceJwtBearer, EntraClientCredentials };
 
     enum class Outcome {
-        Token,          // 2xx JSON with access_token
-        OAuthError,     // JSON {"error", "error_description"} (RFC 6749 §5.2)
-        HtmlBody,       // an HTML page: wrong host, proxy, captive portal, outage
-        TextBody,       // other non-JSON text
-        EmptyBody,      // nothing at all
-        Redirect,       // 30x: reported with its Location, never followed
+        Token, // 2xx JSON with access_token
+        OAuthError, // JSON {"error", "error_description"} (RFC 6749 §5.2)
+        HtmlBody, // an HTML page: wrong host, proxy, captive portal, outage
+        TextBody, // other non-JSON text
+        EmptyBody, // nothing at all
+        Redirect, // 30x: reported with its Location, never followed
         UnexpectedJson, // JSON of another shape (a REST error array, no access_token, ...)
         TransportError, // no complete HTTP answer: see record.transport
     };
@@ -37,12 +37,12 @@ public:
 
     TokenResponse token; // Outcome::Token
 
-    QString error;            // "invalid_grant"; a REST array's errorCode
+    QString error; // "invalid_grant"; a REST array's errorCode
     QString errorDescription; // "audience is invalid"; a REST array's message
     QList<qint64> errorCodes; // Entra's error_codes (AADSTS numbers)
     QString errorUri;
-    QString htmlTitle;   // HtmlBody: the page's <title>, if any
-    QString location;    // Redirect: where the server pointed
+    QString htmlTitle; // HtmlBody: the page's <title>, if any
+    QString location; // Redirect: where the server pointed
     QString bodyExcerpt; // non-JSON bodies: the first 2 KB as plain text
 
     bool ok() const { return outcome == Outcome::Token; }

@@ -34,9 +34,9 @@ FormBody::Fields FormBody::decode(const QByteArray &body)
             continue;
         const qsizetype eq = pair.indexOf('=');
         if (eq < 0)
-            fields.append({decodePart(pair), QString()});
+            fields.append({ decodePart(pair), QString() });
         else
-            fields.append({decodePart(pair.left(eq)), decodePart(pair.mid(eq + 1))});
+            fields.append({ decodePart(pair.left(eq)), decodePart(pair.mid(eq + 1)) });
     }
     return fields;
 }

@@ -17,8 +17,8 @@ namespace {
 bool isHttpLevel(QNetworkReply::NetworkError error)
 {
     const int code = static_cast<int>(error);
-    return error == QNetworkReply::NoError || (code >= 201 && code <= 299) || error == QNetworkReply::ProtocolInvalidOperationError ||
-           (code >= 401 && code <= 499);
+    return error == QNetworkReply::NoError || (code >= 201 && code <= 299)
+        || error == QNetworkReply::ProtocolInvalidOperationError || (code >= 401 && code <= 499);
 }
 
 bool isRedirect(int status)
@@ -233,10 +233,12 @@ void HttpCall::onReplyFinished()
 
     if (m_record.transport == Transport::None && isRedirect(response.status) && m_redirects.size() < m_options.maxRedirects) {
         const QUrl location = m_record.request.url.resolved(QUrl::fromEncoded(m_record.responseHeader("Location")));
-        if (location.isValid() && !location.isEmpty() && m_options.mayFollow && m_options.mayFollow(m_record.request.url, location)) {
+        if (location.isValid() && !location.isEmpty() && m_options.mayFollow
+            && m_options.mayFollow(m_record.request.url, location)) {
             m_redirects.append(m_record.request.url);
             m_record.request.url = location;
-            if (response.status == 303 || ((response.status == 301 || response.status == 302) && m_record.request.method == "POST")) {
+            if (response.status == 303
+                || ((response.status == 301 || response.status == 302) && m_record.request.method == "POST")) {
                 m_record.request.method = "GET"; // what browsers and curl -L do
                 m_record.request.body.clear();
             }
@@ -251,8 +253,8 @@ QString HttpCall::tooLargeMessage() const
 {
     const qint64 cap = m_options.maxResponseBytes;
     const QString size = cap % (1024 * 1024) == 0 ? QStringLiteral("%1 MiB").arg(cap / (1024 * 1024))
-                         : cap % 1024 == 0       ? QStringLiteral("%1 KiB").arg(cap / 1024)
-                                                 : QStringLiteral("%1 bytes").arg(cap);
+        : cap % 1024 == 0                         ? QStringLiteral("%1 KiB").arg(cap / 1024)
+                                                  : QStringLiteral("%1 bytes").arg(cap);
     return QStringLiteral("The response exceeded the limit of %1 (%2 bytes), so it was not read to the end.").arg(size).arg(cap);
 }
 
@@ -273,20 +275,29 @@ HttpExchangeRecord::Transport HttpCall::classify(QNetworkReply::NetworkError err
 {
     using Transport = HttpExchangeRecord::Transport;
     switch (error) {
-    case QNetworkReply::NoError: return Transport::None;
-    case QNetworkReply::HostNotFoundError: return Transport::HostNotFound;
-    case QNetworkReply::ConnectionRefusedError: return Transport::ConnectionRefused;
-    case QNetworkReply::TimeoutError: return Transport::Timeout;
-    case QNetworkReply::SslHandshakeFailedError: return Transport::Tls;
-    case QNetworkReply::OperationCanceledError: return Transport::Cancelled;
-    case QNetworkReply::RemoteHostClosedError: return Transport::ConnectionClosed;
+    case QNetworkReply::NoError:
+        return Transport::None;
+    case QNetworkReply::HostNotFoundError:
+        return Transport::HostNotFound;
+    case QNetworkReply::ConnectionRefusedError:
+        return Transport::ConnectionRefused;
+    case QNetworkReply::TimeoutError:
+        return Transport::Timeout;
+    case QNetworkReply::SslHandshakeFailedError:
+        return Transport::Tls;
+    case QNetworkReply::OperationCanceledError:
+        return Transport::Cancelled;
+    case QNetworkReply::RemoteHostClosedError:
+        return Transport::ConnectionClosed;
     case QNetworkReply::ProxyConnectionRefusedError:
     case QNetworkReply::ProxyConnectionClosedError:
     case QNetworkReply::ProxyNotFoundError:
     case QNetworkReply::ProxyTimeoutError:
     case QNetworkReply::ProxyAuthenticationRequiredError:
-    case QNetworkReply::UnknownProxyError: return Transport::Proxy;
-    default: return Transport::Other;
+    case QNetworkReply::UnknownProxyError:
+        return Transport::Proxy;
+    default:
+        return Transport::Other;
     }
 }
 
@@ -297,15 +308,17 @@ QString HttpCall::describeTlsError(const QString &host, const QSslError &error, 
     if (peer.isNull())
         return text;
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    QString validity = QStringLiteral("valid %1 to %2").arg(peer.effectiveDate().toString(Qt::ISODate), peer.expiryDate().toString(Qt::ISODate));
+    QString validity = QStringLiteral("valid %1 to %2")
+                           .arg(peer.effectiveDate().toString(Qt::ISODate), peer.expiryDate().toString(Qt::ISODate));
     if (peer.expiryDate() < now)
         validity += QStringLiteral(", expired %1 day(s) ago").arg(peer.expiryDate().daysTo(now));
     else if (peer.effectiveDate() > now)
         validity += QStringLiteral(", not valid for another %1 day(s)").arg(now.daysTo(peer.effectiveDate()));
     text += QStringLiteral(" (certificate %1, issued by %2, %3, SHA-256 %4)")
-                .arg(certificateName(peer.subjectInfo(QSslCertificate::CommonName), peer.subjectInfo(QSslCertificate::Organization)),
-                     certificateName(peer.issuerInfo(QSslCertificate::CommonName), peer.issuerInfo(QSslCertificate::Organization)),
-                     validity, QString::fromLatin1(TlsTrust::sha256Digest(peer)));
+                .arg(certificateName(
+                         peer.subjectInfo(QSslCertificate::CommonName), peer.subjectInfo(QSslCertificate::Organization)),
+                    certificateName(peer.issuerInfo(QSslCertificate::CommonName), peer.issuerInfo(QSslCertificate::Organization)),
+                    validity, QString::fromLatin1(TlsTrust::sha256Digest(peer)));
     return text;
 #else
     Q_UNUSED(error);

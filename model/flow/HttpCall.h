@@ -67,7 +67,7 @@ private:
     static constexpr qint64 kReadChunk = 64 * 1024; // what Qt may buffer before jwtflow takes it
 
     QPointer<QNetworkReply> m_reply; // the manager may delete it first (it is the reply's parent)
-    QByteArray m_body;               // read so far, never more than maxResponseBytes
+    QByteArray m_body; // read so far, never more than maxResponseBytes
     QTimer m_deadline;
     QElapsedTimer m_elapsed;
     Abort m_abort = Abort::None;

@@ -26,15 +26,15 @@ bool isForm(const QByteArray &contentType)
 
 const QStringList &tokenFieldNames()
 {
-    static const QStringList names{QStringLiteral("assertion"),    QStringLiteral("client_assertion"), QStringLiteral("access_token"),
-                                   QStringLiteral("refresh_token"), QStringLiteral("id_token"),         QStringLiteral("token"),
-                                   QStringLiteral("sid"),           QStringLiteral("oauth_token")};
+    static const QStringList names { QStringLiteral("assertion"), QStringLiteral("client_assertion"),
+        QStringLiteral("access_token"), QStringLiteral("refresh_token"), QStringLiteral("id_token"), QStringLiteral("token"),
+        QStringLiteral("sid"), QStringLiteral("oauth_token") };
     return names;
 }
 
 const QStringList &wholeSecretFieldNames()
 {
-    static const QStringList names{QStringLiteral("client_secret"), QStringLiteral("password"), QStringLiteral("code")};
+    static const QStringList names { QStringLiteral("client_secret"), QStringLiteral("password"), QStringLiteral("code") };
     return names;
 }
 
@@ -66,8 +66,8 @@ QJsonArray headersToJson(const HttpExchangeRecord::Headers &headers, const Secre
     QJsonArray array;
     for (const auto &[name, value] : headers) {
         const QString text = QString::fromUtf8(value);
-        array.append(QJsonObject{{QStringLiteral("name"), QString::fromLatin1(name)},
-                                 {QStringLiteral("value"), masker ? masker->apply(text) : text}});
+        array.append(QJsonObject { { QStringLiteral("name"), QString::fromLatin1(name) },
+            { QStringLiteral("value"), masker ? masker->apply(text) : text } });
     }
     return array;
 }
@@ -108,7 +108,8 @@ SecretMasker HttpExchangeRecord::secrets() const
     const QJsonDocument json = QJsonDocument::fromJson(response.body);
     if (json.isObject()) {
         const QJsonObject object = json.object();
-        for (const QString &name : {QStringLiteral("access_token"), QStringLiteral("refresh_token"), QStringLiteral("id_token")}) {
+        for (const QString &name :
+            { QStringLiteral("access_token"), QStringLiteral("refresh_token"), QStringLiteral("id_token") }) {
             if (object.value(name).isString())
                 masker.addToken(object.value(name).toString());
         }
@@ -167,26 +168,25 @@ QJsonObject HttpExchangeRecord::toJson(Secrets secrets) const
     const SecretMasker *mask = secrets == Secrets::Mask ? &masker : nullptr;
     const auto maybeMask = [mask](const QString &text) { return mask ? mask->apply(text) : text; };
 
-    QJsonObject object{
-        {QStringLiteral("request"),
-         QJsonObject{{QStringLiteral("method"), QString::fromLatin1(request.method)},
-                     {QStringLiteral("url"), maybeMask(QString::fromUtf8(request.url.toEncoded()))},
-                     {QStringLiteral("headers"), headersToJson(request.headers, mask)},
-                     {QStringLiteral("body"), maybeMask(QString::fromUtf8(request.body))}}},
-        {QStringLiteral("elapsedMs"), elapsedMs},
+    QJsonObject object {
+        { QStringLiteral("request"),
+            QJsonObject { { QStringLiteral("method"), QString::fromLatin1(request.method) },
+                { QStringLiteral("url"), maybeMask(QString::fromUtf8(request.url.toEncoded())) },
+                { QStringLiteral("headers"), headersToJson(request.headers, mask) },
+                { QStringLiteral("body"), maybeMask(QString::fromUtf8(request.body)) } } },
+        { QStringLiteral("elapsedMs"), elapsedMs },
     };
     if (response.status > 0 && transport == Transport::None) {
         object.insert(QStringLiteral("response"),
-                      QJsonObject{{QStringLiteral("status"), response.status},
-                                  {QStringLiteral("reason"), QString::fromUtf8(response.reason)},
-                                  {QStringLiteral("headers"), headersToJson(response.headers, mask)},
-                                  {QStringLiteral("body"), maybeMask(QString::fromUtf8(response.body))}});
+            QJsonObject { { QStringLiteral("status"), response.status },
+                { QStringLiteral("reason"), QString::fromUtf8(response.reason) },
+                { QStringLiteral("headers"), headersToJson(response.headers, mask) },
+                { QStringLiteral("body"), maybeMask(QString::fromUtf8(response.body)) } });
     }
     if (transport != Transport::None) {
-        object.insert(QStringLiteral("transport"), QJsonObject{{QStringLiteral("kind"), transportName(transport)},
-                                                               {QStringLiteral("message"), transportMessage},
-                                                               {QStringLiteral("requestSent"), requestSent},
-                                                               {QStringLiteral("bytesReceived"), bytesReceived}});
+        object.insert(QStringLiteral("transport"),
+            QJsonObject { { QStringLiteral("kind"), transportName(transport) }, { QStringLiteral("message"), transportMessage },
+                { QStringLiteral("requestSent"), requestSent }, { QStringLiteral("bytesReceived"), bytesReceived } });
     }
     if (!tlsErrors.isEmpty()) {
         object.insert(QStringLiteral("tlsErrors"), QJsonArray::fromStringList(tlsErrors));
@@ -204,23 +204,33 @@ QJsonObject HttpExchangeRecord::toJson(Secrets secrets) const
 QString HttpExchangeRecord::transportName(Transport transport)
 {
     switch (transport) {
-    case Transport::None: return QStringLiteral("none");
-    case Transport::HostNotFound: return QStringLiteral("host-not-found");
-    case Transport::ConnectionRefused: return QStringLiteral("connection-refused");
-    case Transport::Timeout: return QStringLiteral("timeout");
-    case Transport::Tls: return QStringLiteral("tls");
-    case Transport::Proxy: return QStringLiteral("proxy");
-    case Transport::Cancelled: return QStringLiteral("cancelled");
-    case Transport::ConnectionClosed: return QStringLiteral("connection-closed");
-    case Transport::ResponseTooLarge: return QStringLiteral("response-too-large");
-    case Transport::Other: return QStringLiteral("other");
+    case Transport::None:
+        return QStringLiteral("none");
+    case Transport::HostNotFound:
+        return QStringLiteral("host-not-found");
+    case Transport::ConnectionRefused:
+        return QStringLiteral("connection-refused");
+    case Transport::Timeout:
+        return QStringLiteral("timeout");
+    case Transport::Tls:
+        return QStringLiteral("tls");
+    case Transport::Proxy:
+        return QStringLiteral("proxy");
+    case Transport::Cancelled:
+        return QStringLiteral("cancelled");
+    case Transport::ConnectionClosed:
+        return QStringLiteral("connection-closed");
+    case Transport::ResponseTooLarge:
+        return QStringLiteral("response-too-large");
+    case Transport::Other:
+        return QStringLiteral("other");
     }
     return QStringLiteral("other");
 }
 
 QString HttpExchangeRecord::prettyBody(const QByteArray &body, const QByteArray &contentType)
 {
-    QJsonParseError error{};
+    QJsonParseError error {};
     const QJsonDocument json = QJsonDocument::fromJson(body, &error);
     if (error.error == QJsonParseError::NoError && !json.isNull())
         return QString::fromUtf8(json.toJson(QJsonDocument::Indented)).trimmed();

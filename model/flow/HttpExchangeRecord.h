@@ -60,7 +60,7 @@ public:
 
     Transport transport = Transport::None;
     QString transportMessage; // Qt's wording, plus ours
-    QStringList tlsErrors;    // each TLS problem in words (host, issuer, validity, digest, QSslError text)
+    QStringList tlsErrors; // each TLS problem in words (host, issuer, validity, digest, QSslError text)
     bool tlsErrorsIgnored = false; // the caller trusted this host or certificate explicitly
     QList<QUrl> redirectsFollowed; // earlier URLs of this call, when redirects were followed on purpose
 

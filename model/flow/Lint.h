@@ -11,8 +11,8 @@ struct Lint {
     enum class Severity { Error, Warning, Info }; // Error: the server will refuse it
 
     Severity severity = Severity::Error;
-    QString code;    // e.g. "aud.environment-mixup"
-    QString field;   // "iss", "aud", "exp", "header.alg", "header.x5t", "key", ...
+    QString code; // e.g. "aud.environment-mixup"
+    QString field; // "iss", "aud", "exp", "header.alg", "header.x5t", "key", ...
     QString message;
     QString fix;
 
@@ -21,9 +21,12 @@ struct Lint {
     static QString severityName(Severity severity)
     {
         switch (severity) {
-        case Severity::Error: return QStringLiteral("error");
-        case Severity::Warning: return QStringLiteral("warning");
-        case Severity::Info: return QStringLiteral("info");
+        case Severity::Error:
+            return QStringLiteral("error");
+        case Severity::Warning:
+            return QStringLiteral("warning");
+        case Severity::Info:
+            return QStringLiteral("info");
         }
         return {};
     }

@@ -51,18 +51,21 @@ void OrgClient::setApiVersion(const QString &version)
 Result<QUrl> OrgClient::resolve(const QString &pathOrUrl) const
 {
     const QString text = pathOrUrl.trimmed();
-    if (text.startsWith(QLatin1String("https://"), Qt::CaseInsensitive) || text.startsWith(QLatin1String("http://"), Qt::CaseInsensitive)) {
+    if (text.startsWith(QLatin1String("https://"), Qt::CaseInsensitive)
+        || text.startsWith(QLatin1String("http://"), Qt::CaseInsensitive)) {
         const QUrl url(text);
         if (!url.isValid() || url.host().isEmpty())
             return makeError(QStringLiteral("org.url.invalid"), QStringLiteral("\"%1\" is not a valid URL.").arg(text));
         return url;
     }
     if (m_token.instanceUrl.isEmpty())
-        return makeError(QStringLiteral("org.no-instance"), QStringLiteral("There is no instance URL to send \"%1\" to.").arg(text),
-                         QStringLiteral("Give the token's instance_url (e.g. https://acme.my.salesforce.com)."));
+        return makeError(QStringLiteral("org.no-instance"),
+            QStringLiteral("There is no instance URL to send \"%1\" to.").arg(text),
+            QStringLiteral("Give the token's instance_url (e.g. https://acme.my.salesforce.com)."));
     const QUrl instance(m_token.instanceUrl);
     if (!instance.isValid() || instance.host().isEmpty())
-        return makeError(QStringLiteral("org.instance.invalid"), QStringLiteral("The instance URL \"%1\" is not valid.").arg(m_token.instanceUrl));
+        return makeError(QStringLiteral("org.instance.invalid"),
+            QStringLiteral("The instance URL \"%1\" is not valid.").arg(m_token.instanceUrl));
     const QString path = text.startsWith(QLatin1Char('/')) ? text : QLatin1Char('/') + text;
     const QUrl url(stripTrailingSlashes(m_token.instanceUrl) + path);
     if (!url.isValid())
@@ -77,26 +80,27 @@ Result<HttpExchangeRecord::Request> OrgClient::request(const QString &pathOrUrl)
         return url.error();
     if (m_token.accessToken.isEmpty())
         return makeError(QStringLiteral("org.no-token"), QStringLiteral("There is no access token."),
-                         QStringLiteral("Run the exchange first, or pass --token."));
+            QStringLiteral("Run the exchange first, or pass --token."));
     if (auto clear = ClearTextRule::check(url.value(), m_clearText, QStringLiteral("the access token")); !clear)
         return clear.error();
     HttpExchangeRecord::Request request;
     request.method = "GET";
     request.url = url.value();
-    request.headers = {{"Authorization", "Bearer " + m_token.accessToken.toUtf8()},
-                       {"Accept", "application/json"},
-                       {"User-Agent", "jwtflow/" JWTFLOW_VERSION}};
+    request.headers = { { "Authorization", "Bearer " + m_token.accessToken.toUtf8() }, { "Accept", "application/json" },
+        { "User-Agent", "jwtflow/" JWTFLOW_VERSION } };
     return request;
 }
 
 Result<QUrl> OrgClient::identityUrl() const
 {
     if (m_token.id.isEmpty())
-        return makeError(QStringLiteral("org.no-identity-url"), QStringLiteral("The token has no identity URL (its \"id\" field)."),
-                         QStringLiteral("Pass the id field of the token response."));
+        return makeError(QStringLiteral("org.no-identity-url"),
+            QStringLiteral("The token has no identity URL (its \"id\" field)."),
+            QStringLiteral("Pass the id field of the token response."));
     QUrl url(m_token.id);
     if (!url.isValid() || url.host().isEmpty())
-        return makeError(QStringLiteral("org.identity-url.invalid"), QStringLiteral("The identity URL \"%1\" is not valid.").arg(m_token.id));
+        return makeError(
+            QStringLiteral("org.identity-url.invalid"), QStringLiteral("The identity URL \"%1\" is not valid.").arg(m_token.id));
     // Without version= the URLs in the answer keep a literal "{version}" (salesforce-wire.md §4.1).
     QUrlQuery query(url);
     if (!query.hasQueryItem(QStringLiteral("version"))) {
@@ -110,7 +114,7 @@ Result<QUrl> OrgClient::queryUrl(const QString &soql) const
 {
     if (soql.trimmed().isEmpty())
         return makeError(QStringLiteral("org.query.empty"), QStringLiteral("The SOQL query is empty."),
-                         QStringLiteral("For example: SELECT Id, Name FROM Organization"));
+            QStringLiteral("For example: SELECT Id, Name FROM Organization"));
     const auto base = resolve(QStringLiteral("/services/data/v%1/query").arg(m_apiVersion));
     if (!base)
         return base.error();
@@ -130,8 +134,8 @@ Result<QUrl> OrgClient::frontdoorUrl(const QString &retUrl) const
 
 QUrl OrgClient::frontdoorUrl(const QUrl &instanceUrl, const QString &accessToken, const QString &retUrl)
 {
-    QByteArray encoded = stripTrailingSlashes(QString::fromUtf8(instanceUrl.toEncoded())).toUtf8() + "/secur/frontdoor.jsp?sid=" +
-                         QUrl::toPercentEncoding(accessToken, "!"); // "00D…!…" as sfdx-core sends it
+    QByteArray encoded = stripTrailingSlashes(QString::fromUtf8(instanceUrl.toEncoded())).toUtf8()
+        + "/secur/frontdoor.jsp?sid=" + QUrl::toPercentEncoding(accessToken, "!"); // "00D…!…" as sfdx-core sends it
     if (!retUrl.isEmpty())
         encoded += "&retURL=" + QUrl::toPercentEncoding(retUrl);
     return QUrl::fromEncoded(encoded, QUrl::StrictMode);

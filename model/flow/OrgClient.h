@@ -53,7 +53,7 @@ public:
     Result<int> get(const QString &pathOrUrl);
     Result<int> identity();
     Result<int> userInfo();
-    Result<int> versions();  // /services/data
+    Result<int> versions(); // /services/data
     Result<int> resources(); // /services/data/vNN.0
     Result<int> query(const QString &soql);
 

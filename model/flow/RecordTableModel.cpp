@@ -46,7 +46,8 @@ void flatten(const QJsonObject &record, const QString &prefix, QStringList &colu
 
 } // namespace
 
-RecordTableModel::RecordTableModel(QObject *parent) : QAbstractTableModel(parent)
+RecordTableModel::RecordTableModel(QObject *parent)
+    : QAbstractTableModel(parent)
 { }
 
 void RecordTableModel::setRecords(const QJsonArray &records, const QStringList &selectList, const QStringList &memberOrder)

@@ -28,7 +28,7 @@ QString sensitivePart(const QString &value)
 // JSON-escaped ("\/"), and a base64url value in the standard alphabet (+ and /, RFC 4648 §4).
 QStringList formsOf(const QString &secret)
 {
-    QStringList forms{secret};
+    QStringList forms { secret };
     const auto add = [&forms](const QString &form) {
         if (!forms.contains(form))
             forms.append(form);

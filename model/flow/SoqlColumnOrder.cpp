@@ -79,7 +79,9 @@ bool isExpressionFunction(const QString &name)
 // parsed whole by QJsonDocument; on anything unexpected the scan stops with what it has).
 class MemberScanner {
 public:
-    explicit MemberScanner(const QByteArray &bytes) : m_bytes(bytes) { }
+    explicit MemberScanner(const QByteArray &bytes)
+        : m_bytes(bytes)
+    { }
 
     QStringList scan()
     {

@@ -9,12 +9,12 @@ namespace jwtflow {
 QList<QNetworkProxy> SystemProxyFactory::queryProxy(const QNetworkProxyQuery &query)
 {
     if (SalesforceHost::isLoopbackHost(query.peerHostName()))
-        return {QNetworkProxy(QNetworkProxy::NoProxy)};
+        return { QNetworkProxy(QNetworkProxy::NoProxy) };
     // Asked here, at the first request, not when installing: the first call sets up Qt's proxy
     // machinery (libproxy, its network monitor, D-Bus), which would delay the window's first paint.
     const QNetworkProxy application = QNetworkProxy::applicationProxy();
     if (application.type() != QNetworkProxy::NoProxy && application.type() != QNetworkProxy::DefaultProxy)
-        return {application}; // the application chose a proxy: it stays in charge
+        return { application }; // the application chose a proxy: it stays in charge
     return systemProxyForQuery(query);
 }
 

@@ -21,7 +21,7 @@ Result<TlsTrust> TlsTrust::fromText(const QStringList &hosts, const QStringList 
     for (const QString &host : hosts) {
         if (host.trimmed().isEmpty() || host.contains(QLatin1Char('/')))
             return makeError(QStringLiteral("tls.trust.invalid"), QStringLiteral("\"%1\" is not a host name.").arg(host),
-                             QStringLiteral("Give the bare host, e.g. acme.my.salesforce.com."));
+                QStringLiteral("Give the bare host, e.g. acme.my.salesforce.com."));
         trust.trustHost(host);
     }
     for (const QString &pin : pins) {
@@ -30,7 +30,8 @@ Result<TlsTrust> TlsTrust::fromText(const QStringList &hosts, const QStringList 
         const bool hex = !digest.isEmpty() && QByteArray::fromHex(digest).toHex() == digest;
         if (eq <= 0 || digest.size() != 64 || !hex)
             return makeError(QStringLiteral("tls.trust.invalid"), QStringLiteral("\"%1\" is not HOST=SHA256-DIGEST.").arg(pin),
-                             QStringLiteral("The digest is the certificate's SHA-256 fingerprint, 64 hex digits (colons allowed), as the TLS error shows it."));
+                QStringLiteral("The digest is the certificate's SHA-256 fingerprint, 64 hex digits (colons allowed), as the TLS "
+                               "error shows it."));
         trust.trustCertificate(pin.left(eq), digest);
     }
     return trust;

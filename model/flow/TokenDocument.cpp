@@ -8,8 +8,7 @@ namespace jwtflow {
 
 TokenDocument::TokenDocument(QObject *parent)
     : QObject(parent)
-{
-}
+{ }
 
 std::optional<Error> TokenDocument::error(Origin origin) const
 {
@@ -28,10 +27,10 @@ std::optional<Error> TokenDocument::error(Origin origin) const
 
 void TokenDocument::setError(Origin origin, std::optional<Error> error)
 {
-    std::optional<Error> *slot = origin == Origin::Encoded  ? &m_encodedError
-                                 : origin == Origin::Header ? &m_headerError
-                                 : origin == Origin::Payload ? &m_payloadError
-                                                             : nullptr;
+    std::optional<Error> *slot = origin == Origin::Encoded ? &m_encodedError
+        : origin == Origin::Header                         ? &m_headerError
+        : origin == Origin::Payload                        ? &m_payloadError
+                                                           : nullptr;
     if (!slot)
         return;
     const bool had = slot->has_value();
@@ -50,8 +49,9 @@ std::optional<Error> strictJsonError(const QString &text, const QString &what)
     for (const StrictJson::Problem &problem : StrictJson::check(text.toUtf8())) {
         if (problem.kind != StrictJson::Kind::DuplicateMember && problem.kind != StrictJson::Kind::ByteOrderMark)
             return makeError(QStringLiteral("jwt.%1.strict-json").arg(what),
-                             QStringLiteral("The %1 in the editor is not valid JSON: %2. Servers will reject the token.").arg(what, problem.message()),
-                             QStringLiteral("Write the string with a valid escape (\\n, \\t, \\\", \\\\, \\uXXXX)."));
+                QStringLiteral("The %1 in the editor is not valid JSON: %2. Servers will reject the token.")
+                    .arg(what, problem.message()),
+                QStringLiteral("Write the string with a valid escape (\\n, \\t, \\\", \\\\, \\uXXXX)."));
     }
     return std::nullopt;
 }
@@ -100,7 +100,8 @@ void TokenDocument::setHeaderText(const QString &text)
     m_headerText = text;
     if (!m_hasToken) {
         // No token yet: typing a header starts one with an empty payload.
-        compose(JsonText::minify(text.toUtf8()), m_payloadText.isEmpty() ? QByteArray("{}") : JsonText::minify(m_payloadText.toUtf8()));
+        compose(JsonText::minify(text.toUtf8()),
+            m_payloadText.isEmpty() ? QByteArray("{}") : JsonText::minify(m_payloadText.toUtf8()));
         return;
     }
     // Errors are reported against the text as typed (its lines and columns), edits applied minified.
@@ -125,7 +126,7 @@ void TokenDocument::setPayloadText(const QString &text)
     m_payloadText = text;
     if (!m_hasToken) {
         compose(m_headerText.isEmpty() ? QByteArray(R"({"alg":"RS256","typ":"JWT"})") : JsonText::minify(m_headerText.toUtf8()),
-                JsonText::minify(text.toUtf8()));
+            JsonText::minify(text.toUtf8()));
         return;
     }
     // Errors are reported against the text as typed (its lines and columns), edits applied minified.
@@ -149,7 +150,8 @@ void TokenDocument::compose(const QByteArray &headerJson, const QByteArray &payl
 {
     auto composed = Jwt::compose(headerJson, payloadJson);
     if (!composed) {
-        setError(composed.error().code.startsWith(QStringLiteral("jwt.header")) ? Origin::Header : Origin::Payload, composed.error());
+        setError(
+            composed.error().code.startsWith(QStringLiteral("jwt.header")) ? Origin::Header : Origin::Payload, composed.error());
         return;
     }
     m_jwt = std::move(composed).value();
@@ -200,11 +202,12 @@ void TokenDocument::afterEdit(Origin origin)
     m_pasted = false;
     if (m_signer) {
         if (auto r = m_signer(m_jwt); r)
-            setSignatureStatus({SignatureState::ReSigned, {}});
+            setSignatureStatus({ SignatureState::ReSigned, {} });
         else
-            setSignatureStatus({SignatureState::SigningFailed, r.error().text()});
+            setSignatureStatus({ SignatureState::SigningFailed, r.error().text() });
     } else {
-        setSignatureStatus({SignatureState::Unsigned, tr("Edited: the old signature no longer matches. Choose a private key to sign.")});
+        setSignatureStatus(
+            { SignatureState::Unsigned, tr("Edited: the old signature no longer matches. Choose a private key to sign.") });
     }
     refreshTexts(origin);
     Q_EMIT tokenChanged(origin);
@@ -217,7 +220,8 @@ void TokenDocument::refreshTexts(Origin origin)
     if (origin != Origin::Header)
         m_headerText = QString::fromUtf8(JsonText::prettify(m_jwt.headerJson()));
     if (origin != Origin::Payload)
-        m_payloadText = m_jwt.kind() == Jwt::Kind::Encrypted ? QString() : QString::fromUtf8(JsonText::prettify(m_jwt.payloadJson()));
+        m_payloadText
+            = m_jwt.kind() == Jwt::Kind::Encrypted ? QString() : QString::fromUtf8(JsonText::prettify(m_jwt.payloadJson()));
 }
 
 void TokenDocument::setSigner(Signer signer)
@@ -238,21 +242,21 @@ void TokenDocument::setVerifier(Verifier verifier)
 void TokenDocument::verifyPasted()
 {
     if (m_jwt.kind() == Jwt::Kind::Encrypted) {
-        setSignatureStatus({SignatureState::Unsupported, tr("Encrypted token (JWE): there is no signature to check here.")});
+        setSignatureStatus({ SignatureState::Unsupported, tr("Encrypted token (JWE): there is no signature to check here.") });
         return;
     }
     if (m_jwt.kind() == Jwt::Kind::Unsecured || m_jwt.alg() == QStringLiteral("none")) {
-        setSignatureStatus({SignatureState::Unsecured, tr("No signature: anyone can forge this token. Never accept it.")});
+        setSignatureStatus({ SignatureState::Unsecured, tr("No signature: anyone can forge this token. Never accept it.") });
         return;
     }
     if (!m_verifier) {
         // What verify refuses whatever the key (duplicate header members, crit, a stripped
         // signature, JSON a strict server rejects ...) is said before any key is asked for.
         if (const auto refusal = TokenVerdict::refusalWithoutKey(m_jwt)) {
-            setSignatureStatus({SignatureState::Invalid, refusal->message});
+            setSignatureStatus({ SignatureState::Invalid, refusal->message });
             return;
         }
-        setSignatureStatus({SignatureState::NotChecked, tr("Choose a certificate, public key, JWK or secret to verify.")});
+        setSignatureStatus({ SignatureState::NotChecked, tr("Choose a certificate, public key, JWK or secret to verify.") });
         return;
     }
     setSignatureStatus(m_verifier(m_jwt));

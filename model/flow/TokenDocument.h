@@ -25,14 +25,14 @@ public:
     Q_ENUM(Origin)
 
     enum class SignatureState {
-        NoToken,      // nothing decoded yet
-        NotChecked,   // pasted, signed, no verification key given
-        Verified,     // pasted signature verifies with the given key
-        Invalid,      // pasted signature does not verify
-        Unsupported,  // this build cannot check this algorithm
-        Unsecured,    // alg none / no signature: nothing to verify
-        ReSigned,     // edited and signed by you with your key
-        Unsigned,     // edited, no signing key: the token carries no signature
+        NoToken, // nothing decoded yet
+        NotChecked, // pasted, signed, no verification key given
+        Verified, // pasted signature verifies with the given key
+        Invalid, // pasted signature does not verify
+        Unsupported, // this build cannot check this algorithm
+        Unsecured, // alg none / no signature: nothing to verify
+        ReSigned, // edited and signed by you with your key
+        Unsigned, // edited, no signing key: the token carries no signature
         SigningFailed // edited, signing with your key failed (see detail)
     };
     Q_ENUM(SignatureState)
@@ -59,7 +59,7 @@ public:
     // Starts a new token from header and payload JSON texts (the composer's path).
     void compose(const QByteArray &headerJson, const QByteArray &payloadJson);
 
-    void setSigner(Signer signer);     // empty: edits stay unsigned
+    void setSigner(Signer signer); // empty: edits stay unsigned
     void setVerifier(Verifier verifier); // empty: pasted tokens are "not checked"
 
     bool hasToken() const { return m_hasToken; }

@@ -17,21 +17,25 @@ Result<QUrl> parseHttpUrl(const QString &text, const QString &what)
     QString input = text.trimmed();
     if (input.isEmpty())
         return makeError(QStringLiteral("exchange.host.empty"), QStringLiteral("No %1 was given.").arg(what),
-                         QStringLiteral("Use https://login.salesforce.com, https://test.salesforce.com or your My Domain URL."));
+            QStringLiteral("Use https://login.salesforce.com, https://test.salesforce.com or your My Domain URL."));
     if (!input.contains(QLatin1String("://")))
         input.prepend(QStringLiteral("https://"));
     const QUrl url(input, QUrl::StrictMode);
     if (!url.isValid() || url.host().isEmpty())
-        return makeError(QStringLiteral("exchange.host.invalid"), QStringLiteral("\"%1\" is not a valid %2.").arg(text.trimmed(), what),
-                         QStringLiteral("Give a URL such as https://acme.my.salesforce.com."));
+        return makeError(QStringLiteral("exchange.host.invalid"),
+            QStringLiteral("\"%1\" is not a valid %2.").arg(text.trimmed(), what),
+            QStringLiteral("Give a URL such as https://acme.my.salesforce.com."));
     if (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http"))
-        return makeError(QStringLiteral("exchange.host.scheme"), QStringLiteral("The %1 must be an https URL, not %2.").arg(what, url.scheme()));
+        return makeError(QStringLiteral("exchange.host.scheme"),
+            QStringLiteral("The %1 must be an https URL, not %2.").arg(what, url.scheme()));
     if (!url.userInfo().isEmpty())
-        return makeError(QStringLiteral("exchange.host.credentials"), QStringLiteral("The %1 contains a user name or password.").arg(what),
-                         QStringLiteral("Remove the \"user:password@\" part; the assertion is the only credential."));
+        return makeError(QStringLiteral("exchange.host.credentials"),
+            QStringLiteral("The %1 contains a user name or password.").arg(what),
+            QStringLiteral("Remove the \"user:password@\" part; the assertion is the only credential."));
     if (url.hasQuery() || url.hasFragment())
-        return makeError(QStringLiteral("exchange.host.query"), QStringLiteral("The %1 has a query or fragment (%2).").arg(what, text.trimmed()),
-                         QStringLiteral("Give only the scheme, host and (for a site) its path."));
+        return makeError(QStringLiteral("exchange.host.query"),
+            QStringLiteral("The %1 has a query or fragment (%2).").arg(what, text.trimmed()),
+            QStringLiteral("Give only the scheme, host and (for a site) its path."));
     return url;
 }
 
@@ -39,15 +43,14 @@ Result<void> checkAssertion(const QString &assertion)
 {
     if (assertion.trimmed().isEmpty())
         return makeError(QStringLiteral("exchange.assertion.empty"), QStringLiteral("The assertion is empty."),
-                         QStringLiteral("Compose and sign an assertion first, or pass one with --assertion."));
+            QStringLiteral("Compose and sign an assertion first, or pass one with --assertion."));
     return {};
 }
 
 HttpExchangeRecord::Headers formHeaders()
 {
-    return {{"Content-Type", "application/x-www-form-urlencoded"},
-            {"Accept", "application/json"},
-            {"User-Agent", "jwtflow/" JWTFLOW_VERSION}};
+    return { { "Content-Type", "application/x-www-form-urlencoded" }, { "Accept", "application/json" },
+        { "User-Agent", "jwtflow/" JWTFLOW_VERSION } };
 }
 
 } // namespace
@@ -99,13 +102,14 @@ Result<HttpExchangeRecord::Request> TokenExchange::salesforceRequest(const QStri
     request.url = url.value();
     request.headers = formHeaders();
     // Exactly the two fields sfdx-core and jsforce send (salesforce-wire.md §1.2).
-    request.body = FormBody::encode({{QStringLiteral("grant_type"), QStringLiteral("urn:ietf:params:oauth:grant-type:jwt-bearer")},
-                                     {QStringLiteral("assertion"), assertion.trimmed()}});
+    request.body
+        = FormBody::encode({ { QStringLiteral("grant_type"), QStringLiteral("urn:ietf:params:oauth:grant-type:jwt-bearer") },
+            { QStringLiteral("assertion"), assertion.trimmed() } });
     return request;
 }
 
-Result<HttpExchangeRecord::Request> TokenExchange::entraRequest(const QString &tenantOrUrl, const QString &clientId,
-                                                                const QString &assertion, const QString &scope)
+Result<HttpExchangeRecord::Request> TokenExchange::entraRequest(
+    const QString &tenantOrUrl, const QString &clientId, const QString &assertion, const QString &scope)
 {
     const auto url = entraTokenUrl(tenantOrUrl);
     if (!url)
@@ -114,19 +118,19 @@ Result<HttpExchangeRecord::Request> TokenExchange::entraRequest(const QString &t
         return check.error();
     if (clientId.trimmed().isEmpty())
         return makeError(QStringLiteral("exchange.client-id.empty"), QStringLiteral("No client_id was given."),
-                         QStringLiteral("Use the application (client) ID of the app registration."));
+            QStringLiteral("Use the application (client) ID of the app registration."));
     if (scope.trimmed().isEmpty())
         return makeError(QStringLiteral("exchange.scope.empty"), QStringLiteral("No scope was given."),
-                         QStringLiteral("Entra's client_credentials grant needs one resource's /.default, e.g. https://graph.microsoft.com/.default."));
+            QStringLiteral(
+                "Entra's client_credentials grant needs one resource's /.default, e.g. https://graph.microsoft.com/.default."));
     HttpExchangeRecord::Request request;
     request.method = "POST";
     request.url = url.value();
     request.headers = formHeaders();
-    request.body = FormBody::encode({{QStringLiteral("grant_type"), QStringLiteral("client_credentials")},
-                                     {QStringLiteral("client_id"), clientId.trimmed()},
-                                     {QStringLiteral("client_assertion_type"), QStringLiteral("urn:ietf:params:oauth:client-assertion-type:jwt-bearer")},
-                                     {QStringLiteral("client_assertion"), assertion.trimmed()},
-                                     {QStringLiteral("scope"), scope.trimmed()}});
+    request.body = FormBody::encode({ { QStringLiteral("grant_type"), QStringLiteral("client_credentials") },
+        { QStringLiteral("client_id"), clientId.trimmed() },
+        { QStringLiteral("client_assertion_type"), QStringLiteral("urn:ietf:params:oauth:client-assertion-type:jwt-bearer") },
+        { QStringLiteral("client_assertion"), assertion.trimmed() }, { QStringLiteral("scope"), scope.trimmed() } });
     return request;
 }
 
@@ -138,7 +142,8 @@ Result<void> TokenExchange::exchange(const QString &host, const QString &asserti
     return send(request.value(), ExchangeResult::Mode::SalesforceJwtBearer);
 }
 
-Result<void> TokenExchange::exchangeEntra(const QString &tenantOrUrl, const QString &clientId, const QString &assertion, const QString &scope)
+Result<void> TokenExchange::exchangeEntra(
+    const QString &tenantOrUrl, const QString &clientId, const QString &assertion, const QString &scope)
 {
     const auto request = entraRequest(tenantOrUrl, clientId, assertion, scope);
     if (!request)
@@ -150,7 +155,7 @@ Result<void> TokenExchange::send(const HttpExchangeRecord::Request &request, Exc
 {
     if (m_call)
         return makeError(QStringLiteral("exchange.busy"), QStringLiteral("An exchange is already running."),
-                         QStringLiteral("Wait for it or cancel it first."));
+            QStringLiteral("Wait for it or cancel it first."));
     if (!m_manager)
         return makeError(QStringLiteral("exchange.no-network"), QStringLiteral("No network manager is available."));
     HttpCall::Options options;

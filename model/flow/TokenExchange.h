@@ -40,12 +40,13 @@ public:
 
     // The requests, built without sending (for tests, previews and curl).
     static Result<HttpExchangeRecord::Request> salesforceRequest(const QString &host, const QString &assertion);
-    static Result<HttpExchangeRecord::Request> entraRequest(const QString &tenantOrUrl, const QString &clientId,
-                                                            const QString &assertion, const QString &scope);
+    static Result<HttpExchangeRecord::Request> entraRequest(
+        const QString &tenantOrUrl, const QString &clientId, const QString &assertion, const QString &scope);
 
     // Start an exchange; an Error means nothing was sent (bad input, or one already running).
     Result<void> exchange(const QString &host, const QString &assertion);
-    Result<void> exchangeEntra(const QString &tenantOrUrl, const QString &clientId, const QString &assertion, const QString &scope);
+    Result<void> exchangeEntra(
+        const QString &tenantOrUrl, const QString &clientId, const QString &assertion, const QString &scope);
     Result<void> send(const HttpExchangeRecord::Request &request, ExchangeResult::Mode mode);
 
     void cancel();

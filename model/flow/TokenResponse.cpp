@@ -41,7 +41,7 @@ TokenResponse TokenResponse::fromJson(const QJsonObject &json)
 
 TokenResponse TokenResponse::fromSession(const QString &accessToken, const QString &instanceUrl, const QString &id)
 {
-    QJsonObject json{{QStringLiteral("access_token"), accessToken}, {QStringLiteral("instance_url"), instanceUrl}};
+    QJsonObject json { { QStringLiteral("access_token"), accessToken }, { QStringLiteral("instance_url"), instanceUrl } };
     if (!id.isEmpty())
         json.insert(QStringLiteral("id"), id);
     return fromJson(json);
@@ -50,7 +50,7 @@ TokenResponse TokenResponse::fromSession(const QString &accessToken, const QStri
 QJsonObject TokenResponse::otherFields() const
 {
     QJsonObject other = json;
-    for (const char *known : {"access_token", "scope", "instance_url", "id", "token_type", "issued_at", "signature"})
+    for (const char *known : { "access_token", "scope", "instance_url", "id", "token_type", "issued_at", "signature" })
         other.remove(QLatin1String(known));
     return other;
 }

@@ -23,7 +23,8 @@ QString stringClaim(const QJsonObject &claims, const char *name)
 QString loginHostOf(const QString &issuer)
 {
     const QUrl url(issuer);
-    if (!url.isValid() || url.host().isEmpty() || (url.scheme() != QStringLiteral("https") && url.scheme() != QStringLiteral("http")))
+    if (!url.isValid() || url.host().isEmpty()
+        || (url.scheme() != QStringLiteral("https") && url.scheme() != QStringLiteral("http")))
         return {};
     return SalesforceHost::classify(url).audience();
 }
@@ -67,7 +68,8 @@ BearerFlowHint BearerFlowHint::fromToken(const Jwt &jwt)
         hint.sub = username;
         hint.notes << QStringLiteral("sub ← preferred_username (the Salesforce username).");
     } else {
-        hint.notes << QStringLiteral("sub: the token has no preferred_username; its own sub is not a username, so type the username.");
+        hint.notes << QStringLiteral(
+            "sub: the token has no preferred_username; its own sub is not a username, so type the username.");
     }
 
     hint.audience = loginHostOf(stringClaim(claims, "iss"));

@@ -13,9 +13,9 @@ class Jwt;
 // token's own sub is an identity URL or opaque id, which Salesforce would not accept as sub).
 // Its iss is the login host the assertion's aud names. A bearer assertion maps one to one.
 struct BearerFlowHint {
-    QString iss;       // consumer key; empty when nothing maps
-    QString sub;       // username; empty when nothing maps
-    QString audience;  // login host, e.g. https://login.salesforce.com; empty when nothing maps
+    QString iss; // consumer key; empty when nothing maps
+    QString sub; // username; empty when nothing maps
+    QString audience; // login host, e.g. https://login.salesforce.com; empty when nothing maps
     QStringList notes; // how each value was mapped, or why it was not
 
     bool isEmpty() const { return iss.isEmpty() && sub.isEmpty(); }

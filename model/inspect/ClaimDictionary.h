@@ -14,14 +14,14 @@ class ClaimDictionary {
 public:
     struct Entry {
         QString name;
-        QString title;   // "Expiration time"
+        QString title; // "Expiration time"
         QString meaning; // one or two sentences
-        QString source;  // "RFC 7519", "OpenID Connect", "Salesforce", "Microsoft Entra"
+        QString source; // "RFC 7519", "OpenID Connect", "Salesforce", "Microsoft Entra"
     };
 
     struct Explained {
         QString name;
-        QString value;   // the value as text; times also in words
+        QString value; // the value as text; times also in words
         QString title;
         QString meaning; // empty for unknown claims
         QString source;

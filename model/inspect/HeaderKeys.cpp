@@ -20,7 +20,8 @@ QString compareKeys(const PublicKey &embedded, const PublicKey &trusted, const Q
         return QStringLiteral("It is the same key as the one you trust, so here it adds nothing: the trusted key is what "
                               "counts.");
     return QStringLiteral("It is NOT the key you trust: a token verified only with %1 would be a forgery as far as the "
-                          "issuer's keys are concerned.").arg(what);
+                          "issuer's keys are concerned.")
+        .arg(what);
 }
 
 HeaderKeys::Statement describeJwk(const QJsonValue &value, const PublicKey &trusted)
@@ -40,7 +41,8 @@ HeaderKeys::Statement describeJwk(const QJsonValue &value, const PublicKey &trus
         s.summary = QStringLiteral("The header carries a key (\"jwk\") that cannot be read: %1").arg(key.error().message);
         return s;
     }
-    s.summary = QStringLiteral("The header carries its own %1 key (\"jwk\", RFC 7638 thumbprint %2).").arg(key->kindText(), Jwk::thumbprint(key.value()));
+    s.summary = QStringLiteral("The header carries its own %1 key (\"jwk\", RFC 7638 thumbprint %2).")
+                    .arg(key->kindText(), Jwk::thumbprint(key.value()));
     s.comparison = compareKeys(key.value(), trusted, QStringLiteral("the embedded jwk"));
     return s;
 }
@@ -62,15 +64,18 @@ HeaderKeys::Statement describeX5c(const QJsonValue &value, const PublicKey &trus
     const QByteArray der = QByteArray::fromBase64(chain.first().toString().toLatin1());
     const auto certificate = Certificate::fromDer(der, QStringLiteral("the token's x5c header"));
     if (!certificate) {
-        s.summary = QStringLiteral("The header carries a certificate chain (\"x5c\", %1 entries) whose first certificate cannot be "
-                                   "read: %2").arg(chain.size()).arg(certificate.error().message);
+        s.summary
+            = QStringLiteral("The header carries a certificate chain (\"x5c\", %1 entries) whose first certificate cannot be "
+                             "read: %2")
+                  .arg(chain.size())
+                  .arg(certificate.error().message);
         return s;
     }
     s.summary = QStringLiteral("The header carries a certificate chain (\"x5c\", %1 %2): subject %3, issued by %4%5.")
                     .arg(chain.size())
                     .arg(chain.size() == 1 ? QStringLiteral("certificate") : QStringLiteral("certificates"))
                     .arg(certificate->subject(), certificate->issuer(),
-                         certificate->isSelfIssued() ? QStringLiteral(" (self-issued)") : QString());
+                        certificate->isSelfIssued() ? QStringLiteral(" (self-issued)") : QString());
     s.comparison = compareKeys(certificate->publicKey(), trusted, QStringLiteral("the x5c certificate"));
     return s;
 }
@@ -99,7 +104,8 @@ HeaderKeys::Statement describeUrl(const QString &member, const QJsonValue &value
         if (a == b)
             s.comparison = QStringLiteral("It is the very URL the trusted keys came from, so here it adds nothing.");
         else if (b.isValid() && !b.scheme().isEmpty() && a.host().compare(b.host(), Qt::CaseInsensitive) != 0)
-            s.comparison = QStringLiteral("It points at another host (%1) than the trusted keys came from (%2).").arg(a.host(), b.host());
+            s.comparison
+                = QStringLiteral("It points at another host (%1) than the trusted keys came from (%2).").arg(a.host(), b.host());
     }
     return s;
 }
@@ -108,8 +114,9 @@ HeaderKeys::Statement describeUrl(const QString &member, const QJsonValue &value
 
 QString HeaderKeys::Statement::text() const
 {
-    QString text = summary + QStringLiteral(" Not used to verify. Verifying against it would prove %1; it would not prove %2.")
-                                 .arg(wouldProve, wouldNotProve);
+    QString text = summary
+        + QStringLiteral(" Not used to verify. Verifying against it would prove %1; it would not prove %2.")
+              .arg(wouldProve, wouldNotProve);
     if (!comparison.isEmpty())
         text += QLatin1Char(' ') + comparison;
     return text;
@@ -117,7 +124,7 @@ QString HeaderKeys::Statement::text() const
 
 const QStringList &HeaderKeys::members()
 {
-    static const QStringList list{QStringLiteral("jwk"), QStringLiteral("x5c"), QStringLiteral("jku"), QStringLiteral("x5u")};
+    static const QStringList list { QStringLiteral("jwk"), QStringLiteral("x5c"), QStringLiteral("jku"), QStringLiteral("x5u") };
     return list;
 }
 

@@ -16,11 +16,11 @@ class Jwt;
 class HeaderKeys {
 public:
     struct Statement {
-        QString member;        // "jwk", "x5c", "jku", "x5u"
-        QString summary;       // what it holds: a key and its thumbprint, a certificate, a URL
-        QString wouldProve;    // verifying against it would prove …
+        QString member; // "jwk", "x5c", "jku", "x5u"
+        QString summary; // what it holds: a key and its thumbprint, a certificate, a URL
+        QString wouldProve; // verifying against it would prove …
         QString wouldNotProve; // … and would not prove
-        QString comparison;    // against the trusted key, when one was given; else empty
+        QString comparison; // against the trusted key, when one was given; else empty
 
         // One paragraph: summary, "Not used to verify", would / would not, comparison.
         QString text() const;

@@ -21,17 +21,17 @@ using Status = TokenCheck::Status;
 
 TokenCheck passed(const QString &name, const QString &message)
 {
-    return {name, Status::Passed, message};
+    return { name, Status::Passed, message };
 }
 
 TokenCheck failed(const QString &name, const QString &message)
 {
-    return {name, Status::Failed, message};
+    return { name, Status::Failed, message };
 }
 
 TokenCheck skipped(const QString &name, const QString &message)
 {
-    return {name, Status::Skipped, message};
+    return { name, Status::Skipped, message };
 }
 
 QString quoted(const QString &text)
@@ -42,7 +42,8 @@ QString quoted(const QString &text)
 // "; the allowed clock skew is 1 min" — every time verdict states the skew it was made with.
 QString skewIs(qint64 skew)
 {
-    return skew > 0 ? QStringLiteral("; the allowed clock skew is %1").arg(TimeClaim::durationText(skew)) : QStringLiteral("; no clock skew is allowed");
+    return skew > 0 ? QStringLiteral("; the allowed clock skew is %1").arg(TimeClaim::durationText(skew))
+                    : QStringLiteral("; no clock skew is allowed");
 }
 
 QString withinSkew(qint64 skew)
@@ -71,7 +72,8 @@ PublicKey checkSignature(const Jwt &jwt, const IdTokenVerifier::Options &options
     const QString name = QStringLiteral("signature");
     if (jwt.kind() == Jwt::Kind::Encrypted) {
         report.signatureUnsupported = true;
-        report.checks.append(skipped(name, QStringLiteral("The token is encrypted (JWE); this build checks signed tokens (JWS) only.")));
+        report.checks.append(
+            skipped(name, QStringLiteral("The token is encrypted (JWE); this build checks signed tokens (JWS) only.")));
         return {};
     }
     // What verify refuses whatever the key is refused here too, with or without one, so inspect
@@ -83,15 +85,19 @@ PublicKey checkSignature(const Jwt &jwt, const IdTokenVerifier::Options &options
     }
     if (options.keysError && !options.keys) {
         const Error &error = *options.keysError;
-        report.checks.append(IdTokenVerifier::keysErrorFails(error) ? failed(name, QStringLiteral("No trusted key for this issuer: %1").arg(error.text()))
-                                           : skipped(name, QStringLiteral("The issuer's keys could not be fetched, so the signature was not "
-                                                                          "checked: %1").arg(error.text())));
+        report.checks.append(IdTokenVerifier::keysErrorFails(error)
+                ? failed(name, QStringLiteral("No trusted key for this issuer: %1").arg(error.text()))
+                : skipped(name,
+                      QStringLiteral("The issuer's keys could not be fetched, so the signature was not "
+                                     "checked: %1")
+                          .arg(error.text())));
         return {};
     }
     if (!options.keys) {
-        report.checks.append(skipped(name, QStringLiteral("No key given, so the signature was not checked. Give the issuer's keys (a "
-                                                          "certificate, public key, JWK or JWKS) or fetch them from the issuer "
-                                                          "(OpenID discovery).")));
+        report.checks.append(skipped(name,
+            QStringLiteral("No key given, so the signature was not checked. Give the issuer's keys (a "
+                           "certificate, public key, JWK or JWKS) or fetch them from the issuer "
+                           "(OpenID discovery).")));
         return {};
     }
     const KeyMaterial &material = *options.keys;
@@ -106,7 +112,7 @@ PublicKey checkSignature(const Jwt &jwt, const IdTokenVerifier::Options &options
     } else if (!material.jwks.isEmpty()) {
         if (!JwsAlgorithm::fromName(jwt.alg()).isSupported()) {
             // none, unknown or unsupported algorithms are refused before any key is looked up.
-            const Verification v = Verifier::verify(jwt, PublicKey{});
+            const Verification v = Verifier::verify(jwt, PublicKey {});
             report.signature = v;
             report.signatureUnsupported = v.outcome == Verification::Outcome::Unsupported;
             report.checks.append(report.signatureUnsupported ? skipped(name, v.message) : failed(name, v.message));
@@ -115,7 +121,8 @@ PublicKey checkSignature(const Jwt &jwt, const IdTokenVerifier::Options &options
         // The token's kid picks the entry (never "try each key"): an exact lookup key, nothing more.
         const QJsonValue kidValue = jwt.header().value(QStringLiteral("kid"));
         if (jwt.header().contains(QStringLiteral("kid")) && !kidValue.isString()) {
-            report.checks.append(failed(name, QStringLiteral("The header's kid is not a string, so no key of %1 can be chosen for it.").arg(material.source)));
+            report.checks.append(failed(name,
+                QStringLiteral("The header's kid is not a string, so no key of %1 can be chosen for it.").arg(material.source)));
             return {};
         }
         const QString kid = kidValue.toString();
@@ -141,8 +148,8 @@ PublicKey checkSignature(const Jwt &jwt, const IdTokenVerifier::Options &options
         return {};
     }
 
-    const Verification v =
-        TokenVerdict::strict(jwt, chosen.certificate.isNull() ? Verifier::verify(jwt, chosen.key) : Verifier::verify(jwt, chosen.certificate));
+    const Verification v = TokenVerdict::strict(
+        jwt, chosen.certificate.isNull() ? Verifier::verify(jwt, chosen.key) : Verifier::verify(jwt, chosen.certificate));
     report.signature = v;
     report.keyUsed = chosen.description;
     report.kid = chosen.kid;
@@ -166,14 +173,16 @@ PublicKey checkSignature(const Jwt &jwt, const IdTokenVerifier::Options &options
     // A key given directly (not a JWKS) is used whatever the token's kid says: when it does not
     // verify, that kid is the hint to the right key.
     if (!v.isVerified() && material.jwks.isEmpty() && !jwt.kid().isEmpty())
-        message += QStringLiteral(" (The token names kid %1; the key was given directly, so the kid played no part.)").arg(quoted(jwt.kid()));
+        message += QStringLiteral(" (The token names kid %1; the key was given directly, so the kid played no part.)")
+                       .arg(quoted(jwt.kid()));
     for (const KeyWarning &warning : v.warnings)
         message += QStringLiteral(" Warning: %1").arg(warning.message);
     report.checks.append(v.isVerified() ? passed(name, message) : failed(name, message));
     return chosen.key;
 }
 
-void describeHeaderKeys(const Jwt &jwt, const PublicKey &trusted, const IdTokenVerifier::Options &options, IdTokenVerifier::Report &report)
+void describeHeaderKeys(
+    const Jwt &jwt, const PublicKey &trusted, const IdTokenVerifier::Options &options, IdTokenVerifier::Report &report)
 {
     report.headerKeys = HeaderKeys::describe(jwt, trusted, options.keys ? options.keys->source : QString());
     for (const HeaderKeys::Statement &statement : std::as_const(report.headerKeys))
@@ -207,11 +216,13 @@ void checkIssuer(const QJsonObject &claims, const IdTokenVerifier::Options &opti
     const QString name = QStringLiteral("iss");
     const QJsonValue value = claims.value(name);
     if (!value.isString() || value.toString().isEmpty()) {
-        const QString what = claims.contains(name) ? QStringLiteral("iss is not a non-empty string") : QStringLiteral("The token has no iss");
+        const QString what
+            = claims.contains(name) ? QStringLiteral("iss is not a non-empty string") : QStringLiteral("The token has no iss");
         if (isIdToken(options))
             report.checks.append(failed(name, QStringLiteral("%1; an ID token must name its issuer.").arg(what)));
         else if (!options.expectedIssuer.isEmpty())
-            report.checks.append(failed(name, QStringLiteral("%1, but the issuer %2 was expected.").arg(what, quoted(options.expectedIssuer))));
+            report.checks.append(
+                failed(name, QStringLiteral("%1, but the issuer %2 was expected.").arg(what, quoted(options.expectedIssuer))));
         else
             report.checks.append(skipped(name, QStringLiteral("%1.").arg(what)));
         return;
@@ -222,7 +233,8 @@ void checkIssuer(const QJsonObject &claims, const IdTokenVerifier::Options &opti
             report.checks.append(passed(name, QStringLiteral("iss is %1, the expected issuer.").arg(quoted(iss))));
             return;
         }
-        QString message = QStringLiteral("iss is %1, but the expected issuer is %2.").arg(quoted(iss), quoted(options.expectedIssuer));
+        QString message
+            = QStringLiteral("iss is %1, but the expected issuer is %2.").arg(quoted(iss), quoted(options.expectedIssuer));
         const auto bare = [](QString text) {
             while (text.endsWith(QLatin1Char('/')))
                 text.chop(1);
@@ -235,20 +247,24 @@ void checkIssuer(const QJsonObject &claims, const IdTokenVerifier::Options &opti
     }
     if (isIdToken(options)) {
         if (const QString problem = issuerFormProblem(iss); !problem.isEmpty()) {
-            report.checks.append(failed(name, QStringLiteral("iss is %1, but %2: OpenID Connect requires an https URL without query "
-                                                             "or fragment.").arg(quoted(iss), problem)));
+            report.checks.append(failed(name,
+                QStringLiteral("iss is %1, but %2: OpenID Connect requires an https URL without query "
+                               "or fragment.")
+                    .arg(quoted(iss), problem)));
             return;
         }
     }
-    report.checks.append(skipped(name, QStringLiteral("iss is %1; no expected issuer was given, so it was not compared. Fetching the "
-                                                      "issuer's keys through discovery ties the keys to this issuer.").arg(quoted(iss))));
+    report.checks.append(skipped(name,
+        QStringLiteral("iss is %1; no expected issuer was given, so it was not compared. Fetching the "
+                       "issuer's keys through discovery ties the keys to this issuer.")
+            .arg(quoted(iss))));
 }
 
 // aud is a string or an array of strings (RFC 7519 §4.1.3); anything else is malformed.
 std::optional<QStringList> audiences(const QJsonValue &value)
 {
     if (value.isString())
-        return QStringList{value.toString()};
+        return QStringList { value.toString() };
     if (!value.isArray())
         return std::nullopt;
     QStringList list;
@@ -280,12 +296,15 @@ void checkAudience(const QJsonObject &claims, const IdTokenVerifier::Options &op
     }
     const auto aud = audiences(claims.value(name));
     if (!aud) {
-        report.checks.append(failed(name, QStringLiteral("aud must be a string or an array of strings (RFC 7519 §4.1.3); this one is neither.")));
+        report.checks.append(
+            failed(name, QStringLiteral("aud must be a string or an array of strings (RFC 7519 §4.1.3); this one is neither.")));
         return;
     }
     if (options.clientId.isEmpty()) {
-        report.checks.append(skipped(name, QStringLiteral("aud is %1; give the expected client id (the connected app's consumer key) to "
-                                                          "check it.").arg(listText(*aud))));
+        report.checks.append(skipped(name,
+            QStringLiteral("aud is %1; give the expected client id (the connected app's consumer key) to "
+                           "check it.")
+                .arg(listText(*aud))));
         return;
     }
     if (aud->contains(options.clientId)) {
@@ -294,7 +313,8 @@ void checkAudience(const QJsonObject &claims, const IdTokenVerifier::Options &op
             QStringList others = *aud;
             others.removeAll(options.clientId);
             message += QStringLiteral(" It also lists %1: the client must trust those audiences too, or reject the token "
-                                      "(OpenID Connect Core §3.1.3.7).").arg(listText(others));
+                                      "(OpenID Connect Core §3.1.3.7).")
+                           .arg(listText(others));
         }
         report.checks.append(passed(name, message));
         return;
@@ -323,14 +343,17 @@ void checkAuthorizedParty(const QJsonObject &claims, const IdTokenVerifier::Opti
         return;
     }
     if (options.clientId.isEmpty()) {
-        report.checks.append(skipped(name, QStringLiteral("azp is %1; give the expected client id to check it.").arg(quoted(value.toString()))));
+        report.checks.append(
+            skipped(name, QStringLiteral("azp is %1; give the expected client id to check it.").arg(quoted(value.toString()))));
         return;
     }
     if (value.toString() == options.clientId)
         report.checks.append(passed(name, QStringLiteral("azp is the expected client id %1.").arg(quoted(options.clientId))));
     else
-        report.checks.append(failed(name, QStringLiteral("azp is %1, not the expected client id %2: the token was issued to another "
-                                                         "client.").arg(quoted(value.toString()), quoted(options.clientId))));
+        report.checks.append(failed(name,
+            QStringLiteral("azp is %1, not the expected client id %2: the token was issued to another "
+                           "client.")
+                .arg(quoted(value.toString()), quoted(options.clientId))));
 }
 
 QString whenText(const TimeClaim &t, const Clock &clock)
@@ -342,7 +365,7 @@ QString whenText(const TimeClaim &t, const Clock &clock)
 }
 
 void checkTime(const QJsonObject &claims, TimeClaim::Name which, const IdTokenVerifier::Options &options, const Clock &clock,
-               IdTokenVerifier::Report &report)
+    IdTokenVerifier::Report &report)
 {
     const QString name = TimeClaim::claimName(which);
     const auto read = TimeClaim::read(claims, which);
@@ -363,8 +386,10 @@ void checkTime(const QJsonObject &claims, TimeClaim::Name which, const IdTokenVe
     const TimeClaim &t = read.value();
     if (t.form() == TimeClaim::Form::NumericString) {
         // Decode mode reads "1700000300" leniently; verification is strict (RFC 7519 §2: a number).
-        report.checks.append(failed(name, QStringLiteral("%1 is a string, not a number; RFC 7519 requires a NumericDate number, and "
-                                                         "strict verifiers reject the token.").arg(name)));
+        report.checks.append(failed(name,
+            QStringLiteral("%1 is a string, not a number; RFC 7519 requires a NumericDate number, and "
+                           "strict verifiers reject the token.")
+                .arg(name)));
         return;
     }
     const qint64 now = clock.nowSecs();
@@ -382,8 +407,10 @@ void checkTime(const QJsonObject &claims, TimeClaim::Name which, const IdTokenVe
         break;
     case TimeClaim::Name::NotBefore:
         if (now + skew < t.seconds())
-            report.checks.append(failed(name, QStringLiteral("The token is not valid yet: %1%2. The issuer's clock or this machine's "
-                                                             "is off.").arg(when, skewIs(skew))));
+            report.checks.append(failed(name,
+                QStringLiteral("The token is not valid yet: %1%2. The issuer's clock or this machine's "
+                               "is off.")
+                    .arg(when, skewIs(skew))));
         else if (now < t.seconds())
             report.checks.append(passed(name, QStringLiteral("The token is %1%2.").arg(when, withinSkew(skew))));
         else
@@ -391,8 +418,8 @@ void checkTime(const QJsonObject &claims, TimeClaim::Name which, const IdTokenVe
         break;
     case TimeClaim::Name::IssuedAt:
         if (now + skew < t.seconds())
-            report.checks.append(failed(name, QStringLiteral("The token was %1%2. The issuer's clock or this machine's is off.")
-                                                  .arg(when, skewIs(skew))));
+            report.checks.append(failed(name,
+                QStringLiteral("The token was %1%2. The issuer's clock or this machine's is off.").arg(when, skewIs(skew))));
         else
             report.checks.append(passed(name, QStringLiteral("The token was %1.").arg(when)));
         break;
@@ -407,14 +434,17 @@ void checkNonce(const QJsonObject &claims, const IdTokenVerifier::Options &optio
     const QJsonValue value = claims.value(name);
     if (options.nonce.isEmpty()) {
         if (value.isString())
-            report.checks.append(skipped(name, QStringLiteral("nonce is %1; give the nonce your client sent to compare it.").arg(quoted(value.toString()))));
+            report.checks.append(skipped(name,
+                QStringLiteral("nonce is %1; give the nonce your client sent to compare it.").arg(quoted(value.toString()))));
         else
             report.checks.append(skipped(name, QStringLiteral("No nonce claim and none expected.")));
         return;
     }
     if (!claims.contains(name)) {
-        report.checks.append(failed(name, QStringLiteral("The token has no nonce, but %1 was expected: the authorisation request did "
-                                                         "not send it, or this token does not answer that request.").arg(quoted(options.nonce))));
+        report.checks.append(failed(name,
+            QStringLiteral("The token has no nonce, but %1 was expected: the authorisation request did "
+                           "not send it, or this token does not answer that request.")
+                .arg(quoted(options.nonce))));
         return;
     }
     if (!value.isString()) {
@@ -424,26 +454,33 @@ void checkNonce(const QJsonObject &claims, const IdTokenVerifier::Options &optio
     if (value.toString() == options.nonce)
         report.checks.append(passed(name, QStringLiteral("nonce is %1, the value the client sent.").arg(quoted(options.nonce))));
     else
-        report.checks.append(failed(name, QStringLiteral("nonce is %1, but %2 was expected: this ID token answers another authorisation "
-                                                         "request, or is replayed.").arg(quoted(value.toString()), quoted(options.nonce))));
+        report.checks.append(failed(name,
+            QStringLiteral("nonce is %1, but %2 was expected: this ID token answers another authorisation "
+                           "request, or is replayed.")
+                .arg(quoted(value.toString()), quoted(options.nonce))));
 }
 
-void checkAccessTokenHash(const Jwt &jwt, const QJsonObject &claims, const IdTokenVerifier::Options &options, IdTokenVerifier::Report &report)
+void checkAccessTokenHash(
+    const Jwt &jwt, const QJsonObject &claims, const IdTokenVerifier::Options &options, IdTokenVerifier::Report &report)
 {
     const QString name = QStringLiteral("at_hash");
     const QJsonValue value = claims.value(name);
-    const QString origin = options.accessTokenOrigin.isEmpty() ? QStringLiteral("the given access token") : options.accessTokenOrigin;
+    const QString origin
+        = options.accessTokenOrigin.isEmpty() ? QStringLiteral("the given access token") : options.accessTokenOrigin;
     if (options.accessToken.isEmpty()) {
         if (claims.contains(name))
-            report.checks.append(skipped(name, QStringLiteral("at_hash is present; give the access token from the same response to check "
-                                                              "that the two were issued together.")));
+            report.checks.append(skipped(name,
+                QStringLiteral("at_hash is present; give the access token from the same response to check "
+                               "that the two were issued together.")));
         else
             report.checks.append(skipped(name, QStringLiteral("No at_hash claim and no access token given.")));
         return;
     }
     if (!claims.contains(name)) {
-        report.checks.append(skipped(name, QStringLiteral("The token has no at_hash, so nothing ties it to %1 (at_hash is optional in "
-                                                          "the authorization code flow).").arg(origin)));
+        report.checks.append(skipped(name,
+            QStringLiteral("The token has no at_hash, so nothing ties it to %1 (at_hash is optional in "
+                           "the authorization code flow).")
+                .arg(origin)));
         return;
     }
     if (!value.isString()) {
@@ -452,26 +489,31 @@ void checkAccessTokenHash(const Jwt &jwt, const QJsonObject &claims, const IdTok
     }
     const int bits = IdTokenVerifier::hashBitsFor(jwt.alg());
     if (bits == 0) {
-        report.checks.append(skipped(name, QStringLiteral("alg %1 names no hash, so at_hash cannot be computed.").arg(quoted(jwt.alg()))));
+        report.checks.append(
+            skipped(name, QStringLiteral("alg %1 names no hash, so at_hash cannot be computed.").arg(quoted(jwt.alg()))));
         return;
     }
     const QString expected = IdTokenVerifier::leftHalfHash(jwt.alg(), options.accessToken);
     if (value.toString() == expected)
-        report.checks.append(passed(name, QStringLiteral("at_hash matches %1 (left half of its SHA-%2, base64url).").arg(origin).arg(bits)));
+        report.checks.append(
+            passed(name, QStringLiteral("at_hash matches %1 (left half of its SHA-%2, base64url).").arg(origin).arg(bits)));
     else
-        report.checks.append(failed(name, QStringLiteral("at_hash is %1, but the left half of the SHA-%2 of %3 is %4: that access token "
-                                                         "was not issued with this ID token.")
-                                              .arg(quoted(value.toString()))
-                                              .arg(bits)
-                                              .arg(origin, quoted(expected))));
+        report.checks.append(failed(name,
+            QStringLiteral("at_hash is %1, but the left half of the SHA-%2 of %3 is %4: that access token "
+                           "was not issued with this ID token.")
+                .arg(quoted(value.toString()))
+                .arg(bits)
+                .arg(origin, quoted(expected))));
 }
 
 } // namespace
 
 bool IdTokenVerifier::keysErrorFails(const Error &keysError)
 {
-    return keysError.code == QStringLiteral("discovery.issuer-mismatch") || keysError.code == QStringLiteral("discovery.insecure-issuer") ||
-           keysError.code == QStringLiteral("discovery.bad-issuer") || keysError.code == QStringLiteral("discovery.insecure-jwks-uri");
+    return keysError.code == QStringLiteral("discovery.issuer-mismatch")
+        || keysError.code == QStringLiteral("discovery.insecure-issuer")
+        || keysError.code == QStringLiteral("discovery.bad-issuer")
+        || keysError.code == QStringLiteral("discovery.insecure-jwks-uri");
 }
 
 int IdTokenVerifier::hashBitsFor(const QString &alg)

@@ -34,11 +34,11 @@ public:
         // signature check fails with it when the issuer is the problem (a discovery document for
         // another issuer, an issuer that is no https URL), and is skipped when the network is.
         std::optional<Error> keysError;
-        QString expectedIssuer;          // compared exactly; empty: not compared
-        QString clientId;                // expected in aud (and equal to azp when present)
-        QString nonce;                   // the nonce the client sent; empty: not compared
-        QString accessToken;             // for at_hash; empty: not checked
-        QString accessTokenOrigin;       // how messages name it: "the given access token", "the access_token of the same response"
+        QString expectedIssuer; // compared exactly; empty: not compared
+        QString clientId; // expected in aud (and equal to azp when present)
+        QString nonce; // the nonce the client sent; empty: not compared
+        QString accessToken; // for at_hash; empty: not checked
+        QString accessTokenOrigin; // how messages name it: "the given access token", "the access_token of the same response"
         qint64 skewSecs = kDefaultSkewSecs;
         Profile profile = Profile::IdToken;
     };
@@ -46,8 +46,8 @@ public:
     struct Report {
         TokenChecks checks;
         std::optional<Verification> signature; // when a key was tried
-        QString keyUsed;                       // which key verified (or was tried), in words
-        QString kid;                           // the JWKS entry chosen, when one was
+        QString keyUsed; // which key verified (or was tried), in words
+        QString kid; // the JWKS entry chosen, when one was
         QList<HeaderKeys::Statement> headerKeys;
         // The algorithm or key type is one this build cannot check (PS*, ES*, EdDSA, an EC JWK, JWE).
         bool signatureUnsupported = false;

@@ -23,8 +23,9 @@ bool isAcceptableScheme(const QUrl &url)
 
 QString pasteHint(const QString &issuer)
 {
-    return QStringLiteral("Paste the issuer's keys instead: the JWK Set from its jwks_uri (for Salesforce %1/id/keys), downloaded "
-                          "where the issuer can be reached, or its certificate.")
+    return QStringLiteral(
+        "Paste the issuer's keys instead: the JWK Set from its jwks_uri (for Salesforce %1/id/keys), downloaded "
+        "where the issuer can be reached, or its certificate.")
         .arg(issuer.endsWith(QLatin1Char('/')) ? issuer.chopped(1) : issuer);
 }
 
@@ -42,8 +43,7 @@ KeyMaterial KeyDiscovery::IssuerKeys::material() const
 KeyDiscovery::KeyDiscovery(QNetworkAccessManager *manager, QObject *parent)
     : QObject(parent)
     , m_manager(manager)
-{
-}
+{ }
 
 KeyDiscovery::~KeyDiscovery()
 {
@@ -55,16 +55,18 @@ Result<QUrl> KeyDiscovery::configurationUrl(const QString &issuer)
     const QUrl url(issuer, QUrl::StrictMode);
     if (issuer.trimmed().isEmpty() || !url.isValid() || url.host().isEmpty() || url.scheme().isEmpty())
         return makeError(QStringLiteral("discovery.bad-issuer"),
-                         QStringLiteral("The issuer %1 is not a URL, so its discovery document cannot be found.")
-                             .arg(issuer.isEmpty() ? QStringLiteral("(empty)") : QLatin1Char('"') + issuer + QLatin1Char('"')),
-                         QStringLiteral("OpenID issuers are https URLs such as https://login.salesforce.com."));
+            QStringLiteral("The issuer %1 is not a URL, so its discovery document cannot be found.")
+                .arg(issuer.isEmpty() ? QStringLiteral("(empty)") : QLatin1Char('"') + issuer + QLatin1Char('"')),
+            QStringLiteral("OpenID issuers are https URLs such as https://login.salesforce.com."));
     if (!isAcceptableScheme(url))
         return makeError(QStringLiteral("discovery.insecure-issuer"),
-                         QStringLiteral("The issuer %1 is not an https URL; keys fetched over plain http could be swapped on the way.").arg(issuer),
-                         QStringLiteral("Only https issuers (and http on this machine, 127.0.0.1 or localhost) are fetched. Paste the keys instead."));
+            QStringLiteral("The issuer %1 is not an https URL; keys fetched over plain http could be swapped on the way.")
+                .arg(issuer),
+            QStringLiteral(
+                "Only https issuers (and http on this machine, 127.0.0.1 or localhost) are fetched. Paste the keys instead."));
     if (url.hasQuery() || url.hasFragment())
         return makeError(QStringLiteral("discovery.bad-issuer"),
-                         QStringLiteral("The issuer %1 has a query or fragment, which OpenID issuers never have.").arg(issuer));
+            QStringLiteral("The issuer %1 has a query or fragment, which OpenID issuers never have.").arg(issuer));
     QString path = url.path();
     if (path.endsWith(QLatin1Char('/')))
         path.chop(1); // Discovery §4: a terminating '/' is removed before appending
@@ -101,7 +103,7 @@ Result<void> KeyDiscovery::start(const QString &issuer, bool useCache)
         }
     }
     m_exchanges.clear();
-    m_pending = IssuerKeys{};
+    m_pending = IssuerKeys {};
     m_pending.issuer = issuer;
     m_pending.configurationUrl = url.value();
     get(url.value(), &KeyDiscovery::onConfiguration);
@@ -138,14 +140,16 @@ void KeyDiscovery::get(const QUrl &url, void (KeyDiscovery::*next)(const HttpExc
     HttpExchangeRecord::Request request;
     request.method = "GET";
     request.url = url;
-    request.headers = {{"Accept", "application/json"}};
+    request.headers = { { "Accept", "application/json" } };
     HttpCall::Options options;
     options.timeoutMs = m_timeoutMs;
     options.maxResponseBytes = kMaxDocumentBytes;
     options.trust = m_trust;
     // GETs without credentials may follow a redirect, but never down to plain http elsewhere.
     options.maxRedirects = 3;
-    options.mayFollow = [](const QUrl &from, const QUrl &to) { return isAcceptableScheme(to) && (to.scheme() == from.scheme() || to.scheme() == QStringLiteral("https")); };
+    options.mayFollow = [](const QUrl &from, const QUrl &to) {
+        return isAcceptableScheme(to) && (to.scheme() == from.scheme() || to.scheme() == QStringLiteral("https"));
+    };
     auto *call = new HttpCall(m_manager, request, options, this);
     m_call = call;
     connect(call, &HttpCall::finished, this, [this, call, next](const HttpExchangeRecord &record) {
@@ -169,20 +173,22 @@ std::optional<Error> KeyDiscovery::answerProblem(const HttpExchangeRecord &recor
         if (!record.tlsErrors.isEmpty())
             detail = record.tlsErrors.join(QStringLiteral("; "));
         return makeError(QStringLiteral("discovery.unreachable"),
-                         QStringLiteral("Could not reach %1 for %2 (%3: %4). This machine may be offline, or the issuer is not reachable "
-                                        "from here.")
-                             .arg(url, what, HttpExchangeRecord::transportName(record.transport), detail),
-                         pasteHint(m_pending.issuer));
+            QStringLiteral("Could not reach %1 for %2 (%3: %4). This machine may be offline, or the issuer is not reachable "
+                           "from here.")
+                .arg(url, what, HttpExchangeRecord::transportName(record.transport), detail),
+            pasteHint(m_pending.issuer));
     }
     if (record.response.status != 200)
         return makeError(QStringLiteral("discovery.http-status"),
-                         QStringLiteral("%1 answered HTTP %2 %3 instead of %4.")
-                             .arg(url)
-                             .arg(record.response.status)
-                             .arg(QString::fromLatin1(record.response.reason), what),
-                         record.response.status == 404 ? QStringLiteral("Check that iss is the issuer's URL exactly (an OpenID provider publishes "
-                                                                        "/.well-known/openid-configuration under it). ") + pasteHint(m_pending.issuer)
-                                                       : pasteHint(m_pending.issuer));
+            QStringLiteral("%1 answered HTTP %2 %3 instead of %4.")
+                .arg(url)
+                .arg(record.response.status)
+                .arg(QString::fromLatin1(record.response.reason), what),
+            record.response.status == 404
+                ? QStringLiteral("Check that iss is the issuer's URL exactly (an OpenID provider publishes "
+                                 "/.well-known/openid-configuration under it). ")
+                    + pasteHint(m_pending.issuer)
+                : pasteHint(m_pending.issuer));
     return std::nullopt;
 }
 
@@ -197,40 +203,42 @@ void KeyDiscovery::onConfiguration(const HttpExchangeRecord &record)
     const QJsonDocument document = QJsonDocument::fromJson(record.response.body, &parseError);
     if (!document.isObject()) {
         fail(makeError(QStringLiteral("discovery.bad-document"),
-                       QStringLiteral("%1 is not a JSON object (%2), so it is no OpenID discovery document.")
-                           .arg(url, parseError.error == QJsonParseError::NoError ? QStringLiteral("not an object") : parseError.errorString()),
-                       pasteHint(m_pending.issuer)));
+            QStringLiteral("%1 is not a JSON object (%2), so it is no OpenID discovery document.")
+                .arg(url,
+                    parseError.error == QJsonParseError::NoError ? QStringLiteral("not an object") : parseError.errorString()),
+            pasteHint(m_pending.issuer)));
         return;
     }
     const QJsonObject configuration = document.object();
     const QJsonValue issuerValue = configuration.value(QStringLiteral("issuer"));
     if (!issuerValue.isString()) {
-        fail(makeError(QStringLiteral("discovery.bad-document"), QStringLiteral("The discovery document at %1 has no \"issuer\".").arg(url),
-                       pasteHint(m_pending.issuer)));
+        fail(makeError(QStringLiteral("discovery.bad-document"),
+            QStringLiteral("The discovery document at %1 has no \"issuer\".").arg(url), pasteHint(m_pending.issuer)));
         return;
     }
     if (issuerValue.toString() != m_pending.issuer) {
         // Discovery §4.3: otherwise the keys fetched would vouch for an issuer other than iss.
         fail(makeError(QStringLiteral("discovery.issuer-mismatch"),
-                       QStringLiteral("The discovery document at %1 says its issuer is \"%2\", not \"%3\" as the token's iss: its keys "
-                                      "belong to another issuer and cannot vouch for this token (issuers are compared exactly).")
-                           .arg(url, issuerValue.toString(), m_pending.issuer),
-                       QStringLiteral("A token whose iss differs from its provider's issuer is not that provider's token, or iss was "
-                                      "copied wrongly (a trailing slash, http for https, another My Domain host).")));
+            QStringLiteral("The discovery document at %1 says its issuer is \"%2\", not \"%3\" as the token's iss: its keys "
+                           "belong to another issuer and cannot vouch for this token (issuers are compared exactly).")
+                .arg(url, issuerValue.toString(), m_pending.issuer),
+            QStringLiteral("A token whose iss differs from its provider's issuer is not that provider's token, or iss was "
+                           "copied wrongly (a trailing slash, http for https, another My Domain host).")));
         return;
     }
     const QJsonValue jwksValue = configuration.value(QStringLiteral("jwks_uri"));
     const QUrl jwksUri = record.request.url.resolved(QUrl(jwksValue.toString(), QUrl::StrictMode));
     if (!jwksValue.isString() || jwksValue.toString().isEmpty() || !jwksUri.isValid()) {
-        fail(makeError(QStringLiteral("discovery.bad-document"), QStringLiteral("The discovery document at %1 has no usable \"jwks_uri\".").arg(url),
-                       pasteHint(m_pending.issuer)));
+        fail(makeError(QStringLiteral("discovery.bad-document"),
+            QStringLiteral("The discovery document at %1 has no usable \"jwks_uri\".").arg(url), pasteHint(m_pending.issuer)));
         return;
     }
     if (!isAcceptableScheme(jwksUri)) {
         fail(makeError(QStringLiteral("discovery.insecure-jwks-uri"),
-                       QStringLiteral("The discovery document names jwks_uri %1, which is not https; keys fetched over plain http could be "
-                                      "swapped on the way.").arg(jwksUri.toString()),
-                       pasteHint(m_pending.issuer)));
+            QStringLiteral("The discovery document names jwks_uri %1, which is not https; keys fetched over plain http could be "
+                           "swapped on the way.")
+                .arg(jwksUri.toString()),
+            pasteHint(m_pending.issuer)));
         return;
     }
     for (const QJsonValue &alg : configuration.value(QStringLiteral("id_token_signing_alg_values_supported")).toArray())
@@ -250,9 +258,10 @@ void KeyDiscovery::onJwks(const HttpExchangeRecord &record)
     const QJsonDocument document = QJsonDocument::fromJson(record.response.body, &parseError);
     if (!document.isObject()) {
         fail(makeError(QStringLiteral("discovery.bad-jwks"),
-                       QStringLiteral("%1 is not a JSON object (%2), so it is no JWK Set.")
-                           .arg(url, parseError.error == QJsonParseError::NoError ? QStringLiteral("not an object") : parseError.errorString()),
-                       pasteHint(m_pending.issuer)));
+            QStringLiteral("%1 is not a JSON object (%2), so it is no JWK Set.")
+                .arg(url,
+                    parseError.error == QJsonParseError::NoError ? QStringLiteral("not an object") : parseError.errorString()),
+            pasteHint(m_pending.issuer)));
         return;
     }
     const auto jwks = Jwks::fromJson(document.object(), m_pending.jwksUri.toString());

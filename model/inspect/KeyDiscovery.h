@@ -43,8 +43,8 @@ public:
         QUrl configurationUrl;
         QUrl jwksUri;
         Jwks jwks;
-        QDateTime fetchedAt;            // UTC, from the injected clock
-        QStringList signingAlgorithms;  // id_token_signing_alg_values_supported, when published
+        QDateTime fetchedAt; // UTC, from the injected clock
+        QStringList signingAlgorithms; // id_token_signing_alg_values_supported, when published
 
         // The keys as IdTokenVerifier takes them; source is the jwks_uri.
         KeyMaterial material() const;

@@ -9,7 +9,8 @@ namespace jwtflow {
 struct TokenCheck {
     enum class Status { Passed, Failed, Skipped };
 
-    QString name;    // stable, for tests and --json: "signature", "iss", "aud", "azp", "exp", "nbf", "iat", "nonce", "at_hash", "header.jwk" …
+    QString name; // stable, for tests and --json: "signature", "iss", "aud", "azp", "exp", "nbf", "iat", "nonce", "at_hash",
+                  // "header.jwk" …
     Status status = Status::Skipped;
     QString message; // for people: what was found, against what, and what to do when it failed
 

@@ -11,21 +11,21 @@ class Jwt;
 class TokenClassifier {
 public:
     enum class Kind {
-        IdToken,               // OpenID Connect ID token
-        JwtAccessToken,        // an access token that happens to be a JWT (Entra, at+jwt …)
-        BearerAssertion,       // an RFC 7523 assertion a client sends to get a token
-        ClientAssertion,       // a private_key_jwt client assertion (Entra certificate credentials)
+        IdToken, // OpenID Connect ID token
+        JwtAccessToken, // an access token that happens to be a JWT (Entra, at+jwt …)
+        BearerAssertion, // an RFC 7523 assertion a client sends to get a token
+        ClientAssertion, // a private_key_jwt client assertion (Entra certificate credentials)
         SalesforceAccessToken, // opaque 00D…!… session id
-        EncryptedToken,        // JWE
-        OtherJwt,              // a JWT of no recognised use
+        EncryptedToken, // JWE
+        OtherJwt, // a JWT of no recognised use
         NotAToken
     };
 
     struct Classification {
         Kind kind = Kind::NotAToken;
-        QString title;       // "OpenID Connect ID token"
+        QString title; // "OpenID Connect ID token"
         QString explanation; // what it is, two or three sentences
-        QString canDo;       // what it can and cannot be used for, and what to do instead
+        QString canDo; // what it can and cannot be used for, and what to do instead
     };
 
     static Classification classify(const QString &token);

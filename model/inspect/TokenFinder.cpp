@@ -11,14 +11,14 @@ namespace jwtflow {
 namespace {
 
 // The fields of token responses, URLs and form bodies that carry tokens, in the order shown.
-const char *const kTokenFields[] = {"id_token", "access_token", "refresh_token", "assertion", "client_assertion", "token"};
+const char *const kTokenFields[] = { "id_token", "access_token", "refresh_token", "assertion", "client_assertion", "token" };
 
 void fromPairs(const QList<std::pair<QString, QString>> &pairs, const QString &source, QList<TokenFinder::Found> &out)
 {
     for (const char *field : kTokenFields) {
         for (const auto &[key, value] : pairs) {
             if (key == QLatin1String(field) && !value.trimmed().isEmpty())
-                out.append({key, value.trimmed(), source});
+                out.append({ key, value.trimmed(), source });
         }
     }
 }
@@ -33,7 +33,7 @@ QList<std::pair<QString, QString>> queryPairs(const QString &query)
         // Form encoding: '+' is a space, then percent-decoding.
         QString value = part.mid(eq + 1);
         value.replace(QLatin1Char('+'), QLatin1Char(' '));
-        pairs.append({QUrl::fromPercentEncoding(part.left(eq).toUtf8()), QUrl::fromPercentEncoding(value.toUtf8())});
+        pairs.append({ QUrl::fromPercentEncoding(part.left(eq).toUtf8()), QUrl::fromPercentEncoding(value.toUtf8()) });
     }
     return pairs;
 }
@@ -55,7 +55,7 @@ QList<TokenFinder::Found> TokenFinder::find(const QString &input)
             const QJsonObject object = doc.object();
             for (auto it = object.begin(); it != object.end(); ++it) {
                 if (it.value().isString())
-                    pairs.append({it.key(), it.value().toString()});
+                    pairs.append({ it.key(), it.value().toString() });
             }
             fromPairs(pairs, QStringLiteral("token response JSON"), found);
             return found;
@@ -63,15 +63,16 @@ QList<TokenFinder::Found> TokenFinder::find(const QString &input)
     }
 
     // An HTTP header line.
-    static const QRegularExpression header(QStringLiteral("^(?:Authorization:\\s*)?(Bearer|OAuth)\\s+(\\S+)\\s*$"),
-                                           QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression header(
+        QStringLiteral("^(?:Authorization:\\s*)?(Bearer|OAuth)\\s+(\\S+)\\s*$"), QRegularExpression::CaseInsensitiveOption);
     if (const auto m = header.match(text); m.hasMatch()) {
-        found.append({QStringLiteral("Authorization header"), m.captured(2), QStringLiteral("header")});
+        found.append({ QStringLiteral("Authorization header"), m.captured(2), QStringLiteral("header") });
         return found;
     }
 
     // A URL: the implicit/hybrid flows put tokens in the fragment, others in the query.
-    if (text.startsWith(QStringLiteral("http://")) || text.startsWith(QStringLiteral("https://")) || text.contains(QStringLiteral("://"))) {
+    if (text.startsWith(QStringLiteral("http://")) || text.startsWith(QStringLiteral("https://"))
+        || text.contains(QStringLiteral("://"))) {
         const QUrl url(text);
         if (url.isValid()) {
             fromPairs(queryPairs(url.fragment(QUrl::FullyEncoded)), QStringLiteral("URL fragment"), found);
@@ -96,7 +97,7 @@ QList<TokenFinder::Found> TokenFinder::find(const QString &input)
             return found;
     }
 
-    found.append({QStringLiteral("token"), text, QStringLiteral("text")});
+    found.append({ QStringLiteral("token"), text, QStringLiteral("text") });
     return found;
 }
 

@@ -11,8 +11,8 @@ namespace jwtflow {
 class TokenFinder {
 public:
     struct Found {
-        QString label;  // where it came from: "id_token", "access_token", "Authorization header", "token" …
-        QString token;  // the token text, trimmed
+        QString label; // where it came from: "id_token", "access_token", "Authorization header", "token" …
+        QString token; // the token text, trimmed
         QString source; // "token response JSON", "URL fragment", "URL query", "form body", "header", "text"
     };
 

@@ -14,7 +14,8 @@ QString TokenInspection::Item::kindName() const
 
 IdTokenVerifier::Profile TokenInspection::Item::profile() const
 {
-    return classification.kind == TokenClassifier::Kind::IdToken ? IdTokenVerifier::Profile::IdToken : IdTokenVerifier::Profile::AnyJwt;
+    return classification.kind == TokenClassifier::Kind::IdToken ? IdTokenVerifier::Profile::IdToken
+                                                                 : IdTokenVerifier::Profile::AnyJwt;
 }
 
 QList<TokenInspection::Item> TokenInspection::inspect(const QString &input, const Clock &clock)
@@ -24,21 +25,23 @@ QList<TokenInspection::Item> TokenInspection::inspect(const QString &input, cons
         Item item;
         item.found = found;
         item.classification = TokenClassifier::classify(found.token);
-        if (item.classification.kind != TokenClassifier::Kind::NotAToken &&
-            item.classification.kind != TokenClassifier::Kind::SalesforceAccessToken) {
+        if (item.classification.kind != TokenClassifier::Kind::NotAToken
+            && item.classification.kind != TokenClassifier::Kind::SalesforceAccessToken) {
             if (auto jwt = Jwt::parse(found.token)) {
                 item.jwt = jwt.value();
                 item.header = ClaimDictionary::explainHeader(jwt->header());
                 if (jwt->kind() != Jwt::Kind::Encrypted)
                     item.claims = ClaimDictionary::explain(jwt->claims(), clock);
             }
-        } else if (item.classification.kind == TokenClassifier::Kind::NotAToken && found.label == QStringLiteral("refresh_token")) {
+        } else if (item.classification.kind == TokenClassifier::Kind::NotAToken
+            && found.label == QStringLiteral("refresh_token")) {
             // Refresh tokens are opaque by design: "not a JWT" is expected, not a problem.
             item.opaqueRefreshToken = true;
             item.classification.title = QStringLiteral("Refresh token (opaque)");
-            item.classification.explanation = QStringLiteral("A long-lived credential the client trades at the token endpoint "
-                                                             "(grant_type=refresh_token) for new access tokens. It is not a JWT, so "
-                                                             "there is nothing inside to decode or verify.");
+            item.classification.explanation
+                = QStringLiteral("A long-lived credential the client trades at the token endpoint "
+                                 "(grant_type=refresh_token) for new access tokens. It is not a JWT, so "
+                                 "there is nothing inside to decode or verify.");
             item.classification.canDo = QStringLiteral("It cannot call APIs. Keep it secret like a password; revoke it at "
                                                        "/services/oauth2/revoke when it leaks.");
         }

@@ -34,10 +34,10 @@ public:
 
     struct Refusal {
         int status = 400;
-        QString error;       // "invalid_grant"
+        QString error; // "invalid_grant"
         QString description; // "audience is invalid"
-        QString code;        // "E3"
-        QString reason;      // what the practice org saw, for logs and trainers
+        QString code; // "E3"
+        QString reason; // what the practice org saw, for logs and trainers
     };
 
     struct Outcome {

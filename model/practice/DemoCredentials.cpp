@@ -33,7 +33,7 @@ Result<Pair> loadOrCreatePair(const QString &folder, const QString &baseName, co
         auto written = CredentialWriter::write(key.value(), certificate.value(), folder, baseName, true);
         if (!written)
             return written.error();
-        return Pair{key.value(), certificate.value(), files};
+        return Pair { key.value(), certificate.value(), files };
     }
     auto key = KeyLoader::loadPrivateKey(files.privateKey);
     if (!key)
@@ -43,24 +43,26 @@ Result<Pair> loadOrCreatePair(const QString &folder, const QString &baseName, co
         return certificate.error();
     if (!certificate->matches(key.value()))
         return makeError(QStringLiteral("practice.credentials.mismatch"),
-                         QStringLiteral("%1 does not belong to %2.").arg(files.certificatePem, files.privateKey),
-                         QStringLiteral("Delete both files; the practice org makes a new pair on its next start."));
-    return Pair{key.value(), certificate.value(), files};
+            QStringLiteral("%1 does not belong to %2.").arg(files.certificatePem, files.privateKey),
+            QStringLiteral("Delete both files; the practice org makes a new pair on its next start."));
+    return Pair { key.value(), certificate.value(), files };
 }
 
 } // namespace
 
 QString DemoCredentials::defaultFolder()
 {
-    return QDir(QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)).filePath(QStringLiteral("jwtflow/practice-org"));
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation))
+        .filePath(QStringLiteral("jwtflow/practice-org"));
 }
 
 Result<DemoCredentials> DemoCredentials::loadOrCreate(const QString &folder)
 {
     const bool existed = QFileInfo(folder).isDir();
     if (folder.isEmpty() || !QDir().mkpath(folder))
-        return makeError(QStringLiteral("practice.credentials.folder"), QStringLiteral("The folder \"%1\" cannot be created.").arg(folder),
-                         QStringLiteral("Choose a folder you can write to."));
+        return makeError(QStringLiteral("practice.credentials.folder"),
+            QStringLiteral("The folder \"%1\" cannot be created.").arg(folder),
+            QStringLiteral("Choose a folder you can write to."));
     // A folder made here is the owner's alone; an existing one (--data-dir) keeps its mode, which
     // is the user's choice: the private key files in it are 0600 either way.
     if (!existed)
@@ -68,8 +70,9 @@ Result<DemoCredentials> DemoCredentials::loadOrCreate(const QString &folder)
     QLockFile lock(QDir(folder).filePath(QStringLiteral(".lock")));
     lock.setStaleLockTime(30000);
     if (!lock.tryLock(30000))
-        return makeError(QStringLiteral("practice.credentials.locked"), QStringLiteral("Another process keeps %1 locked.").arg(folder),
-                         QStringLiteral("Wait for it to finish, or remove %1/.lock if no jwtflow is running.").arg(folder));
+        return makeError(QStringLiteral("practice.credentials.locked"),
+            QStringLiteral("Another process keeps %1 locked.").arg(folder),
+            QStringLiteral("Wait for it to finish, or remove %1/.lock if no jwtflow is running.").arg(folder));
 
     auto demo = loadOrCreatePair(folder, QStringLiteral("demo"), QStringLiteral("jwtflow practice org demo app"));
     if (!demo)

@@ -23,10 +23,10 @@ QString safeReturnPath(const QString &retUrl)
 
 PracticeReply FrontDoor::loginPage(const QString &message) const
 {
-    PracticeReply reply = PracticeReply::html(
-        200, QStringLiteral("%1 — login").arg(m_state.directory.org.name),
-        QStringLiteral("<p>%1</p>\n<p>This practice org signs users in through the OAuth 2.0 JWT bearer flow only: POST an assertion to "
-                       "<code>%2/services/oauth2/token</code>, then open <code>%2/secur/frontdoor.jsp?sid=ACCESS_TOKEN</code>.</p>")
+    PracticeReply reply = PracticeReply::html(200, QStringLiteral("%1 — login").arg(m_state.directory.org.name),
+        QStringLiteral(
+            "<p>%1</p>\n<p>This practice org signs users in through the OAuth 2.0 JWT bearer flow only: POST an assertion to "
+            "<code>%2/services/oauth2/token</code>, then open <code>%2/secur/frontdoor.jsp?sid=ACCESS_TOKEN</code>.</p>")
             .arg(PracticeReply::escapeHtml(message), PracticeReply::escapeHtml(m_state.origin)));
     reply.note = message;
     return reply;
@@ -64,12 +64,14 @@ PracticeReply FrontDoor::singleAccess(const PracticeRequest &request)
     if (!m_state.session(token))
         return PracticeReply::restError(403, QStringLiteral("INVALID_SESSION_ID"), QStringLiteral("Session expired or invalid"));
     const qint64 now = m_state.nowSecs();
-    m_state.oneTimeLinks.removeIf([now](const QHash<QString, PracticeState::OneTimeLink>::iterator &it) { return it->expiresAt <= now; });
+    m_state.oneTimeLinks.removeIf(
+        [now](const QHash<QString, PracticeState::OneTimeLink>::iterator &it) { return it->expiresAt <= now; });
     if (m_state.oneTimeLinks.size() >= PracticeState::kMaxOneTimeLinks)
         m_state.oneTimeLinks.erase(m_state.oneTimeLinks.begin());
     const QString otp = QString::fromLatin1(SessionStore::randomToken(48));
-    m_state.oneTimeLinks.insert(otp, PracticeState::OneTimeLink{token, now + kOneTimeLinkSecs});
-    QString uri = m_state.origin + QStringLiteral("/secur/frontdoor.jsp?otp=") + QString::fromLatin1(QUrl::toPercentEncoding(otp));
+    m_state.oneTimeLinks.insert(otp, PracticeState::OneTimeLink { token, now + kOneTimeLinkSecs });
+    QString uri
+        = m_state.origin + QStringLiteral("/secur/frontdoor.jsp?otp=") + QString::fromLatin1(QUrl::toPercentEncoding(otp));
     const QString redirect = request.queryValue(QStringLiteral("redirect_uri"));
     if (!redirect.isEmpty())
         uri += QStringLiteral("&startURL=") + QString::fromLatin1(QUrl::toPercentEncoding(redirect));
@@ -86,12 +88,13 @@ PracticeReply FrontDoor::page(const PracticeRequest &request)
     }
     const OrgDirectory::User *user = m_state.directory.userById(session->userId);
     const OrgDirectory::App *app = m_state.directory.appByConsumerKey(session->consumerKey);
-    PracticeReply reply = PracticeReply::html(
-        200, m_state.directory.org.name,
-        QStringLiteral("<p>Signed in as <b>%1</b> (%2) through <b>%3</b>.</p>\n<p>You reached <code>%4</code>. This practice org has no "
-                       "Lightning UI; its REST API lives under <code>/services/data</code>.</p>")
-            .arg(PracticeReply::escapeHtml(user ? user->username : session->userId), PracticeReply::escapeHtml(user ? user->name() : QString()),
-                 PracticeReply::escapeHtml(app ? app->name : session->consumerKey), PracticeReply::escapeHtml(request.path)));
+    PracticeReply reply = PracticeReply::html(200, m_state.directory.org.name,
+        QStringLiteral(
+            "<p>Signed in as <b>%1</b> (%2) through <b>%3</b>.</p>\n<p>You reached <code>%4</code>. This practice org has no "
+            "Lightning UI; its REST API lives under <code>/services/data</code>.</p>")
+            .arg(PracticeReply::escapeHtml(user ? user->username : session->userId),
+                PracticeReply::escapeHtml(user ? user->name() : QString()),
+                PracticeReply::escapeHtml(app ? app->name : session->consumerKey), PracticeReply::escapeHtml(request.path)));
     reply.note = user ? user->username : QString();
     return reply;
 }

@@ -16,7 +16,9 @@ class FrontDoor {
 public:
     static constexpr qint64 kOneTimeLinkSecs = 60;
 
-    explicit FrontDoor(PracticeState &state) : m_state(state) {}
+    explicit FrontDoor(PracticeState &state)
+        : m_state(state)
+    { }
 
     PracticeReply frontdoor(const PracticeRequest &request);
     PracticeReply singleAccess(const PracticeRequest &request);

@@ -27,15 +27,15 @@ QString IdTokenMinter::atHash(const QString &accessToken)
 QJsonObject IdTokenMinter::jwks() const
 {
     if (m_key.isNull())
-        return QJsonObject{{QStringLiteral("keys"), QJsonArray()}};
+        return QJsonObject { { QStringLiteral("keys"), QJsonArray() } };
     QJsonObject jwk = Jwk::fromPublicKey(m_key.publicKey(), m_kid);
     jwk.insert(QStringLiteral("alg"), QStringLiteral("RS256"));
     jwk.insert(QStringLiteral("use"), QStringLiteral("sig"));
-    return QJsonObject{{QStringLiteral("keys"), QJsonArray{jwk}}};
+    return QJsonObject { { QStringLiteral("keys"), QJsonArray { jwk } } };
 }
 
 Result<QString> IdTokenMinter::mint(const OrgDirectory &directory, const OrgDirectory::User &user, const QString &consumerKey,
-                                    const QString &issuer, const Clock &clock, const Options &options) const
+    const QString &issuer, const Clock &clock, const Options &options) const
 {
     if (m_key.isNull())
         return makeError(QStringLiteral("practice.id-token.no-key"), QStringLiteral("The practice org has no signing key."));
@@ -68,7 +68,8 @@ Result<QString> IdTokenMinter::mint(const OrgDirectory &directory, const OrgDire
         .add(u"locale", user.locale)
         .add(u"is_app_installed", true);
 
-    const QByteArray header = OrderedJson().add(u"kid", options.kid.isEmpty() ? m_kid : options.kid).add(u"typ", "JWT").add(u"alg", "RS256").toJson();
+    const QByteArray header
+        = OrderedJson().add(u"kid", options.kid.isEmpty() ? m_kid : options.kid).add(u"typ", "JWT").add(u"alg", "RS256").toJson();
     auto jwt = Jwt::compose(header, claims.toJson());
     if (!jwt)
         return jwt.error();

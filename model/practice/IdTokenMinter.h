@@ -13,10 +13,10 @@ namespace jwtflow {
 // What to put in a minted ID token besides the user's claims (namespace scope: a nested struct
 // with member initialisers cannot be a default argument of its own class's functions).
 struct IdTokenOptions {
-    QString audience;     // empty: the app's consumer key (a wrong aud is a test case)
-    QString kid;          // empty: the signing key's (another kid is a test case)
+    QString audience; // empty: the app's consumer key (a wrong aud is a test case)
+    QString kid; // empty: the signing key's (another kid is a test case)
     bool expired = false; // exp before now (iat moved back as well)
-    QString accessToken;  // for at_hash
+    QString accessToken; // for at_hash
     QString nonce;
 };
 
@@ -31,15 +31,18 @@ public:
     using Options = IdTokenOptions;
 
     IdTokenMinter() = default;
-    IdTokenMinter(const PrivateKey &signingKey, const QString &kid) : m_key(signingKey), m_kid(kid) {}
+    IdTokenMinter(const PrivateKey &signingKey, const QString &kid)
+        : m_key(signingKey)
+        , m_kid(kid)
+    { }
 
     bool isNull() const { return m_key.isNull(); }
     QString kid() const { return m_kid; }
     const PrivateKey &key() const { return m_key; }
 
     // `issuer` is the org's URL (no trailing slash). Error codes "practice.id-token.*" and Signer's.
-    Result<QString> mint(const OrgDirectory &directory, const OrgDirectory::User &user, const QString &consumerKey, const QString &issuer,
-                         const Clock &clock, const Options &options = {}) const;
+    Result<QString> mint(const OrgDirectory &directory, const OrgDirectory::User &user, const QString &consumerKey,
+        const QString &issuer, const Clock &clock, const Options &options = {}) const;
 
     // The public JWK Set with the signing key ({"keys":[{kty,n,e,alg,use,kid}]}).
     QJsonObject jwks() const;

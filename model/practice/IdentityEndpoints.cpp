@@ -93,7 +93,8 @@ PracticeReply IdentityEndpoints::identity(const PracticeRequest &request, const 
         .add(u"first_name", user->firstName)
         .add(u"last_name", user->lastName)
         .add(u"timezone", user->timezone)
-        .addRaw(u"photos", OrderedJson().add(u"picture", photo + QStringLiteral("F")).add(u"thumbnail", photo + QStringLiteral("T")).toJson())
+        .addRaw(u"photos",
+            OrderedJson().add(u"picture", photo + QStringLiteral("F")).add(u"thumbnail", photo + QStringLiteral("T")).toJson())
         .addNull(u"addr_street")
         .addNull(u"addr_city")
         .addNull(u"addr_state")
@@ -139,7 +140,8 @@ PracticeReply IdentityEndpoints::userInfo(const PracticeRequest &request)
         .add(u"given_name", user->firstName)
         .add(u"family_name", user->lastName)
         .add(u"zoneinfo", user->timezone)
-        .addRaw(u"photos", OrderedJson().add(u"picture", photo + QStringLiteral("F")).add(u"thumbnail", photo + QStringLiteral("T")).toJson())
+        .addRaw(u"photos",
+            OrderedJson().add(u"picture", photo + QStringLiteral("F")).add(u"thumbnail", photo + QStringLiteral("T")).toJson())
         .add(u"profile", m_state.origin + QLatin1Char('/') + user->id)
         .add(u"picture", photo + QStringLiteral("F"))
         .addRaw(u"address", OrderedJson().add(u"country", "US").toJson())
@@ -167,17 +169,19 @@ PracticeReply IdentityEndpoints::openIdConfiguration() const
         .add(u"token_endpoint", o + QStringLiteral("/services/oauth2/token"))
         .add(u"userinfo_endpoint", o + QStringLiteral("/services/oauth2/userinfo"))
         .add(u"jwks_uri", o + QStringLiteral("/id/keys"))
-        .addRaw(u"scopes_supported", stringArray({"id", "api", "web", "full", "chatter_api", "visualforce", "refresh_token", "openid", "profile",
-                                                 "email", "address", "phone", "offline_access", "custom_permissions", "wave_api", "eclair_api"}))
-        .addRaw(u"response_types_supported", stringArray({"code", "token", "token id_token"}))
-        .addRaw(u"subject_types_supported", stringArray({"public"}))
-        .addRaw(u"id_token_signing_alg_values_supported", stringArray({"RS256"}))
-        .addRaw(u"display_values_supported", stringArray({"page", "popup", "touch"}))
-        .addRaw(u"token_endpoint_auth_methods_supported", stringArray({"client_secret_post", "client_secret_basic", "private_key_jwt"}))
+        .addRaw(u"scopes_supported",
+            stringArray({ "id", "api", "web", "full", "chatter_api", "visualforce", "refresh_token", "openid", "profile", "email",
+                "address", "phone", "offline_access", "custom_permissions", "wave_api", "eclair_api" }))
+        .addRaw(u"response_types_supported", stringArray({ "code", "token", "token id_token" }))
+        .addRaw(u"subject_types_supported", stringArray({ "public" }))
+        .addRaw(u"id_token_signing_alg_values_supported", stringArray({ "RS256" }))
+        .addRaw(u"display_values_supported", stringArray({ "page", "popup", "touch" }))
+        .addRaw(u"token_endpoint_auth_methods_supported",
+            stringArray({ "client_secret_post", "client_secret_basic", "private_key_jwt" }))
         .addRaw(u"claims_supported",
-                stringArray({"active", "address", "email", "email_verified", "family_name", "given_name", "is_app_installed", "language", "locale",
-                             "name", "nickname", "organization_id", "phone_number", "phone_number_verified", "photos", "picture",
-                             "preferred_username", "profile", "sub", "updated_at", "urls", "user_id", "user_type", "zoneinfo"}));
+            stringArray({ "active", "address", "email", "email_verified", "family_name", "given_name", "is_app_installed",
+                "language", "locale", "name", "nickname", "organization_id", "phone_number", "phone_number_verified", "photos",
+                "picture", "preferred_username", "profile", "sub", "updated_at", "urls", "user_id", "user_type", "zoneinfo" }));
     return PracticeReply::json(200, json.toJson());
 }
 

@@ -12,7 +12,9 @@ namespace jwtflow {
 // 403 with the plain text Missing_OAuth_Token or Bad_OAuth_Token.
 class IdentityEndpoints {
 public:
-    explicit IdentityEndpoints(PracticeState &state) : m_state(state) {}
+    explicit IdentityEndpoints(PracticeState &state)
+        : m_state(state)
+    { }
 
     PracticeReply identity(const PracticeRequest &request, const QString &orgId, const QString &userId);
     PracticeReply userInfo(const PracticeRequest &request);

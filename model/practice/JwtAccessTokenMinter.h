@@ -24,7 +24,10 @@ namespace jwtflow {
 class JwtAccessTokenMinter {
 public:
     JwtAccessTokenMinter() = default;
-    JwtAccessTokenMinter(const PrivateKey &signingKey, const QString &kid) : m_key(signingKey), m_kid(kid) { }
+    JwtAccessTokenMinter(const PrivateKey &signingKey, const QString &kid)
+        : m_key(signingKey)
+        , m_kid(kid)
+    { }
 
     struct Grant {
         QString issuer; // the org's URL, no trailing slash: iss, and the one audience

@@ -25,8 +25,9 @@ QString idFor(const QString &prefix, int index)
 
 Error configError(const QString &what, const QString &detail = {})
 {
-    return makeError(QStringLiteral("practice.config.invalid"), QStringLiteral("The practice org config is not valid: %1.").arg(what),
-                     detail.isEmpty() ? QStringLiteral("See 'jwtflow-cli practice-org --help' for the file's format.") : detail);
+    return makeError(QStringLiteral("practice.config.invalid"),
+        QStringLiteral("The practice org config is not valid: %1.").arg(what),
+        detail.isEmpty() ? QStringLiteral("See 'jwtflow-cli practice-org --help' for the file's format.") : detail);
 }
 
 QStringList stringList(const QJsonValue &value, const QStringList &fallback)
@@ -99,8 +100,8 @@ OrgDirectory OrgDirectory::makeDefault(const Certificate &demoCertificate)
     admin.consumerSecret = QStringLiteral("6D1B7F0C9A3E4F2B8C5D7E9F1A3B5C7D9E1F3A5B7C9D1E3F5A7B9C1D3E5F7A9B");
     admin.setCertificate(demoCertificate);
     admin.policy = Policy::AdminApproved;
-    admin.profiles = {kAdminProfile};
-    admin.scopes = {QStringLiteral("api"), QStringLiteral("web"), QStringLiteral("refresh_token"), QStringLiteral("openid")};
+    admin.profiles = { kAdminProfile };
+    admin.scopes = { QStringLiteral("api"), QStringLiteral("web"), QStringLiteral("refresh_token"), QStringLiteral("openid") };
     d.apps << admin;
 
     App self = admin;
@@ -109,7 +110,7 @@ OrgDirectory OrgDirectory::makeDefault(const Certificate &demoCertificate)
     self.consumerSecret = QStringLiteral("0F2E4D6C8B0A1F3E5D7C9B1A3F5E7D9C1B3A5F7E9D1C3B5A7F9E1D3C5B7A9F1E");
     self.policy = Policy::SelfAuthorize;
     self.profiles.clear();
-    self.scopes = {QStringLiteral("api"), QStringLiteral("refresh_token")};
+    self.scopes = { QStringLiteral("api"), QStringLiteral("refresh_token") };
     d.apps << self;
 
     User demo;
@@ -119,7 +120,7 @@ OrgDirectory OrgDirectory::makeDefault(const Certificate &demoCertificate)
     demo.lastName = QStringLiteral("Demo");
     demo.email = QStringLiteral("demo@practice.jwtflow.example");
     demo.profile = kAdminProfile;
-    demo.approvedApps = {self.consumerKey};
+    demo.approvedApps = { self.consumerKey };
     d.users << demo;
 
     User standard;
@@ -145,36 +146,37 @@ OrgDirectory OrgDirectory::makeDefault(const Certificate &demoCertificate)
     const struct {
         const char *name, *industry, *type, *city;
     } seeds[] = {
-        {"Edge Communications", "Electronics", "Customer - Direct", "Austin"},
-        {"Burlington Textiles Corp of America", "Apparel", "Customer - Direct", "Burlington"},
-        {"GenePoint", "Biotechnology", "Customer - Channel", "Mountain View"},
-        {"United Oil & Gas Corp.", "Energy", "Customer - Direct", "New York"},
+        { "Edge Communications", "Electronics", "Customer - Direct", "Austin" },
+        { "Burlington Textiles Corp of America", "Apparel", "Customer - Direct", "Burlington" },
+        { "GenePoint", "Biotechnology", "Customer - Channel", "Mountain View" },
+        { "United Oil & Gas Corp.", "Energy", "Customer - Direct", "New York" },
     };
     int i = 0;
     for (const auto &seed : seeds) {
-        d.accounts << Account{idFor(QStringLiteral("001"), i++), QString::fromUtf8(seed.name), QString::fromUtf8(seed.industry),
-                              QString::fromUtf8(seed.type), QString::fromUtf8(seed.city), demo.id};
+        d.accounts << Account { idFor(QStringLiteral("001"), i++), QString::fromUtf8(seed.name), QString::fromUtf8(seed.industry),
+            QString::fromUtf8(seed.type), QString::fromUtf8(seed.city), demo.id };
     }
     const struct {
         const char *first, *last, *email;
         int account; // index into the accounts above, -1 for none
     } contacts[] = {
-        {"Rose", "Gonzalez", "rose@edge.example", 0},
-        {"Jack", "Rogers", "jrogers@burlington.example", 1},
-        {"Edna", "Frank", "efrank@genepoint.example", 2},
-        {"Lauren", "Boyle", "lboyle@uog.example", 3},
-        {"Avi", "Green", "agreen@uog.example", 3},
-        {"Sam", "Loner", "sam@nowhere.example", -1},
+        { "Rose", "Gonzalez", "rose@edge.example", 0 },
+        { "Jack", "Rogers", "jrogers@burlington.example", 1 },
+        { "Edna", "Frank", "efrank@genepoint.example", 2 },
+        { "Lauren", "Boyle", "lboyle@uog.example", 3 },
+        { "Avi", "Green", "agreen@uog.example", 3 },
+        { "Sam", "Loner", "sam@nowhere.example", -1 },
     };
     i = 0;
     for (const auto &c : contacts) {
-        d.contacts << Contact{idFor(QStringLiteral("003"), i++), QString::fromUtf8(c.first), QString::fromUtf8(c.last), QString::fromUtf8(c.email),
-                              c.account < 0 ? QString() : d.accounts.at(c.account).id};
+        d.contacts << Contact { idFor(QStringLiteral("003"), i++), QString::fromUtf8(c.first), QString::fromUtf8(c.last),
+            QString::fromUtf8(c.email), c.account < 0 ? QString() : d.accounts.at(c.account).id };
     }
     return d;
 }
 
-Result<OrgDirectory> OrgDirectory::fromJson(const QJsonObject &json, const QString &baseDirectory, const Certificate &demoCertificate)
+Result<OrgDirectory> OrgDirectory::fromJson(
+    const QJsonObject &json, const QString &baseDirectory, const Certificate &demoCertificate)
 {
     const OrgDirectory defaults = makeDefault(demoCertificate);
     OrgDirectory d = defaults;
@@ -225,12 +227,15 @@ Result<OrgDirectory> OrgDirectory::fromJson(const QJsonObject &json, const QStri
             else if (policy == policyName(Policy::SelfAuthorize))
                 app.policy = Policy::SelfAuthorize;
             else
-                return configError(QStringLiteral("app %1: policy \"%2\" is neither admin-approved nor self-authorize").arg(app.name, policy));
-            app.profiles = stringList(a.value(QStringLiteral("profiles")), app.policy == Policy::AdminApproved ? app.profiles : QStringList());
+                return configError(
+                    QStringLiteral("app %1: policy \"%2\" is neither admin-approved nor self-authorize").arg(app.name, policy));
+            app.profiles = stringList(
+                a.value(QStringLiteral("profiles")), app.policy == Policy::AdminApproved ? app.profiles : QStringList());
             app.scopes = stringList(a.value(QStringLiteral("scopes")), app.scopes);
             const QString kind = string(a, "kind", QStringLiteral("connected-app"));
             if (kind != QLatin1String("connected-app") && kind != QLatin1String("external-client-app"))
-                return configError(QStringLiteral("app %1: kind \"%2\" is neither connected-app nor external-client-app").arg(app.name, kind));
+                return configError(
+                    QStringLiteral("app %1: kind \"%2\" is neither connected-app nor external-client-app").arg(app.name, kind));
             app.kind = kind == QLatin1String("external-client-app") ? AppKind::ExternalClientApp : AppKind::ConnectedApp;
             app.installed = boolean(a, "installed", true);
             app.issuedAtAndSignature = boolean(a, "issuedAtAndSignature", false);
@@ -267,7 +272,8 @@ Result<OrgDirectory> OrgDirectory::fromJson(const QJsonObject &json, const QStri
             user.locale = string(u, "locale", user.locale);
             for (const QString &range : std::as_const(user.loginIpRanges)) {
                 if (QHostAddress::parseSubnet(range).first.isNull())
-                    return configError(QStringLiteral("user %1: \"%2\" is not an address range such as 10.0.0.0/8").arg(user.username, range));
+                    return configError(
+                        QStringLiteral("user %1: \"%2\" is not an address range such as 10.0.0.0/8").arg(user.username, range));
             }
             d.users << user;
         }
@@ -282,11 +288,13 @@ Result<OrgDirectory> OrgDirectory::fromJson(const QJsonObject &json, const QStri
             if (!id)
                 return id.error();
             const QString owner = string(a, "owner", {});
-            const User *ownerUser = owner.isEmpty() ? (d.users.isEmpty() ? nullptr : &d.users.constFirst()) : d.userByUsername(owner);
+            const User *ownerUser
+                = owner.isEmpty() ? (d.users.isEmpty() ? nullptr : &d.users.constFirst()) : d.userByUsername(owner);
             if (!owner.isEmpty() && !ownerUser)
                 return configError(QStringLiteral("account %1: owner \"%2\" is not a user of the org").arg(i + 1).arg(owner));
-            d.accounts << Account{id.value(), string(a, "name", QStringLiteral("Account %1").arg(i + 1)), string(a, "industry", {}),
-                                  string(a, "type", {}), string(a, "billingCity", {}), ownerUser ? ownerUser->id : QString()};
+            d.accounts << Account { id.value(), string(a, "name", QStringLiteral("Account %1").arg(i + 1)),
+                string(a, "industry", {}), string(a, "type", {}), string(a, "billingCity", {}),
+                ownerUser ? ownerUser->id : QString() };
         }
     } else if (json.contains(QStringLiteral("users"))) {
         // The default accounts keep an owner that exists.
@@ -309,9 +317,10 @@ Result<OrgDirectory> OrgDirectory::fromJson(const QJsonObject &json, const QStri
                     accountId = account.id;
             }
             if (!accountName.isEmpty() && accountId.isEmpty())
-                return configError(QStringLiteral("contact %1: account \"%2\" is not an account of the org").arg(i + 1).arg(accountName));
-            d.contacts << Contact{id.value(), string(c, "firstName", {}), string(c, "lastName", QStringLiteral("Contact %1").arg(i + 1)),
-                                  string(c, "email", {}), accountId};
+                return configError(
+                    QStringLiteral("contact %1: account \"%2\" is not an account of the org").arg(i + 1).arg(accountName));
+            d.contacts << Contact { id.value(), string(c, "firstName", {}),
+                string(c, "lastName", QStringLiteral("Contact %1").arg(i + 1)), string(c, "email", {}), accountId };
         }
     }
     return d;
@@ -321,13 +330,16 @@ Result<OrgDirectory> OrgDirectory::loadFile(const QString &path, const Certifica
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return makeError(QStringLiteral("practice.config.unreadable"), QStringLiteral("%1 cannot be read: %2.").arg(path, file.errorString()));
+        return makeError(
+            QStringLiteral("practice.config.unreadable"), QStringLiteral("%1 cannot be read: %2.").arg(path, file.errorString()));
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(file.read(4 * 1024 * 1024), &parseError);
     if (parseError.error != QJsonParseError::NoError || !document.isObject())
         return makeError(QStringLiteral("practice.config.invalid"),
-                         QStringLiteral("%1 is not a JSON object: %2 at offset %3.").arg(path, parseError.errorString()).arg(parseError.offset),
-                         QStringLiteral("See 'jwtflow-cli practice-org --help' for the file's format."));
+            QStringLiteral("%1 is not a JSON object: %2 at offset %3.")
+                .arg(path, parseError.errorString())
+                .arg(parseError.offset),
+            QStringLiteral("See 'jwtflow-cli practice-org --help' for the file's format."));
     auto directory = fromJson(document.object(), QFileInfo(path).absolutePath(), demoCertificate);
     if (!directory)
         return makeError(directory.error().code, path + QStringLiteral(": ") + directory.error().message, directory.error().hint);
@@ -338,43 +350,35 @@ QJsonObject OrgDirectory::toJson() const
 {
     QJsonArray appsJson;
     for (const App &app : apps) {
-        appsJson.append(QJsonObject{{QStringLiteral("name"), app.name},
-                                    {QStringLiteral("consumerKey"), app.consumerKey},
-                                    {QStringLiteral("consumerSecret"), app.consumerSecret},
-                                    {QStringLiteral("certificate"), certificateText(app.certificate)},
-                                    {QStringLiteral("policy"), policyName(app.policy)},
-                                    {QStringLiteral("profiles"), QJsonArray::fromStringList(app.profiles)},
-                                    {QStringLiteral("scopes"), QJsonArray::fromStringList(app.scopes)},
-                                    {QStringLiteral("kind"), app.kind == AppKind::ExternalClientApp ? QStringLiteral("external-client-app")
-                                                                                                    : QStringLiteral("connected-app")},
-                                    {QStringLiteral("installed"), app.installed},
-                                    {QStringLiteral("issuedAtAndSignature"), app.issuedAtAndSignature},
-                                    {QStringLiteral("idTokenInJwtGrant"), app.idTokenInJwtGrant},
-                                    {QStringLiteral("jwtAccessTokens"), app.jwtAccessTokens}});
+        appsJson.append(QJsonObject { { QStringLiteral("name"), app.name }, { QStringLiteral("consumerKey"), app.consumerKey },
+            { QStringLiteral("consumerSecret"), app.consumerSecret },
+            { QStringLiteral("certificate"), certificateText(app.certificate) },
+            { QStringLiteral("policy"), policyName(app.policy) },
+            { QStringLiteral("profiles"), QJsonArray::fromStringList(app.profiles) },
+            { QStringLiteral("scopes"), QJsonArray::fromStringList(app.scopes) },
+            { QStringLiteral("kind"),
+                app.kind == AppKind::ExternalClientApp ? QStringLiteral("external-client-app")
+                                                       : QStringLiteral("connected-app") },
+            { QStringLiteral("installed"), app.installed }, { QStringLiteral("issuedAtAndSignature"), app.issuedAtAndSignature },
+            { QStringLiteral("idTokenInJwtGrant"), app.idTokenInJwtGrant },
+            { QStringLiteral("jwtAccessTokens"), app.jwtAccessTokens } });
     }
     QJsonArray usersJson;
     for (const User &user : users) {
-        usersJson.append(QJsonObject{{QStringLiteral("id"), user.id},
-                                     {QStringLiteral("username"), user.username},
-                                     {QStringLiteral("firstName"), user.firstName},
-                                     {QStringLiteral("lastName"), user.lastName},
-                                     {QStringLiteral("email"), user.email},
-                                     {QStringLiteral("profile"), user.profile},
-                                     {QStringLiteral("active"), user.active},
-                                     {QStringLiteral("locked"), user.locked},
-                                     {QStringLiteral("approvedApps"), QJsonArray::fromStringList(user.approvedApps)},
-                                     {QStringLiteral("loginIpRanges"), QJsonArray::fromStringList(user.loginIpRanges)},
-                                     {QStringLiteral("timezone"), user.timezone},
-                                     {QStringLiteral("locale"), user.locale}});
+        usersJson.append(QJsonObject { { QStringLiteral("id"), user.id }, { QStringLiteral("username"), user.username },
+            { QStringLiteral("firstName"), user.firstName }, { QStringLiteral("lastName"), user.lastName },
+            { QStringLiteral("email"), user.email }, { QStringLiteral("profile"), user.profile },
+            { QStringLiteral("active"), user.active }, { QStringLiteral("locked"), user.locked },
+            { QStringLiteral("approvedApps"), QJsonArray::fromStringList(user.approvedApps) },
+            { QStringLiteral("loginIpRanges"), QJsonArray::fromStringList(user.loginIpRanges) },
+            { QStringLiteral("timezone"), user.timezone }, { QStringLiteral("locale"), user.locale } });
     }
     QJsonArray accountsJson;
     for (const Account &account : accounts) {
-        accountsJson.append(QJsonObject{{QStringLiteral("id"), account.id},
-                                        {QStringLiteral("name"), account.name},
-                                        {QStringLiteral("industry"), account.industry},
-                                        {QStringLiteral("type"), account.type},
-                                        {QStringLiteral("billingCity"), account.billingCity},
-                                        {QStringLiteral("owner"), userById(account.ownerId) ? userById(account.ownerId)->username : QString()}});
+        accountsJson.append(QJsonObject { { QStringLiteral("id"), account.id }, { QStringLiteral("name"), account.name },
+            { QStringLiteral("industry"), account.industry }, { QStringLiteral("type"), account.type },
+            { QStringLiteral("billingCity"), account.billingCity },
+            { QStringLiteral("owner"), userById(account.ownerId) ? userById(account.ownerId)->username : QString() } });
     }
     QJsonArray contactsJson;
     for (const Contact &contact : contacts) {
@@ -383,27 +387,20 @@ QJsonObject OrgDirectory::toJson() const
             if (account.id == contact.accountId)
                 accountName = account.name;
         }
-        contactsJson.append(QJsonObject{{QStringLiteral("id"), contact.id},
-                                        {QStringLiteral("firstName"), contact.firstName},
-                                        {QStringLiteral("lastName"), contact.lastName},
-                                        {QStringLiteral("email"), contact.email},
-                                        {QStringLiteral("account"), accountName}});
+        contactsJson.append(QJsonObject { { QStringLiteral("id"), contact.id },
+            { QStringLiteral("firstName"), contact.firstName }, { QStringLiteral("lastName"), contact.lastName },
+            { QStringLiteral("email"), contact.email }, { QStringLiteral("account"), accountName } });
     }
-    const QJsonObject orgJson{{QStringLiteral("id"), org.id},
-                              {QStringLiteral("name"), org.name},
-                              {QStringLiteral("instanceName"), org.instanceName},
-                              {QStringLiteral("sandbox"), org.sandbox},
-                              {QStringLiteral("organizationType"), org.organizationType},
-                              {QStringLiteral("sessionSeconds"), org.sessionSeconds},
-                              {QStringLiteral("expSkewSeconds"), org.expSkewSeconds},
-                              {QStringLiteral("acceptMyDomainAudience"), org.acceptMyDomainAudience},
-                              {QStringLiteral("audiences"), QJsonArray::fromStringList(org.audiences)},
-                              {QStringLiteral("apiVersion"), org.apiVersion}};
-    return QJsonObject{{QStringLiteral("org"), orgJson},
-                       {QStringLiteral("apps"), appsJson},
-                       {QStringLiteral("users"), usersJson},
-                       {QStringLiteral("accounts"), accountsJson},
-                       {QStringLiteral("contacts"), contactsJson}};
+    const QJsonObject orgJson { { QStringLiteral("id"), org.id }, { QStringLiteral("name"), org.name },
+        { QStringLiteral("instanceName"), org.instanceName }, { QStringLiteral("sandbox"), org.sandbox },
+        { QStringLiteral("organizationType"), org.organizationType }, { QStringLiteral("sessionSeconds"), org.sessionSeconds },
+        { QStringLiteral("expSkewSeconds"), org.expSkewSeconds },
+        { QStringLiteral("acceptMyDomainAudience"), org.acceptMyDomainAudience },
+        { QStringLiteral("audiences"), QJsonArray::fromStringList(org.audiences) },
+        { QStringLiteral("apiVersion"), org.apiVersion } };
+    return QJsonObject { { QStringLiteral("org"), orgJson }, { QStringLiteral("apps"), appsJson },
+        { QStringLiteral("users"), usersJson }, { QStringLiteral("accounts"), accountsJson },
+        { QStringLiteral("contacts"), contactsJson } };
 }
 
 QString OrgDirectory::formatHelp()
@@ -412,17 +409,21 @@ QString OrgDirectory::formatHelp()
         "Config file (JSON; every member optional, missing ones keep the default org's values):\n"
         "  {\"org\": {\"id\": \"00D...\", \"name\": \"...\", \"instanceName\": \"...\", \"sandbox\": false,\n"
         "           \"organizationType\": \"Developer Edition\", \"sessionSeconds\": 7200, \"expSkewSeconds\": 0,\n"
-        "           \"acceptMyDomainAudience\": true, \"audiences\": [\"https://acme.my.site.com/customers\"], \"apiVersion\": \"66.0\"},\n"
+        "           \"acceptMyDomainAudience\": true, \"audiences\": [\"https://acme.my.site.com/customers\"], \"apiVersion\": "
+        "\"66.0\"},\n"
         "   \"apps\": [{\"name\": \"...\", \"consumerKey\": \"3MVG9...\", \"consumerSecret\": \"...\",\n"
         "             \"certificate\": \"demo\" | \"FILE\" (relative to the config file) | \"-----BEGIN CERTIFICATE-----...\",\n"
         "             \"policy\": \"admin-approved\" | \"self-authorize\", \"profiles\": [\"System Administrator\"],\n"
         "             \"scopes\": [\"api\", \"web\", \"refresh_token\", \"openid\"],\n"
-        "             \"kind\": \"connected-app\" | \"external-client-app\", \"installed\": true, \"issuedAtAndSignature\": false,\n"
+        "             \"kind\": \"connected-app\" | \"external-client-app\", \"installed\": true, \"issuedAtAndSignature\": "
+        "false,\n"
         "             \"idTokenInJwtGrant\": false, \"jwtAccessTokens\": false}],\n"
-        "   \"users\": [{\"username\": \"...\", \"id\": \"005...\", \"firstName\": \"...\", \"lastName\": \"...\", \"email\": \"...\",\n"
+        "   \"users\": [{\"username\": \"...\", \"id\": \"005...\", \"firstName\": \"...\", \"lastName\": \"...\", \"email\": "
+        "\"...\",\n"
         "              \"profile\": \"System Administrator\", \"active\": true, \"locked\": false,\n"
         "              \"approvedApps\": [\"3MVG9...\"], \"loginIpRanges\": [\"10.0.0.0/8\"]}],\n"
-        "   \"accounts\": [{\"name\": \"...\", \"industry\": \"...\", \"type\": \"...\", \"billingCity\": \"...\", \"owner\": \"username\"}],\n"
+        "   \"accounts\": [{\"name\": \"...\", \"industry\": \"...\", \"type\": \"...\", \"billingCity\": \"...\", \"owner\": "
+        "\"username\"}],\n"
         "   \"contacts\": [{\"firstName\": \"...\", \"lastName\": \"...\", \"email\": \"...\", \"account\": \"account name\"}]}\n"
         "A list given replaces the default list. \"approvedApps\" is the self-authorize approval (with a refresh token);\n"
         "\"profiles\" pre-authorizes users of an admin-approved app. \"issuedAtAndSignature\" adds issued_at and\n"

@@ -47,10 +47,10 @@ public:
         bool sandbox = false;
         QString organizationType;
         qint64 sessionSeconds = 7200; // access token lifetime (Salesforce's default session timeout)
-        qint64 expSkewSeconds = 0;    // how long after exp an assertion is still taken
+        qint64 expSkewSeconds = 0; // how long after exp an assertion is still taken
         bool acceptMyDomainAudience = true;
         QStringList audiences; // further accepted aud values (Experience Cloud sites)
-        QString apiVersion;    // the newest REST version served, e.g. "66.0"
+        QString apiVersion; // the newest REST version served, e.g. "66.0"
     };
 
     struct App {
@@ -130,7 +130,8 @@ public:
     static OrgDirectory makeDefault(const Certificate &demoCertificate);
 
     // Error codes "practice.config.*"; `baseDirectory` resolves relative certificate paths.
-    static Result<OrgDirectory> fromJson(const QJsonObject &json, const QString &baseDirectory, const Certificate &demoCertificate);
+    static Result<OrgDirectory> fromJson(
+        const QJsonObject &json, const QString &baseDirectory, const Certificate &demoCertificate);
     static Result<OrgDirectory> loadFile(const QString &path, const Certificate &demoCertificate);
     QJsonObject toJson() const; // certificates as PEM text
     static QString formatHelp();

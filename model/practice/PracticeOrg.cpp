@@ -24,17 +24,20 @@ PracticeOrg::~PracticeOrg()
 Result<void> PracticeOrg::start(const Options &options)
 {
     if (isRunning())
-        return makeError(QStringLiteral("practice.running"), QStringLiteral("The practice org is already running at %1.").arg(url().toString()));
-    auto credentials = DemoCredentials::loadOrCreate(options.dataFolder.isEmpty() ? DemoCredentials::defaultFolder() : options.dataFolder);
+        return makeError(QStringLiteral("practice.running"),
+            QStringLiteral("The practice org is already running at %1.").arg(url().toString()));
+    auto credentials
+        = DemoCredentials::loadOrCreate(options.dataFolder.isEmpty() ? DemoCredentials::defaultFolder() : options.dataFolder);
     if (!credentials)
         return credentials.error();
     auto directory = options.configFile.isEmpty() ? Result<OrgDirectory>(OrgDirectory::makeDefault(credentials->demoCertificate))
-                                                   : OrgDirectory::loadFile(options.configFile, credentials->demoCertificate);
+                                                  : OrgDirectory::loadFile(options.configFile, credentials->demoCertificate);
     if (!directory)
         return directory.error();
     if (directory->apps.isEmpty() || directory->users.isEmpty())
-        return makeError(QStringLiteral("practice.config.empty"), QStringLiteral("The practice org needs at least one app and one user."),
-                         QStringLiteral("Add them to the config file, or leave \"apps\" and \"users\" out to keep the default ones."));
+        return makeError(QStringLiteral("practice.config.empty"),
+            QStringLiteral("The practice org needs at least one app and one user."),
+            QStringLiteral("Add them to the config file, or leave \"apps\" and \"users\" out to keep the default ones."));
 
     auto state = std::make_unique<PracticeState>();
     state->clock = options.clock ? options.clock : &SystemClock::instance();
@@ -68,8 +71,8 @@ Result<void> PracticeOrg::start(const Options &options)
         thread->wait();
         delete thread;
         return makeError(QStringLiteral("practice.listen"),
-                         QStringLiteral("The practice org cannot listen on 127.0.0.1:%1: %2.").arg(options.port).arg(listenError),
-                         options.port ? QStringLiteral("Choose another port, or 0 for any free one.") : QString());
+            QStringLiteral("The practice org cannot listen on 127.0.0.1:%1: %2.").arg(options.port).arg(listenError),
+            options.port ? QStringLiteral("Choose another port, or 0 for any free one.") : QString());
     }
     state->setUrl(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port)));
 
@@ -93,7 +96,8 @@ PracticeReply PracticeOrg::handle(const PracticeRequest &request)
     {
         const std::lock_guard lock(m_mutex);
         if (!m_router)
-            return PracticeReply::restError(503, QStringLiteral("SERVER_UNAVAILABLE"), QStringLiteral("The practice org is stopping."));
+            return PracticeReply::restError(
+                503, QStringLiteral("SERVER_UNAVAILABLE"), QStringLiteral("The practice org is stopping."));
         reply = m_router->handle(request);
         ++m_stats.requests;
         if (request.path == QLatin1String("/services/oauth2/token"))
@@ -101,7 +105,7 @@ PracticeReply PracticeOrg::handle(const PracticeRequest &request)
     }
     static const QMetaMethod signal = QMetaMethod::fromSignal(&PracticeOrg::requestHandled);
     if (isSignalConnected(signal))
-        Q_EMIT requestHandled(LogEntry{request.method, request.path, reply.status, reply.note});
+        Q_EMIT requestHandled(LogEntry { request.method, request.path, reply.status, reply.note });
     return reply;
 }
 
@@ -131,7 +135,8 @@ qsizetype PracticeOrg::connectionCount() const
         return 0;
     qsizetype count = 0;
     PracticeListener *listener = m_listener;
-    QMetaObject::invokeMethod(listener, [listener, &count] { count = listener->connectionCount(); }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        listener, [listener, &count] { count = listener->connectionCount(); }, Qt::BlockingQueuedConnection);
     return count;
 }
 
@@ -214,7 +219,7 @@ void PracticeOrg::rebuild()
     // A changed consumer key would hide the app from the scenarios after it: rename last.
     QList<AppliedScenario> ordered = m_scenarios;
     std::stable_partition(ordered.begin(), ordered.end(),
-                          [](const AppliedScenario &s) { return s.id != PracticeScenario::Id::UnknownConsumerKey; });
+        [](const AppliedScenario &s) { return s.id != PracticeScenario::Id::UnknownConsumerKey; });
     for (const AppliedScenario &scenario : std::as_const(ordered))
         (void)PracticeScenario::apply(scenario.id, current, scenario.target); // checked when applied
     m_state->directory = current;
@@ -227,11 +232,11 @@ Result<void> PracticeOrg::applyScenario(PracticeScenario::Id id)
 
 Result<void> PracticeOrg::applyScenario(PracticeScenario::Id id, const QString &consumerKey, const QString &username)
 {
-    const PracticeScenario::Target target{consumerKey, username, m_credentials.signingCertificate};
+    const PracticeScenario::Target target { consumerKey, username, m_credentials.signingCertificate };
     OrgDirectory trial = m_configured;
     if (auto applied = PracticeScenario::apply(id, trial, target); !applied)
         return applied;
-    m_scenarios.append(AppliedScenario{id, target});
+    m_scenarios.append(AppliedScenario { id, target });
     rebuild();
     return {};
 }
@@ -244,7 +249,7 @@ Result<void> PracticeOrg::applyScenario(const QString &name)
         for (const PracticeScenario::Id each : PracticeScenario::all())
             names << PracticeScenario::name(each);
         return makeError(QStringLiteral("practice.scenario.unknown"), QStringLiteral("There is no scenario \"%1\".").arg(name),
-                         QStringLiteral("Scenarios: %1.").arg(names.join(QStringLiteral(", "))));
+            QStringLiteral("Scenarios: %1.").arg(names.join(QStringLiteral(", "))));
     }
     return applyScenario(*id);
 }
@@ -263,16 +268,18 @@ QList<PracticeScenario::Id> PracticeOrg::activeScenarios() const
     return ids;
 }
 
-Result<QString> PracticeOrg::mintIdToken(const QString &username, const IdTokenMinter::Options &options, const QString &consumerKey) const
+Result<QString> PracticeOrg::mintIdToken(
+    const QString &username, const IdTokenMinter::Options &options, const QString &consumerKey) const
 {
     const std::lock_guard lock(m_mutex);
     if (!m_state)
         return makeError(QStringLiteral("practice.not-running"), QStringLiteral("The practice org is not running."));
     const OrgDirectory::User *user = m_state->directory.userByUsername(username);
     if (!user)
-        return makeError(QStringLiteral("practice.id-token.no-user"), QStringLiteral("The practice org has no user %1.").arg(username));
-    return m_state->minter.mint(m_state->directory, *user, consumerKey.isEmpty() ? this->consumerKey() : consumerKey, m_state->origin,
-                                *m_state->clock, options);
+        return makeError(
+            QStringLiteral("practice.id-token.no-user"), QStringLiteral("The practice org has no user %1.").arg(username));
+    return m_state->minter.mint(m_state->directory, *user, consumerKey.isEmpty() ? this->consumerKey() : consumerKey,
+        m_state->origin, *m_state->clock, options);
 }
 
 QJsonObject PracticeOrg::jwks() const

@@ -15,8 +15,8 @@
 #include <QJsonObject>
 #include <QList>
 #include <QObject>
-#include <QThread>
 #include <QString>
+#include <QThread>
 #include <QUrl>
 
 #include <memory>
@@ -30,12 +30,12 @@ class PracticeState;
 
 // How to start a PracticeOrg (namespace scope so that `= {}` works as a default argument).
 struct PracticeOrgOptions {
-    quint16 port = 0;             // 0: any free port
-    QString dataFolder;           // the demo keys; empty: DemoCredentials::defaultFolder()
-    QString configFile;           // empty: the default org (OrgDirectory::makeDefault)
+    quint16 port = 0; // 0: any free port
+    QString dataFolder; // the demo keys; empty: DemoCredentials::defaultFolder()
+    QString configFile; // empty: the default org (OrgDirectory::makeDefault)
     const Clock *clock = nullptr; // empty: the system clock
     qsizetype maxSessions = 20000;
-    PracticeServerLimits limits;  // request size, connections, idle timeout
+    PracticeServerLimits limits; // request size, connections, idle timeout
 };
 
 // A local org that answers like Salesforce, for the GUI, trainers and tests: the JWT bearer
@@ -105,8 +105,8 @@ public:
 
     // Test hook for the ID-token inspector: an ID token for a user of this org, signed with the
     // key published at /id/keys, optionally with a wrong aud, already expired or another kid.
-    Result<QString> mintIdToken(const QString &username, const IdTokenMinter::Options &options = {},
-                                const QString &consumerKey = {}) const;
+    Result<QString> mintIdToken(
+        const QString &username, const IdTokenMinter::Options &options = {}, const QString &consumerKey = {}) const;
     QJsonObject jwks() const;
     QString signingKid() const;
 
@@ -127,7 +127,7 @@ private:
     std::unique_ptr<PracticeRouter> m_router;
     QThread *m_thread = nullptr;
     PracticeListener *m_listener = nullptr; // lives on m_thread
-    mutable std::mutex m_mutex;             // m_state, m_router and m_stats, shared with m_thread
+    mutable std::mutex m_mutex; // m_state, m_router and m_stats, shared with m_thread
     DemoCredentials m_credentials;
     OrgDirectory m_configured;
     struct AppliedScenario {

@@ -15,14 +15,15 @@ struct Schema {
 const QList<Schema> &schemas()
 {
     static const QList<Schema> all = {
-        {"Organization",
-         {"Id", "Name", "InstanceName", "IsSandbox", "TrialExpirationDate", "NamespacePrefix", "OrganizationType", "LanguageLocaleKey",
-          "DefaultLocaleSidKey", "TimeZoneSidKey", "Country"}},
-        {"User",
-         {"Id", "Username", "Name", "FirstName", "LastName", "Email", "IsActive", "UserType", "ProfileId", "TimeZoneSidKey", "LocaleSidKey"}},
-        {"Profile", {"Id", "Name", "UserType"}},
-        {"Account", {"Id", "Name", "Industry", "Type", "BillingCity", "OwnerId"}},
-        {"Contact", {"Id", "Name", "FirstName", "LastName", "Email", "AccountId"}},
+        { "Organization",
+            { "Id", "Name", "InstanceName", "IsSandbox", "TrialExpirationDate", "NamespacePrefix", "OrganizationType",
+                "LanguageLocaleKey", "DefaultLocaleSidKey", "TimeZoneSidKey", "Country" } },
+        { "User",
+            { "Id", "Username", "Name", "FirstName", "LastName", "Email", "IsActive", "UserType", "ProfileId", "TimeZoneSidKey",
+                "LocaleSidKey" } },
+        { "Profile", { "Id", "Name", "UserType" } },
+        { "Account", { "Id", "Name", "Industry", "Type", "BillingCity", "OwnerId" } },
+        { "Contact", { "Id", "Name", "FirstName", "LastName", "Email", "AccountId" } },
     };
     return all;
 }
@@ -74,11 +75,11 @@ QStringList PracticeRecords::fieldNames(const QString &type)
 QList<PracticeRecords::Relationship> PracticeRecords::relationships(const QString &type)
 {
     if (type == QLatin1String("Account"))
-        return {{QStringLiteral("Owner"), QStringLiteral("User"), QStringLiteral("OwnerId")}};
+        return { { QStringLiteral("Owner"), QStringLiteral("User"), QStringLiteral("OwnerId") } };
     if (type == QLatin1String("Contact"))
-        return {{QStringLiteral("Account"), QStringLiteral("Account"), QStringLiteral("AccountId")}};
+        return { { QStringLiteral("Account"), QStringLiteral("Account"), QStringLiteral("AccountId") } };
     if (type == QLatin1String("User"))
-        return {{QStringLiteral("Profile"), QStringLiteral("Profile"), QStringLiteral("ProfileId")}};
+        return { { QStringLiteral("Profile"), QStringLiteral("Profile"), QStringLiteral("ProfileId") } };
     return {};
 }
 
@@ -95,57 +96,46 @@ std::optional<QList<PracticeRecords::Record>> PracticeRecords::all(const QString
     }
     QList<Record> out;
     if (type == QLatin1String("Organization")) {
-        out << Record{type, d.org.id,
-                      {{QStringLiteral("Id"), d.org.id},
-                       {QStringLiteral("Name"), d.org.name},
-                       {QStringLiteral("InstanceName"), d.org.instanceName},
-                       {QStringLiteral("IsSandbox"), d.org.sandbox},
-                       {QStringLiteral("TrialExpirationDate"), QJsonValue::Null},
-                       {QStringLiteral("NamespacePrefix"), QJsonValue::Null},
-                       {QStringLiteral("OrganizationType"), d.org.organizationType},
-                       {QStringLiteral("LanguageLocaleKey"), QStringLiteral("en_US")},
-                       {QStringLiteral("DefaultLocaleSidKey"), QStringLiteral("en_US")},
-                       {QStringLiteral("TimeZoneSidKey"), QStringLiteral("America/Los_Angeles")},
-                       {QStringLiteral("Country"), QStringLiteral("US")}}};
+        out << Record { type, d.org.id,
+            { { QStringLiteral("Id"), d.org.id }, { QStringLiteral("Name"), d.org.name },
+                { QStringLiteral("InstanceName"), d.org.instanceName }, { QStringLiteral("IsSandbox"), d.org.sandbox },
+                { QStringLiteral("TrialExpirationDate"), QJsonValue::Null },
+                { QStringLiteral("NamespacePrefix"), QJsonValue::Null },
+                { QStringLiteral("OrganizationType"), d.org.organizationType },
+                { QStringLiteral("LanguageLocaleKey"), QStringLiteral("en_US") },
+                { QStringLiteral("DefaultLocaleSidKey"), QStringLiteral("en_US") },
+                { QStringLiteral("TimeZoneSidKey"), QStringLiteral("America/Los_Angeles") },
+                { QStringLiteral("Country"), QStringLiteral("US") } } };
     } else if (type == QLatin1String("User")) {
         for (const OrgDirectory::User &u : d.users) {
-            out << Record{type, u.id,
-                          {{QStringLiteral("Id"), u.id},
-                           {QStringLiteral("Username"), u.username},
-                           {QStringLiteral("Name"), u.name()},
-                           {QStringLiteral("FirstName"), orNull(u.firstName)},
-                           {QStringLiteral("LastName"), u.lastName},
-                           {QStringLiteral("Email"), u.email},
-                           {QStringLiteral("IsActive"), u.active},
-                           {QStringLiteral("UserType"), QStringLiteral("Standard")},
-                           {QStringLiteral("ProfileId"), profileId(int(profiles.indexOf(u.profile)))},
-                           {QStringLiteral("TimeZoneSidKey"), u.timezone},
-                           {QStringLiteral("LocaleSidKey"), u.locale}}};
+            out << Record { type, u.id,
+                { { QStringLiteral("Id"), u.id }, { QStringLiteral("Username"), u.username },
+                    { QStringLiteral("Name"), u.name() }, { QStringLiteral("FirstName"), orNull(u.firstName) },
+                    { QStringLiteral("LastName"), u.lastName }, { QStringLiteral("Email"), u.email },
+                    { QStringLiteral("IsActive"), u.active }, { QStringLiteral("UserType"), QStringLiteral("Standard") },
+                    { QStringLiteral("ProfileId"), profileId(int(profiles.indexOf(u.profile))) },
+                    { QStringLiteral("TimeZoneSidKey"), u.timezone }, { QStringLiteral("LocaleSidKey"), u.locale } } };
         }
     } else if (type == QLatin1String("Profile")) {
         for (qsizetype i = 0; i < profiles.size(); ++i) {
-            out << Record{type, profileId(int(i)),
-                          {{QStringLiteral("Id"), profileId(int(i))}, {QStringLiteral("Name"), profiles.at(i)}, {QStringLiteral("UserType"), QStringLiteral("Standard")}}};
+            out << Record { type, profileId(int(i)),
+                { { QStringLiteral("Id"), profileId(int(i)) }, { QStringLiteral("Name"), profiles.at(i) },
+                    { QStringLiteral("UserType"), QStringLiteral("Standard") } } };
         }
     } else if (type == QLatin1String("Account")) {
         for (const OrgDirectory::Account &a : d.accounts) {
-            out << Record{type, a.id,
-                          {{QStringLiteral("Id"), a.id},
-                           {QStringLiteral("Name"), a.name},
-                           {QStringLiteral("Industry"), orNull(a.industry)},
-                           {QStringLiteral("Type"), orNull(a.type)},
-                           {QStringLiteral("BillingCity"), orNull(a.billingCity)},
-                           {QStringLiteral("OwnerId"), orNull(a.ownerId)}}};
+            out << Record { type, a.id,
+                { { QStringLiteral("Id"), a.id }, { QStringLiteral("Name"), a.name },
+                    { QStringLiteral("Industry"), orNull(a.industry) }, { QStringLiteral("Type"), orNull(a.type) },
+                    { QStringLiteral("BillingCity"), orNull(a.billingCity) },
+                    { QStringLiteral("OwnerId"), orNull(a.ownerId) } } };
         }
     } else if (type == QLatin1String("Contact")) {
         for (const OrgDirectory::Contact &c : d.contacts) {
-            out << Record{type, c.id,
-                          {{QStringLiteral("Id"), c.id},
-                           {QStringLiteral("Name"), c.name()},
-                           {QStringLiteral("FirstName"), orNull(c.firstName)},
-                           {QStringLiteral("LastName"), c.lastName},
-                           {QStringLiteral("Email"), orNull(c.email)},
-                           {QStringLiteral("AccountId"), orNull(c.accountId)}}};
+            out << Record { type, c.id,
+                { { QStringLiteral("Id"), c.id }, { QStringLiteral("Name"), c.name() },
+                    { QStringLiteral("FirstName"), orNull(c.firstName) }, { QStringLiteral("LastName"), c.lastName },
+                    { QStringLiteral("Email"), orNull(c.email) }, { QStringLiteral("AccountId"), orNull(c.accountId) } } };
         }
     }
     return out;

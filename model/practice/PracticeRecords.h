@@ -26,12 +26,14 @@ public:
         QJsonValue value(const QString &canonicalName) const;
     };
     struct Relationship {
-        QString name;       // "Owner"
-        QString type;       // "User"
+        QString name; // "Owner"
+        QString type; // "User"
         QString foreignKey; // "OwnerId"
     };
 
-    explicit PracticeRecords(const OrgDirectory &directory) : m_directory(directory) {}
+    explicit PracticeRecords(const OrgDirectory &directory)
+        : m_directory(directory)
+    { }
 
     // All records of an object (any case), or nullopt when the org has no such object.
     std::optional<QList<Record>> all(const QString &object) const;

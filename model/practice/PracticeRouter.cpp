@@ -7,8 +7,7 @@ PracticeRouter::PracticeRouter(PracticeState &state)
     , m_identity(state)
     , m_rest(state)
     , m_frontDoor(state)
-{
-}
+{ }
 
 PracticeReply PracticeRouter::handle(const PracticeRequest &request)
 {
@@ -23,7 +22,7 @@ PracticeReply PracticeRouter::handle(const PracticeRequest &request)
     if (path == QLatin1String("/services/data") || path.startsWith(QLatin1String("/services/data/"))) {
         if (!read)
             return PracticeReply::restError(405, QStringLiteral("METHOD_NOT_ALLOWED"),
-                                            QStringLiteral("HTTP Method '%1' not allowed. Allowed are GET,HEAD").arg(QString::fromLatin1(request.method)));
+                QStringLiteral("HTTP Method '%1' not allowed. Allowed are GET,HEAD").arg(QString::fromLatin1(request.method)));
         return m_rest.handle(request, path.mid(int(qstrlen("/services/data"))));
     }
     if (path == QLatin1String("/services/oauth2/userinfo") && readOrPost)
@@ -43,7 +42,8 @@ PracticeReply PracticeRouter::handle(const PracticeRequest &request)
     if (path == QLatin1String("/secur/frontdoor.jsp") && read)
         return m_frontDoor.frontdoor(request);
     if (path.startsWith(QLatin1String("/services/")))
-        return PracticeReply::restError(404, QStringLiteral("NOT_FOUND"), QStringLiteral("The requested resource does not exist"));
+        return PracticeReply::restError(
+            404, QStringLiteral("NOT_FOUND"), QStringLiteral("The requested resource does not exist"));
     if (read)
         return m_frontDoor.page(request);
     return PracticeReply::text(405, "Method Not Allowed");

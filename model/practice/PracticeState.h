@@ -20,7 +20,7 @@ class PracticeState {
 public:
     OrgDirectory directory;
     const Clock *clock = &SystemClock::instance();
-    QUrl url;       // http://127.0.0.1:PORT
+    QUrl url; // http://127.0.0.1:PORT
     QString origin; // the same as text, no trailing slash
     SessionStore sessions;
     IdTokenMinter minter;

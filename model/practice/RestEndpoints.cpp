@@ -28,7 +28,7 @@ int majorOf(const QString &segment)
 QString RestEndpoints::releaseLabel(int major)
 {
     const int k = major - kOldestVersion; // 31 = Summer '14, 32 = Winter '15, 33 = Spring '15, ...
-    static const char *seasons[] = {"Summer", "Winter", "Spring"};
+    static const char *seasons[] = { "Summer", "Winter", "Spring" };
     const int year = 14 + (k + 2) / 3;
     return QStringLiteral("%1 '%2").arg(QLatin1String(seasons[((k % 3) + 3) % 3])).arg(year, 2, 10, QLatin1Char('0'));
 }
@@ -59,11 +59,11 @@ PracticeReply RestEndpoints::resources(const QString &version, const QString &us
 {
     const QString base = QStringLiteral("/services/data/v") + version;
     OrderedJson json;
-    for (const char *name : {"tooling", "metadata", "folders", "eclair", "prechatForms", "chatter", "tabs", "appMenu", "quickActions", "queryAll",
-                             "commerce", "wave", "iot", "analytics", "search", "identity", "composite", "parameterizedSearch", "fingerprint",
-                             "theme", "nouns", "domino", "event", "serviceTemplates", "recent", "connect", "licensing", "limits",
-                             "process", "async-queries", "query", "match", "emailConnect", "compactLayouts", "knowledgeManagement",
-                             "sobjects", "actions", "support"}) {
+    for (const char *name : { "tooling", "metadata", "folders", "eclair", "prechatForms", "chatter", "tabs", "appMenu",
+             "quickActions", "queryAll", "commerce", "wave", "iot", "analytics", "search", "identity", "composite",
+             "parameterizedSearch", "fingerprint", "theme", "nouns", "domino", "event", "serviceTemplates", "recent", "connect",
+             "licensing", "limits", "process", "async-queries", "query", "match", "emailConnect", "compactLayouts",
+             "knowledgeManagement", "sobjects", "actions", "support" }) {
         const QString key = QString::fromLatin1(name);
         if (key == QLatin1String("identity"))
             json.add(key, m_state.identityUrl(userId)); // the caller's identity URL, as Salesforce does
@@ -77,24 +77,27 @@ PracticeReply RestEndpoints::query(const PracticeRequest &request, const QString
 {
     const QString soql = request.queryValue(QStringLiteral("q"));
     if (soql.trimmed().isEmpty())
-        return PracticeReply::restError(400, QStringLiteral("MALFORMED_QUERY"), QStringLiteral("A query string has to be specified"));
+        return PracticeReply::restError(
+            400, QStringLiteral("MALFORMED_QUERY"), QStringLiteral("A query string has to be specified"));
     SoqlQuery::Failure failure;
     const std::optional<SoqlQuery> parsed = SoqlQuery::parse(soql, &failure);
     if (!parsed)
         return PracticeReply::restError(400, failure.errorCode, failure.message);
     if (tooling) {
         // sf asks the Tooling API for SandboxProcess records (§8.5): there are none here.
-        return PracticeReply::json(200, OrderedJson()
-                                            .add(u"size", 0)
-                                            .add(u"totalSize", 0)
-                                            .add(u"done", true)
-                                            .addNull(u"queryLocator")
-                                            .add(u"entityTypeName", parsed->object)
-                                            .addRaw(u"records", "[]")
-                                            .toJson());
+        return PracticeReply::json(200,
+            OrderedJson()
+                .add(u"size", 0)
+                .add(u"totalSize", 0)
+                .add(u"done", true)
+                .addNull(u"queryLocator")
+                .add(u"entityTypeName", parsed->object)
+                .addRaw(u"records", "[]")
+                .toJson());
     }
     const PracticeRecords records(m_state.directory);
-    return SoqlRunner(records, version).run(*parsed, soql.trimmed(), request.queryValue(QStringLiteral("columns")) == QLatin1String("true"));
+    return SoqlRunner(records, version)
+        .run(*parsed, soql.trimmed(), request.queryValue(QStringLiteral("columns")) == QLatin1String("true"));
 }
 
 PracticeReply RestEndpoints::record(const QString &version, const QString &type, const QString &id)
@@ -105,10 +108,11 @@ PracticeReply RestEndpoints::record(const QString &version, const QString &type,
     if (!r)
         return PracticeReply::restError(404, QStringLiteral("NOT_FOUND"), kNotFound);
     OrderedJson json;
-    json.addRaw(u"attributes", OrderedJson()
-                                   .add(u"type", r->type)
-                                   .add(u"url", QStringLiteral("/services/data/v%1/sobjects/%2/%3").arg(version, r->type, r->id))
-                                   .toJson());
+    json.addRaw(u"attributes",
+        OrderedJson()
+            .add(u"type", r->type)
+            .add(u"url", QStringLiteral("/services/data/v%1/sobjects/%2/%3").arg(version, r->type, r->id))
+            .toJson());
     for (const PracticeRecords::Field &field : r->fields)
         json.add(field.first, field.second);
     return PracticeReply::json(200, json.toJson());
@@ -132,7 +136,8 @@ PracticeReply RestEndpoints::handle(const PracticeRequest &request, const QStrin
     if (!session)
         return PracticeReply::restError(401, QStringLiteral("INVALID_SESSION_ID"), QStringLiteral("Session expired or invalid"));
     if (!session->scopes.contains(QStringLiteral("api")) && !session->scopes.contains(QStringLiteral("full")))
-        return PracticeReply::restError(401, QStringLiteral("INVALID_SESSION_ID"), QStringLiteral("This session is not valid for use with the REST API"));
+        return PracticeReply::restError(
+            401, QStringLiteral("INVALID_SESSION_ID"), QStringLiteral("This session is not valid for use with the REST API"));
     segments.removeFirst();
     if (segments.isEmpty())
         return resources(version, session->userId);

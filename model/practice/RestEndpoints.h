@@ -13,11 +13,14 @@ namespace jwtflow {
 
 // The REST API the flow's users and `sf org login jwt` touch (salesforce-wire.md §4.3, §5.4,
 // §8.5–8.7): GET /services/data (no token needed), /services/data/vNN.0 (the resource map),
-// .../query?q=SOQL over the seeded records (SoqlRunner; &columns=true for sf data query), .../tooling/query (always empty), .../sobjects/<Type>/<Id>. Errors in Salesforce's
-// array form; a bad token gets 401 INVALID_SESSION_ID, after which sf re-runs the JWT grant.
+// .../query?q=SOQL over the seeded records (SoqlRunner; &columns=true for sf data query), .../tooling/query (always empty),
+// .../sobjects/<Type>/<Id>. Errors in Salesforce's array form; a bad token gets 401 INVALID_SESSION_ID, after which sf re-runs
+// the JWT grant.
 class RestEndpoints {
 public:
-    explicit RestEndpoints(PracticeState &state) : m_state(state) {}
+    explicit RestEndpoints(PracticeState &state)
+        : m_state(state)
+    { }
 
     // `rest` is the path after /services/data ("", "/v62.0", "/v62.0/query", ...).
     PracticeReply handle(const PracticeRequest &request, const QString &rest);

@@ -11,8 +11,8 @@ namespace jwtflow {
 class SalesforceId {
 public:
     static bool isValid(QStringView id); // 15 or 18 alphanumerics, and a matching suffix when 18
-    static QString to18(QStringView id);  // a 15-character id with its suffix; an 18 as it is
-    static QString to15(QStringView id);  // the first 15 characters
+    static QString to18(QStringView id); // a 15-character id with its suffix; an 18 as it is
+    static QString to15(QStringView id); // the first 15 characters
     static QString checksum(QStringView id15);
     // Whether two ids name the same record (15 vs 18 characters).
     static bool same(QStringView a, QStringView b);

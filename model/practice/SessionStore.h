@@ -10,8 +10,8 @@
 namespace jwtflow {
 
 // The practice org's access tokens: opaque "00D<org15>!<random>" strings, as Salesforce issues
-// them (or JWT-based ones, minted elsewhere and kept the same way), each tied to a user, an app, its scopes and an expiry. In memory only, and bounded:
-// expired tokens go first, then the oldest, so memory stays flat however many exchanges run.
+// them (or JWT-based ones, minted elsewhere and kept the same way), each tied to a user, an app, its scopes and an expiry. In
+// memory only, and bounded: expired tokens go first, then the oldest, so memory stays flat however many exchanges run.
 class SessionStore {
 public:
     struct Session {
@@ -24,7 +24,9 @@ public:
 
     static constexpr qsizetype kDefaultCapacity = 20000;
 
-    explicit SessionStore(qsizetype capacity = kDefaultCapacity) : m_capacity(capacity) {}
+    explicit SessionStore(qsizetype capacity = kDefaultCapacity)
+        : m_capacity(capacity)
+    { }
 
     // A new token for the session; `orgId15` is its prefix.
     QString issue(const QString &orgId15, const Session &session, qint64 nowSecs);

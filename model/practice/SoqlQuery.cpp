@@ -91,8 +91,8 @@ bool isKeyword(const Token &t, const char *keyword)
 
 bool isReserved(const Token &t)
 {
-    for (const char *k : {"SELECT", "FROM", "WHERE", "LIMIT", "ORDER", "GROUP", "BY", "AND", "OR", "NOT", "OFFSET", "IN", "LIKE", "ASC",
-                          "DESC", "NULLS", "HAVING", "WITH", "FOR", "TYPEOF"}) {
+    for (const char *k : { "SELECT", "FROM", "WHERE", "LIMIT", "ORDER", "GROUP", "BY", "AND", "OR", "NOT", "OFFSET", "IN", "LIKE",
+             "ASC", "DESC", "NULLS", "HAVING", "WITH", "FOR", "TYPEOF" }) {
         if (isKeyword(t, k))
             return true;
     }
@@ -101,14 +101,16 @@ bool isReserved(const Token &t)
 
 bool isFieldToken(const Token &t)
 {
-    return t.kind == Token::Word && !isReserved(t) && !t.text.startsWith(u'.') && !t.text.endsWith(u'.') &&
-           !t.text.contains(QLatin1String(".."));
+    return t.kind == Token::Word && !isReserved(t) && !t.text.startsWith(u'.') && !t.text.endsWith(u'.')
+        && !t.text.contains(QLatin1String(".."));
 }
 
 // Recursive descent over the token list; the first token it cannot take is the failure.
 class Parser {
 public:
-    explicit Parser(const QList<Token> &tokens) : m_tokens(tokens) {}
+    explicit Parser(const QList<Token> &tokens)
+        : m_tokens(tokens)
+    { }
 
     const Token &peek(qsizetype ahead = 0) const { return m_tokens.at(qMin(m_pos + ahead, m_tokens.size() - 1)); }
     const Token &take() { return m_tokens.at(qMin(m_pos++, m_tokens.size() - 1)); }
@@ -159,10 +161,12 @@ public:
         bool list = false;
         if (op.kind == Token::Operator) {
             static const QList<QPair<QString, SoqlQuery::Condition::Op>> ops = {
-                {QStringLiteral("="), SoqlQuery::Condition::Equal},       {QStringLiteral("!="), SoqlQuery::Condition::NotEqual},
-                {QStringLiteral("<>"), SoqlQuery::Condition::NotEqual},   {QStringLiteral("<"), SoqlQuery::Condition::Less},
-                {QStringLiteral("<="), SoqlQuery::Condition::LessOrEqual}, {QStringLiteral(">"), SoqlQuery::Condition::Greater},
-                {QStringLiteral(">="), SoqlQuery::Condition::GreaterOrEqual}};
+                { QStringLiteral("="), SoqlQuery::Condition::Equal }, { QStringLiteral("!="), SoqlQuery::Condition::NotEqual },
+                { QStringLiteral("<>"), SoqlQuery::Condition::NotEqual }, { QStringLiteral("<"), SoqlQuery::Condition::Less },
+                { QStringLiteral("<="), SoqlQuery::Condition::LessOrEqual },
+                { QStringLiteral(">"), SoqlQuery::Condition::Greater },
+                { QStringLiteral(">="), SoqlQuery::Condition::GreaterOrEqual }
+            };
             bool known = false;
             for (const auto &[text, value] : ops) {
                 if (op.text == text) {
@@ -233,7 +237,7 @@ public:
         if (!term(&first))
             return false;
         std::optional<SoqlQuery::Condition::Kind> joiner;
-        QList<SoqlQuery::Condition> terms{first};
+        QList<SoqlQuery::Condition> terms { first };
         for (;;) {
             const Token &t = peek();
             SoqlQuery::Condition::Kind kind;
@@ -281,7 +285,10 @@ private:
 
 QString SoqlQuery::errorMessage(const QString &soql, int column, const QString &text)
 {
-    return QStringLiteral("\n%1\n%2^\nERROR at Row:1:Column:%3\n%4").arg(soql, QString(qMax(0, column - 1), QLatin1Char(' '))).arg(column).arg(text);
+    return QStringLiteral("\n%1\n%2^\nERROR at Row:1:Column:%3\n%4")
+        .arg(soql, QString(qMax(0, column - 1), QLatin1Char(' ')))
+        .arg(column)
+        .arg(text);
 }
 
 std::optional<SoqlQuery> SoqlQuery::parse(const QString &soql, Failure *failure)

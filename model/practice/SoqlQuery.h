@@ -36,8 +36,8 @@ public:
     struct Condition {
         enum Kind { Compare, And, Or, Not } kind = Compare;
         enum Op { Equal, NotEqual, Less, LessOrEqual, Greater, GreaterOrEqual, Like, In, NotIn } op = Equal;
-        Field field;              // Compare
-        QList<Literal> values;    // Compare: one, or the IN list
+        Field field; // Compare
+        QList<Literal> values; // Compare: one, or the IN list
         QList<Condition> children; // And, Or: two or more; Not: one
     };
 
@@ -50,7 +50,7 @@ public:
     QStringList fields; // as written; empty for COUNT()
     QList<int> fieldColumns;
     bool count = false; // SELECT COUNT(): totalSize only, no records
-    QString object;     // as written
+    QString object; // as written
     int objectColumn = 0;
     std::optional<Condition> where;
     QList<Ordering> orderBy;
@@ -59,7 +59,7 @@ public:
 
     struct Failure {
         QString errorCode; // "MALFORMED_QUERY"
-        QString message;   // Salesforce's multi-line text
+        QString message; // Salesforce's multi-line text
     };
 
     static std::optional<SoqlQuery> parse(const QString &soql, Failure *failure);

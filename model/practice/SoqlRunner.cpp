@@ -13,30 +13,33 @@ namespace {
 
 QString invalidTypeText(const QString &object)
 {
-    return QStringLiteral("sObject type '%1' is not supported. If you are attempting to use a custom object, be sure to append the '__c' "
-                          "after the entity name. Please reference your WSDL or the describe call for the appropriate names.")
+    return QStringLiteral(
+        "sObject type '%1' is not supported. If you are attempting to use a custom object, be sure to append the '__c' "
+        "after the entity name. Please reference your WSDL or the describe call for the appropriate names.")
         .arg(object);
 }
 
 QString invalidFieldText(const QString &field, const QString &object)
 {
-    return QStringLiteral("No such column '%1' on entity '%2'. If you are attempting to use a custom field, be sure to append the '__c' "
-                          "after the custom field name. Please reference your WSDL or the describe call for the appropriate names.")
+    return QStringLiteral(
+        "No such column '%1' on entity '%2'. If you are attempting to use a custom field, be sure to append the '__c' "
+        "after the custom field name. Please reference your WSDL or the describe call for the appropriate names.")
         .arg(field, object);
 }
 
 QString invalidRelationshipText(const QString &relationship)
 {
-    return QStringLiteral("Didn't understand relationship '%1' in field path. If you are attempting to use a custom relationship, be sure to "
-                          "append the '__r' after the custom relationship name. Please reference your WSDL or the describe call for the "
-                          "appropriate names.")
+    return QStringLiteral(
+        "Didn't understand relationship '%1' in field path. If you are attempting to use a custom relationship, be sure to "
+        "append the '__r' after the custom relationship name. Please reference your WSDL or the describe call for the "
+        "appropriate names.")
         .arg(relationship);
 }
 
 // A field path resolved against the schema: the lookups to follow, then the field.
 struct Path {
     QList<PracticeRecords::Relationship> hops;
-    QString field;      // canonical
+    QString field; // canonical
     QString targetType; // the type that holds `field`
     QStringList segments() const
     {
@@ -85,13 +88,17 @@ bool like(const QString &value, const QString &pattern)
             re += QRegularExpression::escape(QString(c));
     }
     const QRegularExpression expression(QRegularExpression::anchoredPattern(re),
-                                        QRegularExpression::CaseInsensitiveOption | QRegularExpression::DotMatchesEverythingOption);
+        QRegularExpression::CaseInsensitiveOption | QRegularExpression::DotMatchesEverythingOption);
     return expression.match(value).hasMatch();
 }
 
 class Evaluation {
 public:
-    Evaluation(const PracticeRecords &records, const QString &type, const QString &text) : m_records(records), m_type(type), m_text(text) {}
+    Evaluation(const PracticeRecords &records, const QString &type, const QString &text)
+        : m_records(records)
+        , m_type(type)
+        , m_text(text)
+    { }
 
     std::optional<Refusal> resolve(const QString &written, int column, Path *out) const
     {
@@ -109,7 +116,8 @@ public:
                 }
             }
             if (!found)
-                return Refusal{QStringLiteral("INVALID_FIELD"), SoqlQuery::errorMessage(m_text, column + offset, invalidRelationshipText(parts.at(i)))};
+                return Refusal { QStringLiteral("INVALID_FIELD"),
+                    SoqlQuery::errorMessage(m_text, column + offset, invalidRelationshipText(parts.at(i))) };
             offset += int(parts.at(i).size()) + 1;
         }
         for (const QString &name : PracticeRecords::fieldNames(type)) {
@@ -117,14 +125,16 @@ public:
                 path.field = name;
         }
         if (path.field.isEmpty())
-            return Refusal{QStringLiteral("INVALID_FIELD"), SoqlQuery::errorMessage(m_text, column, invalidFieldText(parts.constLast(), type))};
+            return Refusal { QStringLiteral("INVALID_FIELD"),
+                SoqlQuery::errorMessage(m_text, column, invalidFieldText(parts.constLast(), type)) };
         path.targetType = type;
         *out = path;
         return std::nullopt;
     }
 
     // The record at the end of the path's lookups, or nullopt where a lookup is empty.
-    std::optional<PracticeRecords::Record> follow(const PracticeRecords::Record &start, const QList<PracticeRecords::Relationship> &hops) const
+    std::optional<PracticeRecords::Record> follow(
+        const PracticeRecords::Record &start, const QList<PracticeRecords::Relationship> &hops) const
     {
         std::optional<PracticeRecords::Record> r = start;
         for (const auto &hop : hops) {
@@ -160,20 +170,23 @@ public:
             if (v.kind == SoqlQuery::Literal::Null)
                 continue;
             if (boolean && v.kind != SoqlQuery::Literal::Boolean)
-                return Refusal{QStringLiteral("INVALID_FIELD"),
-                               SoqlQuery::errorMessage(m_text, v.column,
-                                                       QStringLiteral("value of filter criterion for field '%1' must be of type boolean and should not be enclosed in quotes")
-                                                           .arg(path.field))};
+                return Refusal { QStringLiteral("INVALID_FIELD"),
+                    SoqlQuery::errorMessage(m_text, v.column,
+                        QStringLiteral("value of filter criterion for field '%1' must be of type boolean and should not be "
+                                       "enclosed in quotes")
+                            .arg(path.field)) };
             if (!boolean && v.kind != SoqlQuery::Literal::String)
-                return Refusal{QStringLiteral("INVALID_FIELD"),
-                               SoqlQuery::errorMessage(m_text, v.column,
-                                                       QStringLiteral("value of filter criterion for field '%1' must be of type string and should be enclosed in quotes")
-                                                           .arg(path.field))};
+                return Refusal { QStringLiteral("INVALID_FIELD"),
+                    SoqlQuery::errorMessage(m_text, v.column,
+                        QStringLiteral(
+                            "value of filter criterion for field '%1' must be of type string and should be enclosed in quotes")
+                            .arg(path.field)) };
         }
         return std::nullopt;
     }
 
-    bool matches(const PracticeRecords::Record &record, const SoqlQuery::Condition &c, const QList<Path> &paths, qsizetype *next) const
+    bool matches(
+        const PracticeRecords::Record &record, const SoqlQuery::Condition &c, const QList<Path> &paths, qsizetype *next) const
     {
         switch (c.kind) {
         case SoqlQuery::Condition::And: {
@@ -201,9 +214,11 @@ public:
             if (v.isNull())
                 return false;
             const QString text = textOf(v);
-            return text.compare(literal.text, Qt::CaseInsensitive) == 0 || (isIdField(path.field) && SalesforceId::same(text, literal.text));
+            return text.compare(literal.text, Qt::CaseInsensitive) == 0
+                || (isIdField(path.field) && SalesforceId::same(text, literal.text));
         };
-        const auto compare = [&](const SoqlQuery::Literal &literal) { return textOf(v).compare(literal.text, Qt::CaseInsensitive); };
+        const auto compare
+            = [&](const SoqlQuery::Literal &literal) { return textOf(v).compare(literal.text, Qt::CaseInsensitive); };
         const SoqlQuery::Literal &first = c.values.constFirst();
         switch (c.op) {
         case SoqlQuery::Condition::Equal:
@@ -231,10 +246,11 @@ public:
     QByteArray recordJson(const PracticeRecords::Record &record, const QList<QStringList> &paths, const QString &version) const
     {
         OrderedJson json;
-        json.addRaw(u"attributes", OrderedJson()
-                                       .add(u"type", record.type)
-                                       .add(u"url", QStringLiteral("/services/data/v%1/sobjects/%2/%3").arg(version, record.type, record.id))
-                                       .toJson());
+        json.addRaw(u"attributes",
+            OrderedJson()
+                .add(u"type", record.type)
+                .add(u"url", QStringLiteral("/services/data/v%1/sobjects/%2/%3").arg(version, record.type, record.id))
+                .toJson());
         QStringList done;
         for (const QStringList &path : paths) {
             const QString &head = path.constFirst();
@@ -287,7 +303,10 @@ public:
             const bool isId = head == QLatin1String("Id");
             columns << OrderedJson()
                            .add(u"aggregate", false)
-                           .add(u"apexType", path.size() > 1 ? QStringLiteral("SObject") : isId ? QStringLiteral("Id") : QStringLiteral("String"))
+                           .add(u"apexType",
+                               path.size() > 1 ? QStringLiteral("SObject")
+                                   : isId      ? QStringLiteral("Id")
+                                               : QStringLiteral("String"))
                            .add(u"booleanType", isBooleanField(head))
                            .add(u"columnName", head)
                            .add(u"custom", false)
@@ -321,7 +340,8 @@ PracticeReply SoqlRunner::run(const SoqlQuery &query, const QString &text, bool 
     const QString type = PracticeRecords::canonicalObject(query.object);
     const std::optional<QList<PracticeRecords::Record>> all = m_records.all(type);
     if (type.isEmpty() || !all)
-        return PracticeReply::restError(400, QStringLiteral("INVALID_TYPE"), SoqlQuery::errorMessage(text, query.objectColumn, invalidTypeText(query.object)));
+        return PracticeReply::restError(400, QStringLiteral("INVALID_TYPE"),
+            SoqlQuery::errorMessage(text, query.objectColumn, invalidTypeText(query.object)));
     const Evaluation e(m_records, type, text);
 
     QList<Path> selected;
@@ -348,14 +368,16 @@ PracticeReply SoqlRunner::run(const SoqlQuery &query, const QString &text, bool 
         segments << p.segments();
 
     if (columnsOnly) {
-        return PracticeReply::json(200, OrderedJson()
-                                            .addRaw(u"columnMetadata", e.columnJson(type, segments))
-                                            .add(u"entityName", type)
-                                            .add(u"groupBy", false)
-                                            .add(u"idSelected", std::any_of(selected.cbegin(), selected.cend(),
-                                                                            [](const Path &p) { return p.hops.isEmpty() && p.field == QLatin1String("Id"); }))
-                                            .add(u"keyPrefix", all->isEmpty() ? QString() : all->constFirst().id.left(3))
-                                            .toJson());
+        return PracticeReply::json(200,
+            OrderedJson()
+                .addRaw(u"columnMetadata", e.columnJson(type, segments))
+                .add(u"entityName", type)
+                .add(u"groupBy", false)
+                .add(u"idSelected",
+                    std::any_of(selected.cbegin(), selected.cend(),
+                        [](const Path &p) { return p.hops.isEmpty() && p.field == QLatin1String("Id"); }))
+                .add(u"keyPrefix", all->isEmpty() ? QString() : all->constFirst().id.left(3))
+                .toJson());
     }
 
     QList<PracticeRecords::Record> rows;
@@ -389,11 +411,12 @@ PracticeReply SoqlRunner::run(const SoqlQuery &query, const QString &text, bool 
         for (const PracticeRecords::Record &record : std::as_const(rows))
             json << e.recordJson(record, segments, m_version);
     }
-    PracticeReply reply = PracticeReply::json(200, OrderedJson()
-                                                       .add(u"totalSize", qint64(rows.size()))
-                                                       .add(u"done", true)
-                                                       .addRaw(u"records", OrderedJson::array(json))
-                                                       .toJson());
+    PracticeReply reply = PracticeReply::json(200,
+        OrderedJson()
+            .add(u"totalSize", qint64(rows.size()))
+            .add(u"done", true)
+            .addRaw(u"records", OrderedJson::array(json))
+            .toJson());
     reply.note = query.count ? QStringLiteral("COUNT() = %1").arg(rows.size()) : QStringLiteral("%1 record(s)").arg(rows.size());
     return reply;
 }

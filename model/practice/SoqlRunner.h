@@ -15,7 +15,10 @@ namespace jwtflow {
 // words them, with the caret under the culprit.
 class SoqlRunner {
 public:
-    SoqlRunner(const PracticeRecords &records, const QString &version) : m_records(records), m_version(version) {}
+    SoqlRunner(const PracticeRecords &records, const QString &version)
+        : m_records(records)
+        , m_version(version)
+    { }
 
     // `text` is the query as sent, trimmed: the error messages quote it.
     PracticeReply run(const SoqlQuery &query, const QString &text, bool columnsOnly) const;

@@ -10,7 +10,8 @@ namespace jwtflow {
 
 QString TokenEndpoint::signature(const QString &consumerSecret, const QString &id, const QString &issuedAt)
 {
-    const QByteArray mac = QMessageAuthenticationCode::hash((id + issuedAt).toUtf8(), consumerSecret.toUtf8(), QCryptographicHash::Sha256);
+    const QByteArray mac
+        = QMessageAuthenticationCode::hash((id + issuedAt).toUtf8(), consumerSecret.toUtf8(), QCryptographicHash::Sha256);
     return QString::fromLatin1(mac.toBase64());
 }
 
@@ -26,7 +27,7 @@ QString TokenEndpoint::idToken(const OrgDirectory::User &user, const QString &co
     const auto minted = m_state.minter.mint(m_state.directory, user, consumerKey, m_state.origin, *m_state.clock);
     if (!minted)
         return {};
-    m_idTokens.insert(key, CachedIdToken{now, minted.value()});
+    m_idTokens.insert(key, CachedIdToken { now, minted.value() });
     return minted.value();
 }
 
@@ -40,9 +41,11 @@ PracticeReply TokenEndpoint::handle(const PracticeRequest &request)
     const AssertionValidator validator(m_state.directory, *m_state.clock, m_state.url);
     const AssertionValidator::Outcome outcome = validator.validate(input);
     if (!outcome.granted) {
-        PracticeReply reply = PracticeReply::oauthError(outcome.refusal.status, outcome.refusal.error, outcome.refusal.description);
-        reply.note = (outcome.refusal.code.isEmpty() ? QString() : outcome.refusal.code + QStringLiteral(" ")) + outcome.refusal.error +
-                     QStringLiteral(": ") + outcome.refusal.description + QStringLiteral(" — ") + outcome.refusal.reason;
+        PracticeReply reply
+            = PracticeReply::oauthError(outcome.refusal.status, outcome.refusal.error, outcome.refusal.description);
+        reply.note = (outcome.refusal.code.isEmpty() ? QString() : outcome.refusal.code + QStringLiteral(" "))
+            + outcome.refusal.error + QStringLiteral(": ") + outcome.refusal.description + QStringLiteral(" — ")
+            + outcome.refusal.reason;
         return reply;
     }
 

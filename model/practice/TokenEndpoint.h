@@ -16,7 +16,9 @@ namespace jwtflow {
 // openid scope, plus issued_at and signature only when the app is configured to send them.
 class TokenEndpoint {
 public:
-    explicit TokenEndpoint(PracticeState &state) : m_state(state) {}
+    explicit TokenEndpoint(PracticeState &state)
+        : m_state(state)
+    { }
 
     PracticeReply handle(const PracticeRequest &request);
 

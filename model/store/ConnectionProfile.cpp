@@ -9,14 +9,14 @@ namespace {
 
 using Env = AssertionPreset::Environment;
 
-constexpr std::array<std::pair<Env, const char *>, 6> kEnvironmentKeys{{
-    {Env::Production, "production"},
-    {Env::Sandbox, "sandbox"},
-    {Env::MyDomain, "my-domain"},
-    {Env::ExperienceCloudSite, "experience-cloud-site"},
-    {Env::PracticeOrg, "practice-org"},
-    {Env::EntraTenant, "entra-tenant"},
-}};
+constexpr std::array<std::pair<Env, const char *>, 6> kEnvironmentKeys { {
+    { Env::Production, "production" },
+    { Env::Sandbox, "sandbox" },
+    { Env::MyDomain, "my-domain" },
+    { Env::ExperienceCloudSite, "experience-cloud-site" },
+    { Env::PracticeOrg, "practice-org" },
+    { Env::EntraTenant, "entra-tenant" },
+} };
 
 } // namespace
 

@@ -18,29 +18,30 @@ namespace {
 // What a call was doing, in the words each message needs: "to store the passphrase in" (no
 // keychain), "could not store the passphrase" (failed), "nothing was stored" (what it means).
 struct Doing {
-    QString verb;        // "store the passphrase"
+    QString verb; // "store the passphrase"
     QString preposition; // "in", "from"
     QString consequence; // shown when there is no keychain; may be empty
 };
 
 Doing storing()
 {
-    return {QStringLiteral("store the passphrase"), QStringLiteral("in"), QStringLiteral(" Nothing was stored.")};
+    return { QStringLiteral("store the passphrase"), QStringLiteral("in"), QStringLiteral(" Nothing was stored.") };
 }
 Doing reading()
 {
-    return {QStringLiteral("read the passphrase"), QStringLiteral("from"), {}};
+    return { QStringLiteral("read the passphrase"), QStringLiteral("from"), {} };
 }
 Doing removing()
 {
-    return {QStringLiteral("remove the passphrase"), QStringLiteral("from"), {}};
+    return { QStringLiteral("remove the passphrase"), QStringLiteral("from"), {} };
 }
 
 Error noBackend(const Doing &doing)
 {
     return makeError(QStringLiteral("secret.no-backend"),
-                     QStringLiteral("There is no system keychain to %1 %2 (no Secret Service or KWallet is running).%3").arg(doing.verb, doing.preposition, doing.consequence),
-                     QStringLiteral("Start a keyring such as GNOME Keyring or KWallet, or type the passphrase each time."));
+        QStringLiteral("There is no system keychain to %1 %2 (no Secret Service or KWallet is running).%3")
+            .arg(doing.verb, doing.preposition, doing.consequence),
+        QStringLiteral("Start a keyring such as GNOME Keyring or KWallet, or type the passphrase each time."));
 }
 
 // QtKeychain reports a missing keyring daemon (or no session bus at all, as under Xvfb in a build
@@ -51,7 +52,8 @@ bool backendAvailable()
     QDBusConnection bus = QDBusConnection::sessionBus();
     if (!bus.isConnected() || !bus.interface())
         return false;
-    const QStringList services{QStringLiteral("org.freedesktop.secrets"), QStringLiteral("org.kde.kwalletd6"), QStringLiteral("org.kde.kwalletd5")};
+    const QStringList services { QStringLiteral("org.freedesktop.secrets"), QStringLiteral("org.kde.kwalletd6"),
+        QStringLiteral("org.kde.kwalletd5") };
     for (const QString &service : services) {
         if (bus.interface()->isServiceRegistered(service))
             return true;
@@ -74,27 +76,27 @@ Error keychainError(const QKeychain::Job *job, const Doing &doing)
         return noBackend(doing);
     case QKeychain::EntryNotFound:
         return makeError(QStringLiteral("secret.not-found"), QStringLiteral("The system keychain holds no such entry."),
-                         QStringLiteral("Type the passphrase; tick “Remember” to keep it there."));
+            QStringLiteral("Type the passphrase; tick “Remember” to keep it there."));
     case QKeychain::AccessDeniedByUser:
     case QKeychain::AccessDenied:
         return makeError(QStringLiteral("secret.denied"), QStringLiteral("The system keychain refused to %1.").arg(doing.verb),
-                         QStringLiteral("Unlock the keychain and allow jwtflow, then try again."));
+            QStringLiteral("Unlock the keychain and allow jwtflow, then try again."));
     default:
         // libsecret names the default collection it could not find; said plainly, that is a
         // keychain with no unlocked default keyring (typical outside a desktop login).
         if (job->errorString().contains(QStringLiteral("/org/freedesktop/secrets/collection/")))
             return makeError(QStringLiteral("secret.locked"),
-                             QStringLiteral("The system keychain could not %1: it has no unlocked default keyring (it said: %2)")
-                                 .arg(doing.verb, job->errorString()),
-                             QStringLiteral("Log in to a desktop session that unlocks your keyring, or create a default keyring "
-                                            "(GNOME: Passwords and Keys; KDE: KWallet Manager), then try again."));
-        return makeError(QStringLiteral("secret.failed"), QStringLiteral("The system keychain could not %1: %2").arg(doing.verb, job->errorString()),
-                         QStringLiteral("Check that the keyring is unlocked, then try again."));
+                QStringLiteral("The system keychain could not %1: it has no unlocked default keyring (it said: %2)")
+                    .arg(doing.verb, job->errorString()),
+                QStringLiteral("Log in to a desktop session that unlocks your keyring, or create a default keyring "
+                               "(GNOME: Passwords and Keys; KDE: KWallet Manager), then try again."));
+        return makeError(QStringLiteral("secret.failed"),
+            QStringLiteral("The system keychain could not %1: %2").arg(doing.verb, job->errorString()),
+            QStringLiteral("Check that the keyring is unlocked, then try again."));
     }
 }
 
-template <typename JobType>
-JobType *makeJob(const QString &service, const QString &key)
+template<typename JobType> JobType *makeJob(const QString &service, const QString &key)
 {
     auto *job = new JobType(service);
     job->setAutoDelete(true);
@@ -107,8 +109,7 @@ JobType *makeJob(const QString &service, const QString &key)
 
 KeychainSecretStore::KeychainSecretStore(QString service)
     : m_service(std::move(service))
-{
-}
+{ }
 
 QString KeychainSecretStore::description() const
 {

@@ -20,15 +20,14 @@ QString groupFor(const QString &name)
 Error notFound(const QString &name)
 {
     return makeError(QStringLiteral("profile.not-found"), QStringLiteral("There is no profile named “%1”.").arg(name),
-                     QStringLiteral("Choose one from Profiles ▸ Load profile."));
+        QStringLiteral("Choose one from Profiles ▸ Load profile."));
 }
 
 } // namespace
 
 ProfileStore::ProfileStore(QSettings &settings)
     : m_settings(settings)
-{
-}
+{ }
 
 QStringList ProfileStore::names() const
 {
@@ -41,7 +40,8 @@ QStringList ProfileStore::names() const
             names << name;
     }
     m_settings.endGroup();
-    std::sort(names.begin(), names.end(), [](const QString &a, const QString &b) { return a.compare(b, Qt::CaseInsensitive) < 0; });
+    std::sort(
+        names.begin(), names.end(), [](const QString &a, const QString &b) { return a.compare(b, Qt::CaseInsensitive) < 0; });
     return names;
 }
 
@@ -70,8 +70,8 @@ Result<ConnectionProfile> ProfileStore::load(const QString &name) const
     m_settings.endGroup();
     if (!known)
         return makeError(QStringLiteral("profile.bad-environment"),
-                         QStringLiteral("Profile “%1” names an unknown environment “%2”.").arg(name, environment),
-                         QStringLiteral("Load it, choose the environment again and save it once more."));
+            QStringLiteral("Profile “%1” names an unknown environment “%2”.").arg(name, environment),
+            QStringLiteral("Load it, choose the environment again and save it once more."));
     return profile;
 }
 
@@ -82,8 +82,9 @@ Result<ConnectionProfile> ProfileStore::save(ConnectionProfile profile)
     // Not status() after writing: it can report an access error for a file that was written
     // (seen in the build root); isWritable() says whether the file can take the profile at all.
     if (!m_settings.isWritable())
-        return makeError(QStringLiteral("profile.write-failed"), QStringLiteral("The profile cannot be written to %1.").arg(m_settings.fileName()),
-                         QStringLiteral("Check that the folder exists and is writable."));
+        return makeError(QStringLiteral("profile.write-failed"),
+            QStringLiteral("The profile cannot be written to %1.").arg(m_settings.fileName()),
+            QStringLiteral("Check that the folder exists and is writable."));
     if (profile.id.isEmpty())
         profile.id = m_settings.value(groupFor(profile.name) + QStringLiteral("/id")).toString();
     if (profile.id.isEmpty())
@@ -116,7 +117,7 @@ Result<void> ProfileStore::rename(const QString &from, const QString &to)
         return {};
     if (contains(to))
         return makeError(QStringLiteral("profile.exists"), QStringLiteral("A profile named “%1” already exists.").arg(to),
-                         QStringLiteral("Choose another name, or delete that profile first."));
+            QStringLiteral("Choose another name, or delete that profile first."));
     ConnectionProfile renamed = profile.value();
     renamed.name = to;
     if (auto saved = save(renamed); !saved)
@@ -137,13 +138,15 @@ Result<void> ProfileStore::checkName(const QString &name)
 {
     if (name.trimmed().isEmpty())
         return makeError(QStringLiteral("profile.empty-name"), QStringLiteral("A profile needs a name."),
-                         QStringLiteral("Type a name such as “Acme sandbox”."));
+            QStringLiteral("Type a name such as “Acme sandbox”."));
     if (name != name.trimmed())
-        return makeError(QStringLiteral("profile.name-spaces"), QStringLiteral("A profile name cannot start or end with a space."),
-                         QStringLiteral("Remove the leading or trailing spaces."));
+        return makeError(QStringLiteral("profile.name-spaces"),
+            QStringLiteral("A profile name cannot start or end with a space."),
+            QStringLiteral("Remove the leading or trailing spaces."));
     if (name.size() > 100)
-        return makeError(QStringLiteral("profile.long-name"), QStringLiteral("That profile name is %1 characters long.").arg(name.size()),
-                         QStringLiteral("Use at most 100 characters."));
+        return makeError(QStringLiteral("profile.long-name"),
+            QStringLiteral("That profile name is %1 characters long.").arg(name.size()),
+            QStringLiteral("Use at most 100 characters."));
     return {};
 }
 

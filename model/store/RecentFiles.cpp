@@ -9,8 +9,7 @@ RecentFiles::RecentFiles(QSettings &settings, QString key, int limit)
     : m_settings(settings)
     , m_key(std::move(key))
     , m_limit(limit)
-{
-}
+{ }
 
 QStringList RecentFiles::paths() const
 {

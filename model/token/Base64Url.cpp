@@ -10,7 +10,7 @@ constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwx
 
 constexpr std::array<qint8, 256> makeTable()
 {
-    std::array<qint8, 256> table{};
+    std::array<qint8, 256> table {};
     for (auto &entry : table)
         entry = -1;
     for (int i = 0; i < 64; ++i)
@@ -44,21 +44,22 @@ Result<QByteArray> Base64Url::decode(QByteArrayView encoded)
             continue;
         if (c == '=')
             return makeError(QStringLiteral("base64url.padding"),
-                             QStringLiteral("Padding '=' at position %1: base64url in a JWT carries no padding.").arg(i),
-                             QStringLiteral("Remove the trailing '=' characters."));
+                QStringLiteral("Padding '=' at position %1: base64url in a JWT carries no padding.").arg(i),
+                QStringLiteral("Remove the trailing '=' characters."));
         if (c == '+' || c == '/')
             return makeError(QStringLiteral("base64url.illegal-character"),
-                             QStringLiteral("Character '%1' at position %2 belongs to standard base64, not base64url.")
-                                 .arg(QLatin1Char(c)).arg(i),
-                             QStringLiteral("Replace '+' with '-' and '/' with '_' (or re-encode the segment)."));
+                QStringLiteral("Character '%1' at position %2 belongs to standard base64, not base64url.")
+                    .arg(QLatin1Char(c))
+                    .arg(i),
+                QStringLiteral("Replace '+' with '-' and '/' with '_' (or re-encode the segment)."));
         return makeError(QStringLiteral("base64url.illegal-character"),
-                         QStringLiteral("Illegal %1 at position %2 of a base64url segment.").arg(describeByte(c)).arg(i),
-                         QStringLiteral("Only A–Z, a–z, 0–9, '-' and '_' may appear; check for a copy-and-paste accident."));
+            QStringLiteral("Illegal %1 at position %2 of a base64url segment.").arg(describeByte(c)).arg(i),
+            QStringLiteral("Only A–Z, a–z, 0–9, '-' and '_' may appear; check for a copy-and-paste accident."));
     }
     if (n % 4 == 1)
         return makeError(QStringLiteral("base64url.length"),
-                         QStringLiteral("A base64url segment of %1 characters cannot be complete (length ≡ 1 mod 4).").arg(n),
-                         QStringLiteral("The segment was probably truncated; copy the whole token again."));
+            QStringLiteral("A base64url segment of %1 characters cannot be complete (length ≡ 1 mod 4).").arg(n),
+            QStringLiteral("The segment was probably truncated; copy the whole token again."));
 
     QByteArray out;
     out.reserve(n * 3 / 4);
@@ -75,9 +76,9 @@ Result<QByteArray> Base64Url::decode(QByteArrayView encoded)
     // Canonical encodings leave the unused low bits of the last character zero (RFC 4648 §3.5).
     if (bits > 0 && (acc & ((1u << bits) - 1)) != 0)
         return makeError(QStringLiteral("base64url.trailing-bits"),
-                         QStringLiteral("The last character (position %1) carries non-zero unused bits: the encoding is not canonical.")
-                             .arg(n - 1),
-                         QStringLiteral("Someone altered the segment's last character; tokens from a real issuer never do this."));
+            QStringLiteral("The last character (position %1) carries non-zero unused bits: the encoding is not canonical.")
+                .arg(n - 1),
+            QStringLiteral("Someone altered the segment's last character; tokens from a real issuer never do this."));
     return out;
 }
 

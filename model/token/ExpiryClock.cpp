@@ -16,17 +16,21 @@ constexpr int kTickLagMs = 5;
 qint64 ExpiryClock::Reading::countdownSeconds() const
 {
     switch (state) {
-    case State::NotYetValid: return secondsUntilValid;
+    case State::NotYetValid:
+        return secondsUntilValid;
     case State::Valid:
-    case State::ExpiringSoon: return secondsLeft;
+    case State::ExpiringSoon:
+        return secondsLeft;
     case State::NoExpiry:
-    case State::Expired: return 0;
+    case State::Expired:
+        return 0;
     }
     return 0;
 }
 
 ExpiryClock::ExpiryClock(const Clock &clock, QObject *parent)
-    : QObject(parent), m_clock(clock)
+    : QObject(parent)
+    , m_clock(clock)
 {
     // Single shot, re-armed each time against the wall clock: a repeating 1000 ms timer drifts.
     m_timer.setSingleShot(true);
@@ -45,8 +49,8 @@ void ExpiryClock::setClaims(const QJsonObject &claims)
 {
     const auto exp = TimeClaim::read(claims, TimeClaim::Name::Expiry);
     const auto nbf = TimeClaim::read(claims, TimeClaim::Name::NotBefore);
-    setTimes(exp ? std::optional<qint64>(exp->seconds()) : std::nullopt,
-             nbf ? std::optional<qint64>(nbf->seconds()) : std::nullopt);
+    setTimes(
+        exp ? std::optional<qint64>(exp->seconds()) : std::nullopt, nbf ? std::optional<qint64>(nbf->seconds()) : std::nullopt);
 }
 
 void ExpiryClock::setSoonThreshold(qint64 secs)
@@ -121,22 +125,28 @@ QString ExpiryClock::countdownText(qint64 secs)
     if (abs >= 2 * year)
         return sign + QStringLiteral("%1 years").arg(abs / year);
     if (abs >= 2 * day)
-        return sign + QStringLiteral("%1 days %2:%3:%4")
-                          .arg(abs / day)
-                          .arg(abs % day / 3600, 2, 10, zero)
-                          .arg(abs % 3600 / 60, 2, 10, zero)
-                          .arg(abs % 60, 2, 10, zero);
+        return sign
+            + QStringLiteral("%1 days %2:%3:%4")
+                  .arg(abs / day)
+                  .arg(abs % day / 3600, 2, 10, zero)
+                  .arg(abs % 3600 / 60, 2, 10, zero)
+                  .arg(abs % 60, 2, 10, zero);
     return sign + QStringLiteral("%1:%2:%3").arg(abs / 3600).arg(abs % 3600 / 60, 2, 10, zero).arg(abs % 60, 2, 10, zero);
 }
 
 QString ExpiryClock::stateName(State state)
 {
     switch (state) {
-    case State::NoExpiry: return QStringLiteral("no expiry");
-    case State::NotYetValid: return QStringLiteral("not yet valid");
-    case State::Valid: return QStringLiteral("valid");
-    case State::ExpiringSoon: return QStringLiteral("expiring soon");
-    case State::Expired: return QStringLiteral("expired");
+    case State::NoExpiry:
+        return QStringLiteral("no expiry");
+    case State::NotYetValid:
+        return QStringLiteral("not yet valid");
+    case State::Valid:
+        return QStringLiteral("valid");
+    case State::ExpiringSoon:
+        return QStringLiteral("expiring soon");
+    case State::Expired:
+        return QStringLiteral("expired");
     }
     return {};
 }

@@ -21,7 +21,7 @@ public:
 
     struct Reading {
         State state = State::NoExpiry;
-        qint64 secondsLeft = 0;       // exp − now; negative once expired; 0 without exp
+        qint64 secondsLeft = 0; // exp − now; negative once expired; 0 without exp
         qint64 secondsUntilValid = 0; // nbf − now while NotYetValid, else 0
         // What a countdown shows: time to nbf while NotYetValid, to exp while Valid/ExpiringSoon.
         qint64 countdownSeconds() const;
@@ -66,7 +66,7 @@ Q_SIGNALS:
 
 private:
     void onTimeout();
-    void update();      // re-evaluates, reports a state change, starts or stops the tick
+    void update(); // re-evaluates, reports a state change, starts or stops the tick
     void scheduleNext();
     static bool needsTicks(State state);
 

@@ -60,13 +60,13 @@ qsizetype skipValue(const QByteArray &json, qsizetype i)
 QByteArray valueText(const QJsonValue &value)
 {
     // Wrap in an array to serialise any value type, then strip the brackets.
-    const QByteArray wrapped = QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact);
+    const QByteArray wrapped = QJsonDocument(QJsonArray { value }).toJson(QJsonDocument::Compact);
     return wrapped.mid(1, wrapped.size() - 2);
 }
 
 struct MemberSpan {
     qsizetype start = -1; // index of the key's opening quote
-    qsizetype end = -1;   // index after the value
+    qsizetype end = -1; // index after the value
 };
 
 // Finds a top-level member in a minified object text.
@@ -84,7 +84,7 @@ MemberSpan findMember(const QByteArray &json, const QString &name)
         // Compare decoded keys so escapes such as \u0061 match too.
         const QJsonDocument probe = QJsonDocument::fromJson("{" + keyText + ":0}");
         if (keyText == key || (probe.isObject() && probe.object().contains(name)))
-            return {start, end};
+            return { start, end };
         i = end;
         if (i < json.size() && json[i] == ',')
             ++i;

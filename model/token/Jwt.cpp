@@ -15,7 +15,7 @@ namespace {
 
 QString partName(int index)
 {
-    static const char *const names[] = {"header", "payload", "signature", "fourth", "fifth"};
+    static const char *const names[] = { "header", "payload", "signature", "fourth", "fifth" };
     return QString::fromLatin1(names[index]);
 }
 
@@ -67,12 +67,14 @@ QList<StrictJson::Problem> lenientProblems(const QByteArray &json)
     return problems;
 }
 
-void noteProblems(const QList<StrictJson::Problem> &problems, const QString &what, const QStringList &topLevelDuplicates, QStringList &notes)
+void noteProblems(
+    const QList<StrictJson::Problem> &problems, const QString &what, const QStringList &topLevelDuplicates, QStringList &notes)
 {
     for (const StrictJson::Problem &problem : problems) {
         if (problem.kind == StrictJson::Kind::DuplicateMember && topLevelDuplicates.contains(problem.detail))
             continue;
-        notes << QStringLiteral("The %1 decoded from the token is not strict JSON (RFC 8259): %2. Servers will reject it.").arg(what, problem.message());
+        notes << QStringLiteral("The %1 decoded from the token is not strict JSON (RFC 8259): %2. Servers will reject it.")
+                     .arg(what, problem.message());
     }
 }
 
@@ -83,7 +85,8 @@ std::optional<Error> truncatedSignature(const QString &alg, qsizetype chars)
     const auto encodedLength = [](qsizetype bytes) { return (bytes * 4 + 2) / 3; };
     qsizetype bytes = 0;
     QString made;
-    if (alg == QLatin1String("HS256") || alg == QLatin1String("ES256") || alg == QLatin1String("EdDSA") || alg == QLatin1String("Ed25519"))
+    if (alg == QLatin1String("HS256") || alg == QLatin1String("ES256") || alg == QLatin1String("EdDSA")
+        || alg == QLatin1String("Ed25519"))
         bytes = alg == QLatin1String("HS256") ? 32 : 64;
     else if (alg == QLatin1String("HS384") || alg == QLatin1String("ES384"))
         bytes = alg == QLatin1String("HS384") ? 48 : 96;
@@ -98,13 +101,13 @@ std::optional<Error> truncatedSignature(const QString &alg, qsizetype chars)
     if (bytes == 0 || chars >= encodedLength(bytes))
         return std::nullopt;
     return makeError(QStringLiteral("jwt.signature.truncated"),
-                     QStringLiteral("The signature is %1 characters, shorter than %2 produces%3 (%4 characters, %5 bytes): the end of the "
-                                    "token was cut off.")
-                         .arg(chars)
-                         .arg(alg, made)
-                         .arg(encodedLength(bytes))
-                         .arg(bytes),
-                     QStringLiteral("Copy the whole token again, up to its last character."));
+        QStringLiteral("The signature is %1 characters, shorter than %2 produces%3 (%4 characters, %5 bytes): the end of the "
+                       "token was cut off.")
+            .arg(chars)
+            .arg(alg, made)
+            .arg(encodedLength(bytes))
+            .arg(bytes),
+        QStringLiteral("Copy the whole token again, up to its last character."));
 }
 
 } // namespace
@@ -129,38 +132,41 @@ Result<QJsonObject> Jwt::decodeObject(const QByteArray &json, const QString &wha
     // a server that does not skip it reads no JSON at all.
     if (json.startsWith("\xEF\xBB\xBF"))
         return makeError(QStringLiteral("jwt.%1.bom").arg(what),
-                         QStringLiteral("The %1 starts with a UTF-8 byte-order mark (EF BB BF) before its JSON.").arg(what),
-                         QStringLiteral("Save the %1 JSON without a BOM (\"UTF-8\", not \"UTF-8 with BOM\").").arg(what));
-    QJsonParseError error{};
+            QStringLiteral("The %1 starts with a UTF-8 byte-order mark (EF BB BF) before its JSON.").arg(what),
+            QStringLiteral("Save the %1 JSON without a BOM (\"UTF-8\", not \"UTF-8 with BOM\").").arg(what));
+    QJsonParseError error {};
     const QJsonDocument doc = QJsonDocument::fromJson(json, &error);
     const QByteArray trimmed = json.trimmed();
     if (error.error != QJsonParseError::NoError && !trimmed.isEmpty() && !trimmed.startsWith('{') && !trimmed.startsWith('['))
         // Qt rejects a top-level scalar ("1", "null") as an "illegal value"; what is wrong is that it is no object.
         return makeError(QStringLiteral("jwt.%1.not-object").arg(what),
-                         QStringLiteral("The %1 is not a JSON object: it starts with \"%2\".").arg(what, QString::fromUtf8(trimmed.left(20))),
-                         QStringLiteral("A JWT %1 must be a JSON object: { \"name\": value, ... }.").arg(what));
+            QStringLiteral("The %1 is not a JSON object: it starts with \"%2\".").arg(what, QString::fromUtf8(trimmed.left(20))),
+            QStringLiteral("A JWT %1 must be a JSON object: { \"name\": value, ... }.").arg(what));
     if (error.error != QJsonParseError::NoError) {
         // The strict reader names what is wrong more exactly than Qt ("a trailing comma", "NaN, which
         // is not a JSON number"); Qt's own words are the fallback.
         for (const StrictJson::Problem &problem : StrictJson::check(json)) {
             if (!problem.qtAccepts())
                 return makeError(QStringLiteral("jwt.%1.json").arg(what),
-                                 QStringLiteral("The %1 is not valid JSON: %2.").arg(what, problem.message()),
-                                 QStringLiteral("Fix the JSON text; the %1 must be one JSON object.").arg(what));
+                    QStringLiteral("The %1 is not valid JSON: %2.").arg(what, problem.message()),
+                    QStringLiteral("Fix the JSON text; the %1 must be one JSON object.").arg(what));
         }
         // Report a line and column too: the JSON editors show them.
         const auto upto = json.left(error.offset);
         const int line = static_cast<int>(upto.count('\n')) + 1;
         const int column = static_cast<int>(error.offset - (upto.lastIndexOf('\n') + 1)) + 1;
         return makeError(QStringLiteral("jwt.%1.json").arg(what),
-                         QStringLiteral("The %1 is not valid JSON: %2 at line %3, column %4 (byte %5).")
-                             .arg(what, error.errorString()).arg(line).arg(column).arg(error.offset),
-                         QStringLiteral("Fix the JSON text; the %1 must be one JSON object.").arg(what));
+            QStringLiteral("The %1 is not valid JSON: %2 at line %3, column %4 (byte %5).")
+                .arg(what, error.errorString())
+                .arg(line)
+                .arg(column)
+                .arg(error.offset),
+            QStringLiteral("Fix the JSON text; the %1 must be one JSON object.").arg(what));
     }
     if (!doc.isObject())
         return makeError(QStringLiteral("jwt.%1.not-object").arg(what),
-                         QStringLiteral("The %1 is JSON but not an object.").arg(what),
-                         QStringLiteral("A JWT %1 must be a JSON object: { \"name\": value, ... }.").arg(what));
+            QStringLiteral("The %1 is JSON but not an object.").arg(what),
+            QStringLiteral("A JWT %1 must be a JSON object: { \"name\": value, ... }.").arg(what));
     return doc.object();
 }
 
@@ -169,32 +175,33 @@ Result<Jwt> Jwt::parse(const QString &input)
     Jwt jwt;
     if (input.size() > kMaxInputChars)
         return makeError(QStringLiteral("jwt.too-large"),
-                         QStringLiteral("The text is %1 characters long; jwtflow decodes tokens of up to %2 characters (1 MiB).")
-                             .arg(input.size())
-                             .arg(kMaxInputChars),
-                         QStringLiteral("Real tokens are a few KiB: paste only the token, not a whole log or file."));
+            QStringLiteral("The text is %1 characters long; jwtflow decodes tokens of up to %2 characters (1 MiB).")
+                .arg(input.size())
+                .arg(kMaxInputChars),
+            QStringLiteral("Real tokens are a few KiB: paste only the token, not a whole log or file."));
     const QString text = normalise(input, jwt.m_notes);
     if (text.isEmpty())
         return makeError(QStringLiteral("jwt.empty"), QStringLiteral("There is no token to decode."),
-                         QStringLiteral("Paste a JWT: three base64url parts separated by dots."));
+            QStringLiteral("Paste a JWT: three base64url parts separated by dots."));
     for (qsizetype i = 0; i < text.size(); ++i) {
         if (text.at(i).unicode() > 0x7f)
             return makeError(QStringLiteral("jwt.non-ascii"),
-                             QStringLiteral("Character '%1' at position %2 cannot appear in a compact JWT.").arg(text.at(i)).arg(i),
-                             QStringLiteral("A JWT holds only ASCII letters, digits, '-', '_' and dots; remove what the copy added."));
+                QStringLiteral("Character '%1' at position %2 cannot appear in a compact JWT.").arg(text.at(i)).arg(i),
+                QStringLiteral("A JWT holds only ASCII letters, digits, '-', '_' and dots; remove what the copy added."));
     }
     if (text.startsWith(u'{'))
         return makeError(QStringLiteral("jwt.json-serialization"),
-                         QStringLiteral("This is JSON, not a compact JWT: probably a JWS in JSON serialization or a token response."),
-                         QStringLiteral("Paste the token itself (xxxxx.yyyyy.zzzzz); the ID token inspector finds tokens inside a JSON response."));
+            QStringLiteral("This is JSON, not a compact JWT: probably a JWS in JSON serialization or a token response."),
+            QStringLiteral(
+                "Paste the token itself (xxxxx.yyyyy.zzzzz); the ID token inspector finds tokens inside a JSON response."));
     // Count the dots before splitting: a text of a million dots must not become a million parts
     // (golang-jwt CVE-2025-30204).
     qsizetype dots = 0;
     for (const QChar c : text) {
         if (c == u'.' && ++dots > 4)
             return makeError(QStringLiteral("jwt.segments"),
-                             QStringLiteral("The token has more than 5 dot-separated parts; a JWS has 3 and a JWE has 5."),
-                             QStringLiteral("Check for extra dots, or several tokens pasted together."));
+                QStringLiteral("The token has more than 5 dot-separated parts; a JWS has 3 and a JWE has 5."),
+                QStringLiteral("Check for extra dots, or several tokens pasted together."));
     }
     const QByteArray bytes = text.toLatin1();
     const QList<QByteArray> parts = bytes.split('.');
@@ -207,19 +214,20 @@ Result<Jwt> Jwt::parse(const QString &input)
         break;
     case 1:
         return makeError(QStringLiteral("jwt.segments"), QStringLiteral("This text has no dots, so it is not a compact JWT."),
-                         text.startsWith(QStringLiteral("00D"))
-                             ? QStringLiteral("It looks like a Salesforce access token (opaque session id), which is not a JWT: use it as a Bearer token, don't decode it.")
-                             : QStringLiteral("A JWT looks like xxxxx.yyyyy.zzzzz; copy the whole token."));
+            text.startsWith(QStringLiteral("00D"))
+                ? QStringLiteral("It looks like a Salesforce access token (opaque session id), which is not a JWT: use it as a "
+                                 "Bearer token, don't decode it.")
+                : QStringLiteral("A JWT looks like xxxxx.yyyyy.zzzzz; copy the whole token."));
     default:
         return makeError(QStringLiteral("jwt.segments"),
-                         QStringLiteral("The token has %1 dot-separated parts; a JWS has 3 and a JWE has 5.").arg(parts.size()),
-                         QStringLiteral("Check for a missing or extra dot, or two tokens pasted together."));
+            QStringLiteral("The token has %1 dot-separated parts; a JWS has 3 and a JWE has 5.").arg(parts.size()),
+            QStringLiteral("Check for a missing or extra dot, or two tokens pasted together."));
     }
     for (int i = 0; i < parts.size(); ++i) {
         // A JWE's encrypted key is empty with alg "dir" (RFC 7516 §5.1); a JWS needs header and payload.
         if (parts[i].isEmpty() && (i == 0 || (i == 1 && parts.size() != 5)))
-            return makeError(QStringLiteral("jwt.%1.empty").arg(partName(i)), QStringLiteral("The %1 part is empty.").arg(partName(i)),
-                             QStringLiteral("Copy the whole token again."));
+            return makeError(QStringLiteral("jwt.%1.empty").arg(partName(i)),
+                QStringLiteral("The %1 part is empty.").arg(partName(i)), QStringLiteral("Copy the whole token again."));
     }
     jwt.m_headerB64 = parts[0];
     auto header = Base64Url::decode(parts[0]);
@@ -233,7 +241,8 @@ Result<Jwt> Jwt::parse(const QString &input)
     jwt.m_headerProblems = lenientProblems(jwt.m_headerJson);
     const QStringList headerDuplicates = jwt.duplicateHeaderMembers();
     for (const QString &name : headerDuplicates)
-        jwt.m_notes << QStringLiteral("The header has \"%1\" more than once; the last value is shown, but a server may read the first.")
+        jwt.m_notes << QStringLiteral(
+            "The header has \"%1\" more than once; the last value is shown, but a server may read the first.")
                            .arg(name);
     noteProblems(jwt.m_headerProblems, QStringLiteral("header"), headerDuplicates, jwt.m_notes);
 
@@ -242,10 +251,10 @@ Result<Jwt> Jwt::parse(const QString &input)
         // §4.1.2 "enc", required). Without it the token is neither a JWE nor a JWS.
         if (!jwt.m_header.value(QStringLiteral("enc")).isString())
             return makeError(QStringLiteral("jwt.malformed-five-part"),
-                             QStringLiteral("The token has five parts, the shape of an encrypted token (JWE), but its header has no \"enc\" "
-                                            "string (RFC 7516 §4.1.2)%1: a malformed five-part token, neither a JWE nor a JWS.")
-                                 .arg(jwt.alg().isEmpty() ? QString() : QStringLiteral(" and its alg is %1").arg(jwt.alg())),
-                             QStringLiteral("A signed token has three parts; check for extra dots or two tokens pasted together."));
+                QStringLiteral("The token has five parts, the shape of an encrypted token (JWE), but its header has no \"enc\" "
+                               "string (RFC 7516 §4.1.2)%1: a malformed five-part token, neither a JWE nor a JWS.")
+                    .arg(jwt.alg().isEmpty() ? QString() : QStringLiteral(" and its alg is %1").arg(jwt.alg())),
+                QStringLiteral("A signed token has three parts; check for extra dots or two tokens pasted together."));
         jwt.m_kind = Kind::Encrypted;
         jwt.m_jweSegments = parts.mid(1);
         return jwt;
@@ -257,12 +266,14 @@ Result<Jwt> Jwt::parse(const QString &input)
     jwt.m_payloadJson = payload.value();
     if (jwt.isNested()) {
         // RFC 7519 §5.2: cty "JWT" says the payload is itself a JWT (compact), not a claims set.
-        jwt.m_notes << QStringLiteral("The payload is a nested JWT (cty \"JWT\"): the outer signature covers the inner token's bytes.");
+        jwt.m_notes << QStringLiteral(
+            "The payload is a nested JWT (cty \"JWT\"): the outer signature covers the inner token's bytes.");
         if (parts.size() == 3) {
             jwt.m_signatureB64 = parts[2];
             auto signature = Base64Url::decode(parts[2]);
             if (!signature)
-                return makeError(signature.error().code, QStringLiteral("Signature: ") + signature.error().message, signature.error().hint);
+                return makeError(
+                    signature.error().code, QStringLiteral("Signature: ") + signature.error().message, signature.error().hint);
             jwt.m_signature = signature.value();
         }
         jwt.m_kind = jwt.m_signature.isEmpty() ? Kind::Unsecured : Kind::Signed;
@@ -275,8 +286,9 @@ Result<Jwt> Jwt::parse(const QString &input)
     jwt.m_payloadProblems = lenientProblems(jwt.m_payloadJson);
     const QStringList claimDuplicates = jwt.duplicateClaims();
     for (const QString &name : claimDuplicates)
-        jwt.m_notes << QStringLiteral("The payload has the claim \"%1\" more than once; the last value is shown, but a server may read "
-                                      "the first.")
+        jwt.m_notes << QStringLiteral(
+            "The payload has the claim \"%1\" more than once; the last value is shown, but a server may read "
+            "the first.")
                            .arg(name);
     noteProblems(jwt.m_payloadProblems, QStringLiteral("payload"), claimDuplicates, jwt.m_notes);
 
@@ -286,7 +298,8 @@ Result<Jwt> Jwt::parse(const QString &input)
         if (!signature) {
             if (auto cut = truncatedSignature(jwt.alg(), parts[2].size()))
                 return *cut;
-            return makeError(signature.error().code, QStringLiteral("Signature: ") + signature.error().message, signature.error().hint);
+            return makeError(
+                signature.error().code, QStringLiteral("Signature: ") + signature.error().message, signature.error().hint);
         }
         jwt.m_signature = signature.value();
     }
@@ -329,7 +342,7 @@ Result<void> Jwt::setHeaderJson(const QByteArray &json)
         return object.error();
     if (m_kind == Kind::Encrypted)
         return makeError(QStringLiteral("jwt.encrypted"), QStringLiteral("An encrypted token (JWE) cannot be edited here."),
-                         QStringLiteral("Only signed tokens (JWS) can be edited and re-signed."));
+            QStringLiteral("Only signed tokens (JWS) can be edited and re-signed."));
     m_header = object.value();
     m_headerJson = json;
     m_headerProblems = lenientProblems(json);
@@ -345,7 +358,7 @@ Result<void> Jwt::setPayloadJson(const QByteArray &json)
         return object.error();
     if (m_kind == Kind::Encrypted)
         return makeError(QStringLiteral("jwt.encrypted"), QStringLiteral("An encrypted token (JWE) cannot be edited here."),
-                         QStringLiteral("Only signed tokens (JWS) can be edited and re-signed."));
+            QStringLiteral("Only signed tokens (JWS) can be edited and re-signed."));
     m_claims = object.value();
     m_payloadJson = json;
     m_payloadProblems = lenientProblems(json);
@@ -384,11 +397,11 @@ Jwt::Span Jwt::span(Part part) const
 {
     switch (part) {
     case Part::Header:
-        return {0, m_headerB64.size()};
+        return { 0, m_headerB64.size() };
     case Part::Payload:
-        return {m_headerB64.size() + 1, m_payloadB64.size()};
+        return { m_headerB64.size() + 1, m_payloadB64.size() };
     case Part::Signature:
-        return {m_headerB64.size() + m_payloadB64.size() + 2, m_signatureB64.size()};
+        return { m_headerB64.size() + m_payloadB64.size() + 2, m_signatureB64.size() };
     }
     return {};
 }

@@ -84,7 +84,10 @@ public:
     void setHeaderValue(const QString &name, const QJsonValue &value);
 
     // Byte offsets of each segment in encoded(), for colouring the encoded pane.
-    struct Span { qsizetype start = 0; qsizetype length = 0; };
+    struct Span {
+        qsizetype start = 0;
+        qsizetype length = 0;
+    };
     Span span(Part part) const;
 
     // Parses JSON text that must be one object; errors name `what` ("header", "payload") and
@@ -92,7 +95,6 @@ public:
     static Result<QJsonObject> decodeObject(const QByteArray &json, const QString &what);
 
 private:
-
     Kind m_kind = Kind::Signed;
     QStringList m_notes;
     QByteArray m_headerB64, m_payloadB64, m_signatureB64;

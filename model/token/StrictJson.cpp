@@ -62,7 +62,11 @@ QString shown(const QByteArray &bytes)
 
 class Scanner {
 public:
-    Scanner(const QByteArray &text, int maxProblems) : m_s(text), m_n(text.size()), m_max(qMax(1, maxProblems)) { }
+    Scanner(const QByteArray &text, int maxProblems)
+        : m_s(text)
+        , m_n(text.size())
+        , m_max(qMax(1, maxProblems))
+    { }
 
     QList<StrictJson::Problem> run()
     {

@@ -15,12 +15,18 @@ namespace {
 QString jsonTypeName(const QJsonValue &value)
 {
     switch (value.type()) {
-    case QJsonValue::Null: return QStringLiteral("null");
-    case QJsonValue::Bool: return QStringLiteral("a boolean");
-    case QJsonValue::String: return QStringLiteral("a string");
-    case QJsonValue::Array: return QStringLiteral("an array");
-    case QJsonValue::Object: return QStringLiteral("an object");
-    default: return QStringLiteral("a number");
+    case QJsonValue::Null:
+        return QStringLiteral("null");
+    case QJsonValue::Bool:
+        return QStringLiteral("a boolean");
+    case QJsonValue::String:
+        return QStringLiteral("a string");
+    case QJsonValue::Array:
+        return QStringLiteral("an array");
+    case QJsonValue::Object:
+        return QStringLiteral("an object");
+    default:
+        return QStringLiteral("a number");
     }
 }
 
@@ -43,7 +49,10 @@ QString offsetText(int offsetSecs)
 {
     const QChar sign = offsetSecs < 0 ? u'-' : u'+';
     const int abs = std::abs(offsetSecs);
-    return QStringLiteral("%1%2:%3").arg(sign).arg(abs / 3600, 2, 10, QLatin1Char('0')).arg(abs % 3600 / 60, 2, 10, QLatin1Char('0'));
+    return QStringLiteral("%1%2:%3")
+        .arg(sign)
+        .arg(abs / 3600, 2, 10, QLatin1Char('0'))
+        .arg(abs % 3600 / 60, 2, 10, QLatin1Char('0'));
 }
 
 // A format string rather than Qt::ISODate: that one gives an empty string past year 9999.
@@ -54,10 +63,14 @@ const QString kIsoFormat = QStringLiteral("yyyy-MM-dd'T'HH:mm:ss");
 QString TimeClaim::claimName(Name name)
 {
     switch (name) {
-    case Name::Expiry: return QStringLiteral("exp");
-    case Name::NotBefore: return QStringLiteral("nbf");
-    case Name::IssuedAt: return QStringLiteral("iat");
-    case Name::AuthTime: return QStringLiteral("auth_time");
+    case Name::Expiry:
+        return QStringLiteral("exp");
+    case Name::NotBefore:
+        return QStringLiteral("nbf");
+    case Name::IssuedAt:
+        return QStringLiteral("iat");
+    case Name::AuthTime:
+        return QStringLiteral("auth_time");
     }
     return {};
 }
@@ -84,7 +97,7 @@ Result<TimeClaim> TimeClaim::fromJson(const QJsonValue &json, Name name)
         const QString text = json.toString();
         if (!numeric.match(text).hasMatch())
             return makeError(QStringLiteral("time.not-number"),
-                             QStringLiteral("%1 is the string \"%2\", which is not a number.").arg(claim, text.left(40)), expected);
+                QStringLiteral("%1 is the string \"%2\", which is not a number.").arg(claim, text.left(40)), expected);
         tc.m_form = Form::NumericString;
         tc.m_value = text.toDouble();
         tc.m_hasFraction = text.contains(u'.') && tc.m_value != std::floor(tc.m_value);
@@ -99,22 +112,22 @@ Result<TimeClaim> TimeClaim::fromJson(const QJsonValue &json, Name name)
         tc.m_form = tc.m_hasFraction ? Form::Fractional : Form::Integer;
     } else {
         return makeError(QStringLiteral("time.not-number"),
-                         QStringLiteral("%1 is %2; it must be a NumericDate (a JSON number of seconds).").arg(claim, jsonTypeName(json)),
-                         expected);
+            QStringLiteral("%1 is %2; it must be a NumericDate (a JSON number of seconds).").arg(claim, jsonTypeName(json)),
+            expected);
     }
 
     // A digit string of hundreds of digits reads as infinity: too large, not "negative".
     if (!std::isfinite(tc.m_value) && tc.m_value > 0)
         return makeError(QStringLiteral("time.too-large"),
-                         QStringLiteral("%1 is a number too large to represent, beyond the year 9999.").arg(claim), expected);
+            QStringLiteral("%1 is a number too large to represent, beyond the year 9999.").arg(claim), expected);
     if (!std::isfinite(tc.m_value) || tc.m_value < 0)
         return makeError(QStringLiteral("time.negative"),
-                         QStringLiteral("%1 is negative (%2), a time before 1970.").arg(claim, numberText(tc.m_value)), expected);
+            QStringLiteral("%1 is negative (%2), a time before 1970.").arg(claim, numberText(tc.m_value)), expected);
     // Past year 9999 even when read as milliseconds: no reading of it is a date.
     if (tc.m_value >= static_cast<double>(kMaxSeconds + 1) * 1000.0)
         return makeError(QStringLiteral("time.too-large"),
-                         QStringLiteral("%1 is %2, beyond the year 9999 even when read as milliseconds.").arg(claim, numberText(tc.m_value)),
-                         expected);
+            QStringLiteral("%1 is %2, beyond the year 9999 even when read as milliseconds.").arg(claim, numberText(tc.m_value)),
+            expected);
     tc.m_seconds = static_cast<qint64>(std::ceil(tc.m_value));
     return tc;
 }

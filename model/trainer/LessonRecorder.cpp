@@ -43,11 +43,16 @@ QString mdEscaped(const QString &text)
 QString kindName(LessonRecorder::Kind kind)
 {
     switch (kind) {
-    case LessonRecorder::Kind::Step: return QStringLiteral("step");
-    case LessonRecorder::Kind::Scenario: return QStringLiteral("scenario");
-    case LessonRecorder::Kind::Exchange: return QStringLiteral("exchange");
-    case LessonRecorder::Kind::Call: return QStringLiteral("call");
-    case LessonRecorder::Kind::Note: return QStringLiteral("note");
+    case LessonRecorder::Kind::Step:
+        return QStringLiteral("step");
+    case LessonRecorder::Kind::Scenario:
+        return QStringLiteral("scenario");
+    case LessonRecorder::Kind::Exchange:
+        return QStringLiteral("exchange");
+    case LessonRecorder::Kind::Call:
+        return QStringLiteral("call");
+    case LessonRecorder::Kind::Note:
+        return QStringLiteral("note");
     }
     return {};
 }
@@ -78,8 +83,7 @@ QString diagnosisText(const Diagnosis &diagnosis)
 LessonRecorder::LessonRecorder(const Clock &clock)
     : m_clock(clock)
     , m_title(QStringLiteral("JWT bearer flow lesson"))
-{
-}
+{ }
 
 void LessonRecorder::append(Entry entry)
 {
@@ -94,12 +98,12 @@ void LessonRecorder::append(Entry entry)
 
 void LessonRecorder::recordStep(int number, const QString &title, const QString &explanation, const QString &seen)
 {
-    append(Entry{Kind::Step, 0, QStringLiteral("Step %1: %2").arg(number).arg(title), explanation, {}, {}, number, seen});
+    append(Entry { Kind::Step, 0, QStringLiteral("Step %1: %2").arg(number).arg(title), explanation, {}, {}, number, seen });
 }
 
 void LessonRecorder::recordScenario(const QString &title, const QString &change)
 {
-    append(Entry{Kind::Scenario, 0, QStringLiteral("Failure on purpose: %1").arg(title), change, {}, {}, 0, {}});
+    append(Entry { Kind::Scenario, 0, QStringLiteral("Failure on purpose: %1").arg(title), change, {}, {}, 0, {} });
 }
 
 void LessonRecorder::recordExchange(const ExchangeResult &result, const Diagnosis &diagnosis)
@@ -107,8 +111,9 @@ void LessonRecorder::recordExchange(const ExchangeResult &result, const Diagnosi
     if (result.ok() && !result.token.accessToken.isEmpty())
         m_session.addToken(result.token.accessToken);
     const QString target = QString::fromUtf8(result.record.request.url.toEncoded(QUrl::RemoveQuery | QUrl::RemoveFragment));
-    append(Entry{Kind::Exchange, 0, QStringLiteral("%1 %2").arg(QString::fromLatin1(result.record.request.method), target), result.summary(),
-                 result.record.render(HttpExchangeRecord::Style::Pretty, HttpExchangeRecord::Secrets::Mask), diagnosisText(diagnosis), 0, {}});
+    append(Entry { Kind::Exchange, 0, QStringLiteral("%1 %2").arg(QString::fromLatin1(result.record.request.method), target),
+        result.summary(), result.record.render(HttpExchangeRecord::Style::Pretty, HttpExchangeRecord::Secrets::Mask),
+        diagnosisText(diagnosis), 0, {} });
 }
 
 void LessonRecorder::recordCall(const HttpExchangeRecord &record)
@@ -116,8 +121,8 @@ void LessonRecorder::recordCall(const HttpExchangeRecord &record)
     const QString target = QString::fromUtf8(record.request.url.toEncoded(QUrl::RemoveQuery | QUrl::RemoveFragment));
     const QString status = record.answered() ? QStringLiteral("HTTP %1").arg(record.response.status)
                                              : QStringLiteral("no answer: %1").arg(record.transportMessage);
-    append(Entry{Kind::Call, 0, QStringLiteral("%1 %2").arg(QString::fromLatin1(record.request.method), target), status,
-                 record.render(HttpExchangeRecord::Style::Pretty, HttpExchangeRecord::Secrets::Mask), {}, 0, {}});
+    append(Entry { Kind::Call, 0, QStringLiteral("%1 %2").arg(QString::fromLatin1(record.request.method), target), status,
+        record.render(HttpExchangeRecord::Style::Pretty, HttpExchangeRecord::Secrets::Mask), {}, 0, {} });
 }
 
 void LessonRecorder::recordFrontdoor(const QUrl &url)
@@ -125,13 +130,15 @@ void LessonRecorder::recordFrontdoor(const QUrl &url)
     // The sid parameter is the access token itself.
     QUrl shown = url;
     shown.setQuery(QString());
-    append(Entry{Kind::Note, 0, QStringLiteral("Opened the org through frontdoor"),
-                 QStringLiteral("The browser opened %1?sid=**** — sid carries the access token.").arg(QString::fromUtf8(shown.toEncoded())), {}, {}, 0, {}});
+    append(Entry { Kind::Note, 0, QStringLiteral("Opened the org through frontdoor"),
+        QStringLiteral("The browser opened %1?sid=**** — sid carries the access token.")
+            .arg(QString::fromUtf8(shown.toEncoded())),
+        {}, {}, 0, {} });
 }
 
 void LessonRecorder::recordNote(const QString &title, const QString &text)
 {
-    append(Entry{Kind::Note, 0, title, text, {}, {}, 0, {}});
+    append(Entry { Kind::Note, 0, title, text, {}, {}, 0, {} });
 }
 
 void LessonRecorder::clear()
@@ -179,12 +186,13 @@ QString LessonRecorder::toMarkdown() const
                 md += QStringLiteral("**What the class saw:** %1\n\n").arg(mdEscaped(entry.seen));
             if (!entry.http.isEmpty()) {
                 const QString fence = fenceFor(entry.http);
-                md += fence + QStringLiteral("http\n") + entry.http.trimmed() + QLatin1Char('\n') + fence + QStringLiteral("\n\n");
+                md += fence + QStringLiteral("http\n") + entry.http.trimmed() + QLatin1Char('\n') + fence
+                    + QStringLiteral("\n\n");
             }
             if (!entry.diagnosis.isEmpty()) {
                 const QString fence = fenceFor(entry.diagnosis);
-                md += QStringLiteral("**Diagnosis**\n\n") + fence + QStringLiteral("text\n") + entry.diagnosis + QLatin1Char('\n') + fence +
-                      QStringLiteral("\n\n");
+                md += QStringLiteral("**Diagnosis**\n\n") + fence + QStringLiteral("text\n") + entry.diagnosis + QLatin1Char('\n')
+                    + fence + QStringLiteral("\n\n");
             }
         }
     };
@@ -196,11 +204,12 @@ QString LessonRecorder::toMarkdown() const
 QString LessonRecorder::toHtml() const
 {
     const QString red = ErrorRed::onLightName(); // the handout is printed on white
-    QString html = QStringLiteral("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>%1</title>\n"
-                                  "<style>body{font-family:sans-serif;max-width:60em;margin:2em auto;line-height:1.4}"
-                                  "pre{background:#f4f4f4;padding:.8em;overflow-x:auto;white-space:pre-wrap}"
-                                  ".meta{color:#666;font-size:90%}.scenario h3{color:%2}.diagnosis{border-left:4px solid %2;padding-left:.8em}"
-                                  "</style>\n</head>\n<body>\n<h1>%1</h1>\n<p>Secrets (signatures, access tokens) are masked as <code>****</code>.</p>\n")
+    QString html = QStringLiteral(
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>%1</title>\n"
+        "<style>body{font-family:sans-serif;max-width:60em;margin:2em auto;line-height:1.4}"
+        "pre{background:#f4f4f4;padding:.8em;overflow-x:auto;white-space:pre-wrap}"
+        ".meta{color:#666;font-size:90%}.scenario h3{color:%2}.diagnosis{border-left:4px solid %2;padding-left:.8em}"
+        "</style>\n</head>\n<body>\n<h1>%1</h1>\n<p>Secrets (signatures, access tokens) are masked as <code>****</code>.</p>\n")
                        .arg(m_title.toHtmlEscaped(), red);
     const auto section = [&html](const QString &heading, const QList<Entry> &entries) {
         if (entries.isEmpty())
@@ -216,7 +225,8 @@ QString LessonRecorder::toHtml() const
             if (!entry.http.isEmpty())
                 html += QStringLiteral("<pre>%1</pre>\n").arg(entry.http.trimmed().toHtmlEscaped());
             if (!entry.diagnosis.isEmpty())
-                html += QStringLiteral("<div class=\"diagnosis\"><h4>Diagnosis</h4>\n<pre>%1</pre></div>\n").arg(entry.diagnosis.toHtmlEscaped());
+                html += QStringLiteral("<div class=\"diagnosis\"><h4>Diagnosis</h4>\n<pre>%1</pre></div>\n")
+                            .arg(entry.diagnosis.toHtmlEscaped());
             html += QStringLiteral("</section>\n");
         }
     };
@@ -237,11 +247,11 @@ Result<void> LessonRecorder::save(const QString &path, Format format) const
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         return makeError(QStringLiteral("lesson.write"), QStringLiteral("Cannot write %1: %2").arg(path, file.errorString()),
-                         QStringLiteral("Choose a folder you can write to."));
+            QStringLiteral("Choose a folder you can write to."));
     file.write(render(format).toUtf8());
     if (!file.commit())
         return makeError(QStringLiteral("lesson.write"), QStringLiteral("Cannot write %1: %2").arg(path, file.errorString()),
-                         QStringLiteral("Check the free space and the folder's permissions."));
+            QStringLiteral("Check the free space and the folder's permissions."));
     return {};
 }
 

@@ -25,13 +25,13 @@ public:
 
     struct Entry {
         Kind kind = Kind::Note;
-        qint64 time = 0;  // seconds since the epoch
-        QString title;    // "Step 6: Exchange it for an access token", "POST /services/oauth2/token → 200"
-        QString text;     // explanation, change, summary (plain text)
-        QString http;     // the raw HTTP exchange, masked (Exchange and Call)
+        qint64 time = 0; // seconds since the epoch
+        QString title; // "Step 6: Exchange it for an access token", "POST /services/oauth2/token → 200"
+        QString text; // explanation, change, summary (plain text)
+        QString http; // the raw HTTP exchange, masked (Exchange and Call)
         QString diagnosis; // a refusal's diagnosis: title, server message, causes and fixes
-        int step = 0;      // Step: its number in the lesson (1-based)
-        QString seen;      // Step: what the class saw in the window when it was ticked
+        int step = 0; // Step: its number in the lesson (1-based)
+        QString seen; // Step: what the class saw in the window when it was ticked
     };
 
     explicit LessonRecorder(const Clock &clock = SystemClock::instance());

@@ -22,7 +22,7 @@ QString shown(const QJsonValue &value)
         return QLatin1Char('"') + value.toString() + QLatin1Char('"');
     if (value.isDouble())
         return QString::number(value.toInteger());
-    const QString array = QString::fromUtf8(QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact));
+    const QString array = QString::fromUtf8(QJsonDocument(QJsonArray { value }).toJson(QJsonDocument::Compact));
     return array.mid(1, array.size() - 2);
 }
 
@@ -30,17 +30,20 @@ QString shown(const QJsonValue &value)
 
 QList<ScenarioSwitchboard::Switch> ScenarioSwitchboard::all()
 {
-    return {Switch::UserNotApproved,    Switch::ProfileNotPreAuthorized, Switch::CertificateMismatch,
-            Switch::SandboxAudience,    Switch::ExpiredAssertion,        Switch::UnknownConsumerKey,
-            Switch::MissingRefreshTokenScope, Switch::IpRestricted,      Switch::InactiveUser};
+    return { Switch::UserNotApproved, Switch::ProfileNotPreAuthorized, Switch::CertificateMismatch, Switch::SandboxAudience,
+        Switch::ExpiredAssertion, Switch::UnknownConsumerKey, Switch::MissingRefreshTokenScope, Switch::IpRestricted,
+        Switch::InactiveUser };
 }
 
 QString ScenarioSwitchboard::name(Switch s)
 {
     switch (s) {
-    case Switch::SandboxAudience: return QStringLiteral("sandbox-audience");
-    case Switch::ExpiredAssertion: return QStringLiteral("expired-assertion");
-    default: break;
+    case Switch::SandboxAudience:
+        return QStringLiteral("sandbox-audience");
+    case Switch::ExpiredAssertion:
+        return QStringLiteral("expired-assertion");
+    default:
+        break;
     }
     const auto scenario = practiceScenario(s);
     return scenario ? PracticeScenario::name(*scenario) : QString();
@@ -49,15 +52,24 @@ QString ScenarioSwitchboard::name(Switch s)
 QString ScenarioSwitchboard::title(Switch s)
 {
     switch (s) {
-    case Switch::UserNotApproved: return tr("User not approved");
-    case Switch::ProfileNotPreAuthorized: return tr("Profile not pre-authorised");
-    case Switch::CertificateMismatch: return tr("Certificate not matching");
-    case Switch::SandboxAudience: return tr("Sandbox aud on production");
-    case Switch::ExpiredAssertion: return tr("exp in the past");
-    case Switch::UnknownConsumerKey: return tr("Unknown consumer key");
-    case Switch::MissingRefreshTokenScope: return tr("No refresh_token scope");
-    case Switch::IpRestricted: return tr("IP restriction");
-    case Switch::InactiveUser: return tr("Inactive user");
+    case Switch::UserNotApproved:
+        return tr("User not approved");
+    case Switch::ProfileNotPreAuthorized:
+        return tr("Profile not pre-authorised");
+    case Switch::CertificateMismatch:
+        return tr("Certificate not matching");
+    case Switch::SandboxAudience:
+        return tr("Sandbox aud on production");
+    case Switch::ExpiredAssertion:
+        return tr("exp in the past");
+    case Switch::UnknownConsumerKey:
+        return tr("Unknown consumer key");
+    case Switch::MissingRefreshTokenScope:
+        return tr("No refresh_token scope");
+    case Switch::IpRestricted:
+        return tr("IP restriction");
+    case Switch::InactiveUser:
+        return tr("Inactive user");
     }
     return {};
 }
@@ -65,15 +77,23 @@ QString ScenarioSwitchboard::title(Switch s)
 std::optional<PracticeScenario::Id> ScenarioSwitchboard::practiceScenario(Switch s)
 {
     switch (s) {
-    case Switch::UserNotApproved: return PracticeScenario::Id::UserNotApproved;
-    case Switch::ProfileNotPreAuthorized: return PracticeScenario::Id::ProfileNotPreAuthorized;
-    case Switch::CertificateMismatch: return PracticeScenario::Id::CertificateMismatch;
-    case Switch::UnknownConsumerKey: return PracticeScenario::Id::UnknownConsumerKey;
-    case Switch::MissingRefreshTokenScope: return PracticeScenario::Id::MissingRefreshTokenScope;
-    case Switch::IpRestricted: return PracticeScenario::Id::IpRestricted;
-    case Switch::InactiveUser: return PracticeScenario::Id::InactiveUser;
+    case Switch::UserNotApproved:
+        return PracticeScenario::Id::UserNotApproved;
+    case Switch::ProfileNotPreAuthorized:
+        return PracticeScenario::Id::ProfileNotPreAuthorized;
+    case Switch::CertificateMismatch:
+        return PracticeScenario::Id::CertificateMismatch;
+    case Switch::UnknownConsumerKey:
+        return PracticeScenario::Id::UnknownConsumerKey;
+    case Switch::MissingRefreshTokenScope:
+        return PracticeScenario::Id::MissingRefreshTokenScope;
+    case Switch::IpRestricted:
+        return PracticeScenario::Id::IpRestricted;
+    case Switch::InactiveUser:
+        return PracticeScenario::Id::InactiveUser;
     case Switch::SandboxAudience:
-    case Switch::ExpiredAssertion: return std::nullopt;
+    case Switch::ExpiredAssertion:
+        return std::nullopt;
     }
     return std::nullopt;
 }
@@ -101,8 +121,7 @@ ScenarioSwitchboard::ScenarioSwitchboard(PracticeOrg *org, TokenDocument *docume
     , m_org(org)
     , m_document(document)
     , m_clock(clock)
-{
-}
+{ }
 
 void ScenarioSwitchboard::setPracticeOrg(PracticeOrg *org)
 {
@@ -129,9 +148,11 @@ QString ScenarioSwitchboard::practiceChange(Switch s) const
         return tr("Practice org: %1's scopes lose refresh_token and offline_access.").arg(appName);
     case Switch::IpRestricted:
         return tr("Practice org: %1's profile allows logins from 203.0.113.0/24 only.").arg(user);
-    case Switch::InactiveUser: return tr("Practice org: %1 is deactivated.").arg(user);
+    case Switch::InactiveUser:
+        return tr("Practice org: %1 is deactivated.").arg(user);
     case Switch::SandboxAudience:
-    case Switch::ExpiredAssertion: break;
+    case Switch::ExpiredAssertion:
+        break;
     }
     return {};
 }
@@ -140,7 +161,7 @@ Result<QString> ScenarioSwitchboard::apply(Switch s)
 {
     if (!m_org || !m_org->isRunning())
         return makeError(QStringLiteral("trainer.no-practice-org"), tr("The practice org is not running."),
-                         tr("Start jwtflow with its practice org (the default) to switch failures on."));
+            tr("Start jwtflow with its practice org (the default) to switch failures on."));
     reset();
     if (const auto scenario = practiceScenario(s)) {
         if (auto applied = m_org->applyScenario(*scenario); !applied)
@@ -152,7 +173,7 @@ Result<QString> ScenarioSwitchboard::apply(Switch s)
     }
     if (!m_document || !m_document->hasToken())
         return makeError(QStringLiteral("trainer.no-token"), tr("There is no assertion in the editor to change."),
-                         tr("Fill in the connection and pick the key first."));
+            tr("Fill in the connection and pick the key first."));
     const QJsonObject claims = m_document->jwt().claims();
     QJsonValue value;
     if (s == Switch::SandboxAudience) {

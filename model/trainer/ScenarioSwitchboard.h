@@ -39,7 +39,7 @@ public:
     Q_ENUM(Switch)
 
     static QList<Switch> all();
-    static QString name(Switch s);  // "sandbox-audience": stable, for object names and tests
+    static QString name(Switch s); // "sandbox-audience": stable, for object names and tests
     static QString title(Switch s); // the button's text
     // The practice-org scenario behind the switch, or nullopt for a client-side one.
     static std::optional<PracticeScenario::Id> practiceScenario(Switch s);

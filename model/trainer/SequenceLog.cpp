@@ -33,8 +33,7 @@ QString shortPath(const QUrl &url)
 
 SequenceLog::SequenceLog(QObject *parent)
     : QObject(parent)
-{
-}
+{ }
 
 SequenceLog::Lifeline SequenceLog::lifelineFor(const QUrl &url)
 {
@@ -47,9 +46,12 @@ SequenceLog::Lifeline SequenceLog::lifelineFor(const QUrl &url)
 QString SequenceLog::lifelineTitle(Lifeline lifeline)
 {
     switch (lifeline) {
-    case Lifeline::Client: return tr("Client");
-    case Lifeline::TokenEndpoint: return tr("Token endpoint");
-    case Lifeline::Api: return tr("API");
+    case Lifeline::Client:
+        return tr("Client");
+    case Lifeline::TokenEndpoint:
+        return tr("Token endpoint");
+    case Lifeline::Api:
+        return tr("API");
     }
     return {};
 }
@@ -57,9 +59,12 @@ QString SequenceLog::lifelineTitle(Lifeline lifeline)
 QString SequenceLog::lifelineSubtitle(Lifeline lifeline)
 {
     switch (lifeline) {
-    case Lifeline::Client: return QStringLiteral("jwtflow");
-    case Lifeline::TokenEndpoint: return QStringLiteral("/services/oauth2/token");
-    case Lifeline::Api: return QStringLiteral("/services/data, identity, frontdoor");
+    case Lifeline::Client:
+        return QStringLiteral("jwtflow");
+    case Lifeline::TokenEndpoint:
+        return QStringLiteral("/services/oauth2/token");
+    case Lifeline::Api:
+        return QStringLiteral("/services/data, identity, frontdoor");
     }
     return {};
 }
@@ -70,7 +75,7 @@ QString SequenceLog::requestLabel(const HttpExchangeRecord &record)
     if (lifelineFor(record.request.url) == Lifeline::TokenEndpoint) {
         const QUrlQuery form(QString::fromUtf8(record.request.body));
         const QString what = form.hasQueryItem(QStringLiteral("client_assertion")) ? QStringLiteral("client assertion")
-                                                                                  : QStringLiteral("assertion");
+                                                                                   : QStringLiteral("assertion");
         return QStringLiteral("%1 %2 (%3)").arg(method, shortPath(record.request.url), what);
     }
     return method + QLatin1Char(' ') + shortPath(record.request.url);
@@ -117,8 +122,10 @@ QString SequenceLog::maskedResponse(const HttpExchangeRecord &record)
     // way with or without a response, so its length finds the split.
     HttpExchangeRecord requestOnly;
     requestOnly.request = record.request;
-    const int requestLength = static_cast<int>(requestOnly.render(HttpExchangeRecord::Style::Pretty, HttpExchangeRecord::Secrets::Show).size());
-    const QString statusLine = QString::fromLatin1(record.response.httpVersion) + QLatin1Char(' ') + QString::number(record.response.status);
+    const int requestLength
+        = static_cast<int>(requestOnly.render(HttpExchangeRecord::Style::Pretty, HttpExchangeRecord::Secrets::Show).size());
+    const QString statusLine
+        = QString::fromLatin1(record.response.httpVersion) + QLatin1Char(' ') + QString::number(record.response.status);
     int start = record.answered() ? static_cast<int>(whole.lastIndexOf(statusLine)) : -1;
     if (start < 0) {
         // No status line (no answer): what follows the request, e.g. "(no complete HTTP answer: …)".
@@ -201,7 +208,7 @@ void SequenceLog::addServerNote(const QString &path, int status, const QString &
 {
     if (note.isEmpty())
         return;
-    m_notes.append(Note{path, status, note});
+    m_notes.append(Note { path, status, note });
     while (m_notes.size() > 8)
         m_notes.removeFirst(); // notes for requests this window did not make (another client)
 }

@@ -22,12 +22,12 @@ public:
     struct Message {
         Lifeline from = Lifeline::Client;
         Lifeline to = Lifeline::TokenEndpoint;
-        bool reply = false;  // a response (drawn dashed, right to left)
-        bool error = false;  // a refusal or no answer (drawn red)
-        QString label;       // "POST /services/oauth2/token (assertion)", "400 invalid_grant"
-        QString detail;      // a second line: "audience is invalid", the SOQL, ...
-        QString text;        // the raw HTTP message, secrets masked
-        QString serverNote;  // what the practice org saw (its log), when it told
+        bool reply = false; // a response (drawn dashed, right to left)
+        bool error = false; // a refusal or no answer (drawn red)
+        QString label; // "POST /services/oauth2/token (assertion)", "400 invalid_grant"
+        QString detail; // a second line: "audience is invalid", the SOQL, ...
+        QString text; // the raw HTTP message, secrets masked
+        QString serverNote; // what the practice org saw (its log), when it told
     };
 
     explicit SequenceLog(QObject *parent = nullptr);

@@ -26,23 +26,23 @@ class Walkthrough : public QObject {
 public:
     // What happened in the window; each completes one step.
     enum class Event {
-        KeyReady,            // a signing key and its certificate are loaded, and they match
+        KeyReady, // a signing key and its certificate are loaded, and they match
         CertificateUploaded, // the connected app holds that certificate (the practice org's app)
-        UserPreAuthorised,   // the app admits the user: admin-approved profile, or a prior approval
-        ClaimsComposed,      // the assertion has iss, sub, aud and exp
-        AssertionSigned,     // the assertion is signed with the key
-        TokenReceived,       // the token endpoint answered with an access token
-        ApiCalled,           // a call with the token answered 2xx
-        FrontdoorOpened,     // the org was opened in the browser through frontdoor
+        UserPreAuthorised, // the app admits the user: admin-approved profile, or a prior approval
+        ClaimsComposed, // the assertion has iss, sub, aud and exp
+        AssertionSigned, // the assertion is signed with the key
+        TokenReceived, // the token endpoint answered with an access token
+        ApiCalled, // a call with the token answered 2xx
+        FrontdoorOpened, // the org was opened in the browser through frontdoor
     };
     Q_ENUM(Event)
 
     struct Step {
-        QString id;          // stable: "key", "connected-app", ...
+        QString id; // stable: "key", "connected-app", ...
         QString title;
         QString explanation; // two or three sentences
-        QString lookAt;      // what to look at, in words
-        QString target;      // the widget the UI focuses: "signing-key", "certificate", "consumer-key", ...
+        QString lookAt; // what to look at, in words
+        QString target; // the widget the UI focuses: "signing-key", "certificate", "consumer-key", ...
         Event completesOn = Event::KeyReady;
         bool done = false;
         bool inPlace = false; // its event had happened when the lesson started; ticked when the class moves past it

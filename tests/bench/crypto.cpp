@@ -27,9 +27,10 @@ const PrivateKey &key()
 }
 
 // A typical Salesforce assertion plus extras: ten claims.
-const QByteArray kClaims = R"({"iss":"3MVG9A2kN3Bn17hsWsLDatKX0vZ1wQvU5ep3hFpWm6vE3Q6gqzW2d9gXQ2qPNzNmFmVmO4fHL3oW1yG","sub":"integration.user@acme.example.com",)"
-                           R"("aud":"https://login.salesforce.com","exp":1767225780,"iat":1767225600,"nbf":1767225600,)"
-                           R"("jti":"5f1c3c1e-7d0a-4c35-a0a4-8a4e4a7e2b11","scope":"api refresh_token","tenant":"acme","env":"production"})";
+const QByteArray kClaims
+    = R"({"iss":"3MVG9A2kN3Bn17hsWsLDatKX0vZ1wQvU5ep3hFpWm6vE3Q6gqzW2d9gXQ2qPNzNmFmVmO4fHL3oW1yG","sub":"integration.user@acme.example.com",)"
+      R"("aud":"https://login.salesforce.com","exp":1767225780,"iat":1767225600,"nbf":1767225600,)"
+      R"("jti":"5f1c3c1e-7d0a-4c35-a0a4-8a4e4a7e2b11","scope":"api refresh_token","tenant":"acme","env":"production"})";
 
 Jwt signedToken()
 {
@@ -93,15 +94,21 @@ struct AlgorithmCase {
     const char *keyFile;
 };
 const AlgorithmCase kAlgorithms[] = {
-    {"RS256", "rsa2048-pkcs8.pem"}, {"PS256", "rsa2048-pkcs8.pem"}, {"ES256", "ec-p256-pkcs8.pem"}, {"ES384", "ec-p384.pem"},
-    {"ES512", "ec-p521.pem"},       {"EdDSA", "ed25519.pem"},       {"EdDSA", "ed448.pem"},
+    { "RS256", "rsa2048-pkcs8.pem" },
+    { "PS256", "rsa2048-pkcs8.pem" },
+    { "ES256", "ec-p256-pkcs8.pem" },
+    { "ES384", "ec-p384.pem" },
+    { "ES512", "ec-p521.pem" },
+    { "EdDSA", "ed25519.pem" },
+    { "EdDSA", "ed448.pem" },
 };
 
 const PrivateKey &keyFor(int index)
 {
     static const PrivateKey *keys[std::size(kAlgorithms)] = {};
     if (!keys[index]) {
-        const auto loaded = KeyLoader::loadPrivateKey(QStringLiteral(JWTFLOW_TEST_DATA "/keys/") + QString::fromLatin1(kAlgorithms[index].keyFile));
+        const auto loaded = KeyLoader::loadPrivateKey(
+            QStringLiteral(JWTFLOW_TEST_DATA "/keys/") + QString::fromLatin1(kAlgorithms[index].keyFile));
         if (!loaded)
             std::abort();
         keys[index] = new PrivateKey(loaded.value());

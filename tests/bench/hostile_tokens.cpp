@@ -30,7 +30,7 @@ void pastePath(const hostile::Case &c, const jwtflow::PublicKey &rsa, const jwtf
     benchmark::DoNotOptimize(document.headerText());
     if (document.hasToken()) {
         const Jwt &jwt = document.jwt();
-        benchmark::DoNotOptimize(ClaimsLinter(clock).lint(jwt, ClaimsLinter::Context{}));
+        benchmark::DoNotOptimize(ClaimsLinter(clock).lint(jwt, ClaimsLinter::Context {}));
         benchmark::DoNotOptimize(Verifier::verify(jwt, rsa));
         benchmark::DoNotOptimize(Verifier::verify(jwt, secret));
         benchmark::DoNotOptimize(TokenClassifier::classify(jwt));
@@ -52,10 +52,10 @@ int main(int argc, char **argv)
     static const QList<hostile::Case> cases = hostile::cases();
     for (const hostile::Case &c : cases) {
         benchmark::RegisterBenchmark((QStringLiteral("BM_PastePath/") + c.name).toStdString(),
-                                     [&c, key = rsa.value(), hmac = secret.value()](benchmark::State &state) {
-                                         for (auto _ : state)
-                                             pastePath(c, key, hmac);
-                                     })
+            [&c, key = rsa.value(), hmac = secret.value()](benchmark::State &state) {
+                for (auto _ : state)
+                    pastePath(c, key, hmac);
+            })
             ->Unit(benchmark::kMillisecond);
     }
     benchmark::Initialize(&argc, argv);

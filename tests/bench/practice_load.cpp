@@ -28,8 +28,8 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
-#include <limits>
 #include <cstdio>
+#include <limits>
 #include <string>
 #include <thread>
 #include <vector>
@@ -57,10 +57,10 @@ struct Options {
 };
 
 struct Totals {
-    std::atomic<long> next{0};
-    std::atomic<long> ok{0};
-    std::atomic<long> errors{0};
-    std::atomic<long> reconnects{0};
+    std::atomic<long> next { 0 };
+    std::atomic<long> ok { 0 };
+    std::atomic<long> errors { 0 };
+    std::atomic<long> reconnects { 0 };
     Clock::time_point deadline = Clock::time_point::max();
 };
 
@@ -83,7 +83,7 @@ int connectTo(quint16 port)
         return -1;
     const int one = 1;
     ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
-    sockaddr_in address{};
+    sockaddr_in address {};
     address.sin_family = AF_INET;
     address.sin_port = htons(port);
     address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
@@ -130,7 +130,8 @@ bool exchangeOnce(int fd, const std::string &request, std::string &buffer, bool 
         }
         buffer.append(chunk, size_t(n));
     }
-    const bool ok = buffer.compare(0, 12, "HTTP/1.1 200") == 0 && buffer.find("\"access_token\":\"00D", headerEnd) != std::string::npos;
+    const bool ok
+        = buffer.compare(0, 12, "HTTP/1.1 200") == 0 && buffer.find("\"access_token\":\"00D", headerEnd) != std::string::npos;
     if (buffer.find("connection: close") != std::string::npos || buffer.find("Connection: close") != std::string::npos)
         *closed = true;
     return ok;
@@ -204,10 +205,8 @@ Run runLoad(quint16 port, const std::string &request, int clients, long total, d
 QString signAssertion(const jwtflow::PrivateKey &key, const QString &clientId, const QString &username, const QString &aud)
 {
     // exp an hour ahead: the same assertion serves the whole run, as a pre-signed wrk script would.
-    const QJsonObject claims{{QStringLiteral("iss"), clientId},
-                             {QStringLiteral("sub"), username},
-                             {QStringLiteral("aud"), aud},
-                             {QStringLiteral("exp"), QDateTime::currentSecsSinceEpoch() + 3600}};
+    const QJsonObject claims { { QStringLiteral("iss"), clientId }, { QStringLiteral("sub"), username },
+        { QStringLiteral("aud"), aud }, { QStringLiteral("exp"), QDateTime::currentSecsSinceEpoch() + 3600 } };
     auto jwt = jwtflow::Jwt::compose(R"({"alg":"RS256","typ":"JWT"})", QJsonDocument(claims).toJson(QJsonDocument::Compact));
     if (!jwt || !jwtflow::Signer::sign(jwt.value(), key))
         return {};
@@ -217,17 +216,20 @@ QString signAssertion(const jwtflow::PrivateKey &key, const QString &clientId, c
 std::string httpRequest(quint16 port, const QString &assertion)
 {
     const QByteArray body = jwtflow::FormBody::encode(
-        {{QStringLiteral("grant_type"), QStringLiteral("urn:ietf:params:oauth:grant-type:jwt-bearer")}, {QStringLiteral("assertion"), assertion}});
-    const QByteArray head = "POST /services/oauth2/token HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(port) +
-                            "\r\nContent-Type: application/x-www-form-urlencoded\r\nAccept: application/json\r\nContent-Length: " +
-                            QByteArray::number(body.size()) + "\r\n\r\n";
+        { { QStringLiteral("grant_type"), QStringLiteral("urn:ietf:params:oauth:grant-type:jwt-bearer") },
+            { QStringLiteral("assertion"), assertion } });
+    const QByteArray head = "POST /services/oauth2/token HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(port)
+        + "\r\nContent-Type: application/x-www-form-urlencoded\r\nAccept: application/json\r\nContent-Length: "
+        + QByteArray::number(body.size()) + "\r\n\r\n";
     return (head + body).toStdString();
 }
 
 void print(const char *phase, const Run &run, long rssBefore, long rssAfter)
 {
-    std::printf("%-8s %7ld exchanges in %6.2f s = %7.0f /s, %ld errors, %ld reconnects, latency p50 %.0f us p99 %.0f us, server RSS %ld -> %ld KiB\n",
-                phase, run.ok, run.seconds, double(run.ok) / run.seconds, run.errors, run.reconnects, run.p50, run.p99, rssBefore, rssAfter);
+    std::printf("%-8s %7ld exchanges in %6.2f s = %7.0f /s, %ld errors, %ld reconnects, latency p50 %.0f us p99 %.0f us, server "
+                "RSS %ld -> %ld KiB\n",
+        phase, run.ok, run.seconds, double(run.ok) / run.seconds, run.errors, run.reconnects, run.p50, run.p99, rssBefore,
+        rssAfter);
     std::fflush(stdout);
 }
 
@@ -243,17 +245,29 @@ int main(int argc, char **argv)
         const QString value = args.value(i + 1);
         if (a.startsWith(QLatin1String("--benchmark")))
             continue;
-        if (a == QLatin1String("--url")) options.url = value, ++i;
-        else if (a == QLatin1String("--pid")) options.pid = value.toLongLong(), ++i;
-        else if (a == QLatin1String("--key")) options.keyFile = value, ++i;
-        else if (a == QLatin1String("--client-id")) options.clientId = value, ++i;
-        else if (a == QLatin1String("--username")) options.username = value, ++i;
-        else if (a == QLatin1String("--clients")) options.clients = value.toInt(), ++i;
-        else if (a == QLatin1String("--requests")) options.requests = value.toLong(), ++i;
-        else if (a == QLatin1String("--warmup")) options.warmup = value.toLong(), ++i;
-        else if (a == QLatin1String("--duration")) options.duration = value.toDouble(), ++i;
+        if (a == QLatin1String("--url"))
+            options.url = value, ++i;
+        else if (a == QLatin1String("--pid"))
+            options.pid = value.toLongLong(), ++i;
+        else if (a == QLatin1String("--key"))
+            options.keyFile = value, ++i;
+        else if (a == QLatin1String("--client-id"))
+            options.clientId = value, ++i;
+        else if (a == QLatin1String("--username"))
+            options.username = value, ++i;
+        else if (a == QLatin1String("--clients"))
+            options.clients = value.toInt(), ++i;
+        else if (a == QLatin1String("--requests"))
+            options.requests = value.toLong(), ++i;
+        else if (a == QLatin1String("--warmup"))
+            options.warmup = value.toLong(), ++i;
+        else if (a == QLatin1String("--duration"))
+            options.duration = value.toDouble(), ++i;
         else {
-            std::fprintf(stderr, "usage: %s [--clients N] [--requests N | --duration S] [--warmup N] [--url URL --pid PID --key FILE --client-id K --username U]\n", argv[0]);
+            std::fprintf(stderr,
+                "usage: %s [--clients N] [--requests N | --duration S] [--warmup N] [--url URL --pid PID --key FILE --client-id "
+                "K --username U]\n",
+                argv[0]);
             return 2;
         }
     }
@@ -271,7 +285,8 @@ int main(int argc, char **argv)
         bool started = false;
         QString error;
         QMetaObject::invokeMethod(
-            org, [&] {
+            org,
+            [&] {
                 const auto r = org->start(start);
                 started = r.ok();
                 error = started ? QString() : r.error().text();
@@ -296,8 +311,8 @@ int main(int argc, char **argv)
     const QString assertion = signAssertion(key.value(), options.clientId, options.username, options.url);
     const std::string request = httpRequest(port, assertion);
 
-    std::printf("practice org %s, %d clients, %u cores, %s\n", qPrintable(options.url), options.clients, std::thread::hardware_concurrency(),
-                org ? "in-process" : "external process");
+    std::printf("practice org %s, %d clients, %u cores, %s\n", qPrintable(options.url), options.clients,
+        std::thread::hardware_concurrency(), org ? "in-process" : "external process");
     const qint64 pid = org ? 0 : options.pid;
     const long rss0 = rssKb(pid);
     const Run warm = runLoad(port, request, options.clients, options.warmup);

@@ -26,9 +26,10 @@ using namespace jwtflow;
 
 namespace {
 
-const QString kClaims = QStringLiteral("{\n  \"iss\": \"3MVG9benchmarkConsumerKey0123456789\",\n  \"sub\": \"ann@acme.example\",\n"
-                                       "  \"aud\": \"https://login.salesforce.com\",\n  \"exp\": 1767225780,\n  \"jti\": \"x\",\n"
-                                       "  \"a\": 1, \"b\": 2, \"c\": 3, \"d\": 4, \"e\": \"");
+const QString kClaims
+    = QStringLiteral("{\n  \"iss\": \"3MVG9benchmarkConsumerKey0123456789\",\n  \"sub\": \"ann@acme.example\",\n"
+                     "  \"aud\": \"https://login.salesforce.com\",\n  \"exp\": 1767225780,\n  \"jti\": \"x\",\n"
+                     "  \"a\": 1, \"b\": 2, \"c\": 3, \"d\": 4, \"e\": \"");
 
 // A shown window signing with a fresh 2048-bit key, its payload editor holding kClaims.
 struct SigningWindow {

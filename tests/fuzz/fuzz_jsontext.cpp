@@ -15,7 +15,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const QByteArray input(reinterpret_cast<const char *>(data), static_cast<qsizetype>(size));
     const QByteArray pretty = jwtflow::JsonText::prettify(input);
     const QByteArray minified = jwtflow::JsonText::minify(input);
-    QJsonParseError e1{}, e2{};
+    QJsonParseError e1 {}, e2 {};
     const QJsonDocument original = QJsonDocument::fromJson(input, &e1);
     const auto problems = jwtflow::StrictJson::check(input);
     qsizetype last = 0;
@@ -27,8 +27,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     // Strict passes only objects and arrays Qt reads too (Qt refuses top-level scalars, and numbers
     // beyond a double such as 1e400, which are valid RFC 8259 syntax).
     const QByteArray trimmed = input.trimmed();
-    if (problems.isEmpty() && (trimmed.startsWith('{') || trimmed.startsWith('[')) && e1.error != QJsonParseError::NoError &&
-        e1.error != QJsonParseError::IllegalNumber)
+    if (problems.isEmpty() && (trimmed.startsWith('{') || trimmed.startsWith('[')) && e1.error != QJsonParseError::NoError
+        && e1.error != QJsonParseError::IllegalNumber)
         std::abort();
     if (e1.error == QJsonParseError::NoError) {
         if (QJsonDocument::fromJson(pretty, &e2) != original || QJsonDocument::fromJson(minified) != original)

@@ -49,7 +49,8 @@ extern "C" int LLVMFuzzerInitialize(int *argc, char ***argv)
     (void)jwtflow::CryptoProvider::ensureReady();
     using namespace jwtflow;
     const auto key = KeyLoader::loadPrivateKey(QStringLiteral(JWTFLOW_TEST_DATA "/keys/rsa2048-pkcs8.pem"));
-    auto jwt = Jwt::compose(R"({"alg":"RS256","kid":"alpha"})", R"({"iss":"https://login.salesforce.com","sub":"005","aud":"x","exp":1900000000,"iat":1800000000})");
+    auto jwt = Jwt::compose(R"({"alg":"RS256","kid":"alpha"})",
+        R"({"iss":"https://login.salesforce.com","sub":"005","aud":"x","exp":1900000000,"iat":1800000000})");
     if (!key || !jwt || !Signer::sign(jwt.value(), key.value(), QStringLiteral("RS256"), QStringLiteral("alpha")))
         std::abort();
     fixed().signerKey = key->publicKey();

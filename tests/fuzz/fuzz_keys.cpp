@@ -19,8 +19,8 @@ extern "C" int LLVMFuzzerInitialize(int *argc, char ***argv)
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     const QByteArray bytes(reinterpret_cast<const char *>(data), static_cast<qsizetype>(size));
-    const auto material = jwtflow::KeyLoader::loadData(bytes, QStringLiteral("fuzz input"),
-                                                       [](const QString &) { return std::optional<QByteArray>("passphrase"); });
+    const auto material = jwtflow::KeyLoader::loadData(
+        bytes, QStringLiteral("fuzz input"), [](const QString &) { return std::optional<QByteArray>("passphrase"); });
     if (material) {
         (void)material->verificationKey();
         (void)material->warnings(jwtflow::SystemClock::instance());

@@ -32,7 +32,7 @@ constexpr qint64 kNow = 1'800'000'000;
 struct Fixed {
     jwtflow::OrgDirectory directory;
     std::optional<jwtflow::IdTokenMinter> minter;
-    jwtflow::FixedClock clock{kNow};
+    jwtflow::FixedClock clock { kNow };
 };
 
 Fixed &fixed()
@@ -60,7 +60,7 @@ jwtflow::PracticeRequest parseRequest(const QByteArray &input)
     for (qsizetype i = 1; i < lines.size(); ++i) {
         const qsizetype colon = lines[i].indexOf(':');
         if (colon > 0)
-            request.headers.append({lines[i].left(colon).trimmed(), lines[i].mid(colon + 1).trimmed()});
+            request.headers.append({ lines[i].left(colon).trimmed(), lines[i].mid(colon + 1).trimmed() });
     }
     return request;
 }
@@ -109,7 +109,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (reply.status < 100 || reply.status > 599)
         std::abort();
     if (reply.header("Content-Type").startsWith("application/json")) {
-        QJsonParseError error{};
+        QJsonParseError error {};
         (void)QJsonDocument::fromJson(reply.body, &error);
         if (error.error != QJsonParseError::NoError)
             std::abort();

@@ -18,7 +18,7 @@ constexpr int kRuns = 8;
 void expectCleanExits(const QString &mode)
 {
     for (int i = 0; i < kRuns; ++i) {
-        const auto run = testsupport::runProcess(kProbe, {mode, kKey});
+        const auto run = testsupport::runProcess(kProbe, { mode, kKey });
         ASSERT_EQ(run.exitCode, 0) << "run " << i << " of " << mode.toStdString() << ": " << run.err.toStdString();
         EXPECT_FALSE(run.err.contains(QStringLiteral("destroying locked mutex"))) << run.err.toStdString();
     }

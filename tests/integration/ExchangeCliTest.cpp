@@ -32,14 +32,15 @@ CliRun cli(const QStringList &arguments, const QByteArray &input = {})
     return testsupport::runCli(arguments, input, 15000);
 }
 
-const QString kAssertion = QStringLiteral(
-    "eyJhbGciOiJSUzI1NiJ9.eyJpc3MiOiIzTVZHOWV4YW1wbGUiLCJzdWIiOiJhbm5AYWNtZS5jb20iLCJhdWQiOiJodHRwczovL3Rlc3Quc2FsZXNmb3JjZS5jb20iLCJleHAiOjQxMDI0NDQ4MDB9.c2lnbmF0dXJl");
+const QString kAssertion = QStringLiteral("eyJhbGciOiJSUzI1NiJ9."
+                                          "eyJpc3MiOiIzTVZHOWV4YW1wbGUiLCJzdWIiOiJhbm5AYWNtZS5jb20iLCJhdWQiOiJodHRwczovL3Rlc3Quc2"
+                                          "FsZXNmb3JjZS5jb20iLCJleHAiOjQxMDI0NDQ4MDB9.c2lnbmF0dXJl");
 const QByteArray kAccessToken = "00Dxx0000001gPL!AR8AQJXg5oj8jXSgxJfA0lBog.39AsX";
 
 QByteArray successBody(const QUrl &origin)
 {
-    return "{\"access_token\":\"" + kAccessToken + "\",\"scope\":\"api\",\"instance_url\":\"" + origin.toEncoded() + "\",\"id\":\"" +
-           origin.toEncoded() + "/id/00Dxx0000001gPLEAY/005xx000001SwiUAAS\",\"token_type\":\"Bearer\"}";
+    return "{\"access_token\":\"" + kAccessToken + "\",\"scope\":\"api\",\"instance_url\":\"" + origin.toEncoded()
+        + "\",\"id\":\"" + origin.toEncoded() + "/id/00Dxx0000001gPLEAY/005xx000001SwiUAAS\",\"token_type\":\"Bearer\"}";
 }
 
 class ExchangeCliTest : public ::testing::Test {
@@ -54,8 +55,9 @@ TEST_F(ExchangeCliTest, ReadyAssertionFromStandardInputGetsAMaskedToken)
 {
     const QByteArray body = successBody(server.url());
     server.setHandler([&body](const ScriptedHttpServer::Request &) { return ScriptedHttpServer::json(200, body); });
-    const CliRun r = cli({QStringLiteral("exchange"), QStringLiteral("--assertion"), QStringLiteral("-"), QStringLiteral("--host"), server.url().toString()},
-                         kAssertion.toUtf8() + '\n');
+    const CliRun r = cli({ QStringLiteral("exchange"), QStringLiteral("--assertion"), QStringLiteral("-"),
+                             QStringLiteral("--host"), server.url().toString() },
+        kAssertion.toUtf8() + '\n');
     EXPECT_EQ(r.exitCode, 0) << r.out.toStdString() << r.err.toStdString();
     ASSERT_EQ(server.requests().size(), 1);
     EXPECT_EQ(FormBody::value(FormBody::decode(server.requests().constFirst().body), QStringLiteral("assertion")), kAssertion);
@@ -63,12 +65,13 @@ TEST_F(ExchangeCliTest, ReadyAssertionFromStandardInputGetsAMaskedToken)
     EXPECT_TRUE(r.out.contains(QStringLiteral("access_token: 00Dxx0000001gPL!****"))) << r.out.toStdString();
     EXPECT_FALSE(r.out.contains(QString::fromLatin1(kAccessToken)));
 
-    const CliRun shown = cli({QStringLiteral("exchange"), QStringLiteral("--assertion"), kAssertion, QStringLiteral("--host"), server.url().toString(),
-                              QStringLiteral("--show-secrets"), QStringLiteral("--json")});
+    const CliRun shown = cli({ QStringLiteral("exchange"), QStringLiteral("--assertion"), kAssertion, QStringLiteral("--host"),
+        server.url().toString(), QStringLiteral("--show-secrets"), QStringLiteral("--json") });
     EXPECT_EQ(shown.exitCode, 0);
     const QJsonObject json = QJsonDocument::fromJson(shown.out.toUtf8()).object();
     EXPECT_TRUE(json.value(QStringLiteral("ok")).toBool());
-    EXPECT_EQ(json.value(QStringLiteral("token")).toObject().value(QStringLiteral("access_token")).toString(), QString::fromLatin1(kAccessToken));
+    EXPECT_EQ(json.value(QStringLiteral("token")).toObject().value(QStringLiteral("access_token")).toString(),
+        QString::fromLatin1(kAccessToken));
 }
 
 TEST_F(ExchangeCliTest, RefusalPrintsTheRankedDiagnosisAndExitsFour)
@@ -77,46 +80,47 @@ TEST_F(ExchangeCliTest, RefusalPrintsTheRankedDiagnosisAndExitsFour)
         return ScriptedHttpServer::json(400, R"({"error":"invalid_grant","error_description":"audience is invalid"})");
     });
     // The assertion's aud is test.salesforce.com; production was chosen: the first cause must say so.
-    const CliRun r = cli({QStringLiteral("exchange"), QStringLiteral("--assertion"), kAssertion, QStringLiteral("--host"), server.url().toString(),
-                          QStringLiteral("--env"), QStringLiteral("production")});
+    const CliRun r = cli({ QStringLiteral("exchange"), QStringLiteral("--assertion"), kAssertion, QStringLiteral("--host"),
+        server.url().toString(), QStringLiteral("--env"), QStringLiteral("production") });
     EXPECT_EQ(r.exitCode, 4) << r.out.toStdString() << r.err.toStdString();
     EXPECT_TRUE(r.out.contains(QStringLiteral("invalid_grant — audience is invalid")));
     EXPECT_TRUE(r.out.contains(QStringLiteral("Diagnosis (E3)")));
     EXPECT_TRUE(r.out.contains(QStringLiteral("  1. [aud] A sandbox audience sent to production"))) << r.out.toStdString();
     EXPECT_TRUE(r.out.contains(QStringLiteral("[ ] "))) << r.out.toStdString();
 
-    const CliRun json = cli({QStringLiteral("exchange"), QStringLiteral("--assertion"), kAssertion, QStringLiteral("--host"), server.url().toString(),
-                             QStringLiteral("--env"), QStringLiteral("production"), QStringLiteral("--json")});
+    const CliRun json = cli({ QStringLiteral("exchange"), QStringLiteral("--assertion"), kAssertion, QStringLiteral("--host"),
+        server.url().toString(), QStringLiteral("--env"), QStringLiteral("production"), QStringLiteral("--json") });
     EXPECT_EQ(json.exitCode, 4);
     const QJsonObject object = QJsonDocument::fromJson(json.out.toUtf8()).object();
     EXPECT_EQ(object.value(QStringLiteral("outcome")).toString(), QStringLiteral("oauth-error"));
     const QJsonObject diagnosis = object.value(QStringLiteral("diagnosis")).toObject();
     EXPECT_EQ(diagnosis.value(QStringLiteral("code")).toString(), QStringLiteral("E3"));
     EXPECT_EQ(diagnosis.value(QStringLiteral("causes")).toArray().first().toObject().value(QStringLiteral("id")).toString(),
-              QStringLiteral("aud.sandbox-against-production"));
+        QStringLiteral("aud.sandbox-against-production"));
     EXPECT_FALSE(json.out.contains(QStringLiteral("c2lnbmF0dXJl"))); // the signature stays masked in --json too
 }
 
 TEST_F(ExchangeCliTest, TransportFailureExitsFiveAndBadInputTwo)
 {
     const QString closed = QStringLiteral("http://127.0.0.1:%1").arg(test::closedLoopbackPort());
-    const CliRun refused = cli({QStringLiteral("exchange"), QStringLiteral("--assertion"), kAssertion, QStringLiteral("--host"), closed});
+    const CliRun refused
+        = cli({ QStringLiteral("exchange"), QStringLiteral("--assertion"), kAssertion, QStringLiteral("--host"), closed });
     EXPECT_EQ(refused.exitCode, 5) << refused.out.toStdString();
     EXPECT_TRUE(refused.out.contains(QStringLiteral("transport.connection-refused")));
 
     server.setHandler([](const ScriptedHttpServer::Request &) { return std::nullopt; });
-    const CliRun timeout = cli({QStringLiteral("exchange"), QStringLiteral("--assertion"), kAssertion, QStringLiteral("--host"),
-                                server.url().toString(), QStringLiteral("--timeout"), QStringLiteral("300")});
+    const CliRun timeout = cli({ QStringLiteral("exchange"), QStringLiteral("--assertion"), kAssertion, QStringLiteral("--host"),
+        server.url().toString(), QStringLiteral("--timeout"), QStringLiteral("300") });
     EXPECT_EQ(timeout.exitCode, 5);
     EXPECT_TRUE(timeout.out.contains(QStringLiteral("transport.timeout")));
 
-    EXPECT_EQ(cli({QStringLiteral("exchange"), QStringLiteral("--assertion"), kAssertion}).exitCode, 2);         // nowhere to send
-    EXPECT_EQ(cli({QStringLiteral("exchange"), QStringLiteral("--host"), closed}).exitCode, 2);                  // nothing to send
-    EXPECT_EQ(cli({QStringLiteral("exchange"), QStringLiteral("--assertion"), kAssertion, QStringLiteral("--host"), closed,
-                   QStringLiteral("--timeout"), QStringLiteral("soon")})
+    EXPECT_EQ(cli({ QStringLiteral("exchange"), QStringLiteral("--assertion"), kAssertion }).exitCode, 2); // nowhere to send
+    EXPECT_EQ(cli({ QStringLiteral("exchange"), QStringLiteral("--host"), closed }).exitCode, 2); // nothing to send
+    EXPECT_EQ(cli({ QStringLiteral("exchange"), QStringLiteral("--assertion"), kAssertion, QStringLiteral("--host"), closed,
+                      QStringLiteral("--timeout"), QStringLiteral("soon") })
                   .exitCode,
-              2);
-    EXPECT_EQ(cli({QStringLiteral("call"), QStringLiteral("versions")}).exitCode, 2); // no token
+        2);
+    EXPECT_EQ(cli({ QStringLiteral("call"), QStringLiteral("versions") }).exitCode, 2); // no token
 }
 
 TEST_F(ExchangeCliTest, KeyFileModeSignsAFreshAssertionForTheChosenOrg)
@@ -138,12 +142,13 @@ TEST_F(ExchangeCliTest, KeyFileModeSignsAFreshAssertionForTheChosenOrg)
 
     const QByteArray body = successBody(server.url());
     server.setHandler([&body](const ScriptedHttpServer::Request &) { return ScriptedHttpServer::json(200, body); });
-    const CliRun r = cli({QStringLiteral("exchange"), QStringLiteral("--key"), keyFile.fileName(), QStringLiteral("--cert"), certFile.fileName(),
-                          QStringLiteral("--client-id"), QStringLiteral("3MVG9example"), QStringLiteral("--username"), QStringLiteral("ann@acme.com"),
-                          QStringLiteral("--env"), server.url().toString()});
+    const CliRun r = cli({ QStringLiteral("exchange"), QStringLiteral("--key"), keyFile.fileName(), QStringLiteral("--cert"),
+        certFile.fileName(), QStringLiteral("--client-id"), QStringLiteral("3MVG9example"), QStringLiteral("--username"),
+        QStringLiteral("ann@acme.com"), QStringLiteral("--env"), server.url().toString() });
     EXPECT_EQ(r.exitCode, 0) << r.out.toStdString() << r.err.toStdString();
     ASSERT_EQ(server.requests().size(), 1);
-    const auto jwt = Jwt::parse(FormBody::value(FormBody::decode(server.requests().constFirst().body), QStringLiteral("assertion")));
+    const auto jwt
+        = Jwt::parse(FormBody::value(FormBody::decode(server.requests().constFirst().body), QStringLiteral("assertion")));
     ASSERT_TRUE(jwt.ok());
     EXPECT_EQ(jwt->alg(), QStringLiteral("RS256"));
     EXPECT_EQ(jwt->claims().value(QStringLiteral("iss")).toString(), QStringLiteral("3MVG9example"));
@@ -179,9 +184,9 @@ TEST_F(ExchangeCliTest, KeyFileModeWarnsOfAnExpiredOrForeignCertificate)
     const QByteArray body = successBody(server.url());
     server.setHandler([&body](const ScriptedHttpServer::Request &) { return ScriptedHttpServer::json(200, body); });
     const auto run = [&](const QString &certPath) {
-        return cli({QStringLiteral("exchange"), QStringLiteral("--key"), keyPath, QStringLiteral("--cert"), certPath, QStringLiteral("--client-id"),
-                    QStringLiteral("3MVG9example"), QStringLiteral("--username"), QStringLiteral("ann@acme.com"), QStringLiteral("--env"),
-                    server.url().toString()});
+        return cli({ QStringLiteral("exchange"), QStringLiteral("--key"), keyPath, QStringLiteral("--cert"), certPath,
+            QStringLiteral("--client-id"), QStringLiteral("3MVG9example"), QStringLiteral("--username"),
+            QStringLiteral("ann@acme.com"), QStringLiteral("--env"), server.url().toString() });
     };
     const CliRun old = run(expiredPath);
     EXPECT_EQ(old.exitCode, 0) << old.err.toStdString();
@@ -198,19 +203,21 @@ TEST_F(ExchangeCliTest, CallPrintsThePrettyAnswerAndExitsByStatus)
 {
     server.setHandler([](const ScriptedHttpServer::Request &request) -> std::optional<QByteArray> {
         if (request.header("Authorization") != "Bearer " + kAccessToken)
-            return ScriptedHttpServer::json(401, R"([{"message":"Session expired or invalid","errorCode":"INVALID_SESSION_ID"}])");
+            return ScriptedHttpServer::json(
+                401, R"([{"message":"Session expired or invalid","errorCode":"INVALID_SESSION_ID"}])");
         return ScriptedHttpServer::json(200, R"({"totalSize":1,"done":true,"records":[{"Name":"Acme"}]})");
     });
-    const CliRun ok = cli({QStringLiteral("call"), QStringLiteral("query"), QStringLiteral("--soql"), QStringLiteral("SELECT Name FROM Organization"),
-                           QStringLiteral("--token"), QString::fromLatin1(kAccessToken), QStringLiteral("--instance"), server.url().toString()});
+    const CliRun ok = cli({ QStringLiteral("call"), QStringLiteral("query"), QStringLiteral("--soql"),
+        QStringLiteral("SELECT Name FROM Organization"), QStringLiteral("--token"), QString::fromLatin1(kAccessToken),
+        QStringLiteral("--instance"), server.url().toString() });
     EXPECT_EQ(ok.exitCode, 0) << ok.out.toStdString() << ok.err.toStdString();
     EXPECT_EQ(server.requests().constFirst().target, "/services/data/v62.0/query?q=SELECT%20Name%20FROM%20Organization");
     EXPECT_TRUE(ok.out.contains(QStringLiteral("HTTP 200"))) << ok.out.toStdString();
     EXPECT_TRUE(ok.out.contains(QStringLiteral("\"Name\": \"Acme\""))) << ok.out.toStdString();
     EXPECT_FALSE(ok.out.contains(QString::fromLatin1(kAccessToken)));
 
-    const CliRun refused = cli({QStringLiteral("call"), QStringLiteral("/services/data/v62.0/limits"), QStringLiteral("--token"),
-                                QStringLiteral("00Dxx0000001gPL!wrong"), QStringLiteral("--instance"), server.url().toString()});
+    const CliRun refused = cli({ QStringLiteral("call"), QStringLiteral("/services/data/v62.0/limits"), QStringLiteral("--token"),
+        QStringLiteral("00Dxx0000001gPL!wrong"), QStringLiteral("--instance"), server.url().toString() });
     EXPECT_EQ(refused.exitCode, 4);
     EXPECT_TRUE(refused.out.contains(QStringLiteral("INVALID_SESSION_ID")));
 }
@@ -229,17 +236,19 @@ TEST_F(ExchangeCliTest, PlainHttpToAnotherComputerNeedsTheFlagOnEveryPath)
     }
     const QString evil = QStringLiteral("http://collector.example:8080");
     const QList<QStringList> refused = {
-        {QStringLiteral("exchange"), QStringLiteral("--env"), QStringLiteral("production"), QStringLiteral("--host"), evil,
-         QStringLiteral("--assertion-file"), assertionFile},
-        {QStringLiteral("exchange"), QStringLiteral("--assertion-file"), assertionFile, QStringLiteral("--host"), evil},
-        {QStringLiteral("exchange"), QStringLiteral("--env"), QStringLiteral("http://acme.my.salesforce.com"), QStringLiteral("--assertion-file"),
-         assertionFile},
-        {QStringLiteral("exchange"), QStringLiteral("--entra"), QStringLiteral("--host"), evil, QStringLiteral("--client-id"), QStringLiteral("app"),
-         QStringLiteral("--assertion-file"), assertionFile},
-        {QStringLiteral("call"), QStringLiteral("identity"), QStringLiteral("--token"), QStringLiteral("-"), QStringLiteral("--instance"), evil,
-         QStringLiteral("--id"), evil + QStringLiteral("/id/00Dxx0000001gPLEAY/005xx000001SwiUAAS")},
-        {QStringLiteral("call"), QStringLiteral("/services/data"), QStringLiteral("--token"), QStringLiteral("-"), QStringLiteral("--instance"), evil},
-        {QStringLiteral("call"), evil + QStringLiteral("/services/data"), QStringLiteral("--token"), QStringLiteral("-")},
+        { QStringLiteral("exchange"), QStringLiteral("--env"), QStringLiteral("production"), QStringLiteral("--host"), evil,
+            QStringLiteral("--assertion-file"), assertionFile },
+        { QStringLiteral("exchange"), QStringLiteral("--assertion-file"), assertionFile, QStringLiteral("--host"), evil },
+        { QStringLiteral("exchange"), QStringLiteral("--env"), QStringLiteral("http://acme.my.salesforce.com"),
+            QStringLiteral("--assertion-file"), assertionFile },
+        { QStringLiteral("exchange"), QStringLiteral("--entra"), QStringLiteral("--host"), evil, QStringLiteral("--client-id"),
+            QStringLiteral("app"), QStringLiteral("--assertion-file"), assertionFile },
+        { QStringLiteral("call"), QStringLiteral("identity"), QStringLiteral("--token"), QStringLiteral("-"),
+            QStringLiteral("--instance"), evil, QStringLiteral("--id"),
+            evil + QStringLiteral("/id/00Dxx0000001gPLEAY/005xx000001SwiUAAS") },
+        { QStringLiteral("call"), QStringLiteral("/services/data"), QStringLiteral("--token"), QStringLiteral("-"),
+            QStringLiteral("--instance"), evil },
+        { QStringLiteral("call"), evil + QStringLiteral("/services/data"), QStringLiteral("--token"), QStringLiteral("-") },
     };
     for (const QStringList &arguments : refused) {
         const CliRun r = cli(arguments, kAccessToken + '\n');
@@ -251,8 +260,13 @@ TEST_F(ExchangeCliTest, PlainHttpToAnotherComputerNeedsTheFlagOnEveryPath)
         json << QStringLiteral("--json");
         const CliRun j = cli(json, kAccessToken + '\n');
         EXPECT_EQ(j.exitCode, 2);
-        EXPECT_EQ(QJsonDocument::fromJson(j.out.toUtf8()).object().value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(),
-                  QStringLiteral("net.clear-text"))
+        EXPECT_EQ(QJsonDocument::fromJson(j.out.toUtf8())
+                      .object()
+                      .value(QStringLiteral("error"))
+                      .toObject()
+                      .value(QStringLiteral("code"))
+                      .toString(),
+            QStringLiteral("net.clear-text"))
             << j.out.toStdString();
 
         // With the flag: allowed, with a warning (--curl builds the request and sends nothing).
@@ -267,8 +281,10 @@ TEST_F(ExchangeCliTest, PlainHttpToAnotherComputerNeedsTheFlagOnEveryPath)
     EXPECT_TRUE(server.requests().isEmpty());
 
     // This computer needs no flag and gets no warning.
-    server.setHandler([this](const ScriptedHttpServer::Request &) { return ScriptedHttpServer::json(200, successBody(server.url())); });
-    const CliRun local = cli({QStringLiteral("exchange"), QStringLiteral("--assertion-file"), assertionFile, QStringLiteral("--host"), server.url().toString()});
+    server.setHandler(
+        [this](const ScriptedHttpServer::Request &) { return ScriptedHttpServer::json(200, successBody(server.url())); });
+    const CliRun local = cli({ QStringLiteral("exchange"), QStringLiteral("--assertion-file"), assertionFile,
+        QStringLiteral("--host"), server.url().toString() });
     EXPECT_EQ(local.exitCode, 0) << local.err.toStdString();
     EXPECT_FALSE(local.err.contains(QStringLiteral("plain http"))) << local.err.toStdString();
     EXPECT_EQ(server.requests().size(), 1);

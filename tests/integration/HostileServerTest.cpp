@@ -58,7 +58,9 @@ enum class Script {
 // wait for the child process (wait4) while the server keeps writing.
 class HostileServer {
 public:
-    HostileServer(Script script, QByteArray gzipBomb = {}) : m_script(script), m_gzipBomb(std::move(gzipBomb))
+    HostileServer(Script script, QByteArray gzipBomb = {})
+        : m_script(script)
+        , m_gzipBomb(std::move(gzipBomb))
     {
         m_thread.reset(QThread::create([this] { serve(); }));
         m_thread->start();
@@ -316,8 +318,9 @@ TEST_P(HostileServerTest, EveryCommandEndsWithinItsMemoryCap)
             EXPECT_GT(run.exitCode, 0) << run.err.toStdString();
         }
         EXPECT_LE(run.peakKiB, kPeakLimitKiB);
-        if (c.script == Script::EndlessChunked || c.script == Script::EndlessNoLength || c.script == Script::GigabyteContentLength
-            ) { // the gzip bomb: bounded in memory (above), but Qt ends it with a message of its own (exchange: exit 4)
+        if (c.script == Script::EndlessChunked || c.script == Script::EndlessNoLength
+            || c.script == Script::GigabyteContentLength) { // the gzip bomb: bounded in memory (above), but Qt ends it with a
+                                                            // message of its own (exchange: exit 4)
             const QByteArray all = run.out + run.err;
             EXPECT_TRUE(
                 all.contains("limit") || all.contains("too large") || all.contains("decompress") || all.contains("Decompress"))
@@ -362,11 +365,11 @@ TEST(HostileServer, EscapesAndLineBreaksFromTheServerNeverReachTheTerminalRaw)
         EXPECT_EQ(error.error, QJsonParseError::NoError) << json.out.toStdString();
         if (script == Script::EscapesInError) {
             EXPECT_TRUE(doc.object()
-                            .value(QStringLiteral("error"))
-                            .toObject()
-                            .value(QStringLiteral("error_description"))
-                            .toString()
-                            .contains(QStringLiteral("\r\nAccess token issued.\x1b]0;owned")))
+                    .value(QStringLiteral("error"))
+                    .toObject()
+                    .value(QStringLiteral("error_description"))
+                    .toString()
+                    .contains(QStringLiteral("\r\nAccess token issued.\x1b]0;owned")))
                 << json.out.toStdString();
         }
     }

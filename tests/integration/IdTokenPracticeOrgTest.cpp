@@ -108,7 +108,7 @@ protected:
     QTemporaryDir folder;
     PracticeOrg org;
     QNetworkAccessManager manager;
-    KeyDiscovery discovery{&manager};
+    KeyDiscovery discovery { &manager };
     QString issuer;
 };
 
@@ -119,7 +119,7 @@ TEST_F(IdTokenPracticeOrgTest, AMintedIdTokenVerifiesThroughDiscovery)
     const QString token = mint(good());
     ASSERT_FALSE(token.isEmpty());
     const auto report = verify(token);
-    for (const char *name : {"signature", "iss", "aud", "exp", "iat", "nonce", "at_hash"})
+    for (const char *name : { "signature", "iss", "aud", "exp", "iat", "nonce", "at_hash" })
         EXPECT_EQ(statusOf(report, name), TokenCheck::Status::Passed) << name << ": " << messageOf(report, name);
     EXPECT_EQ(report.kid, org.signingKid());
     EXPECT_TRUE(report.keyUsed.contains(QStringLiteral("/id/keys"))) << report.keyUsed.toStdString();
@@ -142,15 +142,17 @@ TEST_F(IdTokenPracticeOrgTest, WrongAudienceExpiredOtherKidAndTamperedTokensFail
     otherKid.kid = QStringLiteral("999");
     report = verify(mint(otherKid));
     EXPECT_EQ(statusOf(report, "signature"), TokenCheck::Status::Failed);
-    EXPECT_TRUE(report.check(QStringLiteral("signature"))->message.contains(QLatin1Char('"') + org.signingKid() + QLatin1Char('"')))
+    EXPECT_TRUE(
+        report.check(QStringLiteral("signature"))->message.contains(QLatin1Char('"') + org.signingKid() + QLatin1Char('"')))
         << messageOf(report, "signature");
 
     const QStringList parts = mint(good()).split(QLatin1Char('.'));
     ASSERT_EQ(parts.size(), 3);
     QJsonObject claims = QJsonDocument::fromJson(Base64Url::decode(parts[1].toLatin1()).value()).object();
     claims.insert(QStringLiteral("preferred_username"), QStringLiteral("admin@example.com"));
-    const QString tampered = parts[0] + QLatin1Char('.') + QString::fromLatin1(Base64Url::encode(QJsonDocument(claims).toJson(QJsonDocument::Compact))) +
-                             QLatin1Char('.') + parts[2];
+    const QString tampered = parts[0] + QLatin1Char('.')
+        + QString::fromLatin1(Base64Url::encode(QJsonDocument(claims).toJson(QJsonDocument::Compact))) + QLatin1Char('.')
+        + parts[2];
     report = verify(tampered);
     EXPECT_EQ(statusOf(report, "signature"), TokenCheck::Status::Failed) << messageOf(report, "signature");
 }

@@ -26,7 +26,7 @@ using CliRun = testsupport::ProcessRun;
 
 CliRun inspect(const QStringList &arguments, const QString &input = {})
 {
-    return testsupport::runCli(QStringList{QStringLiteral("inspect")} + arguments, input.toUtf8(), 30000);
+    return testsupport::runCli(QStringList { QStringLiteral("inspect") } + arguments, input.toUtf8(), 30000);
 }
 
 qint64 now()
@@ -36,18 +36,21 @@ qint64 now()
 
 QString response(const QString &idToken)
 {
-    return QStringLiteral(R"({"access_token":"%1","id_token":"%2","instance_url":"https://acme.my.salesforce.com","token_type":"Bearer"})")
+    return QStringLiteral(
+        R"({"access_token":"%1","id_token":"%2","instance_url":"https://acme.my.salesforce.com","token_type":"Bearer"})")
         .arg(kAccessToken, idToken);
 }
 
 QStringList goodOptions()
 {
-    return {QStringLiteral("--jwks"), keyPath("jwks.json"), QStringLiteral("--client-id"), kClientId, QStringLiteral("--nonce"), kNonce};
+    return { QStringLiteral("--jwks"), keyPath("jwks.json"), QStringLiteral("--client-id"), kClientId, QStringLiteral("--nonce"),
+        kNonce };
 }
 
 QJsonObject checkNamed(const QJsonObject &token, const QString &name)
 {
-    for (const QJsonValue &check : token.value(QStringLiteral("verification")).toObject().value(QStringLiteral("checks")).toArray()) {
+    for (const QJsonValue &check :
+        token.value(QStringLiteral("verification")).toObject().value(QStringLiteral("checks")).toArray()) {
         if (check.toObject().value(QStringLiteral("name")).toString() == name)
             return check.toObject();
     }
@@ -84,7 +87,8 @@ TEST(InspectCli, JsonHasTheTokensKindsClaimsAndChecks)
     EXPECT_FALSE(tokens[1].toObject().contains(QStringLiteral("verification")));
     EXPECT_EQ(checkNamed(id, QStringLiteral("signature")).value(QStringLiteral("status")).toString(), QStringLiteral("passed"));
     EXPECT_EQ(checkNamed(id, QStringLiteral("aud")).value(QStringLiteral("status")).toString(), QStringLiteral("passed"));
-    EXPECT_EQ(id.value(QStringLiteral("verification")).toObject().value(QStringLiteral("kid")).toString(), QStringLiteral("alpha"));
+    EXPECT_EQ(
+        id.value(QStringLiteral("verification")).toObject().value(QStringLiteral("kid")).toString(), QStringLiteral("alpha"));
     bool unknownSeen = false;
     for (const QJsonValue &claim : id.value(QStringLiteral("claims")).toArray()) {
         if (claim.toObject().value(QStringLiteral("name")).toString() == QStringLiteral("x_custom"))
@@ -95,17 +99,20 @@ TEST(InspectCli, JsonHasTheTokensKindsClaimsAndChecks)
 
 TEST(InspectCli, AFailedCheckExitsWithOne)
 {
-    CliRun r = inspect({QStringLiteral("--jwks"), keyPath("jwks.json"), QStringLiteral("--client-id"), QStringLiteral("3MVG9other"), QStringLiteral("--json")},
-                       idToken(now()));
+    CliRun r = inspect({ QStringLiteral("--jwks"), keyPath("jwks.json"), QStringLiteral("--client-id"),
+                           QStringLiteral("3MVG9other"), QStringLiteral("--json") },
+        idToken(now()));
     EXPECT_EQ(r.exitCode, 1) << r.out.toStdString();
-    EXPECT_EQ(checkNamed(r.json().value(QStringLiteral("tokens")).toArray()[0].toObject(), QStringLiteral("aud")).value(QStringLiteral("status")).toString(),
-              QStringLiteral("failed"));
+    EXPECT_EQ(checkNamed(r.json().value(QStringLiteral("tokens")).toArray()[0].toObject(), QStringLiteral("aud"))
+                  .value(QStringLiteral("status"))
+                  .toString(),
+        QStringLiteral("failed"));
 
     r = inspect(goodOptions(), idToken(now() - 7200));
     EXPECT_EQ(r.exitCode, 1);
     EXPECT_TRUE(r.out.contains(QStringLiteral("FAIL  exp"))) << r.out.toStdString();
 
-    r = inspect({QStringLiteral("--cert"), keyPath("other2048.crt")}, idToken(now()));
+    r = inspect({ QStringLiteral("--cert"), keyPath("other2048.crt") }, idToken(now()));
     EXPECT_EQ(r.exitCode, 1);
     EXPECT_TRUE(r.out.contains(QStringLiteral("FAIL  signature"))) << r.out.toStdString();
 
@@ -116,27 +123,30 @@ TEST(InspectCli, AFailedCheckExitsWithOne)
 
 TEST(InspectCli, NothingToVerifyIsSuccess)
 {
-    const CliRun r = inspect({QStringLiteral("00D5g000004XyZa!AQ4AQMfakeSessionIdentifierValue1234")});
+    const CliRun r = inspect({ QStringLiteral("00D5g000004XyZa!AQ4AQMfakeSessionIdentifierValue1234") });
     EXPECT_EQ(r.exitCode, 0) << r.out.toStdString() << r.err.toStdString();
     EXPECT_TRUE(r.out.contains(QStringLiteral("Salesforce access token (opaque)")));
 }
 
 TEST(InspectCli, BadInputExitsWithTwo)
 {
-    EXPECT_EQ(inspect({QStringLiteral("not a token at all")}).exitCode, 2);
+    EXPECT_EQ(inspect({ QStringLiteral("not a token at all") }).exitCode, 2);
     EXPECT_EQ(inspect({}, QStringLiteral("  \n")).exitCode, 2);
-    EXPECT_EQ(inspect({QStringLiteral("--skew"), QStringLiteral("soon"), idToken(now())}).exitCode, 2);
-    EXPECT_EQ(inspect({QStringLiteral("--cert"), keyPath("rsa2048.crt"), QStringLiteral("--discover"), idToken(now())}).exitCode, 2);
-    EXPECT_EQ(inspect({QStringLiteral("--jwks"), keyPath("no-such-file.json"), idToken(now())}).exitCode, 2);
-    const CliRun r = inspect({QStringLiteral("--json"), QStringLiteral("garbage")});
+    EXPECT_EQ(inspect({ QStringLiteral("--skew"), QStringLiteral("soon"), idToken(now()) }).exitCode, 2);
+    EXPECT_EQ(
+        inspect({ QStringLiteral("--cert"), keyPath("rsa2048.crt"), QStringLiteral("--discover"), idToken(now()) }).exitCode, 2);
+    EXPECT_EQ(inspect({ QStringLiteral("--jwks"), keyPath("no-such-file.json"), idToken(now()) }).exitCode, 2);
+    const CliRun r = inspect({ QStringLiteral("--json"), QStringLiteral("garbage") });
     EXPECT_EQ(r.exitCode, 2);
-    EXPECT_EQ(r.json().value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(), QStringLiteral("inspect.no-token"));
+    EXPECT_EQ(r.json().value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(),
+        QStringLiteral("inspect.no-token"));
 }
 
 TEST(InspectCli, AnUnsupportedAlgorithmExitsWithThree)
 {
     const QString header = QString::fromLatin1(jwtflow::Base64Url::encode(R"({"alg":"ES256K","kid":"alpha"})"));
-    const QString payload = QString::fromLatin1(jwtflow::Base64Url::encode(QJsonDocument(idTokenClaims(now())).toJson(QJsonDocument::Compact)));
+    const QString payload
+        = QString::fromLatin1(jwtflow::Base64Url::encode(QJsonDocument(idTokenClaims(now())).toJson(QJsonDocument::Compact)));
     const CliRun r = inspect(goodOptions(), header + QLatin1Char('.') + payload + QStringLiteral(".c2ln"));
     EXPECT_EQ(r.exitCode, 3) << r.out.toStdString();
 }
@@ -149,25 +159,34 @@ TEST(InspectCli, DiscoverFetchesTheIssuersKeys)
     QString documentIssuer = issuer;
     server.setHandler([&](const ScriptedHttpServer::Request &request) -> std::optional<QByteArray> {
         if (request.target == "/.well-known/openid-configuration")
-            return ScriptedHttpServer::json(200, QJsonDocument(QJsonObject{{QStringLiteral("issuer"), documentIssuer},
-                                                                            {QStringLiteral("jwks_uri"), issuer + QStringLiteral("/id/keys")}})
-                                                     .toJson(QJsonDocument::Compact));
+            return ScriptedHttpServer::json(200,
+                QJsonDocument(QJsonObject { { QStringLiteral("issuer"), documentIssuer },
+                                  { QStringLiteral("jwks_uri"), issuer + QStringLiteral("/id/keys") } })
+                    .toJson(QJsonDocument::Compact));
         if (request.target == "/id/keys")
             return ScriptedHttpServer::json(200, readKeyFile("jwks.json"));
         return ScriptedHttpServer::json(404, "{}");
     });
     const QString token = idToken(now(), issuer);
-    CliRun r = inspect({QStringLiteral("--discover"), QStringLiteral("--client-id"), kClientId, QStringLiteral("--nonce"), kNonce}, token);
+    CliRun r = inspect(
+        { QStringLiteral("--discover"), QStringLiteral("--client-id"), kClientId, QStringLiteral("--nonce"), kNonce }, token);
     EXPECT_EQ(r.exitCode, 0) << r.out.toStdString() << r.err.toStdString();
     EXPECT_TRUE(r.out.contains(QStringLiteral("Keys of %1: 3 from %1/id/keys").arg(issuer))) << r.out.toStdString();
     EXPECT_TRUE(r.out.contains(QStringLiteral("PASS  signature"))) << r.out.toStdString();
     EXPECT_TRUE(r.out.contains(QStringLiteral("PASS  iss"))) << r.out.toStdString();
 
     documentIssuer = QStringLiteral("https://someone.else.example");
-    r = inspect({QStringLiteral("--discover"), QStringLiteral("--json")}, token);
+    r = inspect({ QStringLiteral("--discover"), QStringLiteral("--json") }, token);
     EXPECT_EQ(r.exitCode, 1) << r.out.toStdString();
-    EXPECT_EQ(r.json().value(QStringLiteral("discovery")).toArray()[0].toObject().value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(),
-              QStringLiteral("discovery.issuer-mismatch"));
+    EXPECT_EQ(r.json()
+                  .value(QStringLiteral("discovery"))
+                  .toArray()[0]
+                  .toObject()
+                  .value(QStringLiteral("error"))
+                  .toObject()
+                  .value(QStringLiteral("code"))
+                  .toString(),
+        QStringLiteral("discovery.issuer-mismatch"));
 }
 
 TEST(InspectCli, DiscoverWhenTheIssuerIsUnreachableExitsWithFive)
@@ -176,7 +195,7 @@ TEST(InspectCli, DiscoverWhenTheIssuerIsUnreachableExitsWithFive)
     ASSERT_TRUE(closed.listen(QHostAddress::LocalHost, 0));
     const QString issuer = QStringLiteral("http://127.0.0.1:%1").arg(closed.serverPort());
     closed.close();
-    const CliRun r = inspect({QStringLiteral("--discover"), QStringLiteral("--client-id"), kClientId}, idToken(now(), issuer));
+    const CliRun r = inspect({ QStringLiteral("--discover"), QStringLiteral("--client-id"), kClientId }, idToken(now(), issuer));
     EXPECT_EQ(r.exitCode, 5) << r.out.toStdString() << r.err.toStdString();
     EXPECT_TRUE(r.out.contains(QStringLiteral("offline"))) << r.out.toStdString();
     EXPECT_TRUE(r.out.contains(QStringLiteral("Paste the issuer's keys"))) << r.out.toStdString();
@@ -188,17 +207,18 @@ TEST(InspectCli, TheVerdictLineComesFirstAndInJson)
     QJsonObject claims = idTokenClaims(now());
     claims.insert(QStringLiteral("exp"), now() - 3 * 3600 - 60);
     const QString token = sign(claims);
-    const CliRun r = inspect({QStringLiteral("--cert"), keyPath("rsa2048.crt")}, response(token));
+    const CliRun r = inspect({ QStringLiteral("--cert"), keyPath("rsa2048.crt") }, response(token));
     EXPECT_EQ(r.exitCode, 1) << r.out.toStdString() << r.err.toStdString();
     const QString first = r.out.section(QLatin1Char('\n'), 0, 0);
     EXPECT_TRUE(first.startsWith(QStringLiteral("OpenID Connect ID token · expired 3 hours ago ("))) << first.toStdString();
     EXPECT_TRUE(first.contains(QStringLiteral(" · signature verified with certificate "))) << first.toStdString();
-    EXPECT_TRUE(first.endsWith(QStringLiteral(" · audience 3MVG9clientIdOfTheConnectedApp (not compared)"))) << first.toStdString();
+    EXPECT_TRUE(first.endsWith(QStringLiteral(" · audience 3MVG9clientIdOfTheConnectedApp (not compared)")))
+        << first.toStdString();
 
-    const CliRun j = inspect({QStringLiteral("--json"), QStringLiteral("--cert"), keyPath("rsa2048.crt")}, response(token));
+    const CliRun j = inspect({ QStringLiteral("--json"), QStringLiteral("--cert"), keyPath("rsa2048.crt") }, response(token));
     const QJsonObject root = QJsonDocument::fromJson(j.out.toUtf8()).object();
     EXPECT_EQ(root.value(QStringLiteral("verdict")).toString(), first);
     EXPECT_EQ(root.value(QStringLiteral("tokens")).toArray().at(0).toObject().value(QStringLiteral("verdict")).toString(), first);
     EXPECT_EQ(root.value(QStringLiteral("tokens")).toArray().at(1).toObject().value(QStringLiteral("verdict")).toString(),
-              QStringLiteral("Salesforce access token (opaque)"));
+        QStringLiteral("Salesforce access token (opaque)"));
 }

@@ -41,9 +41,9 @@ protected:
         documentIssuer = issuer;
         server.setHandler([this](const ScriptedHttpServer::Request &request) -> std::optional<QByteArray> {
             if (request.target == "/.well-known/openid-configuration") {
-                const QJsonObject document{{QStringLiteral("issuer"), documentIssuer},
-                                           {QStringLiteral("jwks_uri"), jwksUri.isEmpty() ? issuer + QStringLiteral("/id/keys") : jwksUri},
-                                           {QStringLiteral("id_token_signing_alg_values_supported"), QJsonArray{QStringLiteral("RS256")}}};
+                const QJsonObject document { { QStringLiteral("issuer"), documentIssuer },
+                    { QStringLiteral("jwks_uri"), jwksUri.isEmpty() ? issuer + QStringLiteral("/id/keys") : jwksUri },
+                    { QStringLiteral("id_token_signing_alg_values_supported"), QJsonArray { QStringLiteral("RS256") } } };
                 return ScriptedHttpServer::json(configurationStatus, QJsonDocument(document).toJson(QJsonDocument::Compact));
             }
             if (request.target == "/id/keys")
@@ -61,11 +61,12 @@ protected:
         if (!started.ok())
             return outcome;
         QEventLoop loop;
-        const auto a = QObject::connect(&discovery, &KeyDiscovery::keysReady, &loop, [&](const KeyDiscovery::IssuerKeys &keys, bool fromCache) {
-            outcome.keys = keys;
-            outcome.fromCache = fromCache;
-            loop.quit();
-        });
+        const auto a = QObject::connect(
+            &discovery, &KeyDiscovery::keysReady, &loop, [&](const KeyDiscovery::IssuerKeys &keys, bool fromCache) {
+                outcome.keys = keys;
+                outcome.fromCache = fromCache;
+                loop.quit();
+            });
         const auto b = QObject::connect(&discovery, &KeyDiscovery::failed, &loop, [&](const QString &, const Error &error) {
             outcome.error = error;
             loop.quit();
@@ -78,7 +79,8 @@ protected:
         return outcome;
     }
 
-    IdTokenVerifier::Report verifyWith(const KeyDiscovery::IssuerKeys &keys, const QString &token, const QString &clientId = kClientId)
+    IdTokenVerifier::Report verifyWith(
+        const KeyDiscovery::IssuerKeys &keys, const QString &token, const QString &clientId = kClientId)
     {
         IdTokenVerifier::Options options;
         options.keys = keys.material();
@@ -91,8 +93,8 @@ protected:
 
     QNetworkAccessManager manager;
     ScriptedHttpServer server;
-    KeyDiscovery discovery{&manager};
-    FixedClock clock{kNow};
+    KeyDiscovery discovery { &manager };
+    FixedClock clock { kNow };
     QString issuer;
     QString documentIssuer;
     QString jwksUri;
@@ -114,8 +116,9 @@ TEST_F(KeyDiscoveryTest, DiscoveryFindsTheKeysAndTheyVerifyTheIdToken)
     EXPECT_FALSE(outcome.fromCache);
     EXPECT_EQ(outcome.keys->issuer, issuer);
     EXPECT_EQ(outcome.keys->jwksUri.toString(), issuer + QStringLiteral("/id/keys"));
-    EXPECT_EQ(outcome.keys->jwks.kids(), (QStringList{QStringLiteral("alpha"), QStringLiteral("beta"), QStringLiteral("gamma")}));
-    EXPECT_EQ(outcome.keys->signingAlgorithms, QStringList{QStringLiteral("RS256")});
+    EXPECT_EQ(
+        outcome.keys->jwks.kids(), (QStringList { QStringLiteral("alpha"), QStringLiteral("beta"), QStringLiteral("gamma") }));
+    EXPECT_EQ(outcome.keys->signingAlgorithms, QStringList { QStringLiteral("RS256") });
     EXPECT_EQ(outcome.keys->fetchedAt.toSecsSinceEpoch(), kNow);
     ASSERT_EQ(server.requests().size(), 2);
     EXPECT_EQ(server.requests()[0].target, QByteArray("/.well-known/openid-configuration"));
@@ -124,7 +127,8 @@ TEST_F(KeyDiscoveryTest, DiscoveryFindsTheKeysAndTheyVerifyTheIdToken)
 
     const auto report = verifyWith(*outcome.keys, idToken(kNow, issuer));
     EXPECT_FALSE(report.anyFailed());
-    EXPECT_EQ(statusOf(report, "signature"), TokenCheck::Status::Passed) << report.check(QStringLiteral("signature"))->message.toStdString();
+    EXPECT_EQ(statusOf(report, "signature"), TokenCheck::Status::Passed)
+        << report.check(QStringLiteral("signature"))->message.toStdString();
     EXPECT_EQ(statusOf(report, "iss"), TokenCheck::Status::Passed);
     EXPECT_TRUE(report.keyUsed.contains(issuer + QStringLiteral("/id/keys"))) << report.keyUsed.toStdString();
     EXPECT_EQ(report.kid, QStringLiteral("alpha"));
@@ -135,7 +139,8 @@ TEST_F(KeyDiscoveryTest, FetchedKeysFailWrongAudienceExpiredWrongKidAndTamperedT
     const Outcome outcome = run(discovery.fetch(issuer));
     ASSERT_TRUE(outcome.keys.has_value());
 
-    EXPECT_EQ(statusOf(verifyWith(*outcome.keys, idToken(kNow, issuer), QStringLiteral("3MVG9other")), "aud"), TokenCheck::Status::Failed);
+    EXPECT_EQ(statusOf(verifyWith(*outcome.keys, idToken(kNow, issuer), QStringLiteral("3MVG9other")), "aud"),
+        TokenCheck::Status::Failed);
     EXPECT_EQ(statusOf(verifyWith(*outcome.keys, idToken(kNow - 3600, issuer)), "exp"), TokenCheck::Status::Failed);
 
     const auto wrongKid = verifyWith(*outcome.keys, sign(idTokenClaims(kNow, issuer), QStringLiteral("epsilon")));
@@ -146,9 +151,11 @@ TEST_F(KeyDiscoveryTest, FetchedKeysFailWrongAudienceExpiredWrongKidAndTamperedT
     const QStringList parts = idToken(kNow, issuer).split(QLatin1Char('.'));
     QJsonObject claims = idTokenClaims(kNow, issuer);
     claims.insert(QStringLiteral("aud"), QStringLiteral("3MVG9other"));
-    const QString tampered = parts[0] + QLatin1Char('.') + QString::fromLatin1(Base64Url::encode(QJsonDocument(claims).toJson(QJsonDocument::Compact))) +
-                             QLatin1Char('.') + parts[2];
-    EXPECT_EQ(statusOf(verifyWith(*outcome.keys, tampered, QStringLiteral("3MVG9other")), "signature"), TokenCheck::Status::Failed);
+    const QString tampered = parts[0] + QLatin1Char('.')
+        + QString::fromLatin1(Base64Url::encode(QJsonDocument(claims).toJson(QJsonDocument::Compact))) + QLatin1Char('.')
+        + parts[2];
+    EXPECT_EQ(
+        statusOf(verifyWith(*outcome.keys, tampered, QStringLiteral("3MVG9other")), "signature"), TokenCheck::Status::Failed);
 }
 
 TEST_F(KeyDiscoveryTest, IssuerOfTheDocumentMustEqualIssExactly)
@@ -157,7 +164,8 @@ TEST_F(KeyDiscoveryTest, IssuerOfTheDocumentMustEqualIssExactly)
     const Outcome outcome = run(discovery.fetch(issuer));
     ASSERT_TRUE(outcome.error.has_value());
     EXPECT_EQ(outcome.error->code, QStringLiteral("discovery.issuer-mismatch"));
-    EXPECT_TRUE(outcome.error->message.contains(QStringLiteral("says its issuer is \"%1/\", not \"%1\"").arg(issuer))) << outcome.error->message.toStdString();
+    EXPECT_TRUE(outcome.error->message.contains(QStringLiteral("says its issuer is \"%1/\", not \"%1\"").arg(issuer)))
+        << outcome.error->message.toStdString();
     EXPECT_EQ(server.requests().size(), 1) << "the keys of another issuer are not even fetched";
     EXPECT_FALSE(discovery.cached(issuer).has_value());
     EXPECT_TRUE(IdTokenVerifier::keysErrorFails(*outcome.error));

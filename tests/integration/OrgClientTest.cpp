@@ -25,8 +25,8 @@ protected:
     {
         manager.setProxy(QNetworkProxy::NoProxy);
         ASSERT_TRUE(server.listen());
-        client.setToken(TokenResponse::fromSession(kToken, server.url().toString(),
-                                                   server.url(QStringLiteral("/id/00Dxx0000001gPLEAY/005xx000001SwiUAAS")).toString()));
+        client.setToken(TokenResponse::fromSession(
+            kToken, server.url().toString(), server.url(QStringLiteral("/id/00Dxx0000001gPLEAY/005xx000001SwiUAAS")).toString()));
         client.setApiVersion(QStringLiteral("v62"));
         client.setTimeout(3000);
     }
@@ -48,12 +48,12 @@ protected:
             loop.exec();
         QObject::disconnect(connection);
         EXPECT_TRUE(record.has_value());
-        return record.value_or(HttpExchangeRecord{});
+        return record.value_or(HttpExchangeRecord {});
     }
 
     QNetworkAccessManager manager;
     ScriptedHttpServer server;
-    OrgClient client{&manager};
+    OrgClient client { &manager };
 };
 
 } // namespace
@@ -62,8 +62,9 @@ TEST_F(OrgClientTest, IdentityFollowsASameHostRedirectWithTheToken)
 {
     server.setHandler([](const ScriptedHttpServer::Request &request) -> std::optional<QByteArray> {
         if (request.target.startsWith("/id/"))
-            return ScriptedHttpServer::response(302, "Found", {}, {}, {{"Location", "/mydomain" + request.target}});
-        return ScriptedHttpServer::json(200, R"({"user_id":"005xx000001SwiUAAS","organization_id":"00Dxx0000001gPLEAY","username":"ann@acme.com"})");
+            return ScriptedHttpServer::response(302, "Found", {}, {}, { { "Location", "/mydomain" + request.target } });
+        return ScriptedHttpServer::json(
+            200, R"({"user_id":"005xx000001SwiUAAS","organization_id":"00Dxx0000001gPLEAY","username":"ann@acme.com"})");
     });
     const HttpExchangeRecord record = run(client.identity());
     ASSERT_EQ(server.requests().size(), 2);
@@ -86,7 +87,7 @@ TEST_F(OrgClientTest, IdentityFollowsASameHostRedirectWithTheToken)
 TEST_F(OrgClientTest, RedirectToAnotherHostIsNotFollowed)
 {
     server.setHandler([](const ScriptedHttpServer::Request &) {
-        return ScriptedHttpServer::response(302, "Found", {}, {}, {{"Location", "http://collector.example/steal"}});
+        return ScriptedHttpServer::response(302, "Found", {}, {}, { { "Location", "http://collector.example/steal" } });
     });
     const HttpExchangeRecord record = run(client.userInfo());
     EXPECT_EQ(server.requests().size(), 1);
@@ -99,7 +100,8 @@ TEST_F(OrgClientTest, RestCallsGoToTheInstanceWithTheirPaths)
 {
     server.setHandler([](const ScriptedHttpServer::Request &request) -> std::optional<QByteArray> {
         if (request.target == "/services/data")
-            return ScriptedHttpServer::json(200, R"([{"label":"Winter '21","url":"/services/data/v50.0","version":"50.0"},{"label":"Spring '25","url":"/services/data/v63.0","version":"63.0"},{"label":"Summer '21","url":"/services/data/v52.0","version":"52.0"}])");
+            return ScriptedHttpServer::json(200,
+                R"([{"label":"Winter '21","url":"/services/data/v50.0","version":"50.0"},{"label":"Spring '25","url":"/services/data/v63.0","version":"63.0"},{"label":"Summer '21","url":"/services/data/v52.0","version":"52.0"}])");
         return ScriptedHttpServer::json(200, R"({"sobjects":"/services/data/v62.0/sobjects"})");
     });
     HttpExchangeRecord record = run(client.versions());

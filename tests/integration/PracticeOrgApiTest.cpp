@@ -41,7 +41,7 @@ protected:
         if (!record)
             loop.exec();
         QObject::disconnect(connection);
-        return record.value_or(HttpExchangeRecord{});
+        return record.value_or(HttpExchangeRecord {});
     }
 
     static QJsonObject object(const HttpExchangeRecord &record) { return QJsonDocument::fromJson(record.response.body).object(); }
@@ -49,16 +49,19 @@ protected:
 
     QByteArray soqlError(const QString &soql)
     {
-        return get(QStringLiteral("/services/data/v62.0/query?q=") + QString::fromLatin1(QUrl::toPercentEncoding(soql)), t.accessToken).body;
+        return get(
+            QStringLiteral("/services/data/v62.0/query?q=") + QString::fromLatin1(QUrl::toPercentEncoding(soql)), t.accessToken)
+            .body;
     }
 
     TokenResponse t;
-    OrgClient client{&manager};
+    OrgClient client { &manager };
 };
 
 QByteArray restError(const QString &message, const char *code)
 {
-    return "[{\"message\":" + QJsonDocument(QJsonArray{message}).toJson(QJsonDocument::Compact).mid(1).chopped(1) + ",\"errorCode\":\"" + code + "\"}]";
+    return "[{\"message\":" + QJsonDocument(QJsonArray { message }).toJson(QJsonDocument::Compact).mid(1).chopped(1)
+        + ",\"errorCode\":\"" + code + "\"}]";
 }
 
 } // namespace
@@ -78,12 +81,14 @@ TEST_F(PracticeOrgApiTest, IdentityUrlDescribesTheUser)
     // OrgClient asks for version=62.0, so the URLs carry it; the map uses the 15-character org id.
     const QJsonObject urls = id.value(QStringLiteral("urls")).toObject();
     EXPECT_EQ(urls.value(QStringLiteral("rest")).toString(), origin() + QStringLiteral("/services/data/v62.0/"));
-    EXPECT_EQ(urls.value(QStringLiteral("partner")).toString(), origin() + QStringLiteral("/services/Soap/u/62.0/") + org.orgId().left(15));
+    EXPECT_EQ(urls.value(QStringLiteral("partner")).toString(),
+        origin() + QStringLiteral("/services/Soap/u/62.0/") + org.orgId().left(15));
     // Without version=, the literal placeholder; with oauth_token= instead of a header (jsforce).
-    const HttpAnswer plain = get(t.id + QStringLiteral("?format=json&oauth_token=") + QString::fromLatin1(QUrl::toPercentEncoding(t.accessToken)));
+    const HttpAnswer plain
+        = get(t.id + QStringLiteral("?format=json&oauth_token=") + QString::fromLatin1(QUrl::toPercentEncoding(t.accessToken)));
     EXPECT_EQ(plain.status, 200);
     EXPECT_EQ(plain.object().value(QStringLiteral("urls")).toObject().value(QStringLiteral("rest")).toString(),
-              origin() + QStringLiteral("/services/data/v{version}/"));
+        origin() + QStringLiteral("/services/data/v{version}/"));
     // No token, a bad token: what Salesforce's identity service answers.
     EXPECT_EQ(get(t.id).body, "Missing_OAuth_Token");
     const HttpAnswer bad = get(t.id, QStringLiteral("00DJ900000PRACT!nope"));
@@ -110,17 +115,19 @@ TEST_F(PracticeOrgApiTest, VersionsAndResources)
     ASSERT_EQ(versions.response.status, 200);
     const QJsonArray list = array(versions.response.body);
     ASSERT_FALSE(list.isEmpty());
-    EXPECT_EQ(list.first().toObject(), (QJsonObject{{QStringLiteral("label"), QStringLiteral("Summer '14")},
-                                                    {QStringLiteral("url"), QStringLiteral("/services/data/v31.0")},
-                                                    {QStringLiteral("version"), QStringLiteral("31.0")}}));
+    EXPECT_EQ(list.first().toObject(),
+        (QJsonObject { { QStringLiteral("label"), QStringLiteral("Summer '14") },
+            { QStringLiteral("url"), QStringLiteral("/services/data/v31.0") },
+            { QStringLiteral("version"), QStringLiteral("31.0") } }));
     EXPECT_EQ(OrgClient::latestApiVersion(versions.response.body), org.directory().org.apiVersion);
     QStringList served;
     for (const QJsonValue &v : list)
         served << v.toObject().value(QStringLiteral("version")).toString();
-    for (const char *needed : {"50.0", "51.0", "62.0"}) // jsforce's and sf's defaults (§8.5, §8.7)
+    for (const char *needed : { "50.0", "51.0", "62.0" }) // jsforce's and sf's defaults (§8.5, §8.7)
         EXPECT_TRUE(served.contains(QString::fromLatin1(needed))) << needed;
     EXPECT_EQ(get(QStringLiteral("/services/data")).status, 200); // no token needed
-    EXPECT_EQ(get(QStringLiteral("/services/data/v62.0")).body, restError(QStringLiteral("Session expired or invalid"), "INVALID_SESSION_ID"));
+    EXPECT_EQ(get(QStringLiteral("/services/data/v62.0")).body,
+        restError(QStringLiteral("Session expired or invalid"), "INVALID_SESSION_ID"));
 
     const HttpExchangeRecord resources = run(client.resources());
     ASSERT_EQ(resources.response.status, 200);
@@ -128,14 +135,14 @@ TEST_F(PracticeOrgApiTest, VersionsAndResources)
     EXPECT_EQ(map.value(QStringLiteral("query")).toString(), QStringLiteral("/services/data/v62.0/query"));
     EXPECT_EQ(map.value(QStringLiteral("identity")).toString(), t.id);
     EXPECT_EQ(get(QStringLiteral("/services/data/v99.0"), t.accessToken).body,
-              restError(QStringLiteral("The requested resource does not exist"), "NOT_FOUND"));
+        restError(QStringLiteral("The requested resource does not exist"), "NOT_FOUND"));
 }
 
 TEST_F(PracticeOrgApiTest, SoqlOverSeededRecords)
 {
     // The query sf's login makes (§5.4), exactly one record.
-    HttpExchangeRecord record = run(client.query(
-        QStringLiteral("SELECT Name, InstanceName, IsSandbox, TrialExpirationDate, NamespacePrefix, OrganizationType FROM Organization")));
+    HttpExchangeRecord record = run(client.query(QStringLiteral(
+        "SELECT Name, InstanceName, IsSandbox, TrialExpirationDate, NamespacePrefix, OrganizationType FROM Organization")));
     ASSERT_EQ(record.response.status, 200) << record.raw().toStdString();
     QJsonObject result = object(record);
     EXPECT_EQ(result.value(QStringLiteral("totalSize")).toInt(), 1);
@@ -145,14 +152,16 @@ TEST_F(PracticeOrgApiTest, SoqlOverSeededRecords)
     EXPECT_EQ(orgRecord.value(QStringLiteral("IsSandbox")), QJsonValue(false));
     EXPECT_TRUE(orgRecord.value(QStringLiteral("TrialExpirationDate")).isNull());
     EXPECT_EQ(orgRecord.value(QStringLiteral("attributes")).toObject().value(QStringLiteral("url")).toString(),
-              QStringLiteral("/services/data/v62.0/sobjects/Organization/") + org.orgId());
+        QStringLiteral("/services/data/v62.0/sobjects/Organization/") + org.orgId());
     // Fields come back in the order asked, with their canonical names.
-    EXPECT_TRUE(record.response.body.contains("\"Name\":\"jwtflow Practice Org\",\"InstanceName\":")) << record.response.body.constData();
+    EXPECT_TRUE(record.response.body.contains("\"Name\":\"jwtflow Practice Org\",\"InstanceName\":"))
+        << record.response.body.constData();
 
     record = run(client.query(QStringLiteral("select id, name from account where name = 'genepoint'")));
     result = object(record);
     ASSERT_EQ(result.value(QStringLiteral("totalSize")).toInt(), 1) << record.response.body.constData();
-    EXPECT_EQ(result.value(QStringLiteral("records")).toArray().first().toObject().value(QStringLiteral("Name")).toString(), QStringLiteral("GenePoint"));
+    EXPECT_EQ(result.value(QStringLiteral("records")).toArray().first().toObject().value(QStringLiteral("Name")).toString(),
+        QStringLiteral("GenePoint"));
 
     record = run(client.query(QStringLiteral("SELECT Id, Username, IsActive FROM User LIMIT 2")));
     EXPECT_EQ(object(record).value(QStringLiteral("totalSize")).toInt(), 2);
@@ -160,7 +169,8 @@ TEST_F(PracticeOrgApiTest, SoqlOverSeededRecords)
     EXPECT_EQ(object(record).value(QStringLiteral("totalSize")).toInt(), 1) << record.response.body.constData();
 
     // sf data query asks again with &columns=true (§8.6).
-    const HttpAnswer columns = get(QStringLiteral("/services/data/v62.0/query?q=SELECT+Id%2C+Name+FROM+Account&columns=true"), t.accessToken);
+    const HttpAnswer columns
+        = get(QStringLiteral("/services/data/v62.0/query?q=SELECT+Id%2C+Name+FROM+Account&columns=true"), t.accessToken);
     ASSERT_EQ(columns.status, 200);
     const QJsonArray metadata = columns.object().value(QStringLiteral("columnMetadata")).toArray();
     ASSERT_EQ(metadata.size(), 2);
@@ -169,52 +179,68 @@ TEST_F(PracticeOrgApiTest, SoqlOverSeededRecords)
 
     // A record by id, 15 or 18 characters.
     const QString accountId = org.directory().accounts.first().id;
-    EXPECT_EQ(get(QStringLiteral("/services/data/v62.0/sobjects/Account/") + accountId.left(15), t.accessToken).object().value(QStringLiteral("Name")).toString(),
-              QStringLiteral("Edge Communications"));
+    EXPECT_EQ(get(QStringLiteral("/services/data/v62.0/sobjects/Account/") + accountId.left(15), t.accessToken)
+                  .object()
+                  .value(QStringLiteral("Name"))
+                  .toString(),
+        QStringLiteral("Edge Communications"));
 }
 
 TEST_F(PracticeOrgApiTest, SoqlOrderByCountAndRelationshipsOverHttp)
 {
-    HttpExchangeRecord record = run(client.query(QStringLiteral("SELECT Name, Owner.Name FROM Account ORDER BY Name DESC LIMIT 2 OFFSET 1")));
+    HttpExchangeRecord record
+        = run(client.query(QStringLiteral("SELECT Name, Owner.Name FROM Account ORDER BY Name DESC LIMIT 2 OFFSET 1")));
     ASSERT_EQ(record.response.status, 200) << record.raw().toStdString();
     const QJsonArray records = object(record).value(QStringLiteral("records")).toArray();
     ASSERT_EQ(records.size(), 2);
     EXPECT_EQ(records.at(0).toObject().value(QStringLiteral("Name")).toString(), QStringLiteral("GenePoint"));
-    EXPECT_EQ(records.at(0).toObject().value(QStringLiteral("Owner")).toObject().value(QStringLiteral("Name")).toString(), QStringLiteral("Ada Demo"));
+    EXPECT_EQ(records.at(0).toObject().value(QStringLiteral("Owner")).toObject().value(QStringLiteral("Name")).toString(),
+        QStringLiteral("Ada Demo"));
 
     record = run(client.query(QStringLiteral("SELECT COUNT() FROM Account")));
     ASSERT_EQ(record.response.status, 200) << record.raw().toStdString();
     EXPECT_EQ(record.response.body, QByteArray("{\"totalSize\":4,\"done\":true,\"records\":[]}"));
 
-    const HttpAnswer columns = get(QStringLiteral("/services/data/v62.0/query?q=SELECT+Id%2C+Owner.Name+FROM+Account&columns=true"), t.accessToken);
+    const HttpAnswer columns
+        = get(QStringLiteral("/services/data/v62.0/query?q=SELECT+Id%2C+Owner.Name+FROM+Account&columns=true"), t.accessToken);
     ASSERT_EQ(columns.status, 200);
     const QJsonObject owner = columns.object().value(QStringLiteral("columnMetadata")).toArray().at(1).toObject();
     EXPECT_EQ(owner.value(QStringLiteral("columnName")).toString(), QStringLiteral("Owner"));
-    EXPECT_EQ(owner.value(QStringLiteral("joinColumns")).toArray().at(0).toObject().value(QStringLiteral("columnName")).toString(), QStringLiteral("Name"));
+    EXPECT_EQ(
+        owner.value(QStringLiteral("joinColumns")).toArray().at(0).toObject().value(QStringLiteral("columnName")).toString(),
+        QStringLiteral("Name"));
 }
 
 TEST_F(PracticeOrgApiTest, SoqlErrorsAreWordedLikeSalesforce)
 {
     EXPECT_EQ(soqlError(QStringLiteral("SELECT Name FORM Account")),
-              restError(QStringLiteral("\nSELECT Name FORM Account\n            ^\nERROR at Row:1:Column:13\nunexpected token: 'FORM'"), "MALFORMED_QUERY"));
+        restError(QStringLiteral("\nSELECT Name FORM Account\n            ^\nERROR at Row:1:Column:13\nunexpected token: 'FORM'"),
+            "MALFORMED_QUERY"));
     EXPECT_EQ(soqlError(QStringLiteral("SELECT Id FROM Account WHERE")),
-              restError(QStringLiteral("\nSELECT Id FROM Account WHERE\n                            ^\nERROR at Row:1:Column:29\nunexpected token: '<EOF>'"),
-                        "MALFORMED_QUERY"));
+        restError(QStringLiteral("\nSELECT Id FROM Account WHERE\n                            ^\nERROR at "
+                                 "Row:1:Column:29\nunexpected token: '<EOF>'"),
+            "MALFORMED_QUERY"));
     // What sf's Dev Hub probe gets from an org that is not a Dev Hub (§8.5).
-    const HttpAnswer hub = get(QStringLiteral("/services/data/v51.0/query?q=SELECT%20Id%20FROM%20ScratchOrgInfo%20limit%201"), t.accessToken);
+    const HttpAnswer hub
+        = get(QStringLiteral("/services/data/v51.0/query?q=SELECT%20Id%20FROM%20ScratchOrgInfo%20limit%201"), t.accessToken);
     EXPECT_EQ(hub.status, 400);
-    EXPECT_EQ(hub.body, restError(QStringLiteral("\nSELECT Id FROM ScratchOrgInfo limit 1\n               ^\nERROR at Row:1:Column:16\nsObject type "
-                                                 "'ScratchOrgInfo' is not supported. If you are attempting to use a custom object, be sure to "
-                                                 "append the '__c' after the entity name. Please reference your WSDL or the describe call for the "
-                                                 "appropriate names."),
-                                  "INVALID_TYPE"));
+    EXPECT_EQ(hub.body,
+        restError(
+            QStringLiteral("\nSELECT Id FROM ScratchOrgInfo limit 1\n               ^\nERROR at Row:1:Column:16\nsObject type "
+                           "'ScratchOrgInfo' is not supported. If you are attempting to use a custom object, be sure to "
+                           "append the '__c' after the entity name. Please reference your WSDL or the describe call for the "
+                           "appropriate names."),
+            "INVALID_TYPE"));
     EXPECT_TRUE(soqlError(QStringLiteral("SELECT Nme FROM Account")).contains("No such column 'Nme' on entity 'Account'."));
-    EXPECT_TRUE(soqlError(QStringLiteral("SELECT Name FROM Account ORDER BY Name SIDEWAYS")).contains("unexpected token: 'SIDEWAYS'"));
+    EXPECT_TRUE(
+        soqlError(QStringLiteral("SELECT Name FROM Account ORDER BY Name SIDEWAYS")).contains("unexpected token: 'SIDEWAYS'"));
     EXPECT_EQ(get(QStringLiteral("/services/data/v62.0/query"), t.accessToken).body,
-              restError(QStringLiteral("A query string has to be specified"), "MALFORMED_QUERY"));
+        restError(QStringLiteral("A query string has to be specified"), "MALFORMED_QUERY"));
     // sf's SandboxProcess question goes to the Tooling API: nothing there (§8.5).
-    const HttpAnswer tooling = get(QStringLiteral("/services/data/v62.0/tooling/query?q=SELECT+Id+FROM+SandboxProcess+WHERE+SandboxOrganization+%3D+%2700DJ9%27"),
-                                   t.accessToken);
+    const HttpAnswer tooling
+        = get(QStringLiteral(
+                  "/services/data/v62.0/tooling/query?q=SELECT+Id+FROM+SandboxProcess+WHERE+SandboxOrganization+%3D+%2700DJ9%27"),
+            t.accessToken);
     EXPECT_EQ(tooling.status, 200);
     EXPECT_EQ(tooling.object().value(QStringLiteral("totalSize")).toInt(), 0);
 }
@@ -222,12 +248,14 @@ TEST_F(PracticeOrgApiTest, SoqlErrorsAreWordedLikeSalesforce)
 TEST_F(PracticeOrgApiTest, InvalidSessionId)
 {
     const QByteArray expected = restError(QStringLiteral("Session expired or invalid"), "INVALID_SESSION_ID");
-    HttpAnswer answer = get(QStringLiteral("/services/data/v62.0/query?q=SELECT+Id+FROM+User"), QStringLiteral("00DJ900000PRACT!AQbogus"));
+    HttpAnswer answer
+        = get(QStringLiteral("/services/data/v62.0/query?q=SELECT+Id+FROM+User"), QStringLiteral("00DJ900000PRACT!AQbogus"));
     EXPECT_EQ(answer.status, 401);
     EXPECT_EQ(answer.body, expected);
     EXPECT_EQ(answer.header("Content-Type"), "application/json;charset=UTF-8");
     // "Authorization: OAuth <token>" works as well as Bearer.
-    answer = http("GET", QUrl(origin() + QStringLiteral("/services/data/v62.0/")), {{"Authorization", "OAuth " + t.accessToken.toLatin1()}});
+    answer = http("GET", QUrl(origin() + QStringLiteral("/services/data/v62.0/")),
+        { { "Authorization", "OAuth " + t.accessToken.toLatin1() } });
     EXPECT_EQ(answer.status, 200);
     // Revoked sessions end.
     org.revokeAllSessions();
@@ -236,7 +264,8 @@ TEST_F(PracticeOrgApiTest, InvalidSessionId)
 
 TEST_F(PracticeOrgApiTest, FrontdoorStartsABrowserSession)
 {
-    const QUrl link = OrgClient::frontdoorUrl(QUrl(t.instanceUrl), t.accessToken, QStringLiteral("/lightning/setup/SetupOneHome/home"));
+    const QUrl link
+        = OrgClient::frontdoorUrl(QUrl(t.instanceUrl), t.accessToken, QStringLiteral("/lightning/setup/SetupOneHome/home"));
     HttpAnswer answer = http("GET", link);
     ASSERT_EQ(answer.status, 302);
     EXPECT_EQ(answer.header("Location"), "/lightning/setup/SetupOneHome/home");
@@ -244,7 +273,8 @@ TEST_F(PracticeOrgApiTest, FrontdoorStartsABrowserSession)
     EXPECT_TRUE(cookie.startsWith("sid=" + t.accessToken.toLatin1() + ";")) << cookie.constData();
     EXPECT_TRUE(cookie.contains("HttpOnly"));
     // With the cookie, the landing page says who is signed in.
-    answer = http("GET", QUrl(origin() + QStringLiteral("/lightning/setup/SetupOneHome/home")), {{"Cookie", "sid=" + t.accessToken.toLatin1()}});
+    answer = http("GET", QUrl(origin() + QStringLiteral("/lightning/setup/SetupOneHome/home")),
+        { { "Cookie", "sid=" + t.accessToken.toLatin1() } });
     EXPECT_EQ(answer.status, 200);
     EXPECT_TRUE(answer.header("Content-Type").startsWith("text/html"));
     EXPECT_TRUE(answer.body.contains(org.username().toUtf8()));
@@ -268,7 +298,7 @@ TEST_F(PracticeOrgApiTest, FrontdoorStartsABrowserSession)
 TEST_F(PracticeOrgApiTest, SingleAccessGivesAOneTimeFrontdoorLink)
 {
     HttpAnswer answer = http("POST", QUrl(origin() + QStringLiteral("/services/oauth2/singleaccess")),
-                             {{"Authorization", "Bearer " + t.accessToken.toLatin1()}});
+        { { "Authorization", "Bearer " + t.accessToken.toLatin1() } });
     ASSERT_EQ(answer.status, 200) << answer.body.constData();
     const QUrl link(answer.object().value(QStringLiteral("frontdoor_uri")).toString());
     EXPECT_TRUE(link.toString().startsWith(origin() + QStringLiteral("/secur/frontdoor.jsp?otp=")));
@@ -277,13 +307,16 @@ TEST_F(PracticeOrgApiTest, SingleAccessGivesAOneTimeFrontdoorLink)
     EXPECT_TRUE(answer.header("Set-Cookie").startsWith("sid="));
     answer = http("GET", link); // single use
     EXPECT_TRUE(answer.header("Location").startsWith("/?ec=302"));
-    EXPECT_EQ(http("POST", QUrl(origin() + QStringLiteral("/services/oauth2/singleaccess")), {{"Authorization", "Bearer nope"}}).status, 403);
+    EXPECT_EQ(
+        http("POST", QUrl(origin() + QStringLiteral("/services/oauth2/singleaccess")), { { "Authorization", "Bearer nope" } })
+            .status,
+        403);
 }
 
 TEST_F(PracticeOrgApiTest, UnknownApiPathsAndMethods)
 {
     EXPECT_EQ(get(QStringLiteral("/services/apexrest/whatever"), t.accessToken).body,
-              restError(QStringLiteral("The requested resource does not exist"), "NOT_FOUND"));
+        restError(QStringLiteral("The requested resource does not exist"), "NOT_FOUND"));
     EXPECT_EQ(http("DELETE", QUrl(origin() + QStringLiteral("/services/data/v62.0/")), {}).status, 405);
     EXPECT_EQ(get(QStringLiteral("/")).status, 200); // the login page
 }
@@ -299,9 +332,11 @@ TEST_F(PracticeOrgApiTest, SuccessPathEndToEnd)
     client.setApiVersion(OrgClient::latestApiVersion(versions.response.body));
     EXPECT_EQ(client.apiVersion(), QStringLiteral("66.0"));
     ASSERT_EQ(run(client.resources()).response.status, 200);
-    const HttpExchangeRecord query = run(client.query(QStringLiteral("SELECT Id, Username FROM User WHERE Username = '%1'").arg(org.username())));
+    const HttpExchangeRecord query
+        = run(client.query(QStringLiteral("SELECT Id, Username FROM User WHERE Username = '%1'").arg(org.username())));
     ASSERT_EQ(query.response.status, 200) << query.raw().toStdString();
-    EXPECT_EQ(object(query).value(QStringLiteral("records")).toArray().first().toObject().value(QStringLiteral("Id")).toString(), t.userId());
+    EXPECT_EQ(object(query).value(QStringLiteral("records")).toArray().first().toObject().value(QStringLiteral("Id")).toString(),
+        t.userId());
     const auto frontdoor = client.frontdoorUrl(QStringLiteral("/home/home.jsp"));
     ASSERT_TRUE(frontdoor.ok());
     // The link is for a browser, which keeps the sid cookie across the redirect (OrgClient sends

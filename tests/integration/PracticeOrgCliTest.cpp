@@ -1,8 +1,8 @@
 // jwtflow-cli practice-org as scripts and trainers run it: a real process on a free port that
 // prints how to reach it, answers `jwtflow-cli exchange` signed with the demo key, applies
 // scenarios from the command line and stops cleanly on SIGTERM and SIGINT.
-#include "support/CliProcess.h"
 #include "integration/PracticeOrgFixture.h"
+#include "support/CliProcess.h"
 
 #include <QJsonArray>
 #include <QProcess>
@@ -41,7 +41,9 @@ protected:
     QString start(const QStringList &extra)
     {
         server.start(QStringLiteral(JWTFLOW_CLI_PATH),
-                     QStringList{QStringLiteral("practice-org"), QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--data-dir"), dataDir.path()} + extra);
+            QStringList { QStringLiteral("practice-org"), QStringLiteral("--port"), QStringLiteral("0"),
+                QStringLiteral("--data-dir"), dataDir.path() }
+                + extra);
         EXPECT_TRUE(server.waitForStarted(10000));
         QByteArray line;
         while (!line.contains('\n') && server.waitForReadyRead(15000))
@@ -57,7 +59,7 @@ protected:
 
 TEST_F(PracticeOrgCliTest, JsonDetailsThenAnExchangeWithTheDemoKey)
 {
-    const QString first = start({QStringLiteral("--json")});
+    const QString first = start({ QStringLiteral("--json") });
     const QJsonObject details = QJsonDocument::fromJson(first.section(QLatin1Char('\n'), 0, 0).toUtf8()).object();
     const QString url = details.value(QStringLiteral("url")).toString();
     ASSERT_TRUE(QRegularExpression(QStringLiteral("^http://127\\.0\\.0\\.1:\\d+$")).match(url).hasMatch()) << first.toStdString();
@@ -65,19 +67,22 @@ TEST_F(PracticeOrgCliTest, JsonDetailsThenAnExchangeWithTheDemoKey)
     EXPECT_EQ(details.value(QStringLiteral("jwksUri")).toString(), url + QStringLiteral("/id/keys"));
     EXPECT_FALSE(details.value(QStringLiteral("orgId")).toString().isEmpty());
 
-    const CliRun exchange = cli({QStringLiteral("exchange"), QStringLiteral("--env"), url, QStringLiteral("--client-id"),
-                                 details.value(QStringLiteral("consumerKey")).toString(), QStringLiteral("--username"),
-                                 details.value(QStringLiteral("username")).toString(), QStringLiteral("--key"),
-                                 details.value(QStringLiteral("keyFile")).toString(), QStringLiteral("--json"), QStringLiteral("--show-secrets")});
+    const CliRun exchange = cli({ QStringLiteral("exchange"), QStringLiteral("--env"), url, QStringLiteral("--client-id"),
+        details.value(QStringLiteral("consumerKey")).toString(), QStringLiteral("--username"),
+        details.value(QStringLiteral("username")).toString(), QStringLiteral("--key"),
+        details.value(QStringLiteral("keyFile")).toString(), QStringLiteral("--json"), QStringLiteral("--show-secrets") });
     ASSERT_EQ(exchange.exitCode, 0) << exchange.out.toStdString() << exchange.err.toStdString();
     const QJsonObject result = QJsonDocument::fromJson(exchange.out.toUtf8()).object();
     const QJsonObject token = result.value(QStringLiteral("token")).toObject();
-    EXPECT_TRUE(token.value(QStringLiteral("access_token")).toString().startsWith(details.value(QStringLiteral("orgId")).toString().left(15) + QLatin1Char('!')));
+    EXPECT_TRUE(token.value(QStringLiteral("access_token"))
+            .toString()
+            .startsWith(details.value(QStringLiteral("orgId")).toString().left(15) + QLatin1Char('!')));
     EXPECT_EQ(token.value(QStringLiteral("instance_url")).toString(), url);
 
     // The token works with `jwtflow-cli call`.
-    const CliRun call = cli({QStringLiteral("call"), QStringLiteral("query"), QStringLiteral("--soql"), QStringLiteral("SELECT Name FROM Account LIMIT 1"),
-                             QStringLiteral("--token"), token.value(QStringLiteral("access_token")).toString(), QStringLiteral("--instance"), url});
+    const CliRun call = cli({ QStringLiteral("call"), QStringLiteral("query"), QStringLiteral("--soql"),
+        QStringLiteral("SELECT Name FROM Account LIMIT 1"), QStringLiteral("--token"),
+        token.value(QStringLiteral("access_token")).toString(), QStringLiteral("--instance"), url });
     EXPECT_EQ(call.exitCode, 0) << call.out.toStdString() << call.err.toStdString();
     EXPECT_TRUE(call.out.contains(QStringLiteral("Edge Communications"))) << call.out.toStdString();
 
@@ -90,8 +95,8 @@ TEST_F(PracticeOrgCliTest, JsonDetailsThenAnExchangeWithTheDemoKey)
 TEST_F(PracticeOrgCliTest, HumanOutputLogsRequestsAndStopsOnSigint)
 {
     const QString first = start({});
-    const QRegularExpressionMatch match = QRegularExpression(QStringLiteral("^Practice org running at (http://127\\.0\\.0\\.1:\\d+)$"),
-                                                             QRegularExpression::MultilineOption)
+    const QRegularExpressionMatch match = QRegularExpression(
+        QStringLiteral("^Practice org running at (http://127\\.0\\.0\\.1:\\d+)$"), QRegularExpression::MultilineOption)
                                               .match(first);
     ASSERT_TRUE(match.hasMatch()) << first.toStdString();
     const QString url = match.captured(1);
@@ -99,14 +104,16 @@ TEST_F(PracticeOrgCliTest, HumanOutputLogsRequestsAndStopsOnSigint)
     while (!rest.contains("Ctrl+C") && server.waitForReadyRead(5000))
         rest += server.readAllStandardOutput();
     const QString text = first + QString::fromUtf8(rest);
-    for (const char *label : {"consumer key:", "username:", "private key:", "certificate:"})
+    for (const char *label : { "consumer key:", "username:", "private key:", "certificate:" })
         EXPECT_TRUE(text.contains(QString::fromLatin1(label))) << text.toStdString();
 
     // A refused exchange: the log names the E-case and what the org saw.
-    const CliRun refused = cli({QStringLiteral("exchange"), QStringLiteral("--env"), url, QStringLiteral("--client-id"), QStringLiteral("3MVG9wrong"),
-                                QStringLiteral("--username"), QStringLiteral("x@y.z"), QStringLiteral("--key"), QDir(dataDir.path()).filePath(QStringLiteral("demo.key"))});
+    const CliRun refused = cli({ QStringLiteral("exchange"), QStringLiteral("--env"), url, QStringLiteral("--client-id"),
+        QStringLiteral("3MVG9wrong"), QStringLiteral("--username"), QStringLiteral("x@y.z"), QStringLiteral("--key"),
+        QDir(dataDir.path()).filePath(QStringLiteral("demo.key")) });
     EXPECT_EQ(refused.exitCode, 4) << refused.out.toStdString();
-    EXPECT_TRUE(refused.out.contains(QStringLiteral("invalid_client_id — client identifier invalid"))) << refused.out.toStdString();
+    EXPECT_TRUE(refused.out.contains(QStringLiteral("invalid_client_id — client identifier invalid")))
+        << refused.out.toStdString();
 
     ::kill(server.processId(), SIGINT);
     ASSERT_TRUE(server.waitForFinished(10000));
@@ -118,19 +125,23 @@ TEST_F(PracticeOrgCliTest, HumanOutputLogsRequestsAndStopsOnSigint)
 
 TEST_F(PracticeOrgCliTest, ScenariosConfigAndErrors)
 {
-    QJsonObject details = QJsonDocument::fromJson(start({QStringLiteral("--json"), QStringLiteral("--scenario"), QStringLiteral("inactive-user")}).toUtf8()).object();
-    EXPECT_EQ(details.value(QStringLiteral("scenarios")).toArray(), QJsonArray{QStringLiteral("inactive-user")});
-    const CliRun exchange = cli({QStringLiteral("exchange"), QStringLiteral("--env"), details.value(QStringLiteral("url")).toString(), QStringLiteral("--client-id"),
-                                 details.value(QStringLiteral("consumerKey")).toString(), QStringLiteral("--username"),
-                                 details.value(QStringLiteral("username")).toString(), QStringLiteral("--key"),
-                                 details.value(QStringLiteral("keyFile")).toString()});
+    QJsonObject details = QJsonDocument::fromJson(
+        start({ QStringLiteral("--json"), QStringLiteral("--scenario"), QStringLiteral("inactive-user") }).toUtf8())
+                              .object();
+    EXPECT_EQ(details.value(QStringLiteral("scenarios")).toArray(), QJsonArray { QStringLiteral("inactive-user") });
+    const CliRun exchange
+        = cli({ QStringLiteral("exchange"), QStringLiteral("--env"), details.value(QStringLiteral("url")).toString(),
+            QStringLiteral("--client-id"), details.value(QStringLiteral("consumerKey")).toString(), QStringLiteral("--username"),
+            details.value(QStringLiteral("username")).toString(), QStringLiteral("--key"),
+            details.value(QStringLiteral("keyFile")).toString() });
     EXPECT_EQ(exchange.exitCode, 4);
     EXPECT_TRUE(exchange.out.contains(QStringLiteral("invalid_grant — inactive user"))) << exchange.out.toStdString();
     server.terminate();
     server.waitForFinished(5000);
 
     // --print-config writes a config file that --config reads back.
-    const CliRun printed = cli({QStringLiteral("practice-org"), QStringLiteral("--data-dir"), dataDir.path(), QStringLiteral("--print-config")});
+    const CliRun printed
+        = cli({ QStringLiteral("practice-org"), QStringLiteral("--data-dir"), dataDir.path(), QStringLiteral("--print-config") });
     ASSERT_EQ(printed.exitCode, 0) << printed.err.toStdString();
     QJsonObject config = QJsonDocument::fromJson(printed.out.toUtf8()).object();
     ASSERT_EQ(config.value(QStringLiteral("apps")).toArray().size(), 2);
@@ -142,35 +153,43 @@ TEST_F(PracticeOrgCliTest, ScenariosConfigAndErrors)
     ASSERT_TRUE(file.open(QIODevice::WriteOnly));
     file.write(QJsonDocument(config).toJson());
     file.close();
-    const CliRun reread = cli({QStringLiteral("practice-org"), QStringLiteral("--data-dir"), dataDir.path(), QStringLiteral("--config"), configPath,
-                               QStringLiteral("--print-config")});
+    const CliRun reread = cli({ QStringLiteral("practice-org"), QStringLiteral("--data-dir"), dataDir.path(),
+        QStringLiteral("--config"), configPath, QStringLiteral("--print-config") });
     EXPECT_EQ(reread.exitCode, 0) << reread.err.toStdString();
-    EXPECT_EQ(QJsonDocument::fromJson(reread.out.toUtf8()).object().value(QStringLiteral("org")).toObject().value(QStringLiteral("name")).toString(),
-              QStringLiteral("Acme Training"));
+    EXPECT_EQ(QJsonDocument::fromJson(reread.out.toUtf8())
+                  .object()
+                  .value(QStringLiteral("org"))
+                  .toObject()
+                  .value(QStringLiteral("name"))
+                  .toString(),
+        QStringLiteral("Acme Training"));
 
-    const CliRun badScenario = cli({QStringLiteral("practice-org"), QStringLiteral("--data-dir"), dataDir.path(), QStringLiteral("--scenario"), QStringLiteral("nope")});
+    const CliRun badScenario = cli({ QStringLiteral("practice-org"), QStringLiteral("--data-dir"), dataDir.path(),
+        QStringLiteral("--scenario"), QStringLiteral("nope") });
     EXPECT_EQ(badScenario.exitCode, 2);
     EXPECT_TRUE(badScenario.err.contains(QStringLiteral("There is no scenario \"nope\""))) << badScenario.err.toStdString();
-    const CliRun badConfig = cli({QStringLiteral("practice-org"), QStringLiteral("--data-dir"), dataDir.path(), QStringLiteral("--config"), QStringLiteral("/nonexistent.json")});
+    const CliRun badConfig = cli({ QStringLiteral("practice-org"), QStringLiteral("--data-dir"), dataDir.path(),
+        QStringLiteral("--config"), QStringLiteral("/nonexistent.json") });
     EXPECT_EQ(badConfig.exitCode, 2);
-    const CliRun help = cli({QStringLiteral("practice-org"), QStringLiteral("--help")});
+    const CliRun help = cli({ QStringLiteral("practice-org"), QStringLiteral("--help") });
     EXPECT_EQ(help.exitCode, 0);
-    EXPECT_TRUE(help.out.contains(QStringLiteral("\"policy\": \"admin-approved\" | \"self-authorize\""))) << help.out.toStdString();
+    EXPECT_TRUE(help.out.contains(QStringLiteral("\"policy\": \"admin-approved\" | \"self-authorize\"")))
+        << help.out.toStdString();
     EXPECT_TRUE(help.out.contains(QStringLiteral("missing-refresh-token-scope")));
 }
 
 TEST_F(PracticeOrgCliTest, JwtAccessTokensSwitchIssuesAVerifiableJwtThatCallsTheApi)
 {
-    const QString first = start({QStringLiteral("--json"), QStringLiteral("--jwt-access-tokens")});
+    const QString first = start({ QStringLiteral("--json"), QStringLiteral("--jwt-access-tokens") });
     const QJsonObject details = QJsonDocument::fromJson(first.section(QLatin1Char('\n'), 0, 0).toUtf8()).object();
     const QString url = details.value(QStringLiteral("url")).toString();
     ASSERT_FALSE(url.isEmpty()) << first.toStdString();
     EXPECT_TRUE(details.value(QStringLiteral("jwtAccessTokens")).toBool());
 
-    const CliRun exchange = cli({QStringLiteral("exchange"), QStringLiteral("--env"), url, QStringLiteral("--client-id"),
-                                 details.value(QStringLiteral("consumerKey")).toString(), QStringLiteral("--username"),
-                                 details.value(QStringLiteral("username")).toString(), QStringLiteral("--key"),
-                                 details.value(QStringLiteral("keyFile")).toString(), QStringLiteral("--json"), QStringLiteral("--show-secrets")});
+    const CliRun exchange = cli({ QStringLiteral("exchange"), QStringLiteral("--env"), url, QStringLiteral("--client-id"),
+        details.value(QStringLiteral("consumerKey")).toString(), QStringLiteral("--username"),
+        details.value(QStringLiteral("username")).toString(), QStringLiteral("--key"),
+        details.value(QStringLiteral("keyFile")).toString(), QStringLiteral("--json"), QStringLiteral("--show-secrets") });
     ASSERT_EQ(exchange.exitCode, 0) << exchange.out.toStdString() << exchange.err.toStdString();
     const QString accessToken = QJsonDocument::fromJson(exchange.out.toUtf8())
                                     .object()
@@ -182,19 +201,23 @@ TEST_F(PracticeOrgCliTest, JwtAccessTokensSwitchIssuesAVerifiableJwtThatCallsThe
     EXPECT_FALSE(accessToken.startsWith(details.value(QStringLiteral("orgId")).toString().left(15) + QLatin1Char('!')));
 
     // The JWT is a Bearer token like the opaque one ...
-    const CliRun call = cli({QStringLiteral("call"), QStringLiteral("query"), QStringLiteral("--soql"), QStringLiteral("SELECT Name FROM Account LIMIT 1"),
-                             QStringLiteral("--token"), accessToken, QStringLiteral("--instance"), url});
+    const CliRun call = cli({ QStringLiteral("call"), QStringLiteral("query"), QStringLiteral("--soql"),
+        QStringLiteral("SELECT Name FROM Account LIMIT 1"), QStringLiteral("--token"), accessToken, QStringLiteral("--instance"),
+        url });
     EXPECT_EQ(call.exitCode, 0) << call.out.toStdString() << call.err.toStdString();
     EXPECT_TRUE(call.out.contains(QStringLiteral("Edge Communications"))) << call.out.toStdString();
 
     // ... and `inspect --discover` names it an access token and verifies it with the org's published key.
-    const CliRun inspect = cli({QStringLiteral("inspect"), accessToken, QStringLiteral("--discover"), QStringLiteral("--json")});
+    const CliRun inspect
+        = cli({ QStringLiteral("inspect"), accessToken, QStringLiteral("--discover"), QStringLiteral("--json") });
     const QJsonObject report = QJsonDocument::fromJson(inspect.out.toUtf8()).object();
     const QJsonObject item = report.value(QStringLiteral("tokens")).toArray().at(0).toObject();
     EXPECT_EQ(inspect.exitCode, 0) << inspect.out.toStdString() << inspect.err.toStdString();
-    EXPECT_TRUE(report.value(QStringLiteral("verdict")).toString().startsWith(QStringLiteral("Salesforce JWT-based access token")))
+    EXPECT_TRUE(
+        report.value(QStringLiteral("verdict")).toString().startsWith(QStringLiteral("Salesforce JWT-based access token")))
         << inspect.out.toStdString();
-    EXPECT_TRUE(report.value(QStringLiteral("verdict")).toString().contains(QStringLiteral("signature verified"))) << inspect.out.toStdString();
+    EXPECT_TRUE(report.value(QStringLiteral("verdict")).toString().contains(QStringLiteral("signature verified")))
+        << inspect.out.toStdString();
     EXPECT_EQ(item.value(QStringLiteral("kind")).toString(), QStringLiteral("jwt_access_token")) << inspect.out.toStdString();
 
     ::kill(server.processId(), SIGTERM);
@@ -204,7 +227,7 @@ TEST_F(PracticeOrgCliTest, JwtAccessTokensSwitchIssuesAVerifiableJwtThatCallsThe
 
 TEST_F(PracticeOrgCliTest, WithoutTheSwitchTheTokenStaysOpaque)
 {
-    const QString first = start({QStringLiteral("--json")});
+    const QString first = start({ QStringLiteral("--json") });
     const QJsonObject details = QJsonDocument::fromJson(first.section(QLatin1Char('\n'), 0, 0).toUtf8()).object();
     EXPECT_FALSE(details.value(QStringLiteral("jwtAccessTokens")).toBool(true)) << first.toStdString();
 }

@@ -42,8 +42,8 @@ inline bool seedDataFolder(const QString &folder)
     QDir().mkpath(folder);
     const struct {
         const char *from, *to;
-    } files[] = {{"rsa2048-pkcs8.pem", "demo.key"}, {"rsa2048.crt", "demo.crt"}, {"rsa2048.cer", "demo.cer"},
-                 {"other2048.pem", "org-signing.key"}, {"other2048.crt", "org-signing.crt"}};
+    } files[] = { { "rsa2048-pkcs8.pem", "demo.key" }, { "rsa2048.crt", "demo.crt" }, { "rsa2048.cer", "demo.cer" },
+        { "other2048.pem", "org-signing.key" }, { "other2048.crt", "org-signing.crt" } };
     for (const auto &file : files) {
         if (!QFile::copy(fixture(file.from), QDir(folder).filePath(QString::fromLatin1(file.to))))
             return false;
@@ -97,14 +97,12 @@ protected:
     // The claims a client sends: iss, sub, aud = the org's URL, exp = now + 3 min.
     QJsonObject claims() const
     {
-        return QJsonObject{{QStringLiteral("iss"), org.consumerKey()},
-                           {QStringLiteral("sub"), org.username()},
-                           {QStringLiteral("aud"), origin()},
-                           {QStringLiteral("exp"), QDateTime::currentSecsSinceEpoch() + 180}};
+        return QJsonObject { { QStringLiteral("iss"), org.consumerKey() }, { QStringLiteral("sub"), org.username() },
+            { QStringLiteral("aud"), origin() }, { QStringLiteral("exp"), QDateTime::currentSecsSinceEpoch() + 180 } };
     }
 
     QString sign(const QJsonObject &claims, const jwtflow::PrivateKey &key, const QString &alg = QStringLiteral("RS256"),
-                 const QByteArray &header = R"({"alg":"RS256","typ":"JWT"})") const
+        const QByteArray &header = R"({"alg":"RS256","typ":"JWT"})") const
     {
         auto jwt = jwtflow::Jwt::compose(header, QJsonDocument(claims).toJson(QJsonDocument::Compact));
         EXPECT_TRUE(jwt.ok());
@@ -133,7 +131,7 @@ protected:
             return {};
         if (!result)
             loop.exec();
-        return result.value_or(jwtflow::ExchangeResult{});
+        return result.value_or(jwtflow::ExchangeResult {});
     }
 
     jwtflow::TokenResponse token()
@@ -145,7 +143,7 @@ protected:
 
     // One raw request, redirects not followed.
     HttpAnswer http(const QByteArray &method, const QUrl &url, const QList<QPair<QByteArray, QByteArray>> &headers = {},
-                    const QByteArray &body = {})
+        const QByteArray &body = {})
     {
         QNetworkRequest request(url);
         request.setTransferTimeout(5000);
@@ -169,21 +167,22 @@ protected:
         const QUrl url = pathOrUrl.startsWith(QLatin1String("http")) ? QUrl(pathOrUrl) : QUrl(origin() + pathOrUrl);
         QList<QPair<QByteArray, QByteArray>> headers;
         if (!accessToken.isEmpty())
-            headers.append({"Authorization", "Bearer " + accessToken.toLatin1()});
+            headers.append({ "Authorization", "Bearer " + accessToken.toLatin1() });
         return http("GET", url, headers);
     }
     HttpAnswer postForm(const QByteArray &body, const QByteArray &contentType = "application/x-www-form-urlencoded",
-                        const QString &path = QStringLiteral("/services/oauth2/token"))
+        const QString &path = QStringLiteral("/services/oauth2/token"))
     {
         QList<QPair<QByteArray, QByteArray>> headers;
         if (!contentType.isEmpty())
-            headers.append({"Content-Type", contentType});
+            headers.append({ "Content-Type", contentType });
         return http("POST", QUrl(origin() + path), headers, body);
     }
     static QByteArray form(const QString &assertion)
     {
-        return jwtflow::FormBody::encode({{QStringLiteral("grant_type"), QStringLiteral("urn:ietf:params:oauth:grant-type:jwt-bearer")},
-                                          {QStringLiteral("assertion"), assertion}});
+        return jwtflow::FormBody::encode(
+            { { QStringLiteral("grant_type"), QStringLiteral("urn:ietf:params:oauth:grant-type:jwt-bearer") },
+                { QStringLiteral("assertion"), assertion } });
     }
 
     QTemporaryDir dataDir;

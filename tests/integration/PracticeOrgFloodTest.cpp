@@ -57,7 +57,10 @@ public:
     }
     RawClient(const RawClient &) = delete;
     RawClient &operator=(const RawClient &) = delete;
-    RawClient(RawClient &&other) noexcept : m_fd(std::exchange(other.m_fd, -1)), m_connected(other.m_connected) { }
+    RawClient(RawClient &&other) noexcept
+        : m_fd(std::exchange(other.m_fd, -1))
+        , m_connected(other.m_connected)
+    { }
 
     bool connected() const { return m_connected; }
     // Sends what the server takes; false once it stops taking (closed, or the send timed out).

@@ -53,9 +53,9 @@ protected:
 
     bool claimsValid(const Checked &c) const
     {
-        return c.issuer == origin() && c.claims.value(QStringLiteral("iss")).toString() == c.issuer &&
-               c.claims.value(QStringLiteral("aud")).toString() == org.consumerKey() &&
-               c.claims.value(QStringLiteral("exp")).toInteger() > QDateTime::currentSecsSinceEpoch();
+        return c.issuer == origin() && c.claims.value(QStringLiteral("iss")).toString() == c.issuer
+            && c.claims.value(QStringLiteral("aud")).toString() == org.consumerKey()
+            && c.claims.value(QStringLiteral("exp")).toInteger() > QDateTime::currentSecsSinceEpoch();
     }
 };
 
@@ -69,7 +69,8 @@ TEST_F(PracticeOrgIdTokenTest, DiscoveryPublishesTheIssuerAndKeys)
     EXPECT_EQ(doc.value(QStringLiteral("issuer")).toString(), origin());
     EXPECT_EQ(doc.value(QStringLiteral("jwks_uri")).toString(), origin() + QStringLiteral("/id/keys"));
     EXPECT_EQ(doc.value(QStringLiteral("token_endpoint")).toString(), origin() + QStringLiteral("/services/oauth2/token"));
-    EXPECT_EQ(doc.value(QStringLiteral("id_token_signing_alg_values_supported")).toArray(), QJsonArray{QStringLiteral("RS256")});
+    EXPECT_EQ(
+        doc.value(QStringLiteral("id_token_signing_alg_values_supported")).toArray(), QJsonArray { QStringLiteral("RS256") });
     // Every endpoint it names answers here (no 404 for a client that follows the document).
     for (auto it = doc.constBegin(); it != doc.constEnd(); ++it) {
         if (!it.key().endsWith(QLatin1String("_endpoint")) && it.key() != QLatin1String("jwks_uri"))
@@ -147,7 +148,9 @@ TEST_F(PracticeOrgIdTokenTest, TestHookMintsGoodAndBrokenTokens)
     QStringList parts = good.value().split(QLatin1Char('.'));
     QJsonObject claims = Jwt::parse(good.value())->claims();
     claims[QStringLiteral("preferred_username")] = QStringLiteral("admin@practice.jwtflow.example");
-    parts[1] = QString::fromLatin1(QJsonDocument(claims).toJson(QJsonDocument::Compact).toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+    parts[1] = QString::fromLatin1(QJsonDocument(claims)
+            .toJson(QJsonDocument::Compact)
+            .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
     c = check(parts.join(QLatin1Char('.')));
     EXPECT_EQ(c.verification.outcome, Verification::Outcome::Invalid);
 

@@ -30,7 +30,7 @@ TEST_F(PracticeOrgScenarioTest, EachScenarioFailsAsSalesforceDoesAndResets)
         SCOPED_TRACE(PracticeScenario::name(id).toStdString());
         ASSERT_EQ(outcome(claims()), QStringLiteral("ok"));
         ASSERT_TRUE(org.applyScenario(id).ok());
-        EXPECT_EQ(org.activeScenarios(), QList<PracticeScenario::Id>{id});
+        EXPECT_EQ(org.activeScenarios(), QList<PracticeScenario::Id> { id });
         QJsonObject c = claims();
         if (id == PracticeScenario::Id::SandboxOrg)
             c[QStringLiteral("aud")] = QStringLiteral("https://login.salesforce.com");
@@ -61,9 +61,11 @@ TEST_F(PracticeOrgScenarioTest, NoApiScopeRefusesTheRestApi)
     ASSERT_TRUE(org.applyScenario(PracticeScenario::Id::NoApiScope).ok());
     const TokenResponse t = token();
     EXPECT_FALSE(t.scope.split(QLatin1Char(' ')).contains(QStringLiteral("api")));
-    const practicetest::HttpAnswer answer = get(QStringLiteral("/services/data/v62.0/query?q=SELECT+Id+FROM+User"), t.accessToken);
+    const practicetest::HttpAnswer answer
+        = get(QStringLiteral("/services/data/v62.0/query?q=SELECT+Id+FROM+User"), t.accessToken);
     EXPECT_EQ(answer.status, 401);
-    EXPECT_EQ(answer.body, R"([{"message":"This session is not valid for use with the REST API","errorCode":"INVALID_SESSION_ID"}])");
+    EXPECT_EQ(
+        answer.body, R"([{"message":"This session is not valid for use with the REST API","errorCode":"INVALID_SESSION_ID"}])");
     // The identity URL does not need api.
     EXPECT_EQ(get(t.id, t.accessToken).status, 200);
 }
@@ -92,8 +94,8 @@ TEST_F(PracticeOrgScenarioTest, UnknownNamesAndTargetsAreErrors)
     EXPECT_EQ(unknown.error().code, QStringLiteral("practice.scenario.unknown"));
     EXPECT_TRUE(unknown.error().hint.contains(QStringLiteral("user-not-approved")));
     EXPECT_EQ(org.applyScenario(PracticeScenario::Id::InactiveUser, org.consumerKey(), QStringLiteral("nobody")).error().code,
-              QStringLiteral("practice.scenario.no-user"));
+        QStringLiteral("practice.scenario.no-user"));
     EXPECT_EQ(org.applyScenario(PracticeScenario::Id::InactiveUser, QStringLiteral("nope"), org.username()).error().code,
-              QStringLiteral("practice.scenario.no-app"));
+        QStringLiteral("practice.scenario.no-app"));
     EXPECT_TRUE(org.activeScenarios().isEmpty());
 }

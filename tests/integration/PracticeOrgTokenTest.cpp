@@ -32,7 +32,8 @@ TEST_F(PracticeOrgTest, GrantsATokenShapedLikeSalesforces)
 
     const TokenResponse &t = result.token;
     // sfdx-core's own pattern for an opaque access token (salesforce-wire.md §2).
-    EXPECT_TRUE(QRegularExpression(QStringLiteral("^(00D\\w{12,15})![.\\w]*$")).match(t.accessToken).hasMatch()) << t.accessToken.toStdString();
+    EXPECT_TRUE(QRegularExpression(QStringLiteral("^(00D\\w{12,15})![.\\w]*$")).match(t.accessToken).hasMatch())
+        << t.accessToken.toStdString();
     EXPECT_TRUE(t.accessToken.startsWith(SalesforceId::to15(org.orgId()) + QLatin1Char('!')));
     EXPECT_EQ(t.instanceUrl, origin());
     EXPECT_EQ(t.tokenType, QStringLiteral("Bearer"));
@@ -125,10 +126,11 @@ TEST_F(PracticeOrgTest, E2InvalidAssertion)
     // PS256 with the right key, ES256 and EdDSA with keys jwtflow signs well: valid JWS all, and
     // Salesforce answers each with the same "invalid assertion" (RS256 only; salesforce-wire.md §1.3).
     EXPECT_EQ(exchange(sign(claims(), demoKey, QStringLiteral("PS256"), R"({"alg":"PS256"})")).record.response.body, expected);
-    for (const auto &[file, alg] : {std::pair{"ec-p256-pkcs8.pem", "ES256"}, std::pair{"ed25519.pem", "EdDSA"}}) {
+    for (const auto &[file, alg] : { std::pair { "ec-p256-pkcs8.pem", "ES256" }, std::pair { "ed25519.pem", "EdDSA" } }) {
         const auto key = KeyLoader::loadPrivateKey(QStringLiteral(JWTFLOW_TEST_DATA "/keys/") + QString::fromLatin1(file));
         ASSERT_TRUE(key.ok()) << key.error().text().toStdString();
-        const QString assertion = sign(claims(), key.value(), QString::fromLatin1(alg), QByteArray(R"({"alg":")") + alg + R"("})");
+        const QString assertion
+            = sign(claims(), key.value(), QString::fromLatin1(alg), QByteArray(R"({"alg":")") + alg + R"("})");
         ASSERT_FALSE(assertion.isEmpty()) << alg;
         const ExchangeResult refused = exchange(assertion);
         EXPECT_EQ(refused.status(), 400) << alg;
@@ -139,7 +141,9 @@ TEST_F(PracticeOrgTest, E2InvalidAssertion)
     QStringList parts = token.split(QLatin1Char('.'));
     QJsonObject tampered = claims();
     tampered[QStringLiteral("sub")] = QStringLiteral("standard@practice.jwtflow.example");
-    parts[1] = QString::fromLatin1(QJsonDocument(tampered).toJson(QJsonDocument::Compact).toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+    parts[1] = QString::fromLatin1(QJsonDocument(tampered)
+            .toJson(QJsonDocument::Compact)
+            .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
     EXPECT_EQ(exchange(parts.join(QLatin1Char('.'))).record.response.body, expected);
     // A private key pasted as the assertion, an unsigned token, garbage, nothing.
     EXPECT_EQ(postForm(form(QStringLiteral("-----BEGIN PRIVATE KEY-----\nMIIE...\n-----END PRIVATE KEY-----"))).body, expected);
@@ -156,8 +160,8 @@ TEST_F(PracticeOrgTest, E3AudienceIsInvalid)
 {
     const QByteArray expected = body("invalid_grant", "audience is invalid");
     QJsonObject c = claims();
-    for (const QString &aud : {QStringLiteral("https://test.salesforce.com"), QStringLiteral("https://acme.my.salesforce.com"),
-                               QStringLiteral("http://127.0.0.1:1"), origin() + QStringLiteral("/services/oauth2/token"), QString()}) {
+    for (const QString &aud : { QStringLiteral("https://test.salesforce.com"), QStringLiteral("https://acme.my.salesforce.com"),
+             QStringLiteral("http://127.0.0.1:1"), origin() + QStringLiteral("/services/oauth2/token"), QString() }) {
         c[QStringLiteral("aud")] = aud;
         const ExchangeResult r = exchange(sign(c));
         EXPECT_EQ(r.status(), 400) << aud.toStdString();
@@ -190,14 +194,15 @@ TEST_F(PracticeOrgTest, E7NotAdminApproved)
 {
     QJsonObject c = claims();
     c[QStringLiteral("sub")] = QStringLiteral("standard@practice.jwtflow.example"); // profile Standard User
-    EXPECT_EQ(exchange(sign(c)).record.response.body, body("invalid_app_access", "user is not admin approved to access this app"));
+    EXPECT_EQ(
+        exchange(sign(c)).record.response.body, body("invalid_app_access", "user is not admin approved to access this app"));
 }
 
 TEST_F(PracticeOrgTest, E9GrantTypeNotSupported)
 {
     const QByteArray expected = body("unsupported_grant_type", "grant type not supported");
     const QByteArray good = form(sign(claims()));
-    EXPECT_EQ(postForm(good, "").body, expected);                 // no Content-Type
+    EXPECT_EQ(postForm(good, "").body, expected); // no Content-Type
     EXPECT_EQ(postForm(good, "application/json").body, expected); // the wrong one
     EXPECT_EQ(postForm(good, "text/plain").status, 400);
     EXPECT_EQ(postForm("grant_type=password&assertion=x").body, expected);
@@ -227,8 +232,9 @@ TEST_F(PracticeOrgTest, DoubledSlashAndChunkedBodiesAreServed)
     socket.connectToHost(QHostAddress::LocalHost, org.port());
     ASSERT_TRUE(socket.waitForConnected(3000));
     const QByteArray payload = form(sign(claims()));
-    QByteArray request = "POST //services/oauth2/token HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                         "Content-Type: application/x-www-form-urlencoded\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n";
+    QByteArray request
+        = "POST //services/oauth2/token HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+          "Content-Type: application/x-www-form-urlencoded\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n";
     const qsizetype half = payload.size() / 2;
     request += QByteArray::number(half, 16) + "\r\n" + payload.left(half) + "\r\n";
     request += QByteArray::number(payload.size() - half, 16) + "\r\n" + payload.mid(half) + "\r\n0\r\n\r\n";
@@ -239,8 +245,9 @@ TEST_F(PracticeOrgTest, DoubledSlashAndChunkedBodiesAreServed)
         answer += socket.readAll();
         // Done when the headers and Content-Length bytes of body are in.
         const qsizetype end = answer.indexOf("\r\n\r\n");
-        const QRegularExpressionMatch length = QRegularExpression(QStringLiteral("content-length: *(\\d+)"), QRegularExpression::CaseInsensitiveOption)
-                                                   .match(QString::fromLatin1(answer.left(end)));
+        const QRegularExpressionMatch length
+            = QRegularExpression(QStringLiteral("content-length: *(\\d+)"), QRegularExpression::CaseInsensitiveOption)
+                  .match(QString::fromLatin1(answer.left(end)));
         if (end > 0 && length.hasMatch() && answer.size() >= end + 4 + length.captured(1).toLongLong())
             loop.quit();
     });

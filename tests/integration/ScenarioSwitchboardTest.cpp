@@ -49,8 +49,8 @@ TEST_F(ScenarioSwitchboardTest, EachSwitchFailsWithItsErrorAndDiagnosisAndResetR
         const ExchangeResult refused = send();
         ASSERT_FALSE(refused.ok());
         EXPECT_EQ(refused.error + QStringLiteral(": ") + refused.errorDescription, ScenarioSwitchboard::expectedError(s));
-        const Diagnosis diagnosis = Diagnosis::diagnose(
-            refused, DiagnosisContext::fromAssertion(org.url(), QString::fromLatin1(document.jwt().encoded()), SystemClock::instance()));
+        const Diagnosis diagnosis = Diagnosis::diagnose(refused,
+            DiagnosisContext::fromAssertion(org.url(), QString::fromLatin1(document.jwt().encoded()), SystemClock::instance()));
         EXPECT_EQ(diagnosis.code, ScenarioSwitchboard::expectedDiagnosisCode(s));
 
         EXPECT_FALSE(board.reset().isEmpty());
@@ -83,7 +83,7 @@ TEST_F(ScenarioSwitchboardTest, ClientSideSwitchesEditTheAssertionAndSayHow)
     const auto org1 = board.apply(ScenarioSwitchboard::Switch::InactiveUser);
     ASSERT_TRUE(org1.ok());
     EXPECT_EQ(document.jwt().claims().value(QStringLiteral("exp")).toInteger(), clock.nowSecs() + 180);
-    EXPECT_EQ(org.activeScenarios(), QList<PracticeScenario::Id>{PracticeScenario::Id::InactiveUser});
+    EXPECT_EQ(org.activeScenarios(), QList<PracticeScenario::Id> { PracticeScenario::Id::InactiveUser });
     EXPECT_TRUE(org1->contains(org.username()));
     board.reset();
     EXPECT_TRUE(board.reset().isEmpty()) << "nothing left to reset";

@@ -17,8 +17,7 @@ QByteArray ScriptedHttpServer::Request::header(const QByteArray &name) const
 
 ScriptedHttpServer::ScriptedHttpServer(QObject *parent)
     : QObject(parent)
-{
-}
+{ }
 
 ScriptedHttpServer::~ScriptedHttpServer() = default;
 
@@ -43,7 +42,10 @@ quint16 ScriptedHttpServer::port() const
 
 QUrl ScriptedHttpServer::url(const QString &path) const
 {
-    return QUrl(QStringLiteral("%1://127.0.0.1:%2%3").arg(m_tls ? QStringLiteral("https") : QStringLiteral("http")).arg(port()).arg(path));
+    return QUrl(QStringLiteral("%1://127.0.0.1:%2%3")
+            .arg(m_tls ? QStringLiteral("https") : QStringLiteral("http"))
+            .arg(port())
+            .arg(path));
 }
 
 void ScriptedHttpServer::onNewConnection()
@@ -79,7 +81,7 @@ void ScriptedHttpServer::onReadyRead(QTcpSocket *socket)
         const qsizetype colon = line.indexOf(':');
         if (colon <= 0)
             continue;
-        request.headers.append({line.left(colon).trimmed(), line.mid(colon + 1).trimmed()});
+        request.headers.append({ line.left(colon).trimmed(), line.mid(colon + 1).trimmed() });
         if (line.left(colon).trimmed().compare("Content-Length", Qt::CaseInsensitive) == 0)
             contentLength = line.mid(colon + 1).trimmed().toLongLong();
     }
@@ -116,8 +118,8 @@ void ScriptedHttpServer::onReadyRead(QTcpSocket *socket)
         socket->disconnectFromHost();
 }
 
-QByteArray ScriptedHttpServer::response(int status, const QByteArray &reason, const QByteArray &contentType, const QByteArray &body,
-                                        const QList<QPair<QByteArray, QByteArray>> &extraHeaders)
+QByteArray ScriptedHttpServer::response(int status, const QByteArray &reason, const QByteArray &contentType,
+    const QByteArray &body, const QList<QPair<QByteArray, QByteArray>> &extraHeaders)
 {
     QByteArray out = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reason + "\r\n";
     if (!contentType.isEmpty())
@@ -130,7 +132,7 @@ QByteArray ScriptedHttpServer::response(int status, const QByteArray &reason, co
 
 QByteArray ScriptedHttpServer::json(int status, const QByteArray &body)
 {
-    static const QHash<int, QByteArray> reasons{{200, "OK"}, {400, "Bad Request"}, {401, "Unauthorized"}, {403, "Forbidden"},
-                                                {404, "Not Found"}, {500, "Server Error"}};
+    static const QHash<int, QByteArray> reasons { { 200, "OK" }, { 400, "Bad Request" }, { 401, "Unauthorized" },
+        { 403, "Forbidden" }, { 404, "Not Found" }, { 500, "Server Error" } };
     return response(status, reasons.value(status, "Status"), "application/json;charset=UTF-8", body);
 }

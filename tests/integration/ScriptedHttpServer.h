@@ -53,7 +53,7 @@ public:
     const QList<Request> &requests() const { return m_requests; }
 
     static QByteArray response(int status, const QByteArray &reason, const QByteArray &contentType, const QByteArray &body,
-                               const QList<QPair<QByteArray, QByteArray>> &extraHeaders = {});
+        const QList<QPair<QByteArray, QByteArray>> &extraHeaders = {});
     static QByteArray json(int status, const QByteArray &body);
 
 private:

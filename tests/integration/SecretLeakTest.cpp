@@ -35,7 +35,7 @@ QByteArray readFile(const QString &path)
 // whole body joined (what a log that strips newlines would show).
 QList<QByteArray> forms(const QByteArray &secret)
 {
-    QList<QByteArray> out{secret};
+    QList<QByteArray> out { secret };
     if (secret.startsWith("-----BEGIN")) {
         QByteArray body;
         for (const QByteArray &line : secret.split('\n')) {
@@ -118,9 +118,8 @@ const QByteArray kPassphrase = "correct horse";
 TEST_F(SecretLeakTest, FullExchangeLeavesNoSecretInLogsSettingsOrTempFiles)
 {
     const QString keyFile = practicetest::fixture("rsa2048-encrypted.pem");
-    QMap<QString, QByteArray> secrets{{QStringLiteral("private key"), readFile(practicetest::fixture("rsa2048-pkcs8.pem"))},
-                                      {QStringLiteral("encrypted key file"), readFile(keyFile)},
-                                      {QStringLiteral("passphrase"), kPassphrase}};
+    QMap<QString, QByteArray> secrets { { QStringLiteral("private key"), readFile(practicetest::fixture("rsa2048-pkcs8.pem")) },
+        { QStringLiteral("encrypted key file"), readFile(keyFile) }, { QStringLiteral("passphrase"), kPassphrase } };
     ASSERT_FALSE(secrets.value(QStringLiteral("private key")).isEmpty());
 
     // In-process, as the window does it: load with the passphrase, sign, exchange, call the identity URL.
@@ -153,8 +152,8 @@ TEST_F(SecretLeakTest, FullExchangeLeavesNoSecretInLogsSettingsOrTempFiles)
     EXPECT_EQ(identity->response.status, 200);
 
     // What is shown or copied by default: masked.
-    const QByteArray shown = (result.summary() + u'\n' + result.masked() + u'\n' + identity->masked() + u'\n' +
-                              QString::fromUtf8(QJsonDocument(result.toJson(HttpExchangeRecord::Secrets::Mask)).toJson()))
+    const QByteArray shown = (result.summary() + u'\n' + result.masked() + u'\n' + identity->masked() + u'\n'
+        + QString::fromUtf8(QJsonDocument(result.toJson(HttpExchangeRecord::Secrets::Mask)).toJson()))
                                  .toUtf8();
     EXPECT_EQ(leak(secrets, shown), QString()) << "default output shows a secret";
 
@@ -169,18 +168,16 @@ TEST_F(SecretLeakTest, FullExchangeLeavesNoSecretInLogsSettingsOrTempFiles)
 
     // The CLI, as verbose as it gets (--raw shows the whole HTTP exchange), with the same key.
     const QString tmp = scratch.filePath(QStringLiteral("tmp"));
-    const auto cli = testsupport::runProcess(
-        QStringLiteral(JWTFLOW_CLI_PATH),
-        {QStringLiteral("exchange"), QStringLiteral("--env"), origin(), QStringLiteral("--client-id"), org.consumerKey(),
-         QStringLiteral("--username"), org.username(), QStringLiteral("--key"), keyFile, QStringLiteral("--raw")},
+    const auto cli = testsupport::runProcess(QStringLiteral(JWTFLOW_CLI_PATH),
+        { QStringLiteral("exchange"), QStringLiteral("--env"), origin(), QStringLiteral("--client-id"), org.consumerKey(),
+            QStringLiteral("--username"), org.username(), QStringLiteral("--key"), keyFile, QStringLiteral("--raw") },
         {},
-        {{QStringLiteral("JWTFLOW_PASSPHRASE"), QString::fromLatin1(kPassphrase)},
-         {QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("*.debug=true")},
-         {QStringLiteral("TMPDIR"), tmp},
-         {QStringLiteral("HOME"), scratch.filePath(QStringLiteral("home"))},
-         {QStringLiteral("XDG_CONFIG_HOME"), scratch.filePath(QStringLiteral("config"))},
-         {QStringLiteral("XDG_CACHE_HOME"), scratch.filePath(QStringLiteral("cache"))},
-         {QStringLiteral("XDG_DATA_HOME"), scratch.filePath(QStringLiteral("data"))}},
+        { { QStringLiteral("JWTFLOW_PASSPHRASE"), QString::fromLatin1(kPassphrase) },
+            { QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("*.debug=true") }, { QStringLiteral("TMPDIR"), tmp },
+            { QStringLiteral("HOME"), scratch.filePath(QStringLiteral("home")) },
+            { QStringLiteral("XDG_CONFIG_HOME"), scratch.filePath(QStringLiteral("config")) },
+            { QStringLiteral("XDG_CACHE_HOME"), scratch.filePath(QStringLiteral("cache")) },
+            { QStringLiteral("XDG_DATA_HOME"), scratch.filePath(QStringLiteral("data")) } },
         {}, 60000);
     ASSERT_EQ(cli.exitCode, 0) << cli.out.toStdString() << cli.err.toStdString();
     EXPECT_TRUE(cli.out.contains(QStringLiteral("POST"))) << "--raw prints the exchange: " << cli.out.toStdString();
@@ -194,8 +191,8 @@ TEST_F(SecretLeakTest, FullExchangeLeavesNoSecretInLogsSettingsOrTempFiles)
         logged = g_log.join(u'\n').toUtf8();
     }
     EXPECT_EQ(leak(secrets, logged), QString()) << logged.toStdString();
-    for (const auto location : {QStandardPaths::GenericConfigLocation, QStandardPaths::AppConfigLocation, QStandardPaths::AppDataLocation,
-                                QStandardPaths::CacheLocation, QStandardPaths::GenericCacheLocation}) {
+    for (const auto location : { QStandardPaths::GenericConfigLocation, QStandardPaths::AppConfigLocation,
+             QStandardPaths::AppDataLocation, QStandardPaths::CacheLocation, QStandardPaths::GenericCacheLocation }) {
         const QString dir = QStandardPaths::writableLocation(location);
         if (!dir.isEmpty() && QDir(dir).exists()) {
             EXPECT_EQ(filesWithSecrets(dir, secrets), QStringList()) << dir.toStdString();

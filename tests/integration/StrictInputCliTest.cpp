@@ -157,11 +157,11 @@ TEST(StrictInputCli, FifoSecretFileIsRefusedNotWaitedOn)
         QString::fromLatin1(token) });
     EXPECT_EQ(run.exitCode, 2) << run.err.toStdString();
     EXPECT_TRUE(run.json()
-                    .value(QStringLiteral("error"))
-                    .toObject()
-                    .value(QStringLiteral("message"))
-                    .toString()
-                    .contains(QStringLiteral("pipe")))
+            .value(QStringLiteral("error"))
+            .toObject()
+            .value(QStringLiteral("message"))
+            .toString()
+            .contains(QStringLiteral("pipe")))
         << run.out.toStdString();
     const QString claims = dir.filePath(QStringLiteral("claims.fifo"));
     ASSERT_EQ(::mkfifo(claims.toLocal8Bit().constData(), 0600), 0);
@@ -178,9 +178,9 @@ TEST(StrictInputCli, InvalidJsonUnderAValidSignatureIsNotVerified)
     EXPECT_EQ(run.exitCode, 1) << run.out.toStdString();
     EXPECT_EQ(run.json().value(QStringLiteral("outcome")).toString(), QStringLiteral("json-invalid"));
     EXPECT_TRUE(run.json()
-                    .value(QStringLiteral("message"))
-                    .toString()
-                    .startsWith(QStringLiteral("Signature valid, but the JSON is not valid; servers will reject it")));
+            .value(QStringLiteral("message"))
+            .toString()
+            .startsWith(QStringLiteral("Signature valid, but the JSON is not valid; servers will reject it")));
     EXPECT_TRUE(run.json().value(QStringLiteral("message")).toString().contains(QStringLiteral("line 1, column 11")))
         << run.out.toStdString();
     // inspect, with no key, does not call it fine either.
@@ -213,7 +213,8 @@ TEST(StrictInputCli, UnsupportedAlgorithmsExitThreeWithTheirOwnName)
             + Base64Url::encode(QByteArray(96, 1));
         const ProcessRun run = cli({ QStringLiteral("verify"), QStringLiteral("--json"), QStringLiteral("--pubkey"),
             QStringLiteral(JWTFLOW_TEST_DATA "/fuzz/fuzz_keys/ec-p256-pkcs8.pem"), QString::fromLatin1(token) });
-        EXPECT_EQ(run.json().value(QStringLiteral("outcome")).toString(), QStringLiteral("unsupported")) << alg << ": " << run.out.toStdString();
+        EXPECT_EQ(run.json().value(QStringLiteral("outcome")).toString(), QStringLiteral("unsupported"))
+            << alg << ": " << run.out.toStdString();
         EXPECT_EQ(run.exitCode, 3) << alg;
         EXPECT_TRUE(run.json().value(QStringLiteral("message")).toString().contains(QLatin1String(alg))) << run.out.toStdString();
     }

@@ -26,13 +26,15 @@ using namespace jwtflow;
 namespace {
 
 // base64url never has '+', '/' or '=', but a pasted or hand-edited assertion can: they must arrive intact.
-const QString kAssertion = QStringLiteral(
-    "eyJhbGciOiJSUzI1NiJ9.eyJpc3MiOiIzTVZHOWV4YW1wbGUiLCJzdWIiOiJhbm5AYWNtZS5jb20iLCJhdWQiOiJodHRwczovL2xvZ2luLnNhbGVzZm9yY2UuY29tIiwiZXhwIjoxNzAwMDAwMDAwfQ.c2ln+YXR1/cmU=");
-const QByteArray kAccessToken = "00Dxx0000001gPL!AR8AQJXg5oj8jXSgxJfA0lBog.39AsX.LVpxezPwuX5VAIrrbbHMuol7GQxnMeYMN7cj8EoWr78nt1u44zU31IbYNNJguseu";
-const QByteArray kSuccess = "{\"access_token\":\"" + kAccessToken +
-                            "\",\"scope\":\"web openid api id\",\"instance_url\":\"https://yourInstance.salesforce.com\","
-                            "\"id\":\"https://login.salesforce.com/id/00Dxx0000001gPLEAY/005xx000001SwiUAAS\",\"token_type\":\"Bearer\","
-                            "\"issued_at\":\"1700000000000\",\"signature\":\"abc=\",\"sfdc_community_id\":\"0DBxx\"}";
+const QString kAssertion = QStringLiteral("eyJhbGciOiJSUzI1NiJ9."
+                                          "eyJpc3MiOiIzTVZHOWV4YW1wbGUiLCJzdWIiOiJhbm5AYWNtZS5jb20iLCJhdWQiOiJodHRwczovL2xvZ2luLn"
+                                          "NhbGVzZm9yY2UuY29tIiwiZXhwIjoxNzAwMDAwMDAwfQ.c2ln+YXR1/cmU=");
+const QByteArray kAccessToken
+    = "00Dxx0000001gPL!AR8AQJXg5oj8jXSgxJfA0lBog.39AsX.LVpxezPwuX5VAIrrbbHMuol7GQxnMeYMN7cj8EoWr78nt1u44zU31IbYNNJguseu";
+const QByteArray kSuccess = "{\"access_token\":\"" + kAccessToken
+    + "\",\"scope\":\"web openid api id\",\"instance_url\":\"https://yourInstance.salesforce.com\","
+      "\"id\":\"https://login.salesforce.com/id/00Dxx0000001gPLEAY/005xx000001SwiUAAS\",\"token_type\":\"Bearer\","
+      "\"issued_at\":\"1700000000000\",\"signature\":\"abc=\",\"sfdc_community_id\":\"0DBxx\"}";
 
 class TokenExchangeTest : public ::testing::Test {
 protected:
@@ -57,7 +59,7 @@ protected:
             loop.exec();
         QObject::disconnect(connection);
         EXPECT_TRUE(result.has_value()) << "no finished() within " << limitMs << " ms";
-        return result.value_or(ExchangeResult{});
+        return result.value_or(ExchangeResult {});
     }
 
     ExchangeResult exchange(int timeoutMs = 3000)
@@ -86,7 +88,8 @@ TEST_F(TokenExchangeTest, PostsTheFormAndParsesTheToken)
     EXPECT_EQ(request.header("Content-Type"), "application/x-www-form-urlencoded");
     EXPECT_EQ(request.header("Accept"), "application/json");
     EXPECT_TRUE(request.header("Cookie").isEmpty());
-    EXPECT_EQ(request.body, "grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Ajwt-bearer&assertion=" + QUrl::toPercentEncoding(kAssertion));
+    EXPECT_EQ(request.body,
+        "grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Ajwt-bearer&assertion=" + QUrl::toPercentEncoding(kAssertion));
     EXPECT_TRUE(request.body.contains("c2ln%2BYXR1%2FcmU%3D"));
     const auto fields = FormBody::decode(request.body); // as a server reads it: '+' would have become a space
     EXPECT_EQ(FormBody::value(fields, QStringLiteral("assertion")), kAssertion);
@@ -105,7 +108,8 @@ TEST_F(TokenExchangeTest, PostsTheFormAndParsesTheToken)
     EXPECT_LT(result.elapsedMs(), 1000);
 
     const QString masked = result.record.masked();
-    EXPECT_TRUE(masked.startsWith(QStringLiteral("POST /services/oauth2/token HTTP/1.1\nHost: 127.0.0.1:"))) << masked.toStdString();
+    EXPECT_TRUE(masked.startsWith(QStringLiteral("POST /services/oauth2/token HTTP/1.1\nHost: 127.0.0.1:")))
+        << masked.toStdString();
     EXPECT_FALSE(masked.contains(QString::fromLatin1(kAccessToken.mid(16))));
     EXPECT_TRUE(masked.contains(QStringLiteral("00Dxx0000001gPL!****")));
     EXPECT_FALSE(masked.contains(QStringLiteral("c2ln%2BYXR1%2FcmU%3D")));
@@ -120,21 +124,22 @@ TEST_F(TokenExchangeTest, EverySalesforceErrorIsParsedAndDiagnosed)
         const char *body;
     };
     const Row rows[] = {
-        {"E1", R"({"error":"invalid_grant","error_description":"user hasn't approved this consumer"})"},
-        {"E2", R"({"error":"invalid_grant","error_description":"invalid assertion"})"},
-        {"E3", R"({"error_description":"audience is invalid","error":"invalid_grant"})"},
-        {"E4", R"({"error":"invalid_grant","error_description":"expired authorization code"})"},
-        {"E5", R"({"error":"invalid_client_id","error_description":"client identifier invalid"})"},
-        {"E6", R"({"error":"app_not_found","error_description":"External client app is not installed in this org"})"},
-        {"E7", R"({"error":"invalid_app_access","error_description":"user is not admin approved to access this app"})"},
-        {"E8", R"({"error":"invalid_request","error_description":"refresh_token scope is required and the connected app should be installed and preauthorized."})"},
-        {"E9", R"({"error":"unsupported_grant_type","error_description":"grant type not supported"})"},
-        {"E10", R"({"error":"invalid_grant","error_description":"IP restricted or invalid login hours"})"},
-        {"E11", R"({"error":"invalid_grant","error_description":"inactive user"})"},
-        {"E12", R"({"error":"inactive_org","error_description":"org is locked"})"},
-        {"E13", R"({"error":"rate_limit_exceeded","error_description":"too many requests"})"},
-        {"E14", R"({"error":"invalid_grant","error_description":"user is locked"})"},
-        {"E15", R"({"error":"invalid_request","error_description":"grant type is missing"})"},
+        { "E1", R"({"error":"invalid_grant","error_description":"user hasn't approved this consumer"})" },
+        { "E2", R"({"error":"invalid_grant","error_description":"invalid assertion"})" },
+        { "E3", R"({"error_description":"audience is invalid","error":"invalid_grant"})" },
+        { "E4", R"({"error":"invalid_grant","error_description":"expired authorization code"})" },
+        { "E5", R"({"error":"invalid_client_id","error_description":"client identifier invalid"})" },
+        { "E6", R"({"error":"app_not_found","error_description":"External client app is not installed in this org"})" },
+        { "E7", R"({"error":"invalid_app_access","error_description":"user is not admin approved to access this app"})" },
+        { "E8",
+            R"({"error":"invalid_request","error_description":"refresh_token scope is required and the connected app should be installed and preauthorized."})" },
+        { "E9", R"({"error":"unsupported_grant_type","error_description":"grant type not supported"})" },
+        { "E10", R"({"error":"invalid_grant","error_description":"IP restricted or invalid login hours"})" },
+        { "E11", R"({"error":"invalid_grant","error_description":"inactive user"})" },
+        { "E12", R"({"error":"inactive_org","error_description":"org is locked"})" },
+        { "E13", R"({"error":"rate_limit_exceeded","error_description":"too many requests"})" },
+        { "E14", R"({"error":"invalid_grant","error_description":"user is locked"})" },
+        { "E15", R"({"error":"invalid_request","error_description":"grant type is missing"})" },
     };
     QByteArray body;
     server.setHandler([&body](const ScriptedHttpServer::Request &) { return ScriptedHttpServer::json(400, body); });
@@ -146,7 +151,8 @@ TEST_F(TokenExchangeTest, EverySalesforceErrorIsParsedAndDiagnosed)
         const QJsonObject json = QJsonDocument::fromJson(body).object();
         EXPECT_EQ(result.error, json.value(QStringLiteral("error")).toString());
         EXPECT_EQ(result.errorDescription, json.value(QStringLiteral("error_description")).toString());
-        const Diagnosis diagnosis = Diagnosis::diagnose(result, DiagnosisContext::fromAssertion(server.url(), kAssertion, FixedClock(1700000000)));
+        const Diagnosis diagnosis
+            = Diagnosis::diagnose(result, DiagnosisContext::fromAssertion(server.url(), kAssertion, FixedClock(1700000000)));
         EXPECT_EQ(diagnosis.code, QString::fromLatin1(row.code)) << row.body;
         EXPECT_FALSE(diagnosis.causes.isEmpty());
     }
@@ -157,8 +163,8 @@ TEST_F(TokenExchangeTest, HtmlErrorPageIsRecognisedWithItsTitle)
 {
     server.setHandler([](const ScriptedHttpServer::Request &) {
         return ScriptedHttpServer::response(500, "Server Error", "text/html; charset=UTF-8",
-                                            "<!DOCTYPE html>\n<html><head><TITLE>Service Unavailable &amp; Maintenance</TITLE></head>"
-                                            "<body>down</body></html>");
+            "<!DOCTYPE html>\n<html><head><TITLE>Service Unavailable &amp; Maintenance</TITLE></head>"
+            "<body>down</body></html>");
     });
     const ExchangeResult result = exchange();
     EXPECT_EQ(result.outcome, ExchangeResult::Outcome::HtmlBody);
@@ -193,7 +199,8 @@ TEST_F(TokenExchangeTest, RedirectIsReportedAndNotFollowed)
     server.setHandler([](const ScriptedHttpServer::Request &request) -> std::optional<QByteArray> {
         if (request.target != "/services/oauth2/token")
             return ScriptedHttpServer::json(500, R"({"error":"followed"})");
-        return ScriptedHttpServer::response(302, "Found", "text/html", "<html></html>", {{"Location", "/elsewhere/services/oauth2/token"}});
+        return ScriptedHttpServer::response(
+            302, "Found", "text/html", "<html></html>", { { "Location", "/elsewhere/services/oauth2/token" } });
     });
     const ExchangeResult result = exchange();
     EXPECT_EQ(result.outcome, ExchangeResult::Outcome::Redirect);
@@ -221,7 +228,8 @@ TEST_F(TokenExchangeTest, ServerThatNeverAnswersTimesOut)
     // The request went out and nothing came back: a server that never answers comes first; the
     // short timeout is still listed, as a hint.
     EXPECT_EQ(diagnosis.causes.constFirst().id, QStringLiteral("server.no-answer"));
-    EXPECT_TRUE(std::any_of(diagnosis.causes.cbegin(), diagnosis.causes.cend(), [](const auto &c) { return c.id == QStringLiteral("timeout.short"); }));
+    EXPECT_TRUE(std::any_of(diagnosis.causes.cbegin(), diagnosis.causes.cend(),
+        [](const auto &c) { return c.id == QStringLiteral("timeout.short"); }));
 }
 
 TEST_F(TokenExchangeTest, ClosedPortIsConnectionRefused)
@@ -283,8 +291,8 @@ TEST_F(TokenExchangeTest, OversizedAnswerIsCutOff)
 TEST_F(TokenExchangeTest, EntraModePostsClientCredentialsAndDiagnosesAadsts)
 {
     server.setHandler([](const ScriptedHttpServer::Request &) {
-        return ScriptedHttpServer::json(
-            401, R"({"error":"invalid_client","error_description":"AADSTS700027: Client assertion contains an invalid signature. [Reason - The key was not found.]\r\nTrace ID: x","error_codes":[700027],"error_uri":"https://login.microsoftonline.com/error?code=700027"})");
+        return ScriptedHttpServer::json(401,
+            R"({"error":"invalid_client","error_description":"AADSTS700027: Client assertion contains an invalid signature. [Reason - The key was not found.]\r\nTrace ID: x","error_codes":[700027],"error_uri":"https://login.microsoftonline.com/error?code=700027"})");
     });
     // A well-formed assertion this time: the diagnosis reads its header (which has no x5t).
     const QString assertion = kAssertion.section(QLatin1Char('.'), 0, 1) + QStringLiteral(".c2lnbmF0dXJl");
@@ -293,7 +301,7 @@ TEST_F(TokenExchangeTest, EntraModePostsClientCredentialsAndDiagnosesAadsts)
     const ExchangeResult result = run(
         [&] {
             return exchange.exchangeEntra(tokenUrl, QStringLiteral("11111111-2222-3333-4444-555555555555"), assertion,
-                                          QStringLiteral("https://graph.microsoft.com/.default"));
+                QStringLiteral("https://graph.microsoft.com/.default"));
         },
         exchange);
     ASSERT_EQ(server.requests().size(), 1);
@@ -303,16 +311,17 @@ TEST_F(TokenExchangeTest, EntraModePostsClientCredentialsAndDiagnosesAadsts)
     EXPECT_EQ(FormBody::value(form, QStringLiteral("grant_type")), QStringLiteral("client_credentials"));
     EXPECT_EQ(FormBody::value(form, QStringLiteral("client_id")), QStringLiteral("11111111-2222-3333-4444-555555555555"));
     EXPECT_EQ(FormBody::value(form, QStringLiteral("client_assertion_type")),
-              QStringLiteral("urn:ietf:params:oauth:client-assertion-type:jwt-bearer"));
+        QStringLiteral("urn:ietf:params:oauth:client-assertion-type:jwt-bearer"));
     EXPECT_EQ(FormBody::value(form, QStringLiteral("client_assertion")), assertion);
     EXPECT_EQ(FormBody::value(form, QStringLiteral("scope")), QStringLiteral("https://graph.microsoft.com/.default"));
     EXPECT_TRUE(request.body.contains("scope=https%3A%2F%2Fgraph.microsoft.com%2F.default"));
 
     EXPECT_EQ(result.mode, ExchangeResult::Mode::EntraClientCredentials);
     EXPECT_EQ(result.outcome, ExchangeResult::Outcome::OAuthError);
-    EXPECT_EQ(result.errorCodes, QList<qint64>{700027});
+    EXPECT_EQ(result.errorCodes, QList<qint64> { 700027 });
     EXPECT_FALSE(result.record.masked().contains(QStringLiteral("c2lnbmF0dXJl")));
-    const Diagnosis diagnosis = Diagnosis::diagnose(result, DiagnosisContext::fromAssertion(QUrl(tokenUrl), assertion, FixedClock(0)));
+    const Diagnosis diagnosis
+        = Diagnosis::diagnose(result, DiagnosisContext::fromAssertion(QUrl(tokenUrl), assertion, FixedClock(0)));
     EXPECT_EQ(diagnosis.code, QStringLiteral("AADSTS700027"));
     EXPECT_EQ(diagnosis.causes.constFirst().id, QStringLiteral("x5t.wrong")); // the header has no x5t
 }

@@ -93,7 +93,8 @@ protected:
             offeredRemember = canRemember;
             return saveAnswer;
         };
-        prompts.chooseProfile = [this](QWidget *, const QString &, const QStringList &, const QString &) -> std::optional<QString> { return chosen; };
+        prompts.chooseProfile = [this](QWidget *, const QString &, const QStringList &,
+                                    const QString &) -> std::optional<QString> { return chosen; };
         prompts.askNewName = [](QWidget *, const QString &) { return std::optional<QString>(); };
         prompts.confirm = [](QWidget *, const QString &) { return true; };
         menu()->setPrompts(prompts);
@@ -121,7 +122,7 @@ protected:
     }
 
     const QString service = test::uniqueService();
-    KeychainSecretStore keychain{service};
+    KeychainSecretStore keychain { service };
     std::unique_ptr<MainWindow> window;
     std::optional<QByteArray> typedPassphrase = kPassphrase;
     int passphrasePrompts = 0;
@@ -138,10 +139,12 @@ TEST_F(KeychainProfiles, RememberPutsThePassphraseInTheKeychainOnlyAndLoadTakesI
 {
     fillAcmeWithEncryptedKey();
     ASSERT_EQ(passphrasePrompts, 1);
-    saveAnswer = ProfileMenu::SaveAnswer{QStringLiteral("Acme"), true};
+    saveAnswer = ProfileMenu::SaveAnswer { QStringLiteral("Acme"), true };
     menu()->saveAs();
     EXPECT_TRUE(offeredRemember);
-    ASSERT_TRUE(test::waitFor([&] { return said(QStringLiteral("its passphrase is in")) || said(QStringLiteral("without the passphrase")); }, kTimeoutMs))
+    ASSERT_TRUE(test::waitFor(
+        [&] { return said(QStringLiteral("its passphrase is in")) || said(QStringLiteral("without the passphrase")); },
+        kTimeoutMs))
         << said();
     ASSERT_TRUE(said(QStringLiteral("its passphrase is in the system keychain"))) << said();
 
@@ -161,8 +164,10 @@ TEST_F(KeychainProfiles, RememberPutsThePassphraseInTheKeychainOnlyAndLoadTakesI
     EXPECT_FALSE(file.contains(kPassphrase));
     EXPECT_FALSE(file.contains(kPassphrase.toBase64()));
     if (const QString keyringDir = qEnvironmentVariable("JWTFLOW_TEST_KEYRING_DIR"); !keyringDir.isEmpty()) {
-        EXPECT_TRUE(QDir(keyringDir + QStringLiteral("/data/keyrings")).exists()) << "the keyring's files are where run-with-keyring puts them";
-        EXPECT_TRUE(filesHolding(keyringDir, kPassphrase).isEmpty()) << filesHolding(keyringDir, kPassphrase).join(QLatin1Char(' ')).toStdString();
+        EXPECT_TRUE(QDir(keyringDir + QStringLiteral("/data/keyrings")).exists())
+            << "the keyring's files are where run-with-keyring puts them";
+        EXPECT_TRUE(filesHolding(keyringDir, kPassphrase).isEmpty())
+            << filesHolding(keyringDir, kPassphrase).join(QLatin1Char(' ')).toStdString();
     }
 
     // Loading reads the keychain and never asks.
@@ -196,7 +201,7 @@ TEST_F(KeychainProfiles, RememberPutsThePassphraseInTheKeychainOnlyAndLoadTakesI
 TEST_F(KeychainProfiles, WithoutRememberNothingGoesToTheKeychain)
 {
     fillAcmeWithEncryptedKey();
-    saveAnswer = ProfileMenu::SaveAnswer{QStringLiteral("Acme"), false};
+    saveAnswer = ProfileMenu::SaveAnswer { QStringLiteral("Acme"), false };
     menu()->saveAs();
     EXPECT_TRUE(said(QStringLiteral("saved"))) << said();
     const auto saved = storedProfile(QStringLiteral("Acme"));
@@ -218,14 +223,14 @@ TEST_F(KeychainProfiles, WithoutRememberNothingGoesToTheKeychain)
 TEST_F(KeychainProfiles, UntickingRememberOnSaveRemovesThePassphraseFromTheKeychain)
 {
     fillAcmeWithEncryptedKey();
-    saveAnswer = ProfileMenu::SaveAnswer{QStringLiteral("Acme"), true};
+    saveAnswer = ProfileMenu::SaveAnswer { QStringLiteral("Acme"), true };
     menu()->saveAs();
     ASSERT_TRUE(test::waitFor([&] { return said(QStringLiteral("its passphrase is in")); }, kTimeoutMs)) << said();
     profileId = storedProfile(QStringLiteral("Acme"))->id;
     const auto stored = keychainEntry();
     ASSERT_TRUE(stored.has_value() && stored->ok()) << "the passphrase did not reach the keychain";
 
-    saveAnswer = ProfileMenu::SaveAnswer{QStringLiteral("Acme"), false};
+    saveAnswer = ProfileMenu::SaveAnswer { QStringLiteral("Acme"), false };
     menu()->saveAs();
     ASSERT_TRUE(test::waitFor([&] { return said(QStringLiteral("removed from the system keychain")); }, kTimeoutMs)) << said();
     EXPECT_FALSE(storedProfile(QStringLiteral("Acme"))->passphraseInKeychain);

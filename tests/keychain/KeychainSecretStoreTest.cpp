@@ -1,8 +1,8 @@
 // The real KeychainSecretStore against a real Secret Service (gnome-keyring on a private bus,
 // from tests/run-with-keyring): write, read, overwrite, remove, not-found, non-ASCII and binary
 // bytes. Each test uses a service name of its own and removes what it wrote.
-#include "SecretServiceCheck.h"
 #include "store/KeychainSecretStore.h"
+#include "SecretServiceCheck.h"
 #include "support/SecretStoreSync.h"
 
 #include <gtest/gtest.h>
@@ -36,12 +36,13 @@ protected:
         const auto read = test::readNow(from, key, kTimeoutMs);
         ASSERT_TRUE(read.has_value()) << "the keychain did not answer the read";
         ASSERT_TRUE(read->ok()) << read->error().code.toStdString() << ": " << read->error().text().toStdString();
-        EXPECT_TRUE(read->value() == expected) << "read back " << read->value().size() << " bytes, not the " << expected.size() << " written";
+        EXPECT_TRUE(read->value() == expected)
+            << "read back " << read->value().size() << " bytes, not the " << expected.size() << " written";
     }
     void expectStored(const QString &key, const QByteArray &expected) { expectStored(key, expected, store); }
 
     const QString service = test::uniqueService();
-    KeychainSecretStore store{service};
+    KeychainSecretStore store { service };
     QStringList written;
 };
 

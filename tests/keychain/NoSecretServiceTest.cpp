@@ -30,8 +30,8 @@ const QString kActivatableKeyring = QStringLiteral("/usr/share/dbus-1/services/o
 struct ProbeRun {
     bool finished = false;
     int exitCode = -1;
-    QString out;      // stdout: one line per step
-    QByteArray all;   // stdout and stderr, for the leak checks
+    QString out; // stdout: one line per step
+    QByteArray all; // stdout and stderr, for the leak checks
     QString line(const QString &step) const
     {
         for (const QString &l : out.split(QLatin1Char('\n'))) {
@@ -47,11 +47,13 @@ struct ProbeRun {
 QProcessEnvironment isolatedEnvironment(const QTemporaryDir &dir)
 {
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    for (const char *name : {"DBUS_SESSION_BUS_ADDRESS", "DISPLAY", "WAYLAND_DISPLAY", "GNOME_KEYRING_CONTROL", "XDG_CURRENT_DESKTOP", "DESKTOP_SESSION"})
+    for (const char *name : { "DBUS_SESSION_BUS_ADDRESS", "DISPLAY", "WAYLAND_DISPLAY", "GNOME_KEYRING_CONTROL",
+             "XDG_CURRENT_DESKTOP", "DESKTOP_SESSION" })
         env.remove(QString::fromLatin1(name));
-    for (const char *sub : {"home", "run", "data", "config", "cache"})
+    for (const char *sub : { "home", "run", "data", "config", "cache" })
         QDir(dir.path()).mkpath(QString::fromLatin1(sub));
-    QFile::setPermissions(dir.filePath(QStringLiteral("run")), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    QFile::setPermissions(
+        dir.filePath(QStringLiteral("run")), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
     env.insert(QStringLiteral("HOME"), dir.filePath(QStringLiteral("home")));
     env.insert(QStringLiteral("XDG_RUNTIME_DIR"), dir.filePath(QStringLiteral("run")));
     env.insert(QStringLiteral("XDG_DATA_HOME"), dir.filePath(QStringLiteral("data")));
@@ -66,7 +68,7 @@ ProbeRun runProbe(const QProcessEnvironment &env, const QByteArray &secret)
 {
     QProcess probe;
     probe.setProcessEnvironment(env);
-    probe.start(kProbe, {test::uniqueService()});
+    probe.start(kProbe, { test::uniqueService() });
     ProbeRun run;
     if (!probe.waitForStarted(10000))
         return run;
@@ -108,7 +110,9 @@ public:
         if (program.isEmpty())
             return false;
         m_daemon.setProcessEnvironment(env);
-        m_daemon.start(program, configuration + QStringList{QStringLiteral("--nofork"), QStringLiteral("--nopidfile"), QStringLiteral("--print-address=1")});
+        m_daemon.start(program,
+            configuration
+                + QStringList { QStringLiteral("--nofork"), QStringLiteral("--nopidfile"), QStringLiteral("--print-address=1") });
         while (!m_daemon.canReadLine()) {
             if (!m_daemon.waitForReadyRead(10000))
                 return false;
@@ -132,8 +136,10 @@ void expectEveryStepRefused(const ProbeRun &run, const QString &code)
 {
     ASSERT_TRUE(run.finished) << "the probe hung:\n" << run.all.toStdString();
     EXPECT_EQ(run.exitCode, 0) << "a step got no answer within 20 s:\n" << run.all.toStdString();
-    for (const QString &step : {QStringLiteral("write"), QStringLiteral("read"), QStringLiteral("remove"), QStringLiteral("read-removed")})
-        EXPECT_TRUE(run.line(step).startsWith(step + QStringLiteral(": ") + code + QStringLiteral(" ("))) << run.out.toStdString();
+    for (const QString &step :
+        { QStringLiteral("write"), QStringLiteral("read"), QStringLiteral("remove"), QStringLiteral("read-removed") })
+        EXPECT_TRUE(run.line(step).startsWith(step + QStringLiteral(": ") + code + QStringLiteral(" (")))
+            << run.out.toStdString();
 }
 
 } // namespace
@@ -144,9 +150,12 @@ TEST(NoSecretService, WithoutASessionBusEveryCallSaysThereIsNoKeychain)
     ASSERT_TRUE(dir.isValid());
     const ProbeRun run = runProbe(isolatedEnvironment(dir), randomSecret());
     expectEveryStepRefused(run, QStringLiteral("secret.no-backend"));
-    EXPECT_TRUE(run.line(QStringLiteral("write")).contains(QStringLiteral("There is no system keychain to store the passphrase in"))) << run.out.toStdString();
+    EXPECT_TRUE(
+        run.line(QStringLiteral("write")).contains(QStringLiteral("There is no system keychain to store the passphrase in")))
+        << run.out.toStdString();
     EXPECT_TRUE(run.line(QStringLiteral("write")).contains(QStringLiteral("Nothing was stored."))) << run.out.toStdString();
-    EXPECT_TRUE(run.line(QStringLiteral("write")).contains(QStringLiteral("GNOME Keyring or KWallet"))) << "the hint says what to do";
+    EXPECT_TRUE(run.line(QStringLiteral("write")).contains(QStringLiteral("GNOME Keyring or KWallet")))
+        << "the hint says what to do";
 }
 
 TEST(NoSecretService, ABusWithNoSecretServiceOnItSaysThereIsNoKeychain)
@@ -164,14 +173,15 @@ TEST(NoSecretService, ABusWithNoSecretServiceOnItSaysThereIsNoKeychain)
     config.write(QStringLiteral("<!DOCTYPE busconfig PUBLIC \"-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN\"\n"
                                 " \"http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd\">\n"
                                 "<busconfig><type>session</type><listen>unix:dir=%1</listen><auth>EXTERNAL</auth>\n"
-                                "<policy context=\"default\"><allow send_destination=\"*\" eavesdrop=\"true\"/><allow eavesdrop=\"true\"/><allow own=\"*\"/></policy>\n"
+                                "<policy context=\"default\"><allow send_destination=\"*\" eavesdrop=\"true\"/><allow "
+                                "eavesdrop=\"true\"/><allow own=\"*\"/></policy>\n"
                                 "</busconfig>\n")
-                     .arg(dir.path())
-                     .toUtf8());
+            .arg(dir.path())
+            .toUtf8());
     config.close();
     QProcessEnvironment env = isolatedEnvironment(dir);
     PrivateBus bus;
-    ASSERT_TRUE(bus.start({QStringLiteral("--config-file=") + config.fileName()}, env)) << "dbus-daemon did not start";
+    ASSERT_TRUE(bus.start({ QStringLiteral("--config-file=") + config.fileName() }, env)) << "dbus-daemon did not start";
     env.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"), bus.address());
     expectEveryStepRefused(runProbe(env, randomSecret()), QStringLiteral("secret.no-backend"));
 }
@@ -189,16 +199,19 @@ TEST(NoSecretService, AKeyringThatCannotBeUnlockedRefusesWithoutHanging)
     // in the empty home, and its prompt to create one cannot be shown (no display).
     QProcessEnvironment env = isolatedEnvironment(dir);
     PrivateBus bus;
-    ASSERT_TRUE(bus.start({QStringLiteral("--session"), QStringLiteral("--address=unix:dir=") + dir.path()}, env)) << "dbus-daemon did not start";
+    ASSERT_TRUE(bus.start({ QStringLiteral("--session"), QStringLiteral("--address=unix:dir=") + dir.path() }, env))
+        << "dbus-daemon did not start";
     env.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"), bus.address());
     const QByteArray secret = randomSecret();
     const ProbeRun run = runProbe(env, secret);
     ASSERT_TRUE(run.finished) << "the probe hung:\n" << run.all.toStdString();
     EXPECT_EQ(run.exitCode, 0) << "a step got no answer within 20 s:\n" << run.all.toStdString();
     const QString write = run.line(QStringLiteral("write"));
-    EXPECT_TRUE(write.startsWith(QStringLiteral("write: secret."))) << "the write must fail, not pretend:\n" << run.out.toStdString();
+    EXPECT_TRUE(write.startsWith(QStringLiteral("write: secret."))) << "the write must fail, not pretend:\n"
+                                                                    << run.out.toStdString();
     EXPECT_TRUE(write.contains(QStringLiteral("The system keychain"))) << write.toStdString();
-    EXPECT_TRUE(write.startsWith(QStringLiteral("write: secret.locked"))) << "said as a missing unlocked keyring:\n" << write.toStdString();
+    EXPECT_TRUE(write.startsWith(QStringLiteral("write: secret.locked"))) << "said as a missing unlocked keyring:\n"
+                                                                          << write.toStdString();
     EXPECT_TRUE(write.contains(QStringLiteral("no unlocked default keyring"))) << write.toStdString();
     EXPECT_FALSE(run.line(QStringLiteral("read")).startsWith(QStringLiteral("read: ok"))) << run.out.toStdString();
     EXPECT_FALSE(run.all.contains(secret)) << "the secret reached the probe's output";
@@ -219,7 +232,8 @@ TEST(NoSecretService, TheSecretNeverReachesTheOutputEvenWithEveryDebugMessageOn)
     EXPECT_TRUE(run.line(QStringLiteral("write")).startsWith(QStringLiteral("write: ok"))) << run.out.toStdString();
     EXPECT_TRUE(run.line(QStringLiteral("read")).startsWith(QStringLiteral("read: ok, same bytes"))) << run.out.toStdString();
     EXPECT_TRUE(run.line(QStringLiteral("remove")).startsWith(QStringLiteral("remove: ok"))) << run.out.toStdString();
-    EXPECT_TRUE(run.line(QStringLiteral("read-removed")).startsWith(QStringLiteral("read-removed: secret.not-found"))) << run.out.toStdString();
+    EXPECT_TRUE(run.line(QStringLiteral("read-removed")).startsWith(QStringLiteral("read-removed: secret.not-found")))
+        << run.out.toStdString();
     // QtKeychain stores binary data as base64: neither form, nor hex, may be printed.
     EXPECT_FALSE(run.all.contains(secret));
     EXPECT_FALSE(run.all.contains(secret.toBase64()));

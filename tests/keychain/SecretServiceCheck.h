@@ -14,7 +14,8 @@ namespace jwtflow::test {
 inline bool secretServiceOnBus()
 {
     QDBusConnection bus = QDBusConnection::sessionBus();
-    return bus.isConnected() && bus.interface() && bus.interface()->isServiceRegistered(QStringLiteral("org.freedesktop.secrets")).value();
+    return bus.isConnected() && bus.interface()
+        && bus.interface()->isServiceRegistered(QStringLiteral("org.freedesktop.secrets")).value();
 }
 
 inline bool keychainRequired()
@@ -37,11 +38,11 @@ inline QString uniqueService()
 } // namespace jwtflow::test
 
 // In SetUp or a test body: skip without a Secret Service, or fail when one is required.
-#define JWTFLOW_NEED_SECRET_SERVICE()                                                                                 \
-    do {                                                                                                              \
-        if (!::jwtflow::test::secretServiceOnBus()) {                                                                 \
-            if (::jwtflow::test::keychainRequired())                                                                  \
-                FAIL() << "JWTFLOW_REQUIRE_KEYCHAIN=1 and " << ::jwtflow::test::noSecretServiceText();                \
-            GTEST_SKIP() << ::jwtflow::test::noSecretServiceText();                                                   \
-        }                                                                                                             \
+#define JWTFLOW_NEED_SECRET_SERVICE()                                                                                            \
+    do {                                                                                                                         \
+        if (!::jwtflow::test::secretServiceOnBus()) {                                                                            \
+            if (::jwtflow::test::keychainRequired())                                                                             \
+                FAIL() << "JWTFLOW_REQUIRE_KEYCHAIN=1 and " << ::jwtflow::test::noSecretServiceText();                           \
+            GTEST_SKIP() << ::jwtflow::test::noSecretServiceText();                                                              \
+        }                                                                                                                        \
     } while (false)

@@ -1,41 +1,41 @@
 // Drives the main window into its main states and saves a PNG of each, so people can look at
 // what they build (packaging/dev screenshots runs it under Xvfb). Not a test: it asserts nothing.
 #include "ClearTextConfirmation.h"
-#include "IdTokenInspector.h"
-#include "inspect/KeyDiscovery.h"
 #include "ConnectionForm.h"
+#include "IdTokenInspector.h"
 #include "KeyGenerationDialog.h"
 #include "KeyPicker.h"
 #include "MainWindow.h"
-#include "flow/BearerFlowSession.h"
-#include "SignaturePanel.h"
-#include "crypto/CredentialWriter.h"
-#include "crypto/KeyGenerator.h"
-#include "flow/AssertionPreset.h"
-#include "flow/TokenDocument.h"
 #include "ProfileMenu.h"
 #include "RecentFilesMenu.h"
 #include "ResponsePane.h"
 #include "ScenarioSwitches.h"
 #include "SequenceDiagram.h"
+#include "SignaturePanel.h"
 #include "TrainerDock.h"
 #include "WalkthroughView.h"
+#include "crypto/CredentialWriter.h"
+#include "crypto/KeyGenerator.h"
+#include "flow/AssertionPreset.h"
+#include "flow/BearerFlowSession.h"
+#include "flow/TokenDocument.h"
+#include "inspect/KeyDiscovery.h"
+#include "practice/PracticeOrg.h"
 #include "trainer/ScenarioSwitchboard.h"
 #include "trainer/SequenceLog.h"
-#include "practice/PracticeOrg.h"
 
 #include <QAbstractButton>
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialog>
-#include <QScreen>
-#include <QSettings>
-#include <QStandardPaths>
 #include <QDir>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
+#include <QScreen>
+#include <QSettings>
+#include <QStandardPaths>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTimer>
@@ -81,7 +81,8 @@ void shootProfiles(const Clock &clock, const QString &out)
     window.resize(1400, 900);
     window.move(0, 0);
     window.show();
-    window.connectionForm()->setEnvironment(AssertionPreset::Environment::MyDomain, QStringLiteral("https://acme.my.salesforce.com"));
+    window.connectionForm()->setEnvironment(
+        AssertionPreset::Environment::MyDomain, QStringLiteral("https://acme.my.salesforce.com"));
     window.connectionForm()->setClientId(QStringLiteral("3MVG9acmeConsumerKeyForTheDemo"));
     window.connectionForm()->setUsername(QStringLiteral("integration@acme.example"));
     window.signaturePanel()->signingPicker()->loadFile(keys + QStringLiteral("rsa2048-encrypted.pem"));
@@ -121,9 +122,9 @@ void shootProfiles(const Clock &clock, const QString &out)
 void shootScreens(const QString &out)
 {
     KeyPicker::setSynchronousLoading(true);
-    for (const QSize screen : {QSize(1024, 768), QSize(1280, 720), QSize(1366, 768), QSize(1920, 1080)}) {
-        for (const bool presentation : {false, true}) {
-            for (const bool trainerOn : {false, true}) {
+    for (const QSize screen : { QSize(1024, 768), QSize(1280, 720), QSize(1366, 768), QSize(1920, 1080) }) {
+        for (const bool presentation : { false, true }) {
+            for (const bool trainerOn : { false, true }) {
                 QTemporaryDir data;
                 MainWindow::Options options;
                 options.practiceOrg = true;
@@ -140,8 +141,9 @@ void shootScreens(const QString &out)
                 w.setGeometry(QRect(QPoint(0, 0), presentation ? screen : QSize(screen.width(), screen.height() - 32 - 40)));
                 settle(100);
                 if (w.minimumSizeHint().width() > screen.width() || w.minimumSizeHint().height() > screen.height())
-                    std::printf("%dx%d%s%s: the window's minimum is %dx%d\n", screen.width(), screen.height(), presentation ? " presentation" : "",
-                                trainerOn ? " trainer" : "", w.minimumSizeHint().width(), w.minimumSizeHint().height());
+                    std::printf("%dx%d%s%s: the window's minimum is %dx%d\n", screen.width(), screen.height(),
+                        presentation ? " presentation" : "", trainerOn ? " trainer" : "", w.minimumSizeHint().width(),
+                        w.minimumSizeHint().height());
                 w.focusTarget(QStringLiteral("send"));
                 w.send();
                 for (int i = 0; i < 500 && !w.responsePane()->hasResult(); ++i)
@@ -150,11 +152,11 @@ void shootScreens(const QString &out)
                 for (int i = 0; i < 500 && w.responsePane()->callCount() < 2; ++i)
                     settle(10);
                 save(w, out,
-                     QStringLiteral("30-fit-%1x%2%3%4")
-                         .arg(screen.width())
-                         .arg(screen.height())
-                         .arg(presentation ? QStringLiteral("-presentation") : QString())
-                         .arg(trainerOn ? QStringLiteral("-trainer") : QString()));
+                    QStringLiteral("30-fit-%1x%2%3%4")
+                        .arg(screen.width())
+                        .arg(screen.height())
+                        .arg(presentation ? QStringLiteral("-presentation") : QString())
+                        .arg(trainerOn ? QStringLiteral("-trainer") : QString()));
                 // A refusal: the diagnosis with its first cause (WindowFitTest asserts it in view).
                 (void)w.session()->applyFailure(ScenarioSwitchboard::Switch::UserNotApproved);
                 w.responsePane()->clear();
@@ -163,16 +165,20 @@ void shootScreens(const QString &out)
                     settle(10);
                 settle(50);
                 save(w, out,
-                     QStringLiteral("31-fit-%1x%2%3%4-diagnosis")
-                         .arg(screen.width())
-                         .arg(screen.height())
-                         .arg(presentation ? QStringLiteral("-presentation") : QString())
-                         .arg(trainerOn ? QStringLiteral("-trainer") : QString()));
+                    QStringLiteral("31-fit-%1x%2%3%4-diagnosis")
+                        .arg(screen.width())
+                        .arg(screen.height())
+                        .arg(presentation ? QStringLiteral("-presentation") : QString())
+                        .arg(trainerOn ? QStringLiteral("-trainer") : QString()));
                 w.session()->resetFailure();
                 if (trainerOn && w.isTrainerTabbed()) {
                     w.trainerPanel()->findChild<QTabWidget *>(QStringLiteral("trainerTabs"))->setCurrentIndex(1);
                     w.findChild<QTabWidget *>(QStringLiteral("mainTabs"))->setCurrentWidget(w.trainerPanel());
-                    save(w, out, QStringLiteral("30-fit-%1x%2%3-trainer-tab").arg(screen.width()).arg(screen.height()).arg(presentation ? QStringLiteral("-presentation") : QString()));
+                    save(w, out,
+                        QStringLiteral("30-fit-%1x%2%3-trainer-tab")
+                            .arg(screen.width())
+                            .arg(screen.height())
+                            .arg(presentation ? QStringLiteral("-presentation") : QString()));
                 }
                 if (presentation)
                     w.setPresentationMode(false);
@@ -187,7 +193,7 @@ void shootScreens(const QString &out)
 void shootJwtAccessTokens(const QString &out)
 {
     KeyPicker::setSynchronousLoading(true);
-    for (const QSize screen : {QSize(1024, 768), QSize(1280, 720)}) {
+    for (const QSize screen : { QSize(1024, 768), QSize(1280, 720) }) {
         QTemporaryDir data;
         MainWindow::Options options;
         options.practiceOrg = true;
@@ -267,7 +273,8 @@ int main(int argc, char **argv)
 
     // Composing an assertion: connection form + signing key + uploaded certificate.
     window.connectionForm()->setEnvironment(AssertionPreset::Environment::Production);
-    window.connectionForm()->setClientId(QStringLiteral("3MVG9rZjd7MXFdLhYg2sY6ZQcxMtWmZyGf5sBdVmFy1E5p3hJ0kPqNaT8uX.wR4vCeLbHo6DiIjAg"));
+    window.connectionForm()->setClientId(
+        QStringLiteral("3MVG9rZjd7MXFdLhYg2sY6ZQcxMtWmZyGf5sBdVmFy1E5p3hJ0kPqNaT8uX.wR4vCeLbHo6DiIjAg"));
     window.connectionForm()->setUsername(QStringLiteral("integration@acme.example"));
     window.signaturePanel()->signingPicker()->loadFile(files->privateKey);
     window.signaturePanel()->certificatePicker()->loadFile(files->certificatePem);
@@ -285,17 +292,18 @@ int main(int argc, char **argv)
     window.openToken(signedToken);
     save(window, out, QStringLiteral("05-pasted-verified"));
     QString tampered = signedToken;
-    tampered[tampered.indexOf(QLatin1Char('.')) + 5] = QLatin1Char(tampered[tampered.indexOf(QLatin1Char('.')) + 5] == u'A' ? 'B' : 'A');
+    tampered[tampered.indexOf(QLatin1Char('.')) + 5]
+        = QLatin1Char(tampered[tampered.indexOf(QLatin1Char('.')) + 5] == u'A' ? 'B' : 'A');
     window.openToken(tampered);
     save(window, out, QStringLiteral("06-pasted-invalid"));
     // A token of another app (an id_token): the connection stays, a bar offers to use its claims.
     const auto part = [](const char *json) {
         return QString::fromLatin1(QByteArray(json).toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
     };
-    window.openToken(part("{\"alg\":\"RS256\",\"kid\":\"236\"}") + u'.' +
-                     part("{\"iss\":\"https://acme.my.salesforce.com\",\"sub\":\"https://login.salesforce.com/id/00Dxx0000001gPLEAY/"
-                          "005xx000001SwiUAAS\",\"aud\":\"3MVG9OtherConnectedApp\",\"exp\":4102444800}") +
-                     QStringLiteral(".c2lnbmF0dXJl"));
+    window.openToken(part("{\"alg\":\"RS256\",\"kid\":\"236\"}") + u'.'
+        + part("{\"iss\":\"https://acme.my.salesforce.com\",\"sub\":\"https://login.salesforce.com/id/00Dxx0000001gPLEAY/"
+               "005xx000001SwiUAAS\",\"aud\":\"3MVG9OtherConnectedApp\",\"exp\":4102444800}")
+        + QStringLiteral(".c2lnbmF0dXJl"));
     save(window, out, QStringLiteral("06c-pasted-foreign-token"));
 
     // The key generation dialog, after it wrote a set.

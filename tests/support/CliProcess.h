@@ -22,7 +22,7 @@ struct ProcessRun {
 
 // environment: set on top of this process's environment; unset: removed from it.
 inline ProcessRun runProcess(const QString &program, const QStringList &arguments, const QByteArray &input = {},
-                             const QMap<QString, QString> &environment = {}, const QStringList &unset = {}, int timeoutMs = 60000)
+    const QMap<QString, QString> &environment = {}, const QStringList &unset = {}, int timeoutMs = 60000)
 {
     QProcess process;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -43,10 +43,12 @@ inline ProcessRun runProcess(const QString &program, const QStringList &argument
     if (process.state() != QProcess::NotRunning) {
         process.kill();
         process.waitForFinished(1000);
-        return {-1, QString::fromUtf8(process.readAllStandardOutput()), QStringLiteral("timed out: ") + QString::fromUtf8(process.readAllStandardError())};
+        return { -1, QString::fromUtf8(process.readAllStandardOutput()),
+            QStringLiteral("timed out: ") + QString::fromUtf8(process.readAllStandardError()) };
     }
     const bool normal = process.exitStatus() == QProcess::NormalExit && process.error() != QProcess::FailedToStart;
-    return {normal ? process.exitCode() : -1, QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
+    return { normal ? process.exitCode() : -1, QString::fromUtf8(process.readAllStandardOutput()),
+        QString::fromUtf8(process.readAllStandardError()) };
 }
 
 #ifdef JWTFLOW_CLI_PATH

@@ -37,26 +37,24 @@ inline const QString kAtHash384 = QStringLiteral("349-jtcWFwglBwGGpUekJtmVcKwkSr
 
 inline QJsonObject idTokenClaims(qint64 now = kNow, const QString &issuer = kIssuer)
 {
-    return {{QStringLiteral("iss"), issuer},
-            {QStringLiteral("sub"), issuer + QStringLiteral("/id/00Dxx0000001gPLEAY/005xx000001SwiUAAS")},
-            {QStringLiteral("aud"), kClientId},
-            {QStringLiteral("iat"), now - 10},
-            {QStringLiteral("exp"), now + 300},
-            {QStringLiteral("nonce"), kNonce},
-            {QStringLiteral("at_hash"), kAtHash256},
-            {QStringLiteral("preferred_username"), QStringLiteral("ann@example.com")},
-            {QStringLiteral("organization_id"), QStringLiteral("00Dxx0000001gPLEAY")},
-            {QStringLiteral("x_custom"), QStringLiteral("something")}};
+    return { { QStringLiteral("iss"), issuer },
+        { QStringLiteral("sub"), issuer + QStringLiteral("/id/00Dxx0000001gPLEAY/005xx000001SwiUAAS") },
+        { QStringLiteral("aud"), kClientId }, { QStringLiteral("iat"), now - 10 }, { QStringLiteral("exp"), now + 300 },
+        { QStringLiteral("nonce"), kNonce }, { QStringLiteral("at_hash"), kAtHash256 },
+        { QStringLiteral("preferred_username"), QStringLiteral("ann@example.com") },
+        { QStringLiteral("organization_id"), QStringLiteral("00Dxx0000001gPLEAY") },
+        { QStringLiteral("x_custom"), QStringLiteral("something") } };
 }
 
 // Signs `claims` with the private key file `keyFile` (default: kid "alpha"'s key).
-inline QString sign(const QJsonObject &claims, const QString &kid = QStringLiteral("alpha"), const char *keyFile = "rsa2048-pkcs8.pem",
-                    const QString &alg = QStringLiteral("RS256"), const QJsonObject &extraHeader = {})
+inline QString sign(const QJsonObject &claims, const QString &kid = QStringLiteral("alpha"),
+    const char *keyFile = "rsa2048-pkcs8.pem", const QString &alg = QStringLiteral("RS256"), const QJsonObject &extraHeader = {})
 {
-    QJsonObject header{{QStringLiteral("alg"), alg}, {QStringLiteral("typ"), QStringLiteral("JWT")}};
+    QJsonObject header { { QStringLiteral("alg"), alg }, { QStringLiteral("typ"), QStringLiteral("JWT") } };
     for (auto it = extraHeader.begin(); it != extraHeader.end(); ++it)
         header.insert(it.key(), it.value());
-    auto jwt = jwtflow::Jwt::compose(QJsonDocument(header).toJson(QJsonDocument::Compact), QJsonDocument(claims).toJson(QJsonDocument::Compact));
+    auto jwt = jwtflow::Jwt::compose(
+        QJsonDocument(header).toJson(QJsonDocument::Compact), QJsonDocument(claims).toJson(QJsonDocument::Compact));
     if (!jwt)
         return {};
     const auto key = jwtflow::KeyLoader::loadPrivateKey(keyPath(keyFile));

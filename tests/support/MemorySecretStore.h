@@ -49,10 +49,10 @@ public:
 private:
     static jwtflow::Error noBackend()
     {
-        return jwtflow::makeError(QStringLiteral("secret.no-backend"), QStringLiteral("There is no system keychain: nothing was stored."));
+        return jwtflow::makeError(
+            QStringLiteral("secret.no-backend"), QStringLiteral("There is no system keychain: nothing was stored."));
     }
-    template <typename F>
-    void later(QObject *context, F f)
+    template<typename F> void later(QObject *context, F f)
     {
         ++calls;
         QTimer::singleShot(0, context, f);

@@ -11,8 +11,7 @@
 namespace jwtflow::test {
 
 namespace detail {
-template <typename R, typename Start>
-std::optional<R> answer(Start start, int timeoutMs)
+template<typename R, typename Start> std::optional<R> answer(Start start, int timeoutMs)
 {
     std::optional<R> out;
     QEventLoop loop;
@@ -30,20 +29,20 @@ std::optional<R> answer(Start start, int timeoutMs)
 
 inline std::optional<Result<QByteArray>> readNow(SecretStore &store, const QString &key, int timeoutMs)
 {
-    return detail::answer<Result<QByteArray>>([&](QObject *context, SecretStore::ReadDone done) { store.read(key, context, std::move(done)); },
-                                              timeoutMs);
+    return detail::answer<Result<QByteArray>>(
+        [&](QObject *context, SecretStore::ReadDone done) { store.read(key, context, std::move(done)); }, timeoutMs);
 }
 
 inline std::optional<Result<void>> writeNow(SecretStore &store, const QString &key, const QByteArray &secret, int timeoutMs)
 {
-    return detail::answer<Result<void>>([&](QObject *context, SecretStore::Done done) { store.write(key, secret, context, std::move(done)); },
-                                        timeoutMs);
+    return detail::answer<Result<void>>(
+        [&](QObject *context, SecretStore::Done done) { store.write(key, secret, context, std::move(done)); }, timeoutMs);
 }
 
 inline std::optional<Result<void>> removeNow(SecretStore &store, const QString &key, int timeoutMs)
 {
-    return detail::answer<Result<void>>([&](QObject *context, SecretStore::Done done) { store.remove(key, context, std::move(done)); },
-                                        timeoutMs);
+    return detail::answer<Result<void>>(
+        [&](QObject *context, SecretStore::Done done) { store.remove(key, context, std::move(done)); }, timeoutMs);
 }
 
 } // namespace jwtflow::test

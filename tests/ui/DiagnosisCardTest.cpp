@@ -65,7 +65,8 @@ TEST(DiagnosisCard, ShowsTitleTheServersWordsAndTheRankedCauses)
             auto *toggle = card.findChild<QToolButton *>(QStringLiteral("diagnosisEvidenceToggle%1").arg(i));
             ASSERT_NE(toggle, nullptr);
             EXPECT_TRUE(evidence->isHidden());
-            EXPECT_TRUE(card.findChild<QLabel *>(QStringLiteral("diagnosisSummary%1").arg(i))->toolTip().contains(cause.evidence));
+            EXPECT_TRUE(
+                card.findChild<QLabel *>(QStringLiteral("diagnosisSummary%1").arg(i))->toolTip().contains(cause.evidence));
             toggle->click();
             EXPECT_FALSE(evidence->isHidden());
             toggle->click();

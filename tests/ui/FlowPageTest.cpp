@@ -1,7 +1,7 @@
 // The bearer-flow tab: connection form ↔ claims, keys, signature states, lints, countdown.
 #include "ConnectionForm.h"
-#include "IdTokenInspector.h"
 #include "ExpiryBadge.h"
+#include "IdTokenInspector.h"
 #include "JsonEditor.h"
 #include "KeyGenerationDialog.h"
 #include "KeyPasteDialog.h"
@@ -16,19 +16,19 @@
 
 #include <QApplication>
 #include <QComboBox>
+#include <QEventLoop>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QTabWidget>
+#include <QTemporaryDir>
 #include <QTextBlock>
 #include <QTextCursor>
 #include <QTextDocument>
-#include <QLabel>
-#include <QPushButton>
-#include <QLineEdit>
-#include <QPlainTextEdit>
-#include <QEventLoop>
-#include <QFile>
-#include <QSettings>
-#include <QTabWidget>
 #include <QTimer>
-#include <QTemporaryDir>
 
 #include <gtest/gtest.h>
 
@@ -50,7 +50,7 @@ const Keys &keys()
         auto *k = new Keys;
         KeyPicker::setSynchronousLoading(true);
         FixedClock clock(1767225600);
-        for (const QString &base : {QStringLiteral("demo"), QStringLiteral("other")}) {
+        for (const QString &base : { QStringLiteral("demo"), QStringLiteral("other") }) {
             const auto key = KeyGenerator::generateRsa(2048);
             const auto cert = KeyGenerator::selfSignedCertificate(key.value(), base, 365, clock);
             auto files = CredentialWriter::write(key.value(), cert.value(), k->dir.path(), base);
@@ -226,7 +226,8 @@ TEST(FlowPage, WrongPassphraseAndGarbageKeyGiveMessagesNamingTheFile)
     garbage.write("\x01\x02 not a key at all \xff", 20);
     garbage.close();
     w.signaturePanel()->signingPicker()->loadFile(garbage.fileName());
-    EXPECT_TRUE(w.signaturePanel()->signingPicker()->factsText().contains(QStringLiteral("garbage.pem"))) << w.signaturePanel()->signingPicker()->factsText().toStdString();
+    EXPECT_TRUE(w.signaturePanel()->signingPicker()->factsText().contains(QStringLiteral("garbage.pem")))
+        << w.signaturePanel()->signingPicker()->factsText().toStdString();
     EXPECT_FALSE(w.signaturePanel()->signingPicker()->material().has_value());
     EXPECT_EQ(w.signaturePanel()->signingPicker()->path(), garbage.fileName()); // what the user chose stays on screen
 }
@@ -296,7 +297,7 @@ TEST(FlowPage, ClosingSavesTheGeometryAndNothingSecret)
     }
     EXPECT_FALSE(QSettings().value(QStringLiteral("window/geometry")).toByteArray().isEmpty());
     // The key's PATH is in the recent files; nothing else but the window's shape, and no key bytes.
-    EXPECT_EQ(QSettings().allKeys(), (QStringList{QStringLiteral("recent/signingKeys"), QStringLiteral("window/geometry")}));
+    EXPECT_EQ(QSettings().allKeys(), (QStringList { QStringLiteral("recent/signingKeys"), QStringLiteral("window/geometry") }));
     QFile file(QSettings().fileName());
     ASSERT_TRUE(file.open(QIODevice::ReadOnly));
     EXPECT_FALSE(file.readAll().contains("PRIVATE KEY"));
@@ -341,7 +342,8 @@ TEST(FlowPage, AKeyPastedAsTextSignsAndLeavesNothingBehind)
     w.connectionForm()->setClientId(QStringLiteral("3MVG9consumerKey"));
     w.connectionForm()->setUsername(QStringLiteral("ann@acme.example"));
     KeyPicker *signing = w.signaturePanel()->signingPicker();
-    KeyPasteDialog dialog(QStringLiteral("Paste"), QString(), [signing](const KeyMaterial &m) { return signing->setPastedMaterial(m); });
+    KeyPasteDialog dialog(
+        QStringLiteral("Paste"), QString(), [signing](const KeyMaterial &m) { return signing->setPastedMaterial(m); });
     dialog.editor()->setPlainText(QStringLiteral("-----BEGIN PRIVATE KEY-----\nnot base64\n-----END PRIVATE KEY-----\n"));
     EXPECT_FALSE(dialog.load());
     EXPECT_FALSE(dialog.errorText().isEmpty());
@@ -360,7 +362,8 @@ TEST(FlowPage, AKeyPastedAsTextSignsAndLeavesNothingBehind)
     EXPECT_TRUE(dialog.editor()->toPlainText().isEmpty());
     EXPECT_TRUE(signing->isPasted());
     EXPECT_TRUE(signing->path().isEmpty());
-    EXPECT_TRUE(signing->summaryText().startsWith(QStringLiteral("pasted · RSA 2048-bit"))) << signing->summaryText().toStdString();
+    EXPECT_TRUE(signing->summaryText().startsWith(QStringLiteral("pasted · RSA 2048-bit")))
+        << signing->summaryText().toStdString();
     EXPECT_EQ(w.document()->signature().state, TokenDocument::SignatureState::ReSigned);
     signing->clear();
     EXPECT_FALSE(signing->material().has_value());
@@ -384,7 +387,8 @@ TEST(FlowPage, HoverOnExpShowsItsDate)
     ASSERT_FALSE(found.isNull());
     const QPoint at = editor->editor()->cursorRect(found).center();
     const QString text = editor->hoverTextAt(at);
-    EXPECT_TRUE(text.startsWith(QStringLiteral("exp: expires in 3 min\nUTC: 2026-01-01T00:03:00Z\nLocal: "))) << text.toStdString();
+    EXPECT_TRUE(text.startsWith(QStringLiteral("exp: expires in 3 min\nUTC: 2026-01-01T00:03:00Z\nLocal: ")))
+        << text.toStdString();
 }
 
 // Beside the trainer dock the signature column is narrow: it has a floor that keeps a file name and

@@ -85,7 +85,11 @@ QPalette paletteWithWindow(const QColor &window, const QColor &text)
 // Sets the application palette for one test and puts the old one back.
 class ApplicationPalette {
 public:
-    explicit ApplicationPalette(const QPalette &palette) : m_saved(QApplication::palette()) { QApplication::setPalette(palette); }
+    explicit ApplicationPalette(const QPalette &palette)
+        : m_saved(QApplication::palette())
+    {
+        QApplication::setPalette(palette);
+    }
     ~ApplicationPalette() { QApplication::setPalette(m_saved); }
 
 private:
@@ -97,7 +101,7 @@ private:
 TEST(Icons, EveryRoleHasARealPixmapInEverySize)
 {
     for (Icons::Role role : Icons::kRoles) {
-        for (Icons::Ink ink : {Icons::Ink::ForLightWindow, Icons::Ink::ForDarkWindow}) {
+        for (Icons::Ink ink : { Icons::Ink::ForLightWindow, Icons::Ink::ForDarkWindow }) {
             const QIcon icon = Icons::icon(role, ink);
             ASSERT_FALSE(icon.isNull()) << static_cast<int>(role);
             for (int size : Icons::sizes()) {
@@ -111,7 +115,7 @@ TEST(Icons, EveryRoleHasARealPixmapInEverySize)
         EXPECT_EQ(image(Icons::icon(role), 16).size(), QSize(16, 16));
         EXPECT_EQ(image(Icons::icon(role), 48).size(), QSize(48, 48));
     }
-    EXPECT_EQ(Icons::sizes(), (QList<int>{16, 24, 32, 48, 64}));
+    EXPECT_EQ(Icons::sizes(), (QList<int> { 16, 24, 32, 48, 64 }));
 }
 
 TEST(Icons, EachSizeIsItsOwnRenderNotAScaledOne)
@@ -125,8 +129,8 @@ TEST(Icons, EachSizeIsItsOwnRenderNotAScaledOne)
     EXPECT_TRUE(sameImage(doubled.toImage().convertToFormat(QImage::Format_ARGB32), render(QStringLiteral("ok"), 32)));
     EXPECT_FALSE(sameImage(doubled.toImage().convertToFormat(QImage::Format_ARGB32),
         render(QStringLiteral("ok"), 16).scaled(32, 32, Qt::IgnoreAspectRatio, Qt::SmoothTransformation)));
-    for (qreal ratio : {3.0, 2.0, 1.0, 2.0, 3.0, 1.0}) {
-        for (int size : {16, 32, 24, 16}) {
+    for (qreal ratio : { 3.0, 2.0, 1.0, 2.0, 3.0, 1.0 }) {
+        for (int size : { 16, 32, 24, 16 }) {
             const int device = qRound(size * ratio);
             if (Icons::sizes().contains(device)) {
                 EXPECT_TRUE(sameImage(image(ok, size, ratio), render(QStringLiteral("ok"), device))) << size << " at " << ratio;
@@ -137,7 +141,8 @@ TEST(Icons, EachSizeIsItsOwnRenderNotAScaledOne)
     // Between renders: the next larger one, scaled down.
     const QImage twenty = image(ok, 20);
     EXPECT_EQ(twenty.size(), QSize(20, 20));
-    const QPixmap shrunk = QPixmap(QStringLiteral(":/ui/icons/ok-24.png")).scaled(20, 20, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+    const QPixmap shrunk
+        = QPixmap(QStringLiteral(":/ui/icons/ok-24.png")).scaled(20, 20, Qt::KeepAspectRatio, Qt::SmoothTransformation);
     EXPECT_TRUE(sameImage(twenty, shrunk.toImage().convertToFormat(QImage::Format_ARGB32)));
 
     const QIcon send = Icons::icon(Icons::Role::Send, Icons::Ink::ForLightWindow);
@@ -157,8 +162,9 @@ TEST(Icons, ActionIconsHaveADarkInkForLightWindowsAndALightInkForDarkOnes)
             EXPECT_GT(inkLightness(forDark), 180) << static_cast<int>(role);
         } else {
             // Coloured status icons read on both: one look.
-            EXPECT_EQ(Icons::icon(role, Icons::Ink::ForLightWindow).cacheKey(),
-                Icons::icon(role, Icons::Ink::ForDarkWindow).cacheKey()) << static_cast<int>(role);
+            EXPECT_EQ(
+                Icons::icon(role, Icons::Ink::ForLightWindow).cacheKey(), Icons::icon(role, Icons::Ink::ForDarkWindow).cacheKey())
+                << static_cast<int>(role);
             EXPECT_EQ(Icons::icon(role).cacheKey(), Icons::icon(role, Icons::Ink::ForLightWindow).cacheKey());
         }
     }

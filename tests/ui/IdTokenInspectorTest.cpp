@@ -26,12 +26,12 @@ namespace {
 
 QString tokenResponse(qint64 now = kNow, const QString &issuer = kIssuer)
 {
-    return QStringLiteral(R"({"access_token":"%1","id_token":"%2","instance_url":"https://acme.my.salesforce.com","token_type":"Bearer"})")
+    return QStringLiteral(
+        R"({"access_token":"%1","id_token":"%2","instance_url":"https://acme.my.salesforce.com","token_type":"Bearer"})")
         .arg(kAccessToken, idToken(now, issuer));
 }
 
-template <typename T>
-T *child(const QWidget &widget, const char *name)
+template<typename T> T *child(const QWidget &widget, const char *name)
 {
     T *found = widget.findChild<T *>(QString::fromLatin1(name));
     EXPECT_NE(found, nullptr) << name;
@@ -63,9 +63,10 @@ TEST(IdTokenInspector, EveryInteractiveWidgetHasAnObjectName)
 {
     const FixedClock clock(kNow);
     IdTokenInspector inspector(clock);
-    for (const char *name : {"inspectorInput", "foundTokens", "claimsTable", "useInBearerFlowButton", "keyFileEdit", "keyFileButton",
-                             "keyPasteEdit", "fetchKeysButton", "refetchKeysButton", "clientIdEdit", "nonceEdit", "accessTokenEdit",
-                             "skewSpin", "checksList", "plainLanguagePanel", "plainLanguageText", "tokenKind", "keyStatusLabel"})
+    for (const char *name :
+        { "inspectorInput", "foundTokens", "claimsTable", "useInBearerFlowButton", "keyFileEdit", "keyFileButton", "keyPasteEdit",
+            "fetchKeysButton", "refetchKeysButton", "clientIdEdit", "nonceEdit", "accessTokenEdit", "skewSpin", "checksList",
+            "plainLanguagePanel", "plainLanguageText", "tokenKind", "keyStatusLabel" })
         EXPECT_NE(inspector.findChild<QWidget *>(QString::fromLatin1(name)), nullptr) << name;
     for (QLabel *label : inspector.findChildren<QLabel *>()) {
         if (!label->objectName().isEmpty()) {
@@ -99,7 +100,8 @@ TEST(IdTokenInspector, ThePlainLanguagePanelSaysWhatAnIdTokenCannotDo)
     IdTokenInspector inspector(clock);
     inspector.setInput(tokenResponse());
     const QString text = child<QLabel>(inspector, "plainLanguageText")->text();
-    EXPECT_TRUE(text.contains(QStringLiteral("An ID token tells the client who signed in; it cannot authorise API calls"))) << text.toStdString();
+    EXPECT_TRUE(text.contains(QStringLiteral("An ID token tells the client who signed in; it cannot authorise API calls")))
+        << text.toStdString();
     EXPECT_TRUE(text.contains(QStringLiteral("JWT bearer flow")));
     EXPECT_TRUE(text.contains(QStringLiteral("This input has one"))) << text.toStdString();
     EXPECT_FALSE(child<QWidget>(inspector, "plainLanguagePanel")->isHidden());
@@ -118,7 +120,8 @@ TEST(IdTokenInspector, ClaimsTableExplainsAndMarksUnknownClaims)
         const QString name = table->item(row, 0)->text();
         if (name == QStringLiteral("exp")) {
             sawExp = true;
-            EXPECT_TRUE(table->item(row, 1)->text().contains(QStringLiteral("expires in 5 min"))) << table->item(row, 1)->text().toStdString();
+            EXPECT_TRUE(table->item(row, 1)->text().contains(QStringLiteral("expires in 5 min")))
+                << table->item(row, 1)->text().toStdString();
             EXPECT_TRUE(table->item(row, 2)->text().contains(QStringLiteral("Expiration time")));
             EXPECT_EQ(table->item(row, 3)->text(), QStringLiteral("RFC 7519"));
         }
@@ -139,7 +142,7 @@ TEST(IdTokenInspector, VerifyingWithAPastedJwkShowsTheChecksPassed)
     inspector.setInput(tokenResponse());
     EXPECT_EQ(checkStatus(inspector, QStringLiteral("signature")), QStringLiteral("skipped"));
     fillIn(inspector);
-    for (const char *name : {"signature", "aud", "exp", "iat", "nonce", "at_hash"})
+    for (const char *name : { "signature", "aud", "exp", "iat", "nonce", "at_hash" })
         EXPECT_EQ(checkStatus(inspector, QString::fromLatin1(name)), QStringLiteral("passed")) << name;
     ASSERT_TRUE(inspector.report().has_value());
     EXPECT_FALSE(inspector.report()->anyFailed());
@@ -241,7 +244,8 @@ TEST(IdTokenInspector, OpensWithAVerdictLineThatCopiesAsShown)
     child<QPlainTextEdit>(inspector, "keyPasteEdit")->setPlainText(QString::fromUtf8(readKeyFile("rsa2048.jwk.json")));
     auto *verdict = child<QLabel>(inspector, "verdictLine");
     EXPECT_EQ(verdict->textFormat(), Qt::PlainText);
-    EXPECT_TRUE(verdict->text().startsWith(QStringLiteral("OpenID Connect ID token · expired 3 hours ago ("))) << verdict->text().toStdString();
+    EXPECT_TRUE(verdict->text().startsWith(QStringLiteral("OpenID Connect ID token · expired 3 hours ago (")))
+        << verdict->text().toStdString();
     EXPECT_TRUE(verdict->text().contains(QStringLiteral(" · signature verified with "))) << verdict->text().toStdString();
     EXPECT_TRUE(verdict->property("problem").toBool());
     EXPECT_EQ(inspector.verdictLine(), verdict->text());

@@ -2,9 +2,9 @@
 // Send against a server that accepts the connection and never answers; meanwhile timers fire,
 // typing edits the token, and Cancel ends the exchange as "cancelled". How fast the UI thread is
 // is measured in benchmarks, not here; this checks that nothing blocks it while waiting.
+#include "ConnectionForm.h"
 #include "KeyPicker.h"
 #include "MainWindow.h"
-#include "ConnectionForm.h"
 #include "ResponsePane.h"
 #include "flow/ExchangeResult.h"
 #include "flow/TokenDocument.h"

@@ -24,9 +24,9 @@ Lint lint(Lint::Severity severity, const QString &code, const QString &field)
 TEST(LintList, EachSeverityCarriesItsIconAndAnEmptyListSaysSo)
 {
     LintList list;
-    list.setLints({lint(Lint::Severity::Error, QStringLiteral("aud.mismatch"), QStringLiteral("aud")),
+    list.setLints({ lint(Lint::Severity::Error, QStringLiteral("aud.mismatch"), QStringLiteral("aud")),
         lint(Lint::Severity::Warning, QStringLiteral("exp.long"), QStringLiteral("exp")),
-        lint(Lint::Severity::Info, QStringLiteral("jti.absent"), QStringLiteral("jti"))});
+        lint(Lint::Severity::Info, QStringLiteral("jti.absent"), QStringLiteral("jti")) });
     ASSERT_EQ(list.count(), 3);
     EXPECT_EQ(list.errorCount(), 1);
     EXPECT_EQ(list.item(0)->icon().cacheKey(), Icons::icon(Icons::Role::Error).cacheKey());

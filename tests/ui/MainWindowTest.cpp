@@ -1,15 +1,15 @@
+#include "MainWindow.h"
 #include "IdTokenInspector.h"
 #include "JsonEditor.h"
-#include "MainWindow.h"
-#include "TrainerDock.h"
 #include "TokenEditor.h"
+#include "TrainerDock.h"
 
-#include <QLabel>
-#include <QMenuBar>
-#include <QEventLoop>
-#include <QPlainTextEdit>
 #include <QCoreApplication>
 #include <QDeadlineTimer>
+#include <QEventLoop>
+#include <QLabel>
+#include <QMenuBar>
+#include <QPlainTextEdit>
 #include <QTabWidget>
 #include <QTimer>
 

@@ -1,9 +1,9 @@
 // The whole bearer flow in the window against the built-in practice org: first launch is ready
 // to send, one Send succeeds, the token works for an API call, and a refusal gets its diagnosis.
 #include "ConnectionForm.h"
+#include "DiagnosisCard.h"
 #include "KeyPicker.h"
 #include "MainWindow.h"
-#include "DiagnosisCard.h"
 #include "ResponsePane.h"
 #include "flow/ExchangeResult.h"
 #include "flow/TokenDocument.h"

@@ -1,8 +1,8 @@
 // Profiles (save, load, rename, delete; passphrases only in the keychain) and Open Recent.
+#include "ProfileMenu.h"
 #include "ConnectionForm.h"
 #include "KeyPicker.h"
 #include "MainWindow.h"
-#include "ProfileMenu.h"
 #include "RecentFilesMenu.h"
 #include "SignaturePanel.h"
 #include "store/ProfileStore.h"
@@ -74,7 +74,8 @@ protected:
             suggestedName = suggested.name;
             return saveAnswer;
         };
-        prompts.chooseProfile = [this](QWidget *, const QString &, const QStringList &names, const QString &) -> std::optional<QString> {
+        prompts.chooseProfile
+            = [this](QWidget *, const QString &, const QStringList &names, const QString &) -> std::optional<QString> {
             offeredNames = names;
             return chosen;
         };
@@ -111,7 +112,7 @@ protected:
     std::unique_ptr<MainWindow> window;
     std::optional<QByteArray> typedPassphrase = kPassphrase;
     int passphrasePrompts = 0;
-    std::optional<ProfileMenu::SaveAnswer> saveAnswer = ProfileMenu::SaveAnswer{QStringLiteral("Acme / My Domain"), false};
+    std::optional<ProfileMenu::SaveAnswer> saveAnswer = ProfileMenu::SaveAnswer { QStringLiteral("Acme / My Domain"), false };
     std::optional<QString> chosen;
     std::optional<QString> newName;
     bool offeredRemember = false;
@@ -163,10 +164,11 @@ TEST_F(Profiles, ThePassphraseGoesToTheKeychainOnlyAndComesBackFromIt)
 {
     fillAcme(QStringLiteral("rsa2048-encrypted.pem"));
     EXPECT_EQ(passphrasePrompts, 1);
-    saveAnswer = ProfileMenu::SaveAnswer{QStringLiteral("Acme"), true};
+    saveAnswer = ProfileMenu::SaveAnswer { QStringLiteral("Acme"), true };
     menu()->saveAs();
     EXPECT_TRUE(offeredRemember);
-    ASSERT_TRUE(waitFor([&] { return lastMessageContains(QStringLiteral("its passphrase is in")); })) << messages.join(QLatin1Char('\n')).toStdString();
+    ASSERT_TRUE(waitFor([&] { return lastMessageContains(QStringLiteral("its passphrase is in")); }))
+        << messages.join(QLatin1Char('\n')).toStdString();
     ASSERT_EQ(secrets.entries.size(), 1);
     EXPECT_EQ(secrets.entries.cbegin().value(), kPassphrase);
     const QByteArray file = settingsFileBytes();
@@ -188,9 +190,10 @@ TEST_F(Profiles, WithoutAKeychainNothingIsStoredAndTheUserIsTold)
 {
     secrets.available = false;
     fillAcme(QStringLiteral("rsa2048-encrypted.pem"));
-    saveAnswer = ProfileMenu::SaveAnswer{QStringLiteral("Acme"), true};
+    saveAnswer = ProfileMenu::SaveAnswer { QStringLiteral("Acme"), true };
     menu()->saveAs();
-    ASSERT_TRUE(waitFor([&] { return lastMessageContains(QStringLiteral("without the passphrase")); })) << messages.join(QLatin1Char('\n')).toStdString();
+    ASSERT_TRUE(waitFor([&] { return lastMessageContains(QStringLiteral("without the passphrase")); }))
+        << messages.join(QLatin1Char('\n')).toStdString();
     EXPECT_TRUE(messages.last().contains(QStringLiteral("nothing was stored")));
     EXPECT_TRUE(secrets.entries.isEmpty());
     EXPECT_FALSE(settingsFileBytes().contains(kPassphrase));
@@ -209,7 +212,7 @@ TEST_F(Profiles, WithoutAKeychainNothingIsStoredAndTheUserIsTold)
 TEST_F(Profiles, ARememberedPassphraseThatNoLongerWorksMakesThePickerAsk)
 {
     fillAcme(QStringLiteral("rsa2048-encrypted.pem"));
-    saveAnswer = ProfileMenu::SaveAnswer{QStringLiteral("Acme"), true};
+    saveAnswer = ProfileMenu::SaveAnswer { QStringLiteral("Acme"), true };
     menu()->saveAs();
     ASSERT_TRUE(waitFor([&] { return !secrets.entries.isEmpty(); }));
     secrets.entries.begin().value() = "stale passphrase";
@@ -222,15 +225,15 @@ TEST_F(Profiles, ARememberedPassphraseThatNoLongerWorksMakesThePickerAsk)
 TEST_F(Profiles, RenameKeepsTheKeychainEntryAndDeleteRemovesBoth)
 {
     fillAcme(QStringLiteral("rsa2048-encrypted.pem"));
-    saveAnswer = ProfileMenu::SaveAnswer{QStringLiteral("Acme"), true};
+    saveAnswer = ProfileMenu::SaveAnswer { QStringLiteral("Acme"), true };
     menu()->saveAs();
     ASSERT_TRUE(waitFor([&] { return !secrets.entries.isEmpty(); }));
 
     chosen = QStringLiteral("Acme");
     newName = QStringLiteral("Acme production");
     menu()->renameProfile();
-    EXPECT_EQ(offeredNames, QStringList{QStringLiteral("Acme")});
-    EXPECT_EQ(storedNames(), QStringList{QStringLiteral("Acme production")});
+    EXPECT_EQ(offeredNames, QStringList { QStringLiteral("Acme") });
+    EXPECT_EQ(storedNames(), QStringList { QStringLiteral("Acme production") });
     EXPECT_EQ(menu()->currentProfile(), QStringLiteral("Acme production"));
     signing()->clear();
     typedPassphrase.reset();
@@ -248,7 +251,7 @@ TEST_F(Profiles, RenameKeepsTheKeychainEntryAndDeleteRemovesBoth)
 TEST_F(Profiles, SaveWithoutAProfileAsksForANameAndABadNameIsExplained)
 {
     fillAcme();
-    saveAnswer = ProfileMenu::SaveAnswer{QStringLiteral("  "), false};
+    saveAnswer = ProfileMenu::SaveAnswer { QStringLiteral("  "), false };
     menu()->save();
     EXPECT_TRUE(lastMessageContains(QStringLiteral("needs a name"))) << messages.join(QLatin1Char('\n')).toStdString();
     EXPECT_TRUE(storedNames().isEmpty());
@@ -270,9 +273,9 @@ TEST_F(Profiles, RecentKeysAndTokenFilesAreRememberedAsPathsAndMissingOnesPruned
     RecentFilesMenu *recent = window->recentFilesMenu();
     fillAcme();
     window->openTokenFile(tokenPath);
-    EXPECT_EQ(recent->paths(RecentFilesMenu::Kind::SigningKey), QStringList{kKeys + QStringLiteral("rsa2048-pkcs8.pem")});
-    EXPECT_EQ(recent->paths(RecentFilesMenu::Kind::Certificate), QStringList{kKeys + QStringLiteral("rsa2048.crt")});
-    EXPECT_EQ(recent->paths(RecentFilesMenu::Kind::TokenFile), QStringList{tokenPath});
+    EXPECT_EQ(recent->paths(RecentFilesMenu::Kind::SigningKey), QStringList { kKeys + QStringLiteral("rsa2048-pkcs8.pem") });
+    EXPECT_EQ(recent->paths(RecentFilesMenu::Kind::Certificate), QStringList { kKeys + QStringLiteral("rsa2048.crt") });
+    EXPECT_EQ(recent->paths(RecentFilesMenu::Kind::TokenFile), QStringList { tokenPath });
     const QByteArray file = settingsFileBytes();
     EXPECT_TRUE(file.contains("assertion.jwt"));
     EXPECT_FALSE(file.contains(token.left(20))) << "a token file's content never reaches the settings file";
@@ -296,7 +299,8 @@ TEST_F(Profiles, RecentKeysAndTokenFilesAreRememberedAsPathsAndMissingOnesPruned
     QStringList texts;
     for (QAction *action : recent->actions())
         texts << action->text();
-    EXPECT_TRUE(texts.join(QLatin1Char('|')).contains(QStringLiteral("rsa2048-pkcs8.pem"))) << texts.join(QLatin1Char('|')).toStdString();
+    EXPECT_TRUE(texts.join(QLatin1Char('|')).contains(QStringLiteral("rsa2048-pkcs8.pem")))
+        << texts.join(QLatin1Char('|')).toStdString();
 
     // Choosing an entry loads it into the right picker.
     signing()->clear();

@@ -13,11 +13,11 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
-#include <QTabWidget>
 #include <QMimeData>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QStackedWidget>
+#include <QTabWidget>
 #include <QToolButton>
 #include <gtest/gtest.h>
 
@@ -357,7 +357,8 @@ TEST(ResponsePane, ATimeoutShowsNoAnswerAndTheNetworkCard)
     EXPECT_TRUE(text(p.pane, "responseSummary").startsWith(QStringLiteral("Timed out: No complete answer within 30000 ms")));
     EXPECT_EQ(text(p.pane, "diagnosisServerCaption"), QStringLiteral("Network error"));
     // Nothing says the request got through (no requestSent, no byte back): no connection in time.
-    EXPECT_TRUE(text(p.pane, "diagnosisTitle").startsWith(QStringLiteral("No connection to login.salesforce.com"))) << text(p.pane, "diagnosisTitle").toStdString();
+    EXPECT_TRUE(text(p.pane, "diagnosisTitle").startsWith(QStringLiteral("No connection to login.salesforce.com")))
+        << text(p.pane, "diagnosisTitle").toStdString();
     EXPECT_TRUE(text(p.pane, "rawView").contains(QStringLiteral("(no complete HTTP answer: No complete answer within 30000 ms")));
     EXPECT_FALSE(text(p.pane, "rawView").contains(fx::signatureText()));
 }

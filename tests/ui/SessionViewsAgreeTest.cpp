@@ -61,8 +61,10 @@ struct Views {
     FailureBanner *banner;
     QString status; // the page's last status-bar text
     explicit Views(BearerFlowSession *session)
-        : root(session->clock(), session, false), signature(root.signaturePanel()), pasted(root.findChild<PastedTokenBar *>()),
-          banner(root.findChild<FailureBanner *>())
+        : root(session->clock(), session, false)
+        , signature(root.signaturePanel())
+        , pasted(root.findChild<PastedTokenBar *>())
+        , banner(root.findChild<FailureBanner *>())
     {
         QObject::connect(&root, &FlowPage::status, &root, [this](const QString &text) { status = text; });
     }

@@ -68,7 +68,8 @@ TEST(SessionWindow, ADiagnosisCardGetsItsFontsBackAfterPresentationMode)
         auto *title = w.responsePane()->diagnosisCard()->findChild<QLabel *>(QStringLiteral("diagnosisTitle"));
         return title ? QFontInfo(title->font()).pointSizeF() : -1.0;
     };
-    const auto kindSize = [&w] { return QFontInfo(w.inspector()->findChild<QLabel *>(QStringLiteral("tokenKind"))->font()).pointSizeF(); };
+    const auto kindSize
+        = [&w] { return QFontInfo(w.inspector()->findChild<QLabel *>(QStringLiteral("tokenKind"))->font()).pointSizeF(); };
     const qreal title = titleSize();
     const qreal kind = kindSize();
     ASSERT_GT(title, 0);
@@ -124,7 +125,9 @@ TEST(SessionWindow, AFailureOnPurposeShowsAsABannerWithResetWithoutTheTrainerDoc
     EXPECT_TRUE(banner->isHidden());
     ASSERT_TRUE(w.session()->applyFailure(ScenarioSwitchboard::Switch::UserNotApproved).ok());
     EXPECT_FALSE(banner->isHidden());
-    EXPECT_TRUE(w.findChild<QLabel *>(QStringLiteral("failureBannerText"))->text().contains(ScenarioSwitchboard::title(ScenarioSwitchboard::Switch::UserNotApproved)));
+    EXPECT_TRUE(w.findChild<QLabel *>(QStringLiteral("failureBannerText"))
+            ->text()
+            .contains(ScenarioSwitchboard::title(ScenarioSwitchboard::Switch::UserNotApproved)));
     w.findChild<QPushButton *>(QStringLiteral("failureBannerReset"))->click();
     EXPECT_TRUE(banner->isHidden());
     EXPECT_FALSE(w.session()->activeFailure().has_value());

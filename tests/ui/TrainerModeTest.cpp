@@ -118,12 +118,15 @@ TEST(TrainerMode, TheWholeLessonIsWalkedAndTickedByWhatReallyHappens)
         EXPECT_TRUE(walk->step(i).inPlace) << walk->step(i).id.toStdString();
     for (int i = 5; i < 8; ++i)
         EXPECT_FALSE(walk->step(i).inPlace) << walk->step(i).id.toStdString();
-    EXPECT_TRUE(t.trainer->walkthroughView()->findChild<QLabel *>(QStringLiteral("walkthroughProgress"))->text().startsWith(QStringLiteral("0 of 8")));
+    EXPECT_TRUE(t.trainer->walkthroughView()
+            ->findChild<QLabel *>(QStringLiteral("walkthroughProgress"))
+            ->text()
+            .startsWith(QStringLiteral("0 of 8")));
 
     // Next moves through every step and puts the focus where it happens.
-    const QStringList focusFor = {QStringLiteral("signingKeyPath"), QStringLiteral("clientId"), QStringLiteral("username"),
-                                  QStringLiteral("payloadEditor"), QStringLiteral("encodedEditor"), QStringLiteral("sendButton"),
-                                  QStringLiteral("responsePane"), QStringLiteral("responsePane")};
+    const QStringList focusFor = { QStringLiteral("signingKeyPath"), QStringLiteral("clientId"), QStringLiteral("username"),
+        QStringLiteral("payloadEditor"), QStringLiteral("encodedEditor"), QStringLiteral("sendButton"),
+        QStringLiteral("responsePane"), QStringLiteral("responsePane") };
     WalkthroughView *view = t.trainer->walkthroughView();
     EXPECT_FALSE(view->backButton()->isEnabled());
     EXPECT_TRUE(view->explanationText().contains(walk->step(0).explanation));
@@ -240,7 +243,7 @@ TEST(TrainerMode, TheLessonExportsAsMarkdownAndHtmlWithoutTheAccessToken)
     t.trainer->switches()->resetButton()->click();
 
     QTemporaryDir dir;
-    for (const QString &name : {QStringLiteral("lesson.md"), QStringLiteral("lesson.html")}) {
+    for (const QString &name : { QStringLiteral("lesson.md"), QStringLiteral("lesson.html") }) {
         SCOPED_TRACE(name.toStdString());
         const QString path = dir.filePath(name);
         TrainerDock::setFileChooser([path](QWidget *, const QString &, const QString &) { return path; });
@@ -258,7 +261,8 @@ TEST(TrainerMode, TheLessonExportsAsMarkdownAndHtmlWithoutTheAccessToken)
     }
     TrainerDock::setFileChooser([](QWidget *, const QString &, const QString &) { return QString(); });
     EXPECT_FALSE(t.trainer->exportLesson()) << "cancelled";
-    TrainerDock::setFileChooser([&dir](QWidget *, const QString &, const QString &) { return dir.filePath(QStringLiteral("no/such/lesson.md")); });
+    TrainerDock::setFileChooser(
+        [&dir](QWidget *, const QString &, const QString &) { return dir.filePath(QStringLiteral("no/such/lesson.md")); });
     EXPECT_FALSE(t.trainer->exportLesson());
     EXPECT_TRUE(t.trainer->statusText().contains(QStringLiteral("Cannot write")));
 }
@@ -293,11 +297,12 @@ TEST(TrainerMode, TheFlowPageLeavesTheDockItsShareAndTheJsonReadable)
     QWidget *page = w.findChild<QWidget *>(QStringLiteral("flowPage"));
     ASSERT_NE(page, nullptr);
     QString parts; // which part holds the page wide, when it fails
-    for (const char *name : {"connectionForm", "editorSplitter", "signaturePanel", "bottomTabs", "responsePane"}) {
+    for (const char *name : { "connectionForm", "editorSplitter", "signaturePanel", "bottomTabs", "responsePane" }) {
         if (auto *part = page->findChild<QWidget *>(QString::fromLatin1(name)))
             parts += QStringLiteral(" %1=%2").arg(QString::fromLatin1(name)).arg(part->minimumSizeHint().width());
     }
-    EXPECT_LT(page->minimumSizeHint().width(), 1600 * 3 / 5) << "the page's minimum decides how wide the dock can be:" << parts.toStdString();
+    EXPECT_LT(page->minimumSizeHint().width(), 1600 * 3 / 5)
+        << "the page's minimum decides how wide the dock can be:" << parts.toStdString();
     EXPECT_TRUE(waitFor([&] { return t.trainer->width() >= 1600 * 2 / 5 - 20; }, 2000)) << t.trainer->width();
     auto *header = w.findChild<QPlainTextEdit *>(QStringLiteral("headerEditor"));
     ASSERT_NE(header, nullptr);
@@ -356,7 +361,7 @@ TEST(TrainerMode, TheLessonRestartsAtStepOneAndExportsItsStepsInOrderWithWhatThe
     const QRegularExpression heading(QStringLiteral("^### Step (\\d):"), QRegularExpression::MultilineOption);
     for (auto it = heading.globalMatch(md); it.hasNext();)
         order << it.next().captured(1).toInt();
-    EXPECT_EQ(order, (QList<int>{1, 2, 3, 4, 5, 6})) << md.toStdString();
+    EXPECT_EQ(order, (QList<int> { 1, 2, 3, 4, 5, 6 })) << md.toStdString();
     EXPECT_TRUE(md.contains(QStringLiteral("**What the class saw:** Signing key: RSA 2048-bit private key"))) << md.toStdString();
     EXPECT_TRUE(md.contains(QStringLiteral("**What the class saw:** The token endpoint answered: "))) << md.toStdString();
 

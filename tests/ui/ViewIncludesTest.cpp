@@ -14,19 +14,22 @@ namespace {
 const QString kUi = QStringLiteral(JWTFLOW_TEST_DATA "/../../ui");
 
 // Not views: helpers any widget may use.
-const QSet<QString> kHelpers{ QStringLiteral("AnswerSplit"), QStringLiteral("ErrorColor"), QStringLiteral("Icons"), QStringLiteral("ReadablePalette"),
-    QStringLiteral("SecretClipboard"), QStringLiteral("SegmentHighlighter") };
+const QSet<QString> kHelpers { QStringLiteral("AnswerSplit"), QStringLiteral("ErrorColor"), QStringLiteral("Icons"),
+    QStringLiteral("ReadablePalette"), QStringLiteral("SecretClipboard"), QStringLiteral("SegmentHighlighter") };
 
 // A composer and the views it is made of.
-const QHash<QString, QSet<QString>> kParts{
+const QHash<QString, QSet<QString>> kParts {
     { QStringLiteral("FlowPage"),
-        { QStringLiteral("ConnectionForm"), QStringLiteral("ExpiryBadge"), QStringLiteral("FailureBanner"), QStringLiteral("JsonEditor"),
-            QStringLiteral("KeyPicker"), QStringLiteral("LintList"), QStringLiteral("PastedTokenBar"), QStringLiteral("ResponsePane"),
-            QStringLiteral("SendBar"), QStringLiteral("SignaturePanel"), QStringLiteral("TokenEditor") } },
+        { QStringLiteral("ConnectionForm"), QStringLiteral("ExpiryBadge"), QStringLiteral("FailureBanner"),
+            QStringLiteral("JsonEditor"), QStringLiteral("KeyPicker"), QStringLiteral("LintList"),
+            QStringLiteral("PastedTokenBar"), QStringLiteral("ResponsePane"), QStringLiteral("SendBar"),
+            QStringLiteral("SignaturePanel"), QStringLiteral("TokenEditor") } },
     { QStringLiteral("ResponsePane"), { QStringLiteral("DiagnosisCard") } },
     { QStringLiteral("SignaturePanel"), { QStringLiteral("KeyPicker") } },
     { QStringLiteral("KeyPicker"), { QStringLiteral("KeyPasteDialog"), QStringLiteral("PassphraseDialog") } },
-    { QStringLiteral("TrainerDock"), { QStringLiteral("PracticeAppOptions"), QStringLiteral("ScenarioSwitches"), QStringLiteral("SequenceDiagram"), QStringLiteral("WalkthroughView") } },
+    { QStringLiteral("TrainerDock"),
+        { QStringLiteral("PracticeAppOptions"), QStringLiteral("ScenarioSwitches"), QStringLiteral("SequenceDiagram"),
+            QStringLiteral("WalkthroughView") } },
 };
 
 } // namespace
@@ -39,7 +42,8 @@ TEST(ViewIncludes, OnlyTheWindowAndItsPagesComposeViews)
         headers.insert(QFileInfo(name).completeBaseName());
     ASSERT_TRUE(headers.contains(QStringLiteral("MainWindow"))) << kUi.toStdString();
 
-    const QRegularExpression include(QStringLiteral(R"(^\s*#\s*include\s+"([A-Za-z]+)\.h")"), QRegularExpression::MultilineOption);
+    const QRegularExpression include(
+        QStringLiteral(R"(^\s*#\s*include\s+"([A-Za-z]+)\.h")"), QRegularExpression::MultilineOption);
     QStringList offences;
     int checked = 0;
     for (const QString &name : ui.entryList({ QStringLiteral("*.h"), QStringLiteral("*.cpp") }, QDir::Files)) {

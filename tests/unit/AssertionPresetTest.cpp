@@ -49,7 +49,7 @@ TEST(AssertionPreset, Production)
     EXPECT_TRUE(p.isSalesforce());
     EXPECT_FALSE(p.isSandbox());
     EXPECT_EQ(p.tokenEndpoint().toString(), QStringLiteral("https://login.salesforce.com/services/oauth2/token"));
-    EXPECT_EQ(p.acceptedAudiences(), QStringList{QStringLiteral("https://login.salesforce.com")});
+    EXPECT_EQ(p.acceptedAudiences(), QStringList { QStringLiteral("https://login.salesforce.com") });
     EXPECT_TRUE(p.acceptsAudience(QStringLiteral("https://login.salesforce.com")));
     EXPECT_FALSE(p.acceptsAudience(QStringLiteral("https://test.salesforce.com")));
 
@@ -69,14 +69,15 @@ TEST(AssertionPreset, Sandbox)
     EXPECT_TRUE(p->isSandbox());
     EXPECT_EQ(p->tokenEndpoint().toString(), QStringLiteral("https://test.salesforce.com/services/oauth2/token"));
     EXPECT_EQ(p->audience(), QStringLiteral("https://test.salesforce.com"));
-    EXPECT_EQ(p->claims(kKey, kUser, FixedClock(kNow)).value(QStringLiteral("aud")).toString(), QStringLiteral("https://test.salesforce.com"));
+    EXPECT_EQ(p->claims(kKey, kUser, FixedClock(kNow)).value(QStringLiteral("aud")).toString(),
+        QStringLiteral("https://test.salesforce.com"));
 }
 
 TEST(AssertionPreset, MyDomainIsNormalised)
 {
-    for (const char *input : {"acme.my.salesforce.com", "acme.my.salesforce.com/", "https://acme.my.salesforce.com/",
-                              "  https://ACME.my.salesforce.com/services/oauth2/token  ", "HTTPS://acme.my.salesforce.com:443/?a=b#top",
-                              "https://acme.my.salesforce.com/lightning/setup/SetupOneHome/home"})
+    for (const char *input : { "acme.my.salesforce.com", "acme.my.salesforce.com/", "https://acme.my.salesforce.com/",
+             "  https://ACME.my.salesforce.com/services/oauth2/token  ", "HTTPS://acme.my.salesforce.com:443/?a=b#top",
+             "https://acme.my.salesforce.com/lightning/setup/SetupOneHome/home" })
         EXPECT_EQ(baseOf(Env::MyDomain, QString::fromLatin1(input)), QStringLiteral("https://acme.my.salesforce.com")) << input;
 
     const auto p = AssertionPreset::create(Env::MyDomain, QStringLiteral("acme.my.salesforce.com"));
@@ -84,8 +85,9 @@ TEST(AssertionPreset, MyDomainIsNormalised)
     EXPECT_FALSE(p->isSandbox());
     EXPECT_EQ(p->tokenEndpoint().toString(), QStringLiteral("https://acme.my.salesforce.com/services/oauth2/token"));
     EXPECT_EQ(p->acceptedAudiences(),
-              (QStringList{QStringLiteral("https://acme.my.salesforce.com"), QStringLiteral("https://login.salesforce.com")}));
-    EXPECT_EQ(p->claims(kKey, kUser, FixedClock(kNow)).value(QStringLiteral("aud")).toString(), QStringLiteral("https://acme.my.salesforce.com"));
+        (QStringList { QStringLiteral("https://acme.my.salesforce.com"), QStringLiteral("https://login.salesforce.com") }));
+    EXPECT_EQ(p->claims(kKey, kUser, FixedClock(kNow)).value(QStringLiteral("aud")).toString(),
+        QStringLiteral("https://acme.my.salesforce.com"));
 }
 
 TEST(AssertionPreset, SandboxMyDomainPairsWithTest)
@@ -94,7 +96,8 @@ TEST(AssertionPreset, SandboxMyDomainPairsWithTest)
     ASSERT_TRUE(p.ok());
     EXPECT_TRUE(p->isSandbox());
     EXPECT_EQ(p->acceptedAudiences(),
-              (QStringList{QStringLiteral("https://acme--uat.sandbox.my.salesforce.com"), QStringLiteral("https://test.salesforce.com")}));
+        (QStringList {
+            QStringLiteral("https://acme--uat.sandbox.my.salesforce.com"), QStringLiteral("https://test.salesforce.com") }));
 }
 
 TEST(AssertionPreset, MyDomainRejectsWhatIsNotALoginHost)
@@ -103,14 +106,17 @@ TEST(AssertionPreset, MyDomainRejectsWhatIsNotALoginHost)
     EXPECT_EQ(errorCode(Env::MyDomain, QStringLiteral("ftp://acme.my.salesforce.com")), QStringLiteral("preset.url-scheme"));
     EXPECT_EQ(errorCode(Env::MyDomain, QStringLiteral("   ")), QStringLiteral("preset.url-empty"));
     EXPECT_EQ(errorCode(Env::MyDomain, QStringLiteral("https://")), QStringLiteral("preset.url-invalid"));
-    EXPECT_EQ(errorCode(Env::MyDomain, QStringLiteral("https://user:pw@acme.my.salesforce.com")), QStringLiteral("preset.url-invalid"));
+    EXPECT_EQ(
+        errorCode(Env::MyDomain, QStringLiteral("https://user:pw@acme.my.salesforce.com")), QStringLiteral("preset.url-invalid"));
     EXPECT_EQ(errorCode(Env::MyDomain, QStringLiteral("login.salesforce.com")), QStringLiteral("preset.not-my-domain"));
     EXPECT_EQ(errorCode(Env::MyDomain, QStringLiteral("acme.my.site.com")), QStringLiteral("preset.site-domain"));
 
-    const auto lightning = AssertionPreset::create(Env::MyDomain, QStringLiteral("https://acme--uat.sandbox.lightning.force.com/lightning/page/home"));
+    const auto lightning = AssertionPreset::create(
+        Env::MyDomain, QStringLiteral("https://acme--uat.sandbox.lightning.force.com/lightning/page/home"));
     ASSERT_FALSE(lightning.ok());
     EXPECT_EQ(lightning.error().code, QStringLiteral("preset.lightning-domain"));
-    EXPECT_TRUE(lightning.error().hint.contains(QStringLiteral("https://acme--uat.sandbox.my.salesforce.com"))) << lightning.error().hint.toStdString();
+    EXPECT_TRUE(lightning.error().hint.contains(QStringLiteral("https://acme--uat.sandbox.my.salesforce.com")))
+        << lightning.error().hint.toStdString();
 }
 
 TEST(AssertionPreset, HttpOnlyForLoopbackOrThePracticeOrg)
@@ -122,24 +128,26 @@ TEST(AssertionPreset, HttpOnlyForLoopbackOrThePracticeOrg)
     // With the user's consent (--allow-insecure-http, the window's confirmation) http is kept.
     ASSERT_TRUE(AssertionPreset::create(Env::MyDomain, QStringLiteral("http://acme.my.salesforce.com"), true).ok());
     EXPECT_EQ(AssertionPreset::create(Env::MyDomain, QStringLiteral("http://acme.my.salesforce.com"), true)->baseUrl(),
-              QUrl(QStringLiteral("http://acme.my.salesforce.com")));
+        QUrl(QStringLiteral("http://acme.my.salesforce.com")));
     EXPECT_EQ(baseOf(Env::PracticeOrg, QStringLiteral("http://practice.internal:8080/services/oauth2/token")),
-              QStringLiteral("http://practice.internal:8080"));
+        QStringLiteral("http://practice.internal:8080"));
 }
 
 TEST(AssertionPreset, ExperienceCloudSiteKeepsItsPath)
 {
     EXPECT_EQ(baseOf(Env::ExperienceCloudSite, QStringLiteral("https://acme.my.site.com/customers/s/login?startURL=%2F")),
-              QStringLiteral("https://acme.my.site.com/customers"));
+        QStringLiteral("https://acme.my.site.com/customers"));
     EXPECT_EQ(baseOf(Env::ExperienceCloudSite, QStringLiteral("acme.my.site.com/customers/services/oauth2/token")),
-              QStringLiteral("https://acme.my.site.com/customers"));
-    EXPECT_EQ(baseOf(Env::ExperienceCloudSite, QStringLiteral("https://acme.my.site.com/")), QStringLiteral("https://acme.my.site.com"));
-    EXPECT_EQ(baseOf(Env::ExperienceCloudSite, QStringLiteral("https://acme.my.site.com/s/")), QStringLiteral("https://acme.my.site.com"));
+        QStringLiteral("https://acme.my.site.com/customers"));
+    EXPECT_EQ(baseOf(Env::ExperienceCloudSite, QStringLiteral("https://acme.my.site.com/")),
+        QStringLiteral("https://acme.my.site.com"));
+    EXPECT_EQ(baseOf(Env::ExperienceCloudSite, QStringLiteral("https://acme.my.site.com/s/")),
+        QStringLiteral("https://acme.my.site.com"));
 
     const auto p = AssertionPreset::create(Env::ExperienceCloudSite, QStringLiteral("https://acme.force.com/customers/"));
     ASSERT_TRUE(p.ok());
     EXPECT_EQ(p->tokenEndpoint().toString(), QStringLiteral("https://acme.force.com/customers/services/oauth2/token"));
-    EXPECT_EQ(p->acceptedAudiences(), QStringList{QStringLiteral("https://acme.force.com/customers")});
+    EXPECT_EQ(p->acceptedAudiences(), QStringList { QStringLiteral("https://acme.force.com/customers") });
 }
 
 TEST(AssertionPreset, PracticeOrgTakesItsOriginAndLogin)
@@ -147,8 +155,10 @@ TEST(AssertionPreset, PracticeOrgTakesItsOriginAndLogin)
     const auto p = AssertionPreset::create(Env::PracticeOrg, QStringLiteral("http://127.0.0.1:8443/"));
     ASSERT_TRUE(p.ok());
     EXPECT_EQ(p->tokenEndpoint().toString(), QStringLiteral("http://127.0.0.1:8443/services/oauth2/token"));
-    EXPECT_EQ(p->acceptedAudiences(), (QStringList{QStringLiteral("http://127.0.0.1:8443"), QStringLiteral("https://login.salesforce.com")}));
-    EXPECT_EQ(p->claims(kKey, kUser, FixedClock(kNow)).value(QStringLiteral("aud")).toString(), QStringLiteral("http://127.0.0.1:8443"));
+    EXPECT_EQ(p->acceptedAudiences(),
+        (QStringList { QStringLiteral("http://127.0.0.1:8443"), QStringLiteral("https://login.salesforce.com") }));
+    EXPECT_EQ(p->claims(kKey, kUser, FixedClock(kNow)).value(QStringLiteral("aud")).toString(),
+        QStringLiteral("http://127.0.0.1:8443"));
 }
 
 TEST(AssertionPreset, EntraTenant)
@@ -159,7 +169,7 @@ TEST(AssertionPreset, EntraTenant)
     EXPECT_EQ(p->tenant(), kTenant);
     const QString tokenUrl = QStringLiteral("https://login.microsoftonline.com/%1/oauth2/v2.0/token").arg(kTenant);
     EXPECT_EQ(p->tokenEndpoint().toString(), tokenUrl);
-    EXPECT_EQ(p->acceptedAudiences(), QStringList{tokenUrl});
+    EXPECT_EQ(p->acceptedAudiences(), QStringList { tokenUrl });
 
     const QString clientId = QStringLiteral("11111111-2222-3333-4444-555555555555");
     const QJsonObject claims = p->claims(clientId, kUser, FixedClock(kNow));
@@ -176,8 +186,8 @@ TEST(AssertionPreset, EntraTenant)
 TEST(AssertionPreset, EntraTenantInputs)
 {
     EXPECT_EQ(errorCode(Env::EntraTenant, QStringLiteral("contoso.onmicrosoft.com")), QStringLiteral("ok"));
-    const auto pasted = AssertionPreset::create(Env::EntraTenant,
-                                                QStringLiteral("https://login.microsoftonline.com/%1/oauth2/v2.0/token").arg(kTenant));
+    const auto pasted = AssertionPreset::create(
+        Env::EntraTenant, QStringLiteral("https://login.microsoftonline.com/%1/oauth2/v2.0/token").arg(kTenant));
     ASSERT_TRUE(pasted.ok());
     EXPECT_EQ(pasted->tenant(), kTenant);
     EXPECT_EQ(errorCode(Env::EntraTenant, QStringLiteral("common")), QStringLiteral("preset.tenant-shared"));
@@ -190,7 +200,7 @@ TEST(AssertionPreset, EntraTenantInputs)
 // sandbox, and a scratch org logs in like one.
 TEST(AssertionPreset, LegacyAndScratchMyDomainsAreSandboxes)
 {
-    for (const char *host : {"acme--uat.my.salesforce.com", "acme.cs42.my.salesforce.com", "acme.scratch.my.salesforce.com"}) {
+    for (const char *host : { "acme--uat.my.salesforce.com", "acme.cs42.my.salesforce.com", "acme.scratch.my.salesforce.com" }) {
         const auto p = AssertionPreset::create(Env::MyDomain, QString::fromUtf8(host));
         ASSERT_TRUE(p.ok()) << host;
         EXPECT_TRUE(p->isSandbox()) << host;

@@ -294,11 +294,11 @@ TEST_F(SessionTest, PickingAnAlgorithmReSignsOrSaysWhichKeyIsNeeded)
         const char *need; // empty: the loaded key signs it
     };
     const Row rows[] = {
-        {"PS384", ""},
-        {"RS512", ""},
-        {"ES384", "ES384 needs an EC key on P-384; load one or pick RS256."},
-        {"EdDSA", "EdDSA needs an Ed25519 or Ed448 key (kty OKP); load one or pick RS256."},
-        {"HS256", "HS256 needs a shared secret; type one under Secret or pick RS256."},
+        { "PS384", "" },
+        { "RS512", "" },
+        { "ES384", "ES384 needs an EC key on P-384; load one or pick RS256." },
+        { "EdDSA", "EdDSA needs an Ed25519 or Ed448 key (kty OKP); load one or pick RS256." },
+        { "HS256", "HS256 needs a shared secret; type one under Secret or pick RS256." },
     };
     for (const Row &row : rows) {
         SCOPED_TRACE(row.alg);
@@ -306,7 +306,8 @@ TEST_F(SessionTest, PickingAnAlgorithmReSignsOrSaysWhichKeyIsNeeded)
         EXPECT_EQ(session.algorithmNeed(alg), QString::fromUtf8(row.need));
         session.setAlgorithm(alg);
         EXPECT_EQ(session.algorithm(), alg);
-        EXPECT_EQ(session.document()->jwt().claims().value(QStringLiteral("jti")).toString(), QStringLiteral("typed by the user"));
+        EXPECT_EQ(
+            session.document()->jwt().claims().value(QStringLiteral("jti")).toString(), QStringLiteral("typed by the user"));
         EXPECT_EQ(session.document()->signature().state, *row.need ? State::SigningFailed : State::ReSigned)
             << session.document()->signature().detail.toStdString();
     }

@@ -31,7 +31,11 @@ AssertionPreset presetFor(Env env, const QString &input = {})
 
 class ClaimsLinterTest : public ::testing::Test {
 protected:
-    ClaimsLinterTest() { context.keyMatch = ClaimsLinter::KeyMatch::Matches; context.keyBits = 2048; }
+    ClaimsLinterTest()
+    {
+        context.keyMatch = ClaimsLinter::KeyMatch::Matches;
+        context.keyBits = 2048;
+    }
 
     void usePreset(const AssertionPreset &preset)
     {
@@ -71,8 +75,8 @@ protected:
         return out.join(QStringLiteral(", "));
     }
 
-    FixedClock clock{kNow};
-    QJsonObject header{{QStringLiteral("alg"), QStringLiteral("RS256")}};
+    FixedClock clock { kNow };
+    QJsonObject header { { QStringLiteral("alg"), QStringLiteral("RS256") } };
     QJsonObject claims = AssertionPreset::production().claims(kKey, kUser, clock);
     ClaimsLinter::Context context;
 };
@@ -82,7 +86,7 @@ protected:
 TEST_F(ClaimsLinterTest, CleanAssertionHasNoLints)
 {
     EXPECT_TRUE(run().isEmpty()) << codes().toStdString();
-    for (const Env env : {Env::Production, Env::Sandbox}) {
+    for (const Env env : { Env::Production, Env::Sandbox }) {
         usePreset(presetFor(env));
         EXPECT_TRUE(run().isEmpty()) << codes().toStdString();
     }
@@ -100,9 +104,10 @@ TEST_F(ClaimsLinterTest, CleanJwtWithTypAndExtraClaims)
 {
     set("iat", kNow);
     set("jti", QStringLiteral("anything"));
-    set("custom", QJsonArray{1, 2});
+    set("custom", QJsonArray { 1, 2 });
     header.insert(QStringLiteral("typ"), QStringLiteral("JWT"));
-    const auto jwt = Jwt::compose(QJsonDocument(header).toJson(QJsonDocument::Compact), QJsonDocument(claims).toJson(QJsonDocument::Compact));
+    const auto jwt = Jwt::compose(
+        QJsonDocument(header).toJson(QJsonDocument::Compact), QJsonDocument(claims).toJson(QJsonDocument::Compact));
     ASSERT_TRUE(jwt.ok()) << jwt.error().message.toStdString();
     const auto lints = ClaimsLinter(clock).lint(*jwt, context);
     EXPECT_TRUE(lints.isEmpty()) << codes().toStdString();
@@ -110,7 +115,7 @@ TEST_F(ClaimsLinterTest, CleanJwtWithTypAndExtraClaims)
 
 TEST_F(ClaimsLinterTest, RequiredClaims)
 {
-    for (const char *name : {"iss", "sub", "aud", "exp"}) {
+    for (const char *name : { "iss", "sub", "aud", "exp" }) {
         const QJsonValue saved = claims.value(QString::fromLatin1(name));
         remove(name);
         expectLint(Severity::Error, "claim.missing", name);
@@ -133,11 +138,11 @@ TEST_F(ClaimsLinterTest, Algorithm)
     expectLint(Severity::Error, "alg.none", "header.alg");
     header.insert(QStringLiteral("alg"), QStringLiteral("HS256"));
     expectLint(Severity::Error, "alg.hmac", "header.alg");
-    for (const char *alg : {"RS512", "PS256", "ES256", "rs256"}) {
+    for (const char *alg : { "RS512", "PS256", "ES256", "rs256" }) {
         header.insert(QStringLiteral("alg"), QString::fromLatin1(alg));
         expectLint(Severity::Error, "alg.unsupported", "header.alg");
     }
-    header.insert(QStringLiteral("alg"), QJsonArray{QStringLiteral("RS256")});
+    header.insert(QStringLiteral("alg"), QJsonArray { QStringLiteral("RS256") });
     expectLint(Severity::Error, "alg.unsupported", "header.alg");
 }
 
@@ -145,7 +150,8 @@ TEST_F(ClaimsLinterTest, SandboxProductionMixup)
 {
     set("aud", QStringLiteral("https://test.salesforce.com"));
     expectLint(Severity::Error, "aud.environment-mixup", "aud");
-    EXPECT_TRUE(find(QStringLiteral("aud.environment-mixup"), QStringLiteral("aud"))->message.contains(QStringLiteral("audience is invalid")));
+    EXPECT_TRUE(find(QStringLiteral("aud.environment-mixup"), QStringLiteral("aud"))
+            ->message.contains(QStringLiteral("audience is invalid")));
 
     usePreset(presetFor(Env::Sandbox));
     set("aud", QStringLiteral("https://login.salesforce.com"));
@@ -207,13 +213,13 @@ TEST_F(ClaimsLinterTest, AudienceNotAccepted)
 
 TEST_F(ClaimsLinterTest, AudienceArray)
 {
-    set("aud", QJsonArray{QStringLiteral("https://login.salesforce.com")});
+    set("aud", QJsonArray { QStringLiteral("https://login.salesforce.com") });
     expectLint(Severity::Warning, "aud.array", "aud");
     EXPECT_FALSE(ClaimsLinter::hasErrors(run()));
-    set("aud", QJsonArray{QStringLiteral("https://test.salesforce.com")});
+    set("aud", QJsonArray { QStringLiteral("https://test.salesforce.com") });
     expectLint(Severity::Warning, "aud.array", "aud");
     expectLint(Severity::Error, "aud.environment-mixup", "aud");
-    set("aud", QJsonArray{});
+    set("aud", QJsonArray {});
     expectLint(Severity::Error, "claim.not-string", "aud");
 }
 
@@ -221,7 +227,8 @@ TEST_F(ClaimsLinterTest, ExpiryInThePastOrAtNow)
 {
     set("exp", kNow - 1);
     expectLint(Severity::Error, "exp.expired", "exp");
-    EXPECT_TRUE(find(QStringLiteral("exp.expired"), QStringLiteral("exp"))->message.contains(QStringLiteral("expired authorization code")));
+    EXPECT_TRUE(find(QStringLiteral("exp.expired"), QStringLiteral("exp"))
+            ->message.contains(QStringLiteral("expired authorization code")));
     set("exp", kNow);
     expectLint(Severity::Error, "exp.expired", "exp");
     set("exp", kNow + 1);
@@ -289,7 +296,8 @@ TEST_F(ClaimsLinterTest, IssuerShape)
     expectLint(Severity::Warning, "iss.not-consumer-key", "iss");
     set("iss", kKey.left(30));
     expectLint(Severity::Warning, "iss.not-consumer-key", "iss");
-    EXPECT_TRUE(find(QStringLiteral("iss.not-consumer-key"), QStringLiteral("iss"))->message.contains(QStringLiteral("cut short")));
+    EXPECT_TRUE(
+        find(QStringLiteral("iss.not-consumer-key"), QStringLiteral("iss"))->message.contains(QStringLiteral("cut short")));
     set("iss", kKey + QStringLiteral("\n"));
     expectLint(Severity::Error, "iss.whitespace", "iss");
     EXPECT_FALSE(find(QStringLiteral("iss.not-consumer-key"), QStringLiteral("iss")).has_value());
@@ -341,9 +349,9 @@ TEST_F(ClaimsLinterTest, Key)
 
 TEST_F(ClaimsLinterTest, ErrorsComeFirst)
 {
-    context.keyMatch = ClaimsLinter::KeyMatch::Unknown;  // info
+    context.keyMatch = ClaimsLinter::KeyMatch::Unknown; // info
     set("aud", QStringLiteral("https://login.salesforce.com/")); // warning
-    set("exp", kNow - 10);                                   // error
+    set("exp", kNow - 10); // error
     const auto lints = run();
     ASSERT_EQ(lints.size(), 3) << codes().toStdString();
     EXPECT_EQ(lints[0].severity, Severity::Error);

@@ -151,9 +151,11 @@ TEST(CryptoRfc7515, A4Es512Verifies)
     EXPECT_EQ(v.outcome, Outcome::Verified) << v.message.toStdString();
     QByteArray changed = signature;
     changed[10] = static_cast<char>(changed[10] ^ 0x01);
-    EXPECT_EQ(Verifier::verifySignature(kA4SigningInput, changed, QStringLiteral("ES512"), key.value()).outcome, Outcome::Invalid);
+    EXPECT_EQ(
+        Verifier::verifySignature(kA4SigningInput, changed, QStringLiteral("ES512"), key.value()).outcome, Outcome::Invalid);
     // The same signature under ES384 is refused by the key/algorithm rule, not tried.
-    EXPECT_EQ(Verifier::verifySignature(kA4SigningInput, signature, QStringLiteral("ES384"), key.value()).outcome, Outcome::KeyMismatch);
+    EXPECT_EQ(Verifier::verifySignature(kA4SigningInput, signature, QStringLiteral("ES384"), key.value()).outcome,
+        Outcome::KeyMismatch);
 }
 
 TEST(CryptoRfc8037, A4Ed25519SignsByteForByteAndVerifies)

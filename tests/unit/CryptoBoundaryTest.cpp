@@ -13,9 +13,9 @@ TEST(CryptoBoundary, OnlyModelCryptoSourcesIncludeQca)
     ASSERT_TRUE(root.exists(QStringLiteral("model/crypto")));
     QStringList offenders;
     int scanned = 0;
-    for (const char *folder : {"model", "ui", "app", "tests"}) {
-        QDirIterator it(root.filePath(QString::fromLatin1(folder)), {QStringLiteral("*.h"), QStringLiteral("*.cpp")}, QDir::Files,
-                        QDirIterator::Subdirectories);
+    for (const char *folder : { "model", "ui", "app", "tests" }) {
+        QDirIterator it(root.filePath(QString::fromLatin1(folder)), { QStringLiteral("*.h"), QStringLiteral("*.cpp") },
+            QDir::Files, QDirIterator::Subdirectories);
         while (it.hasNext()) {
             const QString path = root.relativeFilePath(it.next());
             // npm packages the client tests install (tests/clients/*/node_modules) are not ours:
@@ -29,12 +29,12 @@ TEST(CryptoBoundary, OnlyModelCryptoSourcesIncludeQca)
             const QByteArray text = file.readAll();
             // Needles assembled at run time, so this file does not match itself.
             const QByteArray include = QByteArrayLiteral("#include ");
-            const bool includesQca = text.contains(include + "<Qt" + "Crypto") || text.contains(include + "<qca") ||
-                                     text.contains(include + "<open" + "ssl/") || text.contains(include + "\"crypto/" + "internal/");
+            const bool includesQca = text.contains(include + "<Qt" + "Crypto") || text.contains(include + "<qca")
+                || text.contains(include + "<open" + "ssl/") || text.contains(include + "\"crypto/" + "internal/");
             if (!includesQca)
                 continue;
-            const bool allowed = path.startsWith(QStringLiteral("model/crypto/")) &&
-                                 (path.endsWith(QStringLiteral(".cpp")) || path.startsWith(QStringLiteral("model/crypto/internal/")));
+            const bool allowed = path.startsWith(QStringLiteral("model/crypto/"))
+                && (path.endsWith(QStringLiteral(".cpp")) || path.startsWith(QStringLiteral("model/crypto/internal/")));
             if (!allowed)
                 offenders << path;
         }
@@ -51,8 +51,8 @@ TEST(CryptoBoundary, QcaNeverParsesCertificateBytes)
     QStringList offenders;
     // Needles assembled at run time, so this file does not match itself.
     const QByteArray prefix = QByteArrayLiteral("QCA::") + "Certificate::from";
-    QDirIterator it(root.filePath(QStringLiteral("model")), {QStringLiteral("*.h"), QStringLiteral("*.cpp")}, QDir::Files,
-                    QDirIterator::Subdirectories);
+    QDirIterator it(root.filePath(QStringLiteral("model")), { QStringLiteral("*.h"), QStringLiteral("*.cpp") }, QDir::Files,
+        QDirIterator::Subdirectories);
     while (it.hasNext()) {
         QFile file(it.next());
         if (file.open(QIODevice::ReadOnly) && file.readAll().contains(prefix))

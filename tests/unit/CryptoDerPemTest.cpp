@@ -11,7 +11,8 @@ using namespace jwtflow;
 TEST(Der, WritesAndReadsBackNestedStructures)
 {
     const QByteArray big(300, 'x');
-    const QByteArray der = Der::sequence(Der::smallInteger(3) + Der::octetString(big) + Der::oid(QStringLiteral("1.2.840.113549.1.1.11")));
+    const QByteArray der
+        = Der::sequence(Der::smallInteger(3) + Der::octetString(big) + Der::oid(QStringLiteral("1.2.840.113549.1.1.11")));
     EXPECT_EQ(Der::checkComplete(der), Der::Status::Ok);
     Der::Element top;
     ASSERT_EQ(Der::read(der, 0, top), Der::Status::Ok);
@@ -45,9 +46,10 @@ TEST(Der, TellsTruncatedFromMalformed)
 
 TEST(Der, WritesRfc5280Times)
 {
-    EXPECT_EQ(Der::time(QDateTime(QDate(2030, 1, 2), QTime(3, 4, 5), QTimeZone::utc())), Der::encode(Der::UtcTime, "300102030405Z"));
+    EXPECT_EQ(
+        Der::time(QDateTime(QDate(2030, 1, 2), QTime(3, 4, 5), QTimeZone::utc())), Der::encode(Der::UtcTime, "300102030405Z"));
     EXPECT_EQ(Der::time(QDateTime(QDate(2050, 1, 2), QTime(3, 4, 5), QTimeZone::utc())),
-              Der::encode(Der::GeneralizedTime, "20500102030405Z"));
+        Der::encode(Der::GeneralizedTime, "20500102030405Z"));
 }
 
 TEST(Der, ReadsBothTimeFormsAsUtc)
@@ -66,24 +68,27 @@ TEST(Der, ReadsBothTimeFormsAsUtc)
 TEST(KeyFormat, RecognisesStructuresByShape)
 {
     const QByteArray rsaAlg = Der::sequence(Der::oid(QStringLiteral("1.2.840.113549.1.1.1")) + Der::null());
-    const QByteArray ecAlg = Der::sequence(Der::oid(QStringLiteral("1.2.840.10045.2.1")) + Der::oid(QStringLiteral("1.2.840.10045.3.1.7")));
+    const QByteArray ecAlg
+        = Der::sequence(Der::oid(QStringLiteral("1.2.840.10045.2.1")) + Der::oid(QStringLiteral("1.2.840.10045.3.1.7")));
     const KeyFormat spki = KeyFormat::detect(Der::sequence(rsaAlg + Der::bitString("key")));
     EXPECT_EQ(spki.structure, KeyFormat::Structure::SubjectPublicKeyInfo);
     EXPECT_EQ(spki.keyType, KeyFormat::KeyType::Rsa);
     const KeyFormat ec = KeyFormat::detect(Der::sequence(Der::smallInteger(0) + ecAlg + Der::octetString("key")));
     EXPECT_EQ(ec.structure, KeyFormat::Structure::PrivateKeyInfo);
     EXPECT_EQ(ec.keyType, KeyFormat::KeyType::Ec);
-    EXPECT_EQ(KeyFormat::detect(Der::sequence(Der::smallInteger(1) + Der::smallInteger(2))).structure, KeyFormat::Structure::RsaPublicKey);
+    EXPECT_EQ(KeyFormat::detect(Der::sequence(Der::smallInteger(1) + Der::smallInteger(2))).structure,
+        KeyFormat::Structure::RsaPublicKey);
     EXPECT_EQ(KeyFormat::detect(Der::sequence(Der::smallInteger(3) + Der::sequence({}) + Der::sequence({}))).structure,
-              KeyFormat::Structure::Pkcs12);
+        KeyFormat::Structure::Pkcs12);
     EXPECT_EQ(KeyFormat::detect("not der").structure, KeyFormat::Structure::Unknown);
 }
 
 TEST(Pem, ParsesBlocksWithHeadersAndCrlf)
 {
     const QByteArray body = Der::sequence(Der::smallInteger(1));
-    const QByteArray text = "junk before\r\n" + Pem::encode("THING", body, {{"Proc-Type", "4,ENCRYPTED"}, {"DEK-Info", "AES-256-CBC,00"}}).replace("\n", "\r\n") +
-                            Pem::encode("OTHER", body);
+    const QByteArray text = "junk before\r\n"
+        + Pem::encode("THING", body, { { "Proc-Type", "4,ENCRYPTED" }, { "DEK-Info", "AES-256-CBC,00" } }).replace("\n", "\r\n")
+        + Pem::encode("OTHER", body);
     const auto blocks = Pem::parse(text, QStringLiteral("t.pem"));
     ASSERT_TRUE(blocks.ok()) << blocks.error().text().toStdString();
     ASSERT_EQ(blocks->size(), 2);

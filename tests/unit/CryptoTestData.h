@@ -54,7 +54,7 @@ inline jwtflow::KeyMaterial load(const char *name, const jwtflow::PassphraseCall
     auto material = jwtflow::KeyLoader::loadFile(keyPath(name), passphrase);
     if (!material)
         ADD_FAILURE() << name << ": " << material.error().text().toStdString();
-    return material ? material.value() : jwtflow::KeyMaterial{};
+    return material ? material.value() : jwtflow::KeyMaterial {};
 }
 
 } // namespace cryptotest

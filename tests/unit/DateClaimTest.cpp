@@ -120,10 +120,10 @@ TEST(DateClaim, HoverTextAtTheMemberUnderTheMouse)
     EXPECT_TRUE(
         DateClaim::hoverTextAt(line, static_cast<int>(exp) + 3, clock).startsWith(QStringLiteral("exp: expired 3 h ago")));
     EXPECT_TRUE(DateClaim::hoverTextAt(line, static_cast<int>(line.indexOf(QStringLiteral("\"exp\""))), clock)
-                    .startsWith(QStringLiteral("exp: ")))
+            .startsWith(QStringLiteral("exp: ")))
         << "over the name too";
     EXPECT_TRUE(DateClaim::hoverTextAt(line, static_cast<int>(line.indexOf(QStringLiteral("2024"))), clock)
-                    .startsWith(QStringLiteral("updated_at: updated 1 year ago")));
+            .startsWith(QStringLiteral("updated_at: updated 1 year ago")));
     EXPECT_TRUE(DateClaim::hoverTextAt(line, static_cast<int>(line.lastIndexOf(QStringLiteral("1767214800"))), clock).isEmpty())
         << "jti is no date";
     EXPECT_TRUE(DateClaim::hoverTextAt(line, 4, clock).isEmpty()) << "sub";

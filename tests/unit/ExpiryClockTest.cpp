@@ -101,7 +101,7 @@ TEST(ExpiryClock, ReadsTheClockAndReportsStateChanges)
     EXPECT_FALSE(expiry.isTicking()); // nothing left to count
 
     expiry.clear();
-    EXPECT_EQ(changes, (QList<State>{State::Valid, State::ExpiringSoon, State::Expired, State::NoExpiry}));
+    EXPECT_EQ(changes, (QList<State> { State::Valid, State::ExpiringSoon, State::Expired, State::NoExpiry }));
     EXPECT_FALSE(expiry.isTicking());
 }
 
@@ -109,11 +109,11 @@ TEST(ExpiryClock, SetClaimsReadsNumericDates)
 {
     FixedClock clock(kExp - 100);
     ExpiryClock expiry(clock);
-    expiry.setClaims(QJsonObject{{QStringLiteral("exp"), QStringLiteral("1767225600")}, {QStringLiteral("nbf"), kNbf}});
+    expiry.setClaims(QJsonObject { { QStringLiteral("exp"), QStringLiteral("1767225600") }, { QStringLiteral("nbf"), kNbf } });
     EXPECT_EQ(expiry.exp(), kExp);
     EXPECT_EQ(expiry.nbf(), kNbf);
     EXPECT_EQ(expiry.state(), State::Valid);
-    expiry.setClaims(QJsonObject{{QStringLiteral("exp"), true}});
+    expiry.setClaims(QJsonObject { { QStringLiteral("exp"), true } });
     EXPECT_FALSE(expiry.exp().has_value());
     EXPECT_EQ(expiry.state(), State::NoExpiry);
 }
@@ -156,8 +156,8 @@ TEST(ExpiryClock, TicksOnTheSecondAndStopsWhenExpired)
     QTimer::singleShot(2300, &loop, &QEventLoop::quit);
     loop.exec();
 
-    EXPECT_EQ(states, (QList<State>{State::ExpiringSoon, State::Expired}));
-    EXPECT_EQ(counts, (QList<qint64>{1, 0}));
+    EXPECT_EQ(states, (QList<State> { State::ExpiringSoon, State::Expired }));
+    EXPECT_EQ(counts, (QList<qint64> { 1, 0 }));
     EXPECT_FALSE(expiry.isTicking());
     // Aligned: each tick lands just after a wall-clock second turns (generous for loaded CI).
     for (const qint64 phase : std::as_const(phasesMs))

@@ -9,7 +9,7 @@ using jwtflow::FormBody;
 TEST(FormBody, PlusSlashAndEqualsSurviveTheRoundTrip)
 {
     const QString value = QStringLiteral("a+b/c=d&e f%g");
-    const QByteArray body = FormBody::encode({{QStringLiteral("assertion"), value}});
+    const QByteArray body = FormBody::encode({ { QStringLiteral("assertion"), value } });
     EXPECT_EQ(body, "assertion=a%2Bb%2Fc%3Dd%26e%20f%25g");
     EXPECT_EQ(FormBody::value(FormBody::decode(body), QStringLiteral("assertion")), value);
 }
@@ -21,14 +21,14 @@ TEST(FormBody, QUrlQueryWouldHaveLostThePlus)
     query.addQueryItem(QStringLiteral("x"), QStringLiteral("a+b"));
     EXPECT_EQ(query.toString(QUrl::FullyEncoded), QStringLiteral("x=a+b"));
     EXPECT_EQ(FormBody::value(FormBody::decode("x=a+b"), QStringLiteral("x")), QStringLiteral("a b"));
-    EXPECT_EQ(FormBody::encode({{QStringLiteral("x"), QStringLiteral("a+b")}}), "x=a%2Bb");
+    EXPECT_EQ(FormBody::encode({ { QStringLiteral("x"), QStringLiteral("a+b") } }), "x=a%2Bb");
 }
 
 TEST(FormBody, GrantTypeIsEncodedLikeJsforce)
 {
-    EXPECT_EQ(FormBody::encode({{QStringLiteral("grant_type"), QStringLiteral("urn:ietf:params:oauth:grant-type:jwt-bearer")},
-                                {QStringLiteral("assertion"), QStringLiteral("h.p.s-_~")}}),
-              "grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Ajwt-bearer&assertion=h.p.s-_~");
+    EXPECT_EQ(FormBody::encode({ { QStringLiteral("grant_type"), QStringLiteral("urn:ietf:params:oauth:grant-type:jwt-bearer") },
+                  { QStringLiteral("assertion"), QStringLiteral("h.p.s-_~") } }),
+        "grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Ajwt-bearer&assertion=h.p.s-_~");
 }
 
 TEST(FormBody, DecodesUtf8EmptyValuesAndBareNames)
@@ -40,5 +40,5 @@ TEST(FormBody, DecodesUtf8EmptyValuesAndBareNames)
     EXPECT_EQ(fields.at(2).second, QStringLiteral("été"));
     EXPECT_EQ(fields.at(3).second, QStringLiteral("1=2"));
     EXPECT_TRUE(FormBody::decode({}).isEmpty());
-    EXPECT_EQ(FormBody::encode({{QStringLiteral("n"), QStringLiteral("été")}}), "n=%C3%A9t%C3%A9");
+    EXPECT_EQ(FormBody::encode({ { QStringLiteral("n"), QStringLiteral("été") } }), "n=%C3%A9t%C3%A9");
 }

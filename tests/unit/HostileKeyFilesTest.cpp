@@ -34,7 +34,7 @@ enum class Load { File, PrivateKey, Certificate, PublicKey, KeyWithCertificate }
 
 struct Expect {
     enum Kind { Error, Warning, Loads } kind;
-    const char *code;   // the error or warning code; for Loads, a note's text or nullptr
+    const char *code; // the error or warning code; for Loads, a note's text or nullptr
     const char *phrase; // further words the message must contain, or nullptr
 };
 
@@ -105,60 +105,131 @@ std::vector<Case> cases()
     const Expect::Kind E = Expect::Error, W = Expect::Warning, L = Expect::Loads;
     return {
         // Passphrases (B5, B6, B8, B9).
-        {"wrong passphrase, PKCS#8", fixture("rsa2048-encrypted.pem"), Load::PrivateKey, QByteArray("wrong horse"), {E, "key.wrong-passphrase", "passphrase"}},
-        {"wrong passphrase, Proc-Type", fixture("rsa2048-legacy-encrypted.pem"), Load::PrivateKey, QByteArray("wrong horse"), {E, "key.wrong-passphrase", nullptr}},
-        {"wrong passphrase, encrypted DER", fixture("rsa2048-encrypted.der"), Load::PrivateKey, QByteArray("wrong horse"), {E, "key.wrong-passphrase", nullptr}},
-        {"wrong passphrase, PKCS#12", fixture("rsa2048.p12"), Load::File, QByteArray("wrong horse"), {E, "key.wrong-passphrase", "PKCS#12"}},
-        {"no passphrase given", fixture("rsa2048-encrypted.pem"), Load::PrivateKey, std::nullopt, {E, "key.passphrase-required", "encrypted"}},
-        {"empty passphrase", fixture("rsa2048-encrypted.pem"), Load::PrivateKey, QByteArray(), {E, "key.passphrase-empty", nullptr}},
-        {"passphrase with NUL", fixture("rsa2048-encrypted.pem"), Load::PrivateKey, QByteArray("correct\0horse", 13), {E, "key.passphrase-nul", "NUL"}},
+        { "wrong passphrase, PKCS#8", fixture("rsa2048-encrypted.pem"), Load::PrivateKey, QByteArray("wrong horse"),
+            { E, "key.wrong-passphrase", "passphrase" } },
+        { "wrong passphrase, Proc-Type", fixture("rsa2048-legacy-encrypted.pem"), Load::PrivateKey, QByteArray("wrong horse"),
+            { E, "key.wrong-passphrase", nullptr } },
+        { "wrong passphrase, encrypted DER", fixture("rsa2048-encrypted.der"), Load::PrivateKey, QByteArray("wrong horse"),
+            { E, "key.wrong-passphrase", nullptr } },
+        { "wrong passphrase, PKCS#12", fixture("rsa2048.p12"), Load::File, QByteArray("wrong horse"),
+            { E, "key.wrong-passphrase", "PKCS#12" } },
+        { "no passphrase given", fixture("rsa2048-encrypted.pem"), Load::PrivateKey, std::nullopt,
+            { E, "key.passphrase-required", "encrypted" } },
+        { "empty passphrase", fixture("rsa2048-encrypted.pem"), Load::PrivateKey, QByteArray(),
+            { E, "key.passphrase-empty", nullptr } },
+        { "passphrase with NUL", fixture("rsa2048-encrypted.pem"), Load::PrivateKey, QByteArray("correct\0horse", 13),
+            { E, "key.passphrase-nul", "NUL" } },
         // Damaged and truncated files (B19, B23).
-        {"truncated PEM, no END line", fixture("truncated-no-end.pem"), Load::PrivateKey, std::nullopt, {E, "key.truncated-pem", "truncated"}},
-        {"truncated PEM, body cut", fixture("truncated-body.pem"), Load::PrivateKey, std::nullopt, {E, "key.truncated-pem", "truncated"}},
-        {"truncated DER", bytes("cut.der", [] { return readFixture("rsa2048-pkcs8.der").left(600); }), Load::PrivateKey, std::nullopt, {E, "key.truncated-der", "truncated"}},
-        {"binary garbage", fixture("garbage.bin"), Load::File, std::nullopt, {E, "key.unrecognised", nullptr}},
-        {"random bytes after a DER tag", bytes("noise.der", [] { return QByteArray("\x30\x82\x01\x00", 4) + QByteArray(256, '\xa5'); }), Load::File, std::nullopt, {E, "key.unrecognised", nullptr}},
-        {"empty file", bytes("empty.pem", [] { return QByteArray(); }), Load::File, std::nullopt, {E, "key.empty", "empty"}},
-        {"only whitespace", bytes("blank.pem", [] { return QByteArray(" \r\n\t\n"); }), Load::File, std::nullopt, {E, "key.empty", "empty"}},
-        {"damaged certificate (fuzz finding)", fixture("fuzz-damaged-aki.cer"), Load::Certificate, std::nullopt, {E, "key.bad-certificate", "damaged"}},
-        {"PEM body without BEGIN/END", bytes("body.txt", [] { const QByteArray p = readFixture("rsa2048-pkcs8.pem"); return p.mid(p.indexOf('\n') + 1, 300); }), Load::File, std::nullopt, {E, "key.pem-missing-header", "BEGIN"}},
+        { "truncated PEM, no END line", fixture("truncated-no-end.pem"), Load::PrivateKey, std::nullopt,
+            { E, "key.truncated-pem", "truncated" } },
+        { "truncated PEM, body cut", fixture("truncated-body.pem"), Load::PrivateKey, std::nullopt,
+            { E, "key.truncated-pem", "truncated" } },
+        { "truncated DER", bytes("cut.der", [] { return readFixture("rsa2048-pkcs8.der").left(600); }), Load::PrivateKey,
+            std::nullopt, { E, "key.truncated-der", "truncated" } },
+        { "binary garbage", fixture("garbage.bin"), Load::File, std::nullopt, { E, "key.unrecognised", nullptr } },
+        { "random bytes after a DER tag",
+            bytes("noise.der", [] { return QByteArray("\x30\x82\x01\x00", 4) + QByteArray(256, '\xa5'); }), Load::File,
+            std::nullopt, { E, "key.unrecognised", nullptr } },
+        { "empty file", bytes("empty.pem", [] { return QByteArray(); }), Load::File, std::nullopt, { E, "key.empty", "empty" } },
+        { "only whitespace", bytes("blank.pem", [] { return QByteArray(" \r\n\t\n"); }), Load::File, std::nullopt,
+            { E, "key.empty", "empty" } },
+        { "damaged certificate (fuzz finding)", fixture("fuzz-damaged-aki.cer"), Load::Certificate, std::nullopt,
+            { E, "key.bad-certificate", "damaged" } },
+        { "PEM body without BEGIN/END",
+            bytes("body.txt",
+                [] {
+                    const QByteArray p = readFixture("rsa2048-pkcs8.pem");
+                    return p.mid(p.indexOf('\n') + 1, 300);
+                }),
+            Load::File, std::nullopt, { E, "key.pem-missing-header", "BEGIN" } },
         // Wrong key types (B12, B13).
-        {"EC JWK whose point is off the curve", bytes("off-curve.jwk.json", [] { return QByteArray(R"({"kty":"EC","crv":"P-256","x":"f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU","y":"f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU"})"); }), Load::PublicKey, std::nullopt, {E, "key.bad-jwk", "curve"}},
-        {"OKP JWK on X25519 (key agreement, not signing)", bytes("x25519.jwk.json", [] { return QByteArray(R"({"kty":"OKP","crv":"X25519","x":"hSDwCYkwp1R0i33ctD73Wg2_Og0mOBr066SpjqqbTmo"})"); }), Load::PublicKey, std::nullopt, {E, "key.jwk-unsupported-crv", "X25519"}},
-        {"EC key, wrong passphrase", fixture("ec-p256-encrypted.pem"), Load::PrivateKey, QByteArray("wrong horse"), {E, "key.wrong-passphrase", nullptr}},
-        {"EC SEC1 key, wrong passphrase", fixture("ec-p256-legacy-encrypted.pem"), Load::PrivateKey, QByteArray("wrong horse"), {E, "key.wrong-passphrase", nullptr}},
-        {"Ed25519 key where a certificate is needed", fixture("ed25519.pem"), Load::Certificate, std::nullopt, {E, "key.not-certificate", "private key"}},
+        { "EC JWK whose point is off the curve",
+            bytes("off-curve.jwk.json",
+                [] {
+                    return QByteArray(
+                        R"({"kty":"EC","crv":"P-256","x":"f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU","y":"f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU"})");
+                }),
+            Load::PublicKey, std::nullopt, { E, "key.bad-jwk", "curve" } },
+        { "OKP JWK on X25519 (key agreement, not signing)",
+            bytes("x25519.jwk.json",
+                [] { return QByteArray(R"({"kty":"OKP","crv":"X25519","x":"hSDwCYkwp1R0i33ctD73Wg2_Og0mOBr066SpjqqbTmo"})"); }),
+            Load::PublicKey, std::nullopt, { E, "key.jwk-unsupported-crv", "X25519" } },
+        { "EC key, wrong passphrase", fixture("ec-p256-encrypted.pem"), Load::PrivateKey, QByteArray("wrong horse"),
+            { E, "key.wrong-passphrase", nullptr } },
+        { "EC SEC1 key, wrong passphrase", fixture("ec-p256-legacy-encrypted.pem"), Load::PrivateKey, QByteArray("wrong horse"),
+            { E, "key.wrong-passphrase", nullptr } },
+        { "Ed25519 key where a certificate is needed", fixture("ed25519.pem"), Load::Certificate, std::nullopt,
+            { E, "key.not-certificate", "private key" } },
         // Weak keys, certificates that do not fit (B14, B17, B18).
-        {"1024-bit RSA key", fixture("rsa1024.pem"), Load::File, std::nullopt, {W, "key.weak-rsa", "1024 bits"}},
-        {"1024-bit RSA certificate", fixture("rsa1024.crt"), Load::File, std::nullopt, {W, "key.weak-rsa", "1024 bits"}},
-        {"certificate not matching the key, one file", bytes("key-and-foreign-cert.pem", [] { return readFixture("rsa2048-pkcs8.pem") + readFixture("other2048.crt"); }), Load::File, std::nullopt, {W, "cert.key-mismatch", "does not belong"}},
-        {"certificate not matching the key, two files", fixture("rsa2048-pkcs8.pem"), Load::KeyWithCertificate, std::nullopt, {E, "cert.key-mismatch", "does not belong"}, keyPath("other2048.crt")},
-        {"expired certificate", bytes("expired.crt", [] { return certificateValidFrom(kNow - 400 * 86400, 365); }), Load::File, std::nullopt, {W, "cert.expired", "expired on"}},
-        {"certificate not yet valid", bytes("future.crt", [] { return certificateValidFrom(kNow + 86400, 365); }), Load::File, std::nullopt, {W, "cert.not-yet-valid", "not valid before"}},
-        {"certificate expiring in 10 days", bytes("soon.crt", [] { return certificateValidFrom(kNow - 355 * 86400, 365); }), Load::File, std::nullopt, {W, "cert.expires-soon", "expires on"}},
+        { "1024-bit RSA key", fixture("rsa1024.pem"), Load::File, std::nullopt, { W, "key.weak-rsa", "1024 bits" } },
+        { "1024-bit RSA certificate", fixture("rsa1024.crt"), Load::File, std::nullopt, { W, "key.weak-rsa", "1024 bits" } },
+        { "certificate not matching the key, one file",
+            bytes("key-and-foreign-cert.pem", [] { return readFixture("rsa2048-pkcs8.pem") + readFixture("other2048.crt"); }),
+            Load::File, std::nullopt, { W, "cert.key-mismatch", "does not belong" } },
+        { "certificate not matching the key, two files", fixture("rsa2048-pkcs8.pem"), Load::KeyWithCertificate, std::nullopt,
+            { E, "cert.key-mismatch", "does not belong" }, keyPath("other2048.crt") },
+        { "expired certificate", bytes("expired.crt", [] { return certificateValidFrom(kNow - 400 * 86400, 365); }), Load::File,
+            std::nullopt, { W, "cert.expired", "expired on" } },
+        { "certificate not yet valid", bytes("future.crt", [] { return certificateValidFrom(kNow + 86400, 365); }), Load::File,
+            std::nullopt, { W, "cert.not-yet-valid", "not valid before" } },
+        { "certificate expiring in 10 days", bytes("soon.crt", [] { return certificateValidFrom(kNow - 355 * 86400, 365); }),
+            Load::File, std::nullopt, { W, "cert.expires-soon", "expires on" } },
         // Text encodings (B20, B21, B22).
-        {"CRLF line endings, key", fixture("rsa2048-crlf.pem"), Load::PrivateKey, std::nullopt, {L, nullptr, nullptr}},
-        {"CRLF line endings, certificate", bytes("crlf.crt", [] { return toCrlf(readFixture("rsa2048.crt")); }), Load::Certificate, std::nullopt, {L, nullptr, nullptr}},
-        {"CRLF line endings, encrypted key", bytes("crlf-encrypted.pem", [] { return toCrlf(readFixture("rsa2048-encrypted.pem")); }), Load::PrivateKey, QByteArray("correct horse"), {L, nullptr, nullptr}},
-        {"UTF-8 BOM", fixture("rsa2048-bom.pem"), Load::PrivateKey, std::nullopt, {L, "byte order mark", nullptr}},
-        {"UTF-8 BOM and CRLF, certificate", bytes("bom-crlf.crt", [] { return "\xef\xbb\xbf" + toCrlf(readFixture("rsa2048.crt")); }), Load::Certificate, std::nullopt, {L, "byte order mark", nullptr}},
-        {"UTF-16 text (Notepad \"Unicode\")", bytes("utf16.pem", [] { QByteArray out("\xff\xfe"); for (const char c : readFixture("rsa2048-pkcs8.pem")) out += QByteArray(1, c) + '\0'; return out; }), Load::File, std::nullopt, {E, "key.utf16", "UTF-16"}},
+        { "CRLF line endings, key", fixture("rsa2048-crlf.pem"), Load::PrivateKey, std::nullopt, { L, nullptr, nullptr } },
+        { "CRLF line endings, certificate", bytes("crlf.crt", [] { return toCrlf(readFixture("rsa2048.crt")); }),
+            Load::Certificate, std::nullopt, { L, nullptr, nullptr } },
+        { "CRLF line endings, encrypted key",
+            bytes("crlf-encrypted.pem", [] { return toCrlf(readFixture("rsa2048-encrypted.pem")); }), Load::PrivateKey,
+            QByteArray("correct horse"), { L, nullptr, nullptr } },
+        { "UTF-8 BOM", fixture("rsa2048-bom.pem"), Load::PrivateKey, std::nullopt, { L, "byte order mark", nullptr } },
+        { "UTF-8 BOM and CRLF, certificate",
+            bytes("bom-crlf.crt", [] { return "\xef\xbb\xbf" + toCrlf(readFixture("rsa2048.crt")); }), Load::Certificate,
+            std::nullopt, { L, "byte order mark", nullptr } },
+        { "UTF-16 text (Notepad \"Unicode\")",
+            bytes("utf16.pem",
+                [] {
+                    QByteArray out("\xff\xfe");
+                    for (const char c : readFixture("rsa2048-pkcs8.pem"))
+                        out += QByteArray(1, c) + '\0';
+                    return out;
+                }),
+            Load::File, std::nullopt, { E, "key.utf16", "UTF-16" } },
         // Size and file-system oddities (B23, B24).
-        {"100 MiB file", bigFile, Load::PrivateKey, std::nullopt, {E, "key.too-large", "at most 1.0 MiB"}},
-        {"a FIFO", fifo, Load::File, std::nullopt, {E, "key.not-a-file", "pipe"}},
-        {"a folder", [](const QTemporaryDir &dir) { return dir.path(); }, Load::File, std::nullopt, {E, "key.not-a-file", "folder"}},
-        {"/dev/zero", [](const QTemporaryDir &) { return QStringLiteral("/dev/zero"); }, Load::File, std::nullopt, {E, "key.not-a-file", nullptr}},
-        {"missing file", [](const QTemporaryDir &dir) { return dir.filePath(QStringLiteral("missing.pem")); }, Load::File, std::nullopt, {E, "key.not-found", "does not exist"}},
+        { "100 MiB file", bigFile, Load::PrivateKey, std::nullopt, { E, "key.too-large", "at most 1.0 MiB" } },
+        { "a FIFO", fifo, Load::File, std::nullopt, { E, "key.not-a-file", "pipe" } },
+        { "a folder", [](const QTemporaryDir &dir) { return dir.path(); }, Load::File, std::nullopt,
+            { E, "key.not-a-file", "folder" } },
+        { "/dev/zero", [](const QTemporaryDir &) { return QStringLiteral("/dev/zero"); }, Load::File, std::nullopt,
+            { E, "key.not-a-file", nullptr } },
+        { "missing file", [](const QTemporaryDir &dir) { return dir.filePath(QStringLiteral("missing.pem")); }, Load::File,
+            std::nullopt, { E, "key.not-found", "does not exist" } },
         // What people mistake for keys (B15, B16).
-        {"OpenSSH private key", bytes("id_rsa", [] { return QByteArray("-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n-----END OPENSSH PRIVATE KEY-----\n"); }), Load::PrivateKey, std::nullopt, {E, "key.openssh", "ssh-keygen"}},
-        {"OpenSSH public key", bytes("id_rsa.pub", [] { return QByteArray("ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQ user@host\n"); }), Load::File, std::nullopt, {E, "key.openssh", nullptr}},
-        {"PuTTY key", bytes("key.ppk", [] { return QByteArray("PuTTY-User-Key-File-3: ssh-rsa\nEncryption: none\n"); }), Load::File, std::nullopt, {E, "key.putty", "PuTTYgen"}},
-        {"certificate signing request", bytes("req.csr", [] { return QByteArray("-----BEGIN CERTIFICATE REQUEST-----\nMAA=\n-----END CERTIFICATE REQUEST-----\n"); }), Load::File, std::nullopt, {E, "key.csr", "CSR"}},
-        {"PKCS#7 bundle", bytes("chain.p7b", [] { return QByteArray("-----BEGIN PKCS7-----\nMAA=\n-----END PKCS7-----\n"); }), Load::File, std::nullopt, {E, "key.pkcs7", "openssl pkcs7"}},
-        {"JSON that is no JWK", bytes("config.json", [] { return QByteArray("{\"hello\": 1}"); }), Load::File, std::nullopt, {E, "key.json-not-jwk", nullptr}},
-        {"certificate where the private key belongs", fixture("rsa2048.crt"), Load::PrivateKey, std::nullopt, {E, "key.not-private-key", "certificate"}},
-        {"private key where the certificate belongs", fixture("rsa2048-pkcs8.pem"), Load::Certificate, std::nullopt, {E, "key.not-certificate", "private key"}},
-        {"private key given to verify", fixture("rsa2048-pkcs8.pem"), Load::PublicKey, std::nullopt, {E, "key.private-key-given", nullptr}},
+        { "OpenSSH private key",
+            bytes("id_rsa",
+                [] {
+                    return QByteArray(
+                        "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n-----END OPENSSH PRIVATE KEY-----\n");
+                }),
+            Load::PrivateKey, std::nullopt, { E, "key.openssh", "ssh-keygen" } },
+        { "OpenSSH public key",
+            bytes("id_rsa.pub", [] { return QByteArray("ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQ user@host\n"); }), Load::File,
+            std::nullopt, { E, "key.openssh", nullptr } },
+        { "PuTTY key", bytes("key.ppk", [] { return QByteArray("PuTTY-User-Key-File-3: ssh-rsa\nEncryption: none\n"); }),
+            Load::File, std::nullopt, { E, "key.putty", "PuTTYgen" } },
+        { "certificate signing request",
+            bytes("req.csr",
+                [] { return QByteArray("-----BEGIN CERTIFICATE REQUEST-----\nMAA=\n-----END CERTIFICATE REQUEST-----\n"); }),
+            Load::File, std::nullopt, { E, "key.csr", "CSR" } },
+        { "PKCS#7 bundle", bytes("chain.p7b", [] { return QByteArray("-----BEGIN PKCS7-----\nMAA=\n-----END PKCS7-----\n"); }),
+            Load::File, std::nullopt, { E, "key.pkcs7", "openssl pkcs7" } },
+        { "JSON that is no JWK", bytes("config.json", [] { return QByteArray("{\"hello\": 1}"); }), Load::File, std::nullopt,
+            { E, "key.json-not-jwk", nullptr } },
+        { "certificate where the private key belongs", fixture("rsa2048.crt"), Load::PrivateKey, std::nullopt,
+            { E, "key.not-private-key", "certificate" } },
+        { "private key where the certificate belongs", fixture("rsa2048-pkcs8.pem"), Load::Certificate, std::nullopt,
+            { E, "key.not-certificate", "private key" } },
+        { "private key given to verify", fixture("rsa2048-pkcs8.pem"), Load::PublicKey, std::nullopt,
+            { E, "key.private-key-given", nullptr } },
     };
 }
 
@@ -251,7 +322,8 @@ TEST(HostileKeyFiles, EachGetsASpecificAnswerNamingTheFile)
         case Expect::Warning: {
             ++warnings;
             ASSERT_FALSE(out.error.has_value()) << out.error->text().toStdString();
-            const auto it = std::find_if(out.warnings.cbegin(), out.warnings.cend(), [&code](const KeyWarning &w) { return w.code == code; });
+            const auto it = std::find_if(
+                out.warnings.cbegin(), out.warnings.cend(), [&code](const KeyWarning &w) { return w.code == code; });
             ASSERT_NE(it, out.warnings.cend()) << "no warning " << c.expect.code;
             EXPECT_TRUE(it->message.contains(fileName)) << it->message.toStdString();
             EXPECT_FALSE(it->hint.isEmpty());

@@ -95,9 +95,9 @@ TEST_P(HostileToken, EndsInItsOwnErrorOrLint)
 
     // The Problems list.
     const ClaimsLinter linter(clock);
-    const QList<Lint> lints = linter.lint(jwt, ClaimsLinter::Context{});
-    const bool found = std::any_of(lints.begin(), lints.end(),
-                                   [&](const Lint &l) { return l.code == c.lintCode && l.field == c.lintField; });
+    const QList<Lint> lints = linter.lint(jwt, ClaimsLinter::Context {});
+    const bool found
+        = std::any_of(lints.begin(), lints.end(), [&](const Lint &l) { return l.code == c.lintCode && l.field == c.lintField; });
     EXPECT_TRUE(found) << "expected " << c.lintCode.toStdString() << "@" << c.lintField.toStdString() << ", got "
                        << describe(lints);
     for (const Lint &l : lints) {
@@ -108,10 +108,11 @@ TEST_P(HostileToken, EndsInItsOwnErrorOrLint)
     // The Signature pane, with the key the user chose (never one the token names).
     if (c.key != hostile::Key::None) {
         const Verification v = c.key == hostile::Key::Rsa
-                                   ? Verifier::verify(jwt, *s_rsa)
-                                   : Verifier::verify(jwt, HmacSecret::fromBytes(hostile::kSecret, QStringLiteral("text")).value());
+            ? Verifier::verify(jwt, *s_rsa)
+            : Verifier::verify(jwt, HmacSecret::fromBytes(hostile::kSecret, QStringLiteral("text")).value());
         ASSERT_TRUE(c.outcome.has_value());
-        EXPECT_EQ(static_cast<int>(v.outcome), static_cast<int>(*c.outcome)) << v.outcomeName().toStdString() << ": " << v.message.toStdString();
+        EXPECT_EQ(static_cast<int>(v.outcome), static_cast<int>(*c.outcome))
+            << v.outcomeName().toStdString() << ": " << v.message.toStdString();
         EXPECT_TRUE(v.message.contains(c.verifyMessage)) << v.message.toStdString();
         EXPECT_FALSE(v.message.isEmpty());
     }
@@ -139,8 +140,10 @@ Verification verdictFor(const Jwt &jwt, hostile::Key key, const PublicKey &rsa)
 {
     if (const auto early = TokenVerdict::beforeKey(jwt))
         return *early;
-    return TokenVerdict::strict(jwt, key == hostile::Key::Rsa ? Verifier::verify(jwt, rsa)
-                                                              : Verifier::verify(jwt, HmacSecret::fromBytes(hostile::kSecret, QStringLiteral("text")).value()));
+    return TokenVerdict::strict(jwt,
+        key == hostile::Key::Rsa
+            ? Verifier::verify(jwt, rsa)
+            : Verifier::verify(jwt, HmacSecret::fromBytes(hostile::kSecret, QStringLiteral("text")).value()));
 }
 
 } // namespace
@@ -175,7 +178,7 @@ TEST_P(HostileToken, HasItsKindVerdictAndExitCode)
 }
 
 INSTANTIATE_TEST_SUITE_P(CatalogueA, HostileToken, ::testing::ValuesIn(hostile::cases()),
-                         [](const ::testing::TestParamInfo<hostile::Case> &info) { return info.param.name.toStdString(); });
+    [](const ::testing::TestParamInfo<hostile::Case> &info) { return info.param.name.toStdString(); });
 
 // Every row against PyJWT 2.x (python3-jwt in the build root): the same accept/refuse verdict, or
 // the row says why not (Case::pyjwtDiffers). A disagreement that is not listed fails, and so does
@@ -183,7 +186,7 @@ INSTANTIATE_TEST_SUITE_P(CatalogueA, HostileToken, ::testing::ValuesIn(hostile::
 TEST(HostileTokenCatalogue, AgreesWithPyJwtOrSaysWhyNot)
 {
     QProcess probe;
-    probe.start(QStringLiteral("python3"), {QStringLiteral("-c"), QStringLiteral("import jwt")});
+    probe.start(QStringLiteral("python3"), { QStringLiteral("-c"), QStringLiteral("import jwt") });
     if (!probe.waitForFinished(30000) || probe.exitCode() != 0)
         GTEST_SKIP() << "python3 with PyJWT (python3-jwt) is not installed here; the build root has it";
 
@@ -191,15 +194,16 @@ TEST(HostileTokenCatalogue, AgreesWithPyJwtOrSaysWhyNot)
     QByteArray input;
     for (const auto &c : cases) {
         // PyJWT reads the bare token a server receives: ours strips a paste's decorations first.
-        input += QJsonDocument(QJsonObject{{QStringLiteral("name"), c.name},
-                                           {QStringLiteral("token"), c.text},
-                                           {QStringLiteral("key"), c.key == hostile::Key::Rsa ? QStringLiteral("rsa") : QStringLiteral("hmac")}})
-                     .toJson(QJsonDocument::Compact) +
-                 '\n';
+        input += QJsonDocument(
+                     QJsonObject { { QStringLiteral("name"), c.name }, { QStringLiteral("token"), c.text },
+                         { QStringLiteral("key"), c.key == hostile::Key::Rsa ? QStringLiteral("rsa") : QStringLiteral("hmac") } })
+                     .toJson(QJsonDocument::Compact)
+            + '\n';
     }
     QProcess oracle;
-    oracle.start(QStringLiteral("python3"), {QStringLiteral(JWTFLOW_TEST_DATA "/../support/pyjwt_oracle.py"),
-                                             QStringLiteral(JWTFLOW_TEST_DATA "/keys/rsa2048-public.pem")});
+    oracle.start(QStringLiteral("python3"),
+        { QStringLiteral(JWTFLOW_TEST_DATA "/../support/pyjwt_oracle.py"),
+            QStringLiteral(JWTFLOW_TEST_DATA "/keys/rsa2048-public.pem") });
     ASSERT_TRUE(oracle.waitForStarted());
     oracle.write(input);
     oracle.closeWriteChannel();
@@ -244,7 +248,8 @@ TEST(HostileTokenCatalogue, HasAtLeastFortyDistinctCases)
 TEST(HostileTokenCatalogue, KeyHintsAreStatedNeverFollowed)
 {
     // jku / x5u name URLs; the statement says so and that they were not fetched.
-    const auto jwt = Jwt::parse(hostile::token(R"({"alg":"RS256","jku":"https://attacker.example/jwks.json"})", hostile::claims(), "x"));
+    const auto jwt
+        = Jwt::parse(hostile::token(R"({"alg":"RS256","jku":"https://attacker.example/jwks.json"})", hostile::claims(), "x"));
     ASSERT_TRUE(jwt.ok());
     const auto statements = HeaderKeys::describe(jwt.value());
     ASSERT_EQ(statements.size(), 1);

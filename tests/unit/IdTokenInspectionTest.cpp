@@ -20,9 +20,10 @@ namespace {
 
 QString tokenResponse(const QString &idToken)
 {
-    return QStringLiteral(R"({"access_token":"%1","refresh_token":"5Aep861TSESvWeug_xvFHRBTTbf_YrTWgEyjBJrnLZmQ0abcd","signature":"x",)"
-                          R"("scope":"openid api refresh_token","id_token":"%2","instance_url":"https://acme.my.salesforce.com",)"
-                          R"("id":"https://login.salesforce.com/id/00Dxx0000001gPLEAY/005xx000001SwiUAAS","token_type":"Bearer","issued_at":"1700000000000"})")
+    return QStringLiteral(
+        R"({"access_token":"%1","refresh_token":"5Aep861TSESvWeug_xvFHRBTTbf_YrTWgEyjBJrnLZmQ0abcd","signature":"x",)"
+        R"("scope":"openid api refresh_token","id_token":"%2","instance_url":"https://acme.my.salesforce.com",)"
+        R"("id":"https://login.salesforce.com/id/00Dxx0000001gPLEAY/005xx000001SwiUAAS","token_type":"Bearer","issued_at":"1700000000000"})")
         .arg(kAccessToken, idToken);
 }
 
@@ -84,10 +85,11 @@ TEST(TokenInspection, EveryInputForm)
 {
     const QString token = idToken();
     const FixedClock clock(kNow);
-    EXPECT_EQ(TokenInspection::inspect(QStringLiteral("Authorization: Bearer ") + token, clock).value(0).classification.kind, Kind::IdToken);
+    EXPECT_EQ(TokenInspection::inspect(QStringLiteral("Authorization: Bearer ") + token, clock).value(0).classification.kind,
+        Kind::IdToken);
     const auto fragment = TokenInspection::inspect(QStringLiteral("https://app.example/cb#access_token=%1&id_token=%2&state=s")
                                                        .arg(QString::fromLatin1(QUrl::toPercentEncoding(kAccessToken)), token),
-                                                   clock);
+        clock);
     ASSERT_EQ(fragment.size(), 2);
     EXPECT_EQ(fragment[0].classification.kind, Kind::IdToken);
     EXPECT_EQ(TokenInspection::companionAccessToken(fragment), kAccessToken);
@@ -109,7 +111,7 @@ TEST(BearerFlowHint, WithoutPreferredUsernameSubStaysEmptyAndSaysWhy)
 {
     QJsonObject claims = idTokenClaims();
     claims.remove(QStringLiteral("preferred_username"));
-    claims.insert(QStringLiteral("aud"), QJsonArray{kClientId, QStringLiteral("other")});
+    claims.insert(QStringLiteral("aud"), QJsonArray { kClientId, QStringLiteral("other") });
     claims.insert(QStringLiteral("azp"), kClientId);
     const auto hint = BearerFlowHint::fromToken(Jwt::parse(sign(claims)).value());
     EXPECT_EQ(hint.iss, kClientId);
@@ -119,10 +121,8 @@ TEST(BearerFlowHint, WithoutPreferredUsernameSubStaysEmptyAndSaysWhy)
 
 TEST(BearerFlowHint, AnAssertionMapsOneToOne)
 {
-    const QJsonObject claims{{QStringLiteral("iss"), kClientId},
-                             {QStringLiteral("sub"), QStringLiteral("ann@example.com")},
-                             {QStringLiteral("aud"), QStringLiteral("https://test.salesforce.com")},
-                             {QStringLiteral("exp"), kNow + 180}};
+    const QJsonObject claims { { QStringLiteral("iss"), kClientId }, { QStringLiteral("sub"), QStringLiteral("ann@example.com") },
+        { QStringLiteral("aud"), QStringLiteral("https://test.salesforce.com") }, { QStringLiteral("exp"), kNow + 180 } };
     const auto hint = BearerFlowHint::fromToken(Jwt::parse(sign(claims)).value());
     EXPECT_EQ(hint.iss, kClientId);
     EXPECT_EQ(hint.sub, QStringLiteral("ann@example.com"));
@@ -132,22 +132,24 @@ TEST(BearerFlowHint, AnAssertionMapsOneToOne)
 TEST(KeyDiscoveryUrl, IsTheIssuerPlusTheWellKnownPath)
 {
     EXPECT_EQ(KeyDiscovery::configurationUrl(QStringLiteral("https://login.salesforce.com"))->toString(),
-              QStringLiteral("https://login.salesforce.com/.well-known/openid-configuration"));
+        QStringLiteral("https://login.salesforce.com/.well-known/openid-configuration"));
     EXPECT_EQ(KeyDiscovery::configurationUrl(QStringLiteral("https://acme.my.salesforce.com/"))->toString(),
-              QStringLiteral("https://acme.my.salesforce.com/.well-known/openid-configuration"));
+        QStringLiteral("https://acme.my.salesforce.com/.well-known/openid-configuration"));
     EXPECT_EQ(KeyDiscovery::configurationUrl(QStringLiteral("https://login.microsoftonline.com/tid/v2.0"))->toString(),
-              QStringLiteral("https://login.microsoftonline.com/tid/v2.0/.well-known/openid-configuration"));
+        QStringLiteral("https://login.microsoftonline.com/tid/v2.0/.well-known/openid-configuration"));
     EXPECT_EQ(KeyDiscovery::configurationUrl(QStringLiteral("http://127.0.0.1:8443"))->toString(),
-              QStringLiteral("http://127.0.0.1:8443/.well-known/openid-configuration"));
+        QStringLiteral("http://127.0.0.1:8443/.well-known/openid-configuration"));
     EXPECT_TRUE(KeyDiscovery::configurationUrl(QStringLiteral("http://localhost:1234")).ok());
 }
 
 TEST(KeyDiscoveryUrl, RefusesPlainHttpElsewhereAndNonUrls)
 {
-    EXPECT_EQ(KeyDiscovery::configurationUrl(QStringLiteral("http://login.salesforce.com")).error().code, QStringLiteral("discovery.insecure-issuer"));
+    EXPECT_EQ(KeyDiscovery::configurationUrl(QStringLiteral("http://login.salesforce.com")).error().code,
+        QStringLiteral("discovery.insecure-issuer"));
     EXPECT_EQ(KeyDiscovery::configurationUrl(QStringLiteral("3MVG9client")).error().code, QStringLiteral("discovery.bad-issuer"));
     EXPECT_EQ(KeyDiscovery::configurationUrl(QString()).error().code, QStringLiteral("discovery.bad-issuer"));
-    EXPECT_EQ(KeyDiscovery::configurationUrl(QStringLiteral("https://x.example/?a=b")).error().code, QStringLiteral("discovery.bad-issuer"));
+    EXPECT_EQ(KeyDiscovery::configurationUrl(QStringLiteral("https://x.example/?a=b")).error().code,
+        QStringLiteral("discovery.bad-issuer"));
 }
 
 TEST(Digest, Sha2BySize)

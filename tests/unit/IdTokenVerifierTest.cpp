@@ -23,7 +23,7 @@ KeyMaterial loadKeys(const char *name)
     auto material = KeyLoader::loadFile(keyPath(name));
     if (!material)
         ADD_FAILURE() << name << ": " << material.error().text().toStdString();
-    return material ? material.value() : KeyMaterial{};
+    return material ? material.value() : KeyMaterial {};
 }
 
 Jwt parse(const QString &token)
@@ -31,7 +31,7 @@ Jwt parse(const QString &token)
     auto jwt = Jwt::parse(token);
     if (!jwt)
         ADD_FAILURE() << jwt.error().text().toStdString();
-    return jwt ? jwt.value() : Jwt{};
+    return jwt ? jwt.value() : Jwt {};
 }
 
 IdTokenVerifier::Options fullOptions()
@@ -85,7 +85,7 @@ QString withClaims(const std::function<void(QJsonObject &)> &edit, const QString
 TEST(IdTokenVerifier, EveryCheckPassesForAGoodTokenAndSaysWhichKeyVerified)
 {
     const auto report = verify(idToken(), fullOptions());
-    for (const char *name : {"signature", "iss", "aud", "exp", "iat", "nonce", "at_hash"})
+    for (const char *name : { "signature", "iss", "aud", "exp", "iat", "nonce", "at_hash" })
         EXPECT_EQ(statusOf(report, name), Status::Passed) << name << ": " << messageOf(report, name);
     EXPECT_EQ(statusOf(report, "nbf"), Status::Skipped);
     EXPECT_EQ(statusOf(report, "azp"), Status::Skipped);
@@ -94,7 +94,8 @@ TEST(IdTokenVerifier, EveryCheckPassesForAGoodTokenAndSaysWhichKeyVerified)
     EXPECT_EQ(report.kid, QStringLiteral("alpha"));
     EXPECT_TRUE(report.keyUsed.contains(QStringLiteral("kid \"alpha\""))) << report.keyUsed.toStdString();
     EXPECT_TRUE(report.keyUsed.contains(QStringLiteral("jwks.json")));
-    EXPECT_TRUE(messageHas(report, "signature", QStringLiteral("Verified with the key with kid \"alpha\""))) << messageOf(report, "signature");
+    EXPECT_TRUE(messageHas(report, "signature", QStringLiteral("Verified with the key with kid \"alpha\"")))
+        << messageOf(report, "signature");
     EXPECT_TRUE(report.headerKeys.isEmpty());
 }
 
@@ -104,16 +105,17 @@ TEST(IdTokenVerifier, ChecksRunInTheReferenceOrderSignatureFirst)
     QStringList names;
     for (const TokenCheck &check : report.checks)
         names << check.name;
-    EXPECT_EQ(names, (QStringList{QStringLiteral("signature"), QStringLiteral("iss"), QStringLiteral("aud"), QStringLiteral("azp"),
-                                  QStringLiteral("exp"), QStringLiteral("nbf"), QStringLiteral("iat"), QStringLiteral("nonce"),
-                                  QStringLiteral("at_hash")}));
+    EXPECT_EQ(names,
+        (QStringList { QStringLiteral("signature"), QStringLiteral("iss"), QStringLiteral("aud"), QStringLiteral("azp"),
+            QStringLiteral("exp"), QStringLiteral("nbf"), QStringLiteral("iat"), QStringLiteral("nonce"),
+            QStringLiteral("at_hash") }));
 }
 
 TEST(IdTokenVerifier, WithoutKeysOrExpectationsEverythingIsSkippedNotPassed)
 {
     IdTokenVerifier::Options options;
     const auto report = verify(idToken(), options);
-    for (const char *name : {"signature", "iss", "aud", "azp", "nbf", "nonce", "at_hash"})
+    for (const char *name : { "signature", "iss", "aud", "azp", "nbf", "nonce", "at_hash" })
         EXPECT_EQ(statusOf(report, name), Status::Skipped) << name << ": " << messageOf(report, name);
     EXPECT_TRUE(messageHas(report, "signature", QStringLiteral("No key given"))) << messageOf(report, "signature");
     EXPECT_TRUE(messageHas(report, "aud", QStringLiteral("give the expected client id")));
@@ -129,7 +131,8 @@ TEST(IdTokenVerifier, WrongAudienceFailsAndNamesBoth)
     options.clientId = QStringLiteral("3MVG9someOtherApp");
     const auto report = verify(idToken(), options);
     EXPECT_EQ(statusOf(report, "aud"), Status::Failed);
-    EXPECT_TRUE(messageHas(report, "aud", QStringLiteral("not the expected client id \"3MVG9someOtherApp\""))) << messageOf(report, "aud");
+    EXPECT_TRUE(messageHas(report, "aud", QStringLiteral("not the expected client id \"3MVG9someOtherApp\"")))
+        << messageOf(report, "aud");
     EXPECT_TRUE(messageHas(report, "aud", kClientId));
     EXPECT_TRUE(report.anyFailed());
 }
@@ -146,7 +149,7 @@ TEST(IdTokenVerifier, AudienceThatDiffersOnlyInCaseIsStillWrong)
 TEST(IdTokenVerifier, AudienceArrayAndAuthorisedParty)
 {
     const QString token = withClaims([](QJsonObject &c) {
-        c.insert(QStringLiteral("aud"), QJsonArray{kClientId, QStringLiteral("https://api.example")});
+        c.insert(QStringLiteral("aud"), QJsonArray { kClientId, QStringLiteral("https://api.example") });
         c.insert(QStringLiteral("azp"), kClientId);
     });
     auto report = verify(token, fullOptions());
@@ -155,7 +158,7 @@ TEST(IdTokenVerifier, AudienceArrayAndAuthorisedParty)
     EXPECT_EQ(statusOf(report, "azp"), Status::Passed) << messageOf(report, "azp");
 
     const QString otherAzp = withClaims([](QJsonObject &c) {
-        c.insert(QStringLiteral("aud"), QJsonArray{kClientId, QStringLiteral("other")});
+        c.insert(QStringLiteral("aud"), QJsonArray { kClientId, QStringLiteral("other") });
         c.insert(QStringLiteral("azp"), QStringLiteral("other"));
     });
     report = verify(otherAzp, fullOptions());
@@ -166,7 +169,8 @@ TEST(IdTokenVerifier, AudienceArrayAndAuthorisedParty)
 
 TEST(IdTokenVerifier, MalformedOrMissingAudienceFails)
 {
-    auto report = verify(withClaims([](QJsonObject &c) { c.insert(QStringLiteral("aud"), QJsonArray{kClientId, 42}); }), fullOptions());
+    auto report = verify(
+        withClaims([](QJsonObject &c) { c.insert(QStringLiteral("aud"), QJsonArray { kClientId, 42 }); }), fullOptions());
     EXPECT_EQ(statusOf(report, "aud"), Status::Failed);
     EXPECT_TRUE(messageHas(report, "aud", QStringLiteral("string or an array of strings"))) << messageOf(report, "aud");
     report = verify(withClaims([](QJsonObject &c) { c.remove(QStringLiteral("aud")); }), fullOptions());
@@ -254,7 +258,8 @@ TEST(IdTokenVerifier, WrongOrMissingNonceFails)
     options.nonce = QStringLiteral("another-request");
     auto report = verify(idToken(), options);
     EXPECT_EQ(statusOf(report, "nonce"), Status::Failed);
-    EXPECT_TRUE(messageHas(report, "nonce", QStringLiteral("but \"another-request\" was expected"))) << messageOf(report, "nonce");
+    EXPECT_TRUE(messageHas(report, "nonce", QStringLiteral("but \"another-request\" was expected")))
+        << messageOf(report, "nonce");
 
     report = verify(withClaims([](QJsonObject &c) { c.remove(QStringLiteral("nonce")); }), fullOptions());
     EXPECT_EQ(statusOf(report, "nonce"), Status::Failed);
@@ -269,7 +274,8 @@ TEST(IdTokenVerifier, AtHashMismatchFailsAndShowsBothHashes)
     const auto report = verify(idToken(), options);
     EXPECT_EQ(statusOf(report, "at_hash"), Status::Failed);
     EXPECT_TRUE(messageHas(report, "at_hash", kAtHash256)) << messageOf(report, "at_hash");
-    EXPECT_TRUE(messageHas(report, "at_hash", QStringLiteral("SHA-256 of the access_token of the same response"))) << messageOf(report, "at_hash");
+    EXPECT_TRUE(messageHas(report, "at_hash", QStringLiteral("SHA-256 of the access_token of the same response")))
+        << messageOf(report, "at_hash");
     EXPECT_TRUE(messageHas(report, "at_hash", QStringLiteral("was not issued with this ID token")));
 }
 
@@ -278,13 +284,15 @@ TEST(IdTokenVerifier, AtHashFollowsTheAlgorithm)
     EXPECT_EQ(IdTokenVerifier::leftHalfHash(QStringLiteral("RS256"), kAccessToken), kAtHash256);
     EXPECT_EQ(IdTokenVerifier::leftHalfHash(QStringLiteral("ES256"), kAccessToken), kAtHash256);
     EXPECT_EQ(IdTokenVerifier::leftHalfHash(QStringLiteral("RS384"), kAccessToken), kAtHash384);
-    EXPECT_EQ(IdTokenVerifier::leftHalfHash(QStringLiteral("HS512"), kAccessToken), QStringLiteral("ZxrgtEXHvPabIW4L5fg_en72GsVFu2PIZpd17pTN24E"));
+    EXPECT_EQ(IdTokenVerifier::leftHalfHash(QStringLiteral("HS512"), kAccessToken),
+        QStringLiteral("ZxrgtEXHvPabIW4L5fg_en72GsVFu2PIZpd17pTN24E"));
     EXPECT_TRUE(IdTokenVerifier::leftHalfHash(QStringLiteral("none"), kAccessToken).isEmpty());
     EXPECT_TRUE(IdTokenVerifier::leftHalfHash(QStringLiteral("rs256"), kAccessToken).isEmpty());
 
     QJsonObject claims = idTokenClaims();
     claims.insert(QStringLiteral("at_hash"), kAtHash384);
-    const auto report = verify(sign(claims, QStringLiteral("alpha"), "rsa2048-pkcs8.pem", QStringLiteral("RS384")), fullOptions());
+    const auto report
+        = verify(sign(claims, QStringLiteral("alpha"), "rsa2048-pkcs8.pem", QStringLiteral("RS384")), fullOptions());
     EXPECT_EQ(statusOf(report, "at_hash"), Status::Passed) << messageOf(report, "at_hash");
     EXPECT_TRUE(messageHas(report, "at_hash", QStringLiteral("SHA-384")));
     EXPECT_EQ(statusOf(report, "signature"), Status::Passed) << messageOf(report, "signature");
@@ -294,7 +302,7 @@ TEST(IdTokenVerifier, UnknownKidFailsAndListsTheKidsThereAre)
 {
     const auto report = verify(sign(idTokenClaims(), QStringLiteral("delta")), fullOptions());
     EXPECT_EQ(statusOf(report, "signature"), Status::Failed);
-    for (const char *kid : {"\"delta\"", "\"alpha\"", "\"beta\"", "\"gamma\""})
+    for (const char *kid : { "\"delta\"", "\"alpha\"", "\"beta\"", "\"gamma\"" })
         EXPECT_TRUE(messageHas(report, "signature", QString::fromLatin1(kid))) << messageOf(report, "signature");
     EXPECT_TRUE(report.anyFailed());
 }
@@ -305,7 +313,8 @@ TEST(IdTokenVerifier, KidOfAnotherKeyInTheSetFails)
     const auto report = verify(sign(idTokenClaims(), QStringLiteral("beta")), fullOptions());
     EXPECT_EQ(statusOf(report, "signature"), Status::Failed);
     EXPECT_EQ(report.kid, QStringLiteral("beta"));
-    EXPECT_TRUE(messageHas(report, "signature", QStringLiteral("Key tried: the key with kid \"beta\""))) << messageOf(report, "signature");
+    EXPECT_TRUE(messageHas(report, "signature", QStringLiteral("Key tried: the key with kid \"beta\"")))
+        << messageOf(report, "signature");
 }
 
 TEST(IdTokenVerifier, AnRs256TokenWhoseKidNamesAnEcKeyFailsAsAKeyMismatch)
@@ -323,8 +332,9 @@ TEST(IdTokenVerifier, TamperedPayloadFailsTheSignature)
     const QStringList parts = token.split(QLatin1Char('.'));
     QJsonObject claims = idTokenClaims();
     claims.insert(QStringLiteral("preferred_username"), QStringLiteral("admin@example.com"));
-    const QString forged = parts[0] + QLatin1Char('.') +
-                           QString::fromLatin1(Base64Url::encode(QJsonDocument(claims).toJson(QJsonDocument::Compact))) + QLatin1Char('.') + parts[2];
+    const QString forged = parts[0] + QLatin1Char('.')
+        + QString::fromLatin1(Base64Url::encode(QJsonDocument(claims).toJson(QJsonDocument::Compact))) + QLatin1Char('.')
+        + parts[2];
     const auto report = verify(forged, fullOptions());
     EXPECT_EQ(statusOf(report, "signature"), Status::Failed);
     EXPECT_TRUE(messageHas(report, "signature", QStringLiteral("does not match"))) << messageOf(report, "signature");
@@ -382,14 +392,17 @@ TEST(IdTokenVerifier, HeaderJwkIsNeverTrustedAndSaysWhatItWouldProve)
     const auto forgerKey = KeyLoader::loadPublicKey(keyPath("other2048.crt"));
     ASSERT_TRUE(forgerKey.ok());
     const QJsonObject embedded = Jwk::fromPublicKey(forgerKey.value());
-    const QString forged = sign(idTokenClaims(), QStringLiteral("alpha"), "other2048.pem", QStringLiteral("RS256"), {{QStringLiteral("jwk"), embedded}});
+    const QString forged = sign(idTokenClaims(), QStringLiteral("alpha"), "other2048.pem", QStringLiteral("RS256"),
+        { { QStringLiteral("jwk"), embedded } });
 
     IdTokenVerifier::Options none;
     auto report = verify(forged, none);
-    EXPECT_EQ(statusOf(report, "signature"), Status::Skipped) << "an embedded key must not verify: " << messageOf(report, "signature");
+    EXPECT_EQ(statusOf(report, "signature"), Status::Skipped)
+        << "an embedded key must not verify: " << messageOf(report, "signature");
     EXPECT_EQ(statusOf(report, "header.jwk"), Status::Skipped);
     EXPECT_TRUE(messageHas(report, "header.jwk", QStringLiteral("Not used to verify"))) << messageOf(report, "header.jwk");
-    EXPECT_TRUE(messageHas(report, "header.jwk", QStringLiteral("it would not prove who signed it"))) << messageOf(report, "header.jwk");
+    EXPECT_TRUE(messageHas(report, "header.jwk", QStringLiteral("it would not prove who signed it")))
+        << messageOf(report, "header.jwk");
     ASSERT_EQ(report.headerKeys.size(), 1);
     EXPECT_EQ(report.headerKeys[0].member, QStringLiteral("jwk"));
     EXPECT_TRUE(report.headerKeys[0].summary.contains(Jwk::thumbprint(forgerKey.value())));
@@ -403,19 +416,21 @@ TEST(IdTokenVerifier, HeaderX5cJkuAndX5uAreDescribedNotFollowed)
 {
     const auto certificate = KeyLoader::loadCertificate(keyPath("rsa2048.crt"));
     ASSERT_TRUE(certificate.ok());
-    const QJsonObject header{{QStringLiteral("x5c"), QJsonArray{QString::fromLatin1(certificate->toDer().toBase64())}},
-                             {QStringLiteral("jku"), QStringLiteral("https://attacker.example/keys")},
-                             {QStringLiteral("x5u"), QStringLiteral("https://attacker.example/cert.pem")}};
+    const QJsonObject header { { QStringLiteral("x5c"), QJsonArray { QString::fromLatin1(certificate->toDer().toBase64()) } },
+        { QStringLiteral("jku"), QStringLiteral("https://attacker.example/keys") },
+        { QStringLiteral("x5u"), QStringLiteral("https://attacker.example/cert.pem") } };
     const QString token = sign(idTokenClaims(), QStringLiteral("alpha"), "rsa2048-pkcs8.pem", QStringLiteral("RS256"), header);
     auto options = fullOptions();
     options.keys->source = QStringLiteral("https://login.salesforce.com/id/keys"); // as if fetched through discovery
     const auto report = verify(token, options);
     EXPECT_EQ(statusOf(report, "signature"), Status::Passed) << messageOf(report, "signature");
     EXPECT_EQ(statusOf(report, "header.x5c"), Status::Skipped);
-    EXPECT_TRUE(messageHas(report, "header.x5c", QStringLiteral("same key as the one you trust"))) << messageOf(report, "header.x5c");
+    EXPECT_TRUE(messageHas(report, "header.x5c", QStringLiteral("same key as the one you trust")))
+        << messageOf(report, "header.x5c");
     EXPECT_TRUE(messageHas(report, "header.x5c", QStringLiteral("chain is validated"))) << messageOf(report, "header.x5c");
     EXPECT_TRUE(messageHas(report, "header.jku", QStringLiteral("never fetches it"))) << messageOf(report, "header.jku");
-    EXPECT_TRUE(messageHas(report, "header.jku", QStringLiteral("another host (attacker.example)"))) << messageOf(report, "header.jku");
+    EXPECT_TRUE(messageHas(report, "header.jku", QStringLiteral("another host (attacker.example)")))
+        << messageOf(report, "header.jku");
     EXPECT_TRUE(messageHas(report, "header.x5u", QStringLiteral("https://attacker.example/cert.pem")));
     EXPECT_FALSE(report.anyFailed());
 }
@@ -434,12 +449,14 @@ TEST(IdTokenVerifier, KeysThatCouldNotBeFetched)
 {
     auto options = fullOptions();
     options.keys.reset();
-    options.keysError = makeError(QStringLiteral("discovery.unreachable"), QStringLiteral("Could not reach https://login.salesforce.com."));
+    options.keysError
+        = makeError(QStringLiteral("discovery.unreachable"), QStringLiteral("Could not reach https://login.salesforce.com."));
     auto report = verify(idToken(), options);
     EXPECT_EQ(statusOf(report, "signature"), Status::Skipped);
     EXPECT_TRUE(messageHas(report, "signature", QStringLiteral("could not be fetched"))) << messageOf(report, "signature");
 
-    options.keysError = makeError(QStringLiteral("discovery.issuer-mismatch"), QStringLiteral("The discovery document says its issuer is X."));
+    options.keysError
+        = makeError(QStringLiteral("discovery.issuer-mismatch"), QStringLiteral("The discovery document says its issuer is X."));
     report = verify(idToken(), options);
     EXPECT_EQ(statusOf(report, "signature"), Status::Failed);
     EXPECT_TRUE(IdTokenVerifier::keysErrorFails(*options.keysError));

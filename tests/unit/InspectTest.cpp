@@ -13,24 +13,23 @@ using Kind = TokenClassifier::Kind;
 
 namespace {
 
-QString token(const QJsonObject &claims, const QJsonObject &header = {{QStringLiteral("alg"), QStringLiteral("RS256")}})
+QString token(const QJsonObject &claims, const QJsonObject &header = { { QStringLiteral("alg"), QStringLiteral("RS256") } })
 {
-    return QString::fromLatin1(Base64Url::encode(QJsonDocument(header).toJson(QJsonDocument::Compact)) + '.' +
-                               Base64Url::encode(QJsonDocument(claims).toJson(QJsonDocument::Compact)) + ".c2ln");
+    return QString::fromLatin1(Base64Url::encode(QJsonDocument(header).toJson(QJsonDocument::Compact)) + '.'
+        + Base64Url::encode(QJsonDocument(claims).toJson(QJsonDocument::Compact)) + ".c2ln");
 }
 
-const QString kIdToken = token({{QStringLiteral("iss"), QStringLiteral("https://login.salesforce.com")},
-                                {QStringLiteral("sub"), QStringLiteral("https://login.salesforce.com/id/00D/005")},
-                                {QStringLiteral("aud"), QStringLiteral("3MVG9client")},
-                                {QStringLiteral("iat"), 1700000000},
-                                {QStringLiteral("exp"), 1700000300},
-                                {QStringLiteral("nonce"), QStringLiteral("n-0S6")}});
+const QString kIdToken = token({ { QStringLiteral("iss"), QStringLiteral("https://login.salesforce.com") },
+    { QStringLiteral("sub"), QStringLiteral("https://login.salesforce.com/id/00D/005") },
+    { QStringLiteral("aud"), QStringLiteral("3MVG9client") }, { QStringLiteral("iat"), 1700000000 },
+    { QStringLiteral("exp"), 1700000300 }, { QStringLiteral("nonce"), QStringLiteral("n-0S6") } });
 
 } // namespace
 
 TEST(TokenFinder, FindsEveryTokenInATokenResponse)
 {
-    const auto found = TokenFinder::find(QStringLiteral(R"({"access_token":"00Dxx!AQ","id_token":"%1","instance_url":"https://x"})").arg(kIdToken));
+    const auto found = TokenFinder::find(
+        QStringLiteral(R"({"access_token":"00Dxx!AQ","id_token":"%1","instance_url":"https://x"})").arg(kIdToken));
     ASSERT_EQ(found.size(), 2);
     EXPECT_EQ(found[0].label, QStringLiteral("id_token"));
     EXPECT_EQ(found[0].token, kIdToken);
@@ -40,8 +39,10 @@ TEST(TokenFinder, FindsEveryTokenInATokenResponse)
 
 TEST(TokenFinder, FindsHeaderUrlFragmentQueryAndFormBody)
 {
-    EXPECT_EQ(TokenFinder::find(QStringLiteral("Authorization: Bearer abc.def.ghi")).value(0).token, QStringLiteral("abc.def.ghi"));
-    const auto fragment = TokenFinder::find(QStringLiteral("https://app.example/cb#access_token=00D%21AQ&id_token=%1&state=x").arg(kIdToken));
+    EXPECT_EQ(
+        TokenFinder::find(QStringLiteral("Authorization: Bearer abc.def.ghi")).value(0).token, QStringLiteral("abc.def.ghi"));
+    const auto fragment
+        = TokenFinder::find(QStringLiteral("https://app.example/cb#access_token=00D%21AQ&id_token=%1&state=x").arg(kIdToken));
     ASSERT_EQ(fragment.size(), 2);
     EXPECT_EQ(fragment[0].label, QStringLiteral("id_token"));
     EXPECT_EQ(fragment[1].token, QStringLiteral("00D!AQ"));
@@ -49,7 +50,8 @@ TEST(TokenFinder, FindsHeaderUrlFragmentQueryAndFormBody)
     const auto query = TokenFinder::find(QStringLiteral("https://app.example/cb?id_token=%1").arg(kIdToken));
     ASSERT_EQ(query.size(), 1);
     EXPECT_EQ(query[0].source, QStringLiteral("URL query"));
-    const auto form = TokenFinder::find(QStringLiteral("grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Ajwt-bearer&assertion=a.b.c"));
+    const auto form
+        = TokenFinder::find(QStringLiteral("grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Ajwt-bearer&assertion=a.b.c"));
     ASSERT_EQ(form.size(), 1);
     EXPECT_EQ(form[0].label, QStringLiteral("assertion"));
     EXPECT_EQ(TokenFinder::find(QStringLiteral("  a.b.c \n")).value(0).token, QStringLiteral("a.b.c"));
@@ -60,34 +62,35 @@ TEST(TokenClassifier, TellsTheKindsApart)
 {
     EXPECT_EQ(TokenClassifier::classify(kIdToken).kind, Kind::IdToken);
     EXPECT_TRUE(TokenClassifier::classify(kIdToken).canDo.contains(QStringLiteral("cannot authorise API calls")));
-    EXPECT_EQ(TokenClassifier::classify(QStringLiteral("00D5g000004XyZa!AQ4AQMfakeSessionIdentifierValue1234")).kind, Kind::SalesforceAccessToken);
-    EXPECT_EQ(TokenClassifier::classify(token({{QStringLiteral("iss"), QStringLiteral("3MVG9abc")},
-                                               {QStringLiteral("sub"), QStringLiteral("ann@example.com")},
-                                               {QStringLiteral("aud"), QStringLiteral("https://login.salesforce.com")},
-                                               {QStringLiteral("exp"), 1700000300}}))
+    EXPECT_EQ(TokenClassifier::classify(QStringLiteral("00D5g000004XyZa!AQ4AQMfakeSessionIdentifierValue1234")).kind,
+        Kind::SalesforceAccessToken);
+    EXPECT_EQ(TokenClassifier::classify(token({ { QStringLiteral("iss"), QStringLiteral("3MVG9abc") },
+                                            { QStringLiteral("sub"), QStringLiteral("ann@example.com") },
+                                            { QStringLiteral("aud"), QStringLiteral("https://login.salesforce.com") },
+                                            { QStringLiteral("exp"), 1700000300 } }))
                   .kind,
-              Kind::BearerAssertion);
-    EXPECT_EQ(TokenClassifier::classify(token({{QStringLiteral("iss"), QStringLiteral("cid")},
-                                               {QStringLiteral("sub"), QStringLiteral("cid")},
-                                               {QStringLiteral("aud"), QStringLiteral("https://login.microsoftonline.com/t/oauth2/v2.0/token")},
-                                               {QStringLiteral("jti"), QStringLiteral("1")}}))
+        Kind::BearerAssertion);
+    EXPECT_EQ(TokenClassifier::classify(
+                  token({ { QStringLiteral("iss"), QStringLiteral("cid") }, { QStringLiteral("sub"), QStringLiteral("cid") },
+                      { QStringLiteral("aud"), QStringLiteral("https://login.microsoftonline.com/t/oauth2/v2.0/token") },
+                      { QStringLiteral("jti"), QStringLiteral("1") } }))
                   .kind,
-              Kind::ClientAssertion);
-    EXPECT_EQ(TokenClassifier::classify(token({{QStringLiteral("aud"), QStringLiteral("api://x")},
-                                               {QStringLiteral("scp"), QStringLiteral("read")},
-                                               {QStringLiteral("tid"), QStringLiteral("t")}}))
+        Kind::ClientAssertion);
+    EXPECT_EQ(TokenClassifier::classify(
+                  token({ { QStringLiteral("aud"), QStringLiteral("api://x") }, { QStringLiteral("scp"), QStringLiteral("read") },
+                      { QStringLiteral("tid"), QStringLiteral("t") } }))
                   .kind,
-              Kind::JwtAccessToken);
+        Kind::JwtAccessToken);
     EXPECT_EQ(TokenClassifier::classify(QStringLiteral("hello world")).kind, Kind::NotAToken);
 }
 
 TEST(ClaimDictionary, ExplainsKnownClaimsTimesAndFlagsUnknownOnes)
 {
     FixedClock clock(1700000000);
-    const auto explained = ClaimDictionary::explain(QJsonObject{{QStringLiteral("exp"), 1700000161},
-                                                                {QStringLiteral("organization_id"), QStringLiteral("00D")},
-                                                                {QStringLiteral("zzz_custom"), 1}},
-                                                    clock);
+    const auto explained = ClaimDictionary::explain(
+        QJsonObject { { QStringLiteral("exp"), 1700000161 }, { QStringLiteral("organization_id"), QStringLiteral("00D") },
+            { QStringLiteral("zzz_custom"), 1 } },
+        clock);
     ASSERT_EQ(explained.size(), 3);
     EXPECT_EQ(explained[0].name, QStringLiteral("exp"));
     EXPECT_TRUE(explained[0].known);
@@ -95,7 +98,7 @@ TEST(ClaimDictionary, ExplainsKnownClaimsTimesAndFlagsUnknownOnes)
     EXPECT_EQ(explained[1].source, QStringLiteral("Salesforce"));
     EXPECT_FALSE(explained[2].known);
     EXPECT_EQ(explained[2].title, QStringLiteral("Unknown claim"));
-    const auto header = ClaimDictionary::explainHeader(QJsonObject{{QStringLiteral("jku"), QStringLiteral("https://evil")}});
+    const auto header = ClaimDictionary::explainHeader(QJsonObject { { QStringLiteral("jku"), QStringLiteral("https://evil") } });
     EXPECT_TRUE(header.value(0).meaning.contains(QStringLiteral("Never trust")));
 }
 
@@ -103,18 +106,15 @@ TEST(TokenClassifier, ASalesforceJwtAccessTokenIsNamedAnAccessTokenNotAnIdToken)
 {
     // Header as Salesforce Help "JWT-Based Access Tokens" documents it; the claims alone carry no
     // scope, so the header's tty decides.
-    const QJsonObject header{{QStringLiteral("tnk"), QStringLiteral("core/jwtf1/00DJ900000PRACTAAA")},
-                             {QStringLiteral("ver"), QStringLiteral("1.0")},
-                             {QStringLiteral("kid"), QStringLiteral("188")},
-                             {QStringLiteral("tty"), QStringLiteral("sfdc-core-token")},
-                             {QStringLiteral("typ"), QStringLiteral("JWT")},
-                             {QStringLiteral("alg"), QStringLiteral("RS256")}};
-    const QJsonObject claims{{QStringLiteral("iss"), QStringLiteral("https://acme.my.salesforce.com")},
-                             {QStringLiteral("aud"), QStringLiteral("https://acme.my.salesforce.com")},
-                             {QStringLiteral("sub"), QStringLiteral("uid:005J900000DEMOAAA")},
-                             {QStringLiteral("client_id"), QStringLiteral("3MVG9client")},
-                             {QStringLiteral("iat"), 1700000000},
-                             {QStringLiteral("exp"), 1700007200}};
+    const QJsonObject header { { QStringLiteral("tnk"), QStringLiteral("core/jwtf1/00DJ900000PRACTAAA") },
+        { QStringLiteral("ver"), QStringLiteral("1.0") }, { QStringLiteral("kid"), QStringLiteral("188") },
+        { QStringLiteral("tty"), QStringLiteral("sfdc-core-token") }, { QStringLiteral("typ"), QStringLiteral("JWT") },
+        { QStringLiteral("alg"), QStringLiteral("RS256") } };
+    const QJsonObject claims { { QStringLiteral("iss"), QStringLiteral("https://acme.my.salesforce.com") },
+        { QStringLiteral("aud"), QStringLiteral("https://acme.my.salesforce.com") },
+        { QStringLiteral("sub"), QStringLiteral("uid:005J900000DEMOAAA") },
+        { QStringLiteral("client_id"), QStringLiteral("3MVG9client") }, { QStringLiteral("iat"), 1700000000 },
+        { QStringLiteral("exp"), 1700007200 } };
     const auto c = TokenClassifier::classify(token(claims, header));
     EXPECT_EQ(c.kind, Kind::JwtAccessToken);
     EXPECT_EQ(c.title, QStringLiteral("Salesforce JWT-based access token"));

@@ -80,8 +80,8 @@ TEST(InspectionVerdict, AnUnsignedTokenIsSaidPlainly)
     const FixedClock clock(kNow);
     const QString token = QStringLiteral("eyJhbGciOiJub25lIn0.")
         + QString::fromLatin1(QJsonDocument(idTokenClaims())
-                                  .toJson(QJsonDocument::Compact)
-                                  .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals))
+                .toJson(QJsonDocument::Compact)
+                .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals))
         + u'.';
     const auto items = TokenInspection::inspect(token, clock);
     ASSERT_EQ(items.size(), 1);

@@ -12,7 +12,8 @@ TEST(JsonText, PrettifyKeepsMemberOrderAndDuplicates)
 
 TEST(JsonText, MinifyLeavesStringsAlone)
 {
-    EXPECT_EQ(JsonText::minify("{ \"a b\" : \"x , { y\\\" }\" ,\n \"n\": [ 1 , 2 ] }"), QByteArray(R"({"a b":"x , { y\" }","n":[1,2]})"));
+    EXPECT_EQ(JsonText::minify("{ \"a b\" : \"x , { y\\\" }\" ,\n \"n\": [ 1 , 2 ] }"),
+        QByteArray(R"({"a b":"x , { y\" }","n":[1,2]})"));
 }
 
 TEST(JsonText, RoundTripIsStable)
@@ -32,9 +33,11 @@ TEST(JsonText, SetMemberReplacesInPlaceOrAppends)
 {
     const QByteArray json = R"({"iss":"a", "exp":1, "sub":"b"})";
     EXPECT_EQ(JsonText::setMember(json, QStringLiteral("exp"), 42), QByteArray(R"({"iss":"a","exp":42,"sub":"b"})"));
-    EXPECT_EQ(JsonText::setMember(json, QStringLiteral("aud"), QStringLiteral("x")), QByteArray(R"({"iss":"a","exp":1,"sub":"b","aud":"x"})"));
+    EXPECT_EQ(JsonText::setMember(json, QStringLiteral("aud"), QStringLiteral("x")),
+        QByteArray(R"({"iss":"a","exp":1,"sub":"b","aud":"x"})"));
     EXPECT_EQ(JsonText::setMember("{}", QStringLiteral("a"), true), QByteArray(R"({"a":true})"));
-    EXPECT_EQ(JsonText::setMember(R"({"o":{"exp":1},"exp":[1,{"a":2}]})", QStringLiteral("exp"), 3), QByteArray(R"({"o":{"exp":1},"exp":3})"));
+    EXPECT_EQ(JsonText::setMember(R"({"o":{"exp":1},"exp":[1,{"a":2}]})", QStringLiteral("exp"), 3),
+        QByteArray(R"({"o":{"exp":1},"exp":3})"));
     EXPECT_TRUE(JsonText::setMember("[1]", QStringLiteral("a"), 1).isEmpty());
 }
 

@@ -6,10 +6,9 @@ using jwtflow::Jwt;
 
 namespace {
 // RFC 7515 appendix A.1 (HS256), the token as the RFC prints it.
-const char *const kRfcHs256 =
-    "eyJ0eXAiOiJKV1QiLA0KICJhbGciOiJIUzI1NiJ9"
-    ".eyJpc3MiOiJqb2UiLA0KICJleHAiOjEzMDA4MTkzODAsDQogImh0dHA6Ly9leGFtcGxlLmNvbS9pc19yb290Ijp0cnVlfQ"
-    ".dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
+const char *const kRfcHs256 = "eyJ0eXAiOiJKV1QiLA0KICJhbGciOiJIUzI1NiJ9"
+                              ".eyJpc3MiOiJqb2UiLA0KICJleHAiOjEzMDA4MTkzODAsDQogImh0dHA6Ly9leGFtcGxlLmNvbS9pc19yb290Ijp0cnVlfQ"
+                              ".dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
 } // namespace
 
 TEST(Jwt, ParsesRfc7515A1AndKeepsOriginalBytes)
@@ -28,8 +27,8 @@ TEST(Jwt, ParsesRfc7515A1AndKeepsOriginalBytes)
 
 TEST(Jwt, AcceptsPastedDecorationsAndSaysSo)
 {
-    const QString pasted = QStringLiteral("  Bearer \"") + QString::fromLatin1(kRfcHs256).insert(40, QStringLiteral("\n  ")) +
-                           QStringLiteral("\"\n");
+    const QString pasted = QStringLiteral("  Bearer \"") + QString::fromLatin1(kRfcHs256).insert(40, QStringLiteral("\n  "))
+        + QStringLiteral("\"\n");
     const auto jwt = Jwt::parse(pasted);
     ASSERT_TRUE(jwt.ok()) << jwt.error().message.toStdString();
     EXPECT_EQ(jwt->encoded(), QByteArray(kRfcHs256));

@@ -44,7 +44,8 @@ const Generated &generated()
         auto key = KeyGenerator::generateRsa(2048);
         if (key) {
             pair->key = key.value();
-            auto certificate = KeyGenerator::selfSignedCertificate(pair->key, QStringLiteral("jwtflow unit test"), 730, FixedClock(1767225600));
+            auto certificate = KeyGenerator::selfSignedCertificate(
+                pair->key, QStringLiteral("jwtflow unit test"), 730, FixedClock(1767225600));
             if (certificate)
                 pair->certificate = certificate.value();
         }
@@ -92,7 +93,8 @@ TEST(KeyGenerator, TheCertificateIsSignedWithSha256)
 TEST(KeyGenerator, ValidityBeyond2049IsKeptExactly)
 {
     // From 2050 on, X.509 dates are GeneralizedTime, which QCA's own reader loses.
-    const auto certificate = KeyGenerator::selfSignedCertificate(generated().key, QStringLiteral("long"), 36500, FixedClock(1767225600));
+    const auto certificate
+        = KeyGenerator::selfSignedCertificate(generated().key, QStringLiteral("long"), 36500, FixedClock(1767225600));
     ASSERT_TRUE(certificate.ok());
     EXPECT_EQ(certificate->notAfter(), QDateTime::fromSecsSinceEpoch(1767225600, QTimeZone::utc()).addDays(36500));
     EXPECT_TRUE(certificate->warnings(FixedClock(1767225600 + 86400)).isEmpty());
@@ -104,9 +106,11 @@ TEST(KeyGenerator, RefusesUnusualParameters)
     EXPECT_EQ(KeyGenerator::generateRsa(2047).error().code, QStringLiteral("keygen.bits"));
     const PrivateKey &key = generated().key;
     EXPECT_EQ(KeyGenerator::selfSignedCertificate(key, QString(), 365).error().code, QStringLiteral("keygen.common-name"));
-    EXPECT_EQ(KeyGenerator::selfSignedCertificate(key, QString(65, QLatin1Char('x')), 365).error().code, QStringLiteral("keygen.common-name"));
+    EXPECT_EQ(KeyGenerator::selfSignedCertificate(key, QString(65, QLatin1Char('x')), 365).error().code,
+        QStringLiteral("keygen.common-name"));
     EXPECT_EQ(KeyGenerator::selfSignedCertificate(key, QStringLiteral("x"), 0).error().code, QStringLiteral("keygen.days"));
-    EXPECT_EQ(KeyGenerator::selfSignedCertificate(PrivateKey(), QStringLiteral("x"), 1).error().code, QStringLiteral("keygen.failed"));
+    EXPECT_EQ(
+        KeyGenerator::selfSignedCertificate(PrivateKey(), QStringLiteral("x"), 1).error().code, QStringLiteral("keygen.failed"));
 }
 
 TEST(KeyGenerator, A4096BitKeyIsGeneratedOnAWorkerThread)
@@ -191,9 +195,10 @@ TEST(CredentialWriter, ReplacingAKeyFileAlsoTightensItsMode)
 TEST(CredentialWriter, RefusesNamesThatAreNotPlainFileNames)
 {
     QTemporaryDir dir;
-    for (const char *name : {"", "../escape", ".hidden", "a/b"}) {
-        EXPECT_EQ(CredentialWriter::write(generated().key, generated().certificate, dir.path(), QString::fromLatin1(name)).error().code,
-                  QStringLiteral("keygen.name"))
+    for (const char *name : { "", "../escape", ".hidden", "a/b" }) {
+        EXPECT_EQ(
+            CredentialWriter::write(generated().key, generated().certificate, dir.path(), QString::fromLatin1(name)).error().code,
+            QStringLiteral("keygen.name"))
             << name;
     }
 }

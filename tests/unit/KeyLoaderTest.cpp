@@ -34,9 +34,13 @@ TEST(KeyLoader, ReadsTheMainKeyInEveryUnencryptedContainer)
         const char *file;
         const char *format;
     } cases[] = {
-        {"rsa2048-pkcs8.pem", "PEM, PKCS#8"}, {"rsa2048-pkcs1.pem", "PEM, PKCS#1"},     {"rsa2048-pkcs8.der", "DER, PKCS#8"},
-        {"rsa2048-pkcs1.der", "DER, PKCS#1"}, {"rsa2048-crlf.pem", "PEM, PKCS#8"},      {"rsa2048-oneline.pem", "PEM, PKCS#8"},
-        {"rsa2048-bom.pem", "PEM, PKCS#8"},
+        { "rsa2048-pkcs8.pem", "PEM, PKCS#8" },
+        { "rsa2048-pkcs1.pem", "PEM, PKCS#1" },
+        { "rsa2048-pkcs8.der", "DER, PKCS#8" },
+        { "rsa2048-pkcs1.der", "DER, PKCS#1" },
+        { "rsa2048-crlf.pem", "PEM, PKCS#8" },
+        { "rsa2048-oneline.pem", "PEM, PKCS#8" },
+        { "rsa2048-bom.pem", "PEM, PKCS#8" },
     };
     for (const auto &c : cases) {
         SCOPED_TRACE(c.file);
@@ -60,7 +64,7 @@ TEST(KeyLoader, SaysWhenItSkippedAByteOrderMark)
 
 TEST(KeyLoader, AsksOnceForThePassphraseOfEachEncryptedFormat)
 {
-    for (const char *file : {"rsa2048-encrypted.pem", "rsa2048-encrypted.der", "rsa2048-legacy-encrypted.pem"}) {
+    for (const char *file : { "rsa2048-encrypted.pem", "rsa2048-encrypted.der", "rsa2048-legacy-encrypted.pem" }) {
         SCOPED_TRACE(file);
         int calls = 0;
         const KeyMaterial m = load(file, answer(kPassphrase, &calls));
@@ -73,7 +77,7 @@ TEST(KeyLoader, AsksOnceForThePassphraseOfEachEncryptedFormat)
 
 TEST(KeyLoader, WrongPassphraseHasItsOwnCodeAndNamesTheFile)
 {
-    for (const char *file : {"rsa2048-encrypted.pem", "rsa2048-encrypted.der", "rsa2048-legacy-encrypted.pem", "rsa2048.p12"}) {
+    for (const char *file : { "rsa2048-encrypted.pem", "rsa2048-encrypted.der", "rsa2048-legacy-encrypted.pem", "rsa2048.p12" }) {
         SCOPED_TRACE(file);
         const auto r = KeyLoader::loadFile(keyPath(file), answer("wrong horse"));
         ASSERT_FALSE(r.ok());
@@ -90,7 +94,8 @@ TEST(KeyLoader, PassphraseProblemsAreDistinct)
     const PassphraseCallback cancel = [](const QString &) { return std::optional<QByteArray>(); };
     EXPECT_EQ(KeyLoader::loadFile(file, cancel).error().code, QStringLiteral("key.passphrase-cancelled"));
     EXPECT_EQ(KeyLoader::loadFile(file, answer(QByteArray())).error().code, QStringLiteral("key.passphrase-empty"));
-    EXPECT_EQ(KeyLoader::loadFile(file, answer(QByteArray("correct\0horse", 13))).error().code, QStringLiteral("key.passphrase-nul"));
+    EXPECT_EQ(
+        KeyLoader::loadFile(file, answer(QByteArray("correct\0horse", 13))).error().code, QStringLiteral("key.passphrase-nul"));
 }
 
 TEST(KeyLoader, UnencryptedKeysNeverAskForAPassphrase)
@@ -102,7 +107,7 @@ TEST(KeyLoader, UnencryptedKeysNeverAskForAPassphrase)
 
 TEST(KeyLoader, ReadsPkcs12WithKeyAndCertificate)
 {
-    for (const char *file : {"rsa2048.p12", "rsa2048-legacy.p12"}) {
+    for (const char *file : { "rsa2048.p12", "rsa2048-legacy.p12" }) {
         SCOPED_TRACE(file);
         const auto r = KeyLoader::loadFile(keyPath(file), answer(kPassphrase));
         if (!r && std::string(file) == "rsa2048-legacy.p12") {
@@ -133,7 +138,7 @@ TEST(KeyLoader, ReadsCertificatesFromPemAndDer)
 
 TEST(KeyLoader, ReadsPublicKeysInBothPemForms)
 {
-    for (const char *file : {"rsa2048-public.pem", "rsa2048-rsapublic.pem", "rsa2048.jwk.json"}) {
+    for (const char *file : { "rsa2048-public.pem", "rsa2048-rsapublic.pem", "rsa2048.jwk.json" }) {
         SCOPED_TRACE(file);
         const KeyMaterial m = load(file);
         ASSERT_FALSE(m.publicKey.isNull());
@@ -153,7 +158,7 @@ TEST(KeyLoader, ReadsAKeyAndItsCertificateFromOneFile)
 
 TEST(KeyLoader, TruncatedPemIsReportedAsTruncated)
 {
-    for (const char *file : {"truncated-no-end.pem", "truncated-body.pem"}) {
+    for (const char *file : { "truncated-no-end.pem", "truncated-body.pem" }) {
         SCOPED_TRACE(file);
         const auto r = KeyLoader::loadFile(keyPath(file));
         ASSERT_FALSE(r.ok());
@@ -173,7 +178,7 @@ TEST(KeyLoader, GarbageIsNotAKey)
 TEST(KeyLoader, EcAndEdKeysLoadAndOtherTypesAreNamedAsUnsupported)
 {
     // EC (SEC1, PKCS#8, SPKI, JWK) and Ed25519 keys load since ES* and EdDSA are supported.
-    for (const char *file : {"ec-p256-sec1.pem", "ec-p256-pkcs8.pem", "ec-p256-public.pem", "ed25519.pem", "ec.jwk.json"}) {
+    for (const char *file : { "ec-p256-sec1.pem", "ec-p256-pkcs8.pem", "ec-p256-public.pem", "ed25519.pem", "ec.jwk.json" }) {
         SCOPED_TRACE(file);
         const auto r = KeyLoader::loadFile(keyPath(file));
         ASSERT_TRUE(r.ok()) << codeOf(r);
@@ -186,9 +191,11 @@ TEST(KeyLoader, EcAndEdKeysLoadAndOtherTypesAreNamedAsUnsupported)
         const char *code;
         const char *says;
     } cases[] = {
-        {"x25519.jwk", R"({"kty":"OKP","crv":"X25519","x":"hSDwCYkwp1R0i33ctD73Wg2_Og0mOBr066SpjqqbTmo"})", "key.jwk-unsupported-crv", "X25519"},
-        {"oct.jwk", R"({"kty":"oct","k":"c2VjcmV0"})", "key.jwk-unsupported-kty", "not supported by this build"},
-        {"params.pem", "-----BEGIN EC PARAMETERS-----\nBggqhkjOPQMBBw==\n-----END EC PARAMETERS-----\n", "key.ec-unsupported", "no EC key"},
+        { "x25519.jwk", R"({"kty":"OKP","crv":"X25519","x":"hSDwCYkwp1R0i33ctD73Wg2_Og0mOBr066SpjqqbTmo"})",
+            "key.jwk-unsupported-crv", "X25519" },
+        { "oct.jwk", R"({"kty":"oct","k":"c2VjcmV0"})", "key.jwk-unsupported-kty", "not supported by this build" },
+        { "params.pem", "-----BEGIN EC PARAMETERS-----\nBggqhkjOPQMBBw==\n-----END EC PARAMETERS-----\n", "key.ec-unsupported",
+            "no EC key" },
     };
     for (const auto &c : cases) {
         SCOPED_TRACE(c.name);
@@ -216,7 +223,7 @@ TEST(KeyLoader, PicksJwksEntriesByKid)
     const auto missing = KeyLoader::loadPublicKey(keyPath("jwks.json"), QStringLiteral("delta"));
     ASSERT_FALSE(missing.ok());
     EXPECT_EQ(missing.error().code, QStringLiteral("key.jwks-kid-not-found"));
-    for (const char *kid : {"\"alpha\"", "\"beta\"", "\"gamma\"", "\"delta\""})
+    for (const char *kid : { "\"alpha\"", "\"beta\"", "\"gamma\"", "\"delta\"" })
         EXPECT_TRUE(missing.error().message.contains(QString::fromLatin1(kid))) << missing.error().message.toStdString();
 
     EXPECT_EQ(KeyLoader::loadPublicKey(keyPath("jwks.json")).error().code, QStringLiteral("key.jwks-kid-required"));
@@ -240,9 +247,9 @@ TEST(KeyLoaderRegression, DamagedCertificatesAreErrorsNotCrashes)
         const char *file;
         const char *part;
     } cases[] = {
-        {"fuzz-damaged-spki.cer", "public key"},
-        {"fuzz-damaged-cert-2.cer", "basic constraints extension"},
-        {"fuzz-damaged-aki.cer", "authority key identifier extension"},
+        { "fuzz-damaged-spki.cer", "public key" },
+        { "fuzz-damaged-cert-2.cer", "basic constraints extension" },
+        { "fuzz-damaged-aki.cer", "authority key identifier extension" },
     };
     for (const auto &c : cases) {
         SCOPED_TRACE(c.file);
@@ -263,7 +270,7 @@ TEST(KeyLoader, Pkcs12WithADamagedCertificateInItsChainIsASpecificError)
     const auto key = KeyLoader::loadPrivateKey(keyPath("rsa2048-damaged-chain.p12"), answer(kPassphrase));
     ASSERT_FALSE(material.ok());
     ASSERT_FALSE(key.ok());
-    for (const Error &error : {material.error(), key.error()}) {
+    for (const Error &error : { material.error(), key.error() }) {
         EXPECT_EQ(error.code, QStringLiteral("key.bad-certificate"));
         EXPECT_TRUE(error.message.contains(QStringLiteral("certificate 2 of 2"))) << error.text().toStdString();
         EXPECT_TRUE(error.message.contains(QStringLiteral("authority key identifier"))) << error.text().toStdString();
@@ -316,8 +323,8 @@ TEST(KeyLoader, PastedTextLoadsAndIsWipedWhateverTheOutcome)
         const char *file;
         const char *code; // "" : loads
     };
-    for (const Row &row : {Row{"rsa2048-pkcs8.pem", ""}, Row{"rsa2048.jwk.json", ""}, Row{"jwks.json", ""}, Row{"rsa2048.crt", ""},
-                           Row{"garbage.bin", "key.unrecognised"}}) {
+    for (const Row &row : { Row { "rsa2048-pkcs8.pem", "" }, Row { "rsa2048.jwk.json", "" }, Row { "jwks.json", "" },
+             Row { "rsa2048.crt", "" }, Row { "garbage.bin", "key.unrecognised" } }) {
         SCOPED_TRACE(row.file);
         QString text = QString::fromLatin1(readFixture(row.file));
         const QString original = text;

@@ -56,10 +56,12 @@ TEST(PracticeOrderedJson, KeepsOrderAndEscapes)
                                 .add(u"a", true)
                                 .add(u"n", qint64(-5))
                                 .addNull(u"x")
-                                .addRaw(u"arr", OrderedJson::array({"1", "\"two\""}))
+                                .addRaw(u"arr", OrderedJson::array({ "1", "\"two\"" }))
                                 .add(u"ctl", QString(QChar(0x01)))
                                 .toJson();
-    EXPECT_EQ(json, QByteArray("{\"z\":\"a\\\"b\\\\c\\nd\xc3\xa9\xf0\x9f\x98\x80\",\"a\":true,\"n\":-5,\"x\":null,\"arr\":[1,\"two\"],\"ctl\":\"\\u0001\"}"));
+    EXPECT_EQ(json,
+        QByteArray("{\"z\":\"a\\\"b\\\\c\\nd\xc3\xa9\xf0\x9f\x98\x80\",\"a\":true,\"n\":-5,\"x\":null,\"arr\":[1,\"two\"],"
+                   "\"ctl\":\"\\u0001\"}"));
     const QJsonObject parsed = QJsonDocument::fromJson(json).object();
     EXPECT_EQ(parsed.value(QStringLiteral("z")).toString(), QStringLiteral("a\"b\\c\nd\u00e9\U0001F600"));
     EXPECT_EQ(OrderedJson().toJson(), "{}");
@@ -70,7 +72,7 @@ TEST(PracticeSoql, ParsesTheSupportedShape)
     SoqlQuery::Failure failure;
     auto q = SoqlQuery::parse(QStringLiteral("  select Id, Name FROM Account where Name = 'O\\'Brien & Co' limit 5 "), &failure);
     ASSERT_TRUE(q.has_value()) << failure.message.toStdString();
-    EXPECT_EQ(q->fields, (QStringList{QStringLiteral("Id"), QStringLiteral("Name")}));
+    EXPECT_EQ(q->fields, (QStringList { QStringLiteral("Id"), QStringLiteral("Name") }));
     EXPECT_EQ(q->object, QStringLiteral("Account"));
     ASSERT_TRUE(q->where.has_value());
     EXPECT_EQ(q->where->kind, SoqlQuery::Condition::Compare);
@@ -78,7 +80,7 @@ TEST(PracticeSoql, ParsesTheSupportedShape)
     EXPECT_EQ(q->where->values.constFirst().text, QStringLiteral("O'Brien & Co"));
     EXPECT_EQ(q->limit, 5);
     EXPECT_EQ(q->objectColumn, 22); // columns count in the trimmed query
-    EXPECT_EQ(q->fieldColumns, (QList<int>{8, 12}));
+    EXPECT_EQ(q->fieldColumns, (QList<int> { 8, 12 }));
 
     q = SoqlQuery::parse(QStringLiteral("SELECT Id FROM ScratchOrgInfo limit 1"), &failure);
     ASSERT_TRUE(q.has_value());
@@ -90,10 +92,11 @@ TEST(PracticeSoql, ParsesTheSupportedShape)
     EXPECT_TRUE(q->fields.isEmpty());
 
     // sf's SandboxProcess question and a query with every clause.
-    q = SoqlQuery::parse(QStringLiteral("SELECT Id, Owner.Name FROM Account WHERE (Name LIKE 'A%' OR Industry IN ('Energy', 'Apparel')) "
-                                        "AND NOT Type != null AND Status NOT IN ('D','E') ORDER BY Owner.Name DESC NULLS LAST, Name "
-                                        "LIMIT 10 OFFSET 2"),
-                         &failure);
+    q = SoqlQuery::parse(
+        QStringLiteral("SELECT Id, Owner.Name FROM Account WHERE (Name LIKE 'A%' OR Industry IN ('Energy', 'Apparel')) "
+                       "AND NOT Type != null AND Status NOT IN ('D','E') ORDER BY Owner.Name DESC NULLS LAST, Name "
+                       "LIMIT 10 OFFSET 2"),
+        &failure);
     ASSERT_TRUE(q.has_value()) << failure.message.toStdString();
     EXPECT_EQ(q->fields.at(1), QStringLiteral("Owner.Name"));
     EXPECT_EQ(q->where->kind, SoqlQuery::Condition::And);
@@ -112,8 +115,8 @@ TEST(PracticeSoql, ParsesTheSupportedShape)
     EXPECT_EQ(q->limit, 10);
     EXPECT_EQ(q->offset, 2);
 
-    for (const char *ok : {"SELECT Id FROM User WHERE IsActive = true", "SELECT Id FROM User WHERE Name <> 'x' AND Name >= 'a'",
-                           "select count() from contact where account.name = null order by name asc nulls first"}) {
+    for (const char *ok : { "SELECT Id FROM User WHERE IsActive = true", "SELECT Id FROM User WHERE Name <> 'x' AND Name >= 'a'",
+             "select count() from contact where account.name = null order by name asc nulls first" }) {
         EXPECT_TRUE(SoqlQuery::parse(QString::fromUtf8(ok), &failure).has_value()) << ok << failure.message.toStdString();
     }
 }
@@ -126,7 +129,8 @@ TEST(PracticeSoql, RefusesWithSalesforcesWording)
         EXPECT_EQ(failure.errorCode, QStringLiteral("MALFORMED_QUERY"));
         return failure.message;
     };
-    EXPECT_EQ(refused("SELECT Name FORM Account"), QStringLiteral("\nSELECT Name FORM Account\n            ^\nERROR at Row:1:Column:13\nunexpected token: 'FORM'"));
+    EXPECT_EQ(refused("SELECT Name FORM Account"),
+        QStringLiteral("\nSELECT Name FORM Account\n            ^\nERROR at Row:1:Column:13\nunexpected token: 'FORM'"));
     EXPECT_TRUE(refused("SELECT FROM Account").endsWith(QStringLiteral("unexpected token: 'FROM'")));
     EXPECT_TRUE(refused("SELECT Id FROM").endsWith(QStringLiteral("unexpected token: '<EOF>'")));
     EXPECT_TRUE(refused("SELECT Id FROM Account LIMIT x").endsWith(QStringLiteral("unexpected token: 'x'")));
@@ -137,14 +141,18 @@ TEST(PracticeSoql, RefusesWithSalesforcesWording)
     EXPECT_TRUE(refused("SELECT Id FROM Account OFFSET 2 LIMIT 1").endsWith(QStringLiteral("unexpected token: 'LIMIT'")));
     // AND and OR together need parentheses in SOQL; the caret points at the second joiner.
     EXPECT_EQ(refused("SELECT Id FROM Account WHERE Name = 'a' AND Name = 'b' OR Name = 'c'"),
-              QStringLiteral("\nSELECT Id FROM Account WHERE Name = 'a' AND Name = 'b' OR Name = 'c'\n"
-                             "                                                       ^\nERROR at Row:1:Column:56\nunexpected token: 'OR'"));
-    EXPECT_TRUE(refused("SELECT Id FROM Account ORDER BY Name SIDEWAYS").endsWith(QStringLiteral("unexpected token: 'SIDEWAYS'")));
-    EXPECT_TRUE(refused("SELECT Id FROM Account ORDER BY Name NULLS MIDDLE").endsWith(QStringLiteral("unexpected token: 'MIDDLE'")));
+        QStringLiteral(
+            "\nSELECT Id FROM Account WHERE Name = 'a' AND Name = 'b' OR Name = 'c'\n"
+            "                                                       ^\nERROR at Row:1:Column:56\nunexpected token: 'OR'"));
+    EXPECT_TRUE(
+        refused("SELECT Id FROM Account ORDER BY Name SIDEWAYS").endsWith(QStringLiteral("unexpected token: 'SIDEWAYS'")));
+    EXPECT_TRUE(
+        refused("SELECT Id FROM Account ORDER BY Name NULLS MIDDLE").endsWith(QStringLiteral("unexpected token: 'MIDDLE'")));
     EXPECT_TRUE(refused("SELECT Id FROM Account WHERE Name IN 'a'").endsWith(QStringLiteral("unexpected token: ''a''")));
     EXPECT_TRUE(refused("SELECT COUNT(), Id FROM Account").endsWith(QStringLiteral("unexpected token: ','")));
     EXPECT_TRUE(refused("SELECT Id FROM Account WHERE (Name = 'a'").endsWith(QStringLiteral("unexpected token: '<EOF>'")));
-    EXPECT_TRUE(refused("SELECT Industry, COUNT(Id) FROM Account GROUP BY Industry").endsWith(QStringLiteral("unexpected token: '('")));
+    EXPECT_TRUE(
+        refused("SELECT Industry, COUNT(Id) FROM Account GROUP BY Industry").endsWith(QStringLiteral("unexpected token: '('")));
 }
 
 TEST(PracticeSessionStore, IssuesExpiresAndStaysBounded)
@@ -182,7 +190,8 @@ TEST(PracticeSessionStore, IssuesExpiresAndStaysBounded)
 
 TEST(PracticeRequest, PathsAndQueries)
 {
-    EXPECT_EQ(PracticeRequest::normalisePath(QStringLiteral("/services//data///v62.0/")), QStringLiteral("/services/data/v62.0/"));
+    EXPECT_EQ(
+        PracticeRequest::normalisePath(QStringLiteral("/services//data///v62.0/")), QStringLiteral("/services/data/v62.0/"));
     EXPECT_EQ(PracticeRequest::normalisePath(QString()), QStringLiteral("/"));
     PracticeRequest request;
     request.query = QUrlQuery(QStringLiteral("q=SELECT+Id%2C+Name+FROM+Account&x=a%2Bb&oauth_token=00D!a.b"));
@@ -222,25 +231,25 @@ protected:
 
     QJsonObject claims(const QJsonValue &exp) const
     {
-        return {{QStringLiteral("iss"), directory.apps.first().consumerKey},
-                {QStringLiteral("sub"), directory.users.first().username},
-                {QStringLiteral("aud"), QStringLiteral("https://login.salesforce.com")},
-                {QStringLiteral("exp"), exp}};
+        return { { QStringLiteral("iss"), directory.apps.first().consumerKey },
+            { QStringLiteral("sub"), directory.users.first().username },
+            { QStringLiteral("aud"), QStringLiteral("https://login.salesforce.com") }, { QStringLiteral("exp"), exp } };
     }
 
-    AssertionValidator::Outcome validate(const QJsonObject &claims, const QHostAddress &from = QHostAddress(QHostAddress::LocalHost))
+    AssertionValidator::Outcome validate(
+        const QJsonObject &claims, const QHostAddress &from = QHostAddress(QHostAddress::LocalHost))
     {
         AssertionValidator::Request request;
         request.contentType = "application/x-www-form-urlencoded";
-        request.body = FormBody::encode({{QStringLiteral("grant_type"), QString::fromLatin1(AssertionValidator::kGrantType)},
-                                         {QStringLiteral("assertion"), sign(claims)}});
+        request.body = FormBody::encode({ { QStringLiteral("grant_type"), QString::fromLatin1(AssertionValidator::kGrantType) },
+            { QStringLiteral("assertion"), sign(claims) } });
         request.remoteAddress = from;
         return AssertionValidator(directory, clock, QUrl(QStringLiteral("http://127.0.0.1:8443"))).validate(request);
     }
 
     OrgDirectory directory;
     PrivateKey demoKey;
-    FixedClock clock{1'800'000'000};
+    FixedClock clock { 1'800'000'000 };
 };
 
 TEST_F(PracticeValidatorTest, ExpBoundariesAndSkew)
@@ -266,19 +275,21 @@ TEST_F(PracticeValidatorTest, AudiencesAndAddresses)
 {
     AssertionValidator validator(directory, clock, QUrl(QStringLiteral("http://127.0.0.1:8443")));
     EXPECT_EQ(validator.acceptedAudiences(),
-              (QStringList{QStringLiteral("https://login.salesforce.com"), QStringLiteral("http://127.0.0.1:8443"), QStringLiteral("http://localhost:8443")}));
-    EXPECT_EQ(AssertionValidator::normaliseAudience(QStringLiteral("HTTPS://Acme.My.Site.com/Customers/")), QStringLiteral("https://acme.my.site.com/Customers"));
+        (QStringList { QStringLiteral("https://login.salesforce.com"), QStringLiteral("http://127.0.0.1:8443"),
+            QStringLiteral("http://localhost:8443") }));
+    EXPECT_EQ(AssertionValidator::normaliseAudience(QStringLiteral("HTTPS://Acme.My.Site.com/Customers/")),
+        QStringLiteral("https://acme.my.site.com/Customers"));
     directory.org.acceptMyDomainAudience = false;
-    directory.org.audiences = {QStringLiteral("https://acme.my.site.com/customers")};
+    directory.org.audiences = { QStringLiteral("https://acme.my.site.com/customers") };
     QJsonObject c = claims(1'800'000'100);
     c[QStringLiteral("aud")] = QStringLiteral("http://127.0.0.1:8443");
     EXPECT_EQ(validate(c).refusal.code, QStringLiteral("E3"));
     c[QStringLiteral("aud")] = QStringLiteral("https://acme.my.site.com/customers/");
     EXPECT_TRUE(validate(c).granted);
-    c[QStringLiteral("aud")] = QJsonArray{QStringLiteral("https://other"), QStringLiteral("https://login.salesforce.com")};
+    c[QStringLiteral("aud")] = QJsonArray { QStringLiteral("https://other"), QStringLiteral("https://login.salesforce.com") };
     EXPECT_TRUE(validate(c).granted);
 
-    directory.users.first().loginIpRanges = {QStringLiteral("10.0.0.0/8")};
+    directory.users.first().loginIpRanges = { QStringLiteral("10.0.0.0/8") };
     EXPECT_TRUE(validate(claims(1'800'000'100), QHostAddress(QStringLiteral("10.1.2.3"))).granted);
     EXPECT_TRUE(validate(claims(1'800'000'100), QHostAddress(QStringLiteral("::ffff:10.1.2.3"))).granted);
     const auto outside = validate(claims(1'800'000'100));
@@ -305,7 +316,7 @@ TEST_F(PracticeValidatorTest, OrderFollowsSalesforce)
     directory.users[2].active = true;
     EXPECT_EQ(validate(c).refusal.code, QStringLiteral("E14"));
     directory.users[2].locked = false;
-    directory.apps.first().scopes = {QStringLiteral("api")};
+    directory.apps.first().scopes = { QStringLiteral("api") };
     EXPECT_EQ(validate(c).refusal.code, QStringLiteral("E8"));
     directory.apps.first().scopes << QStringLiteral("offline_access");
     EXPECT_TRUE(validate(c).granted);
@@ -329,14 +340,18 @@ TEST(PracticeOrgDirectory, ConfigFileReadsWritesAndRefuses)
 
     QTemporaryDir dir;
     QFile::copy(fixture("other2048.crt"), dir.filePath(QStringLiteral("other.crt")));
-    const QJsonObject config{
-        {QStringLiteral("org"), QJsonObject{{QStringLiteral("id"), QStringLiteral("00Dxx0000001gPL")}, {QStringLiteral("sandbox"), true}}},
-        {QStringLiteral("apps"), QJsonArray{QJsonObject{{QStringLiteral("consumerKey"), QStringLiteral("3MVG9custom")},
-                                                        {QStringLiteral("certificate"), QStringLiteral("other.crt")},
-                                                        {QStringLiteral("policy"), QStringLiteral("self-authorize")},
-                                                        {QStringLiteral("scopes"), QJsonArray{QStringLiteral("api")}}}}},
-        {QStringLiteral("users"), QJsonArray{QJsonObject{{QStringLiteral("username"), QStringLiteral("ann@acme.com")},
-                                                         {QStringLiteral("approvedApps"), QJsonArray{QStringLiteral("3MVG9custom")}}}}}};
+    const QJsonObject config {
+        { QStringLiteral("org"),
+            QJsonObject { { QStringLiteral("id"), QStringLiteral("00Dxx0000001gPL") }, { QStringLiteral("sandbox"), true } } },
+        { QStringLiteral("apps"),
+            QJsonArray { QJsonObject { { QStringLiteral("consumerKey"), QStringLiteral("3MVG9custom") },
+                { QStringLiteral("certificate"), QStringLiteral("other.crt") },
+                { QStringLiteral("policy"), QStringLiteral("self-authorize") },
+                { QStringLiteral("scopes"), QJsonArray { QStringLiteral("api") } } } } },
+        { QStringLiteral("users"),
+            QJsonArray { QJsonObject { { QStringLiteral("username"), QStringLiteral("ann@acme.com") },
+                { QStringLiteral("approvedApps"), QJsonArray { QStringLiteral("3MVG9custom") } } } } }
+    };
     auto custom = OrgDirectory::fromJson(config, dir.path(), cert.value());
     ASSERT_TRUE(custom.ok()) << custom.error().text().toStdString();
     EXPECT_EQ(custom->org.id, QStringLiteral("00Dxx0000001gPLEAY"));
@@ -352,18 +367,23 @@ TEST(PracticeOrgDirectory, ConfigFileReadsWritesAndRefuses)
         EXPECT_FALSE(r.ok());
         return r.ok() ? QString() : r.error().code;
     };
-    EXPECT_EQ(refused({{QStringLiteral("apps"), QJsonArray{QJsonObject{}}}}), QStringLiteral("practice.config.invalid"));
-    EXPECT_EQ(refused({{QStringLiteral("apps"), QJsonArray{QJsonObject{{QStringLiteral("consumerKey"), QStringLiteral("k")},
-                                                                         {QStringLiteral("policy"), QStringLiteral("everyone")}}}}}),
-              QStringLiteral("practice.config.invalid"));
-    EXPECT_EQ(refused({{QStringLiteral("org"), QJsonObject{{QStringLiteral("id"), QStringLiteral("001xx0000001gPL")}}}}), QStringLiteral("practice.config.invalid"));
-    EXPECT_EQ(refused({{QStringLiteral("users"), QJsonArray{QJsonObject{{QStringLiteral("username"), QStringLiteral("a@b")},
-                                                                          {QStringLiteral("loginIpRanges"), QJsonArray{QStringLiteral("nope")}}}}}}),
-              QStringLiteral("practice.config.invalid"));
-    EXPECT_EQ(refused({{QStringLiteral("apps"), QJsonArray{QJsonObject{{QStringLiteral("consumerKey"), QStringLiteral("k")},
-                                                                         {QStringLiteral("certificate"), QStringLiteral("missing.crt")}}}}}),
-              QStringLiteral("key.not-found"));
-    EXPECT_EQ(OrgDirectory::loadFile(dir.filePath(QStringLiteral("other.crt")), cert.value()).error().code, QStringLiteral("practice.config.invalid"));
+    EXPECT_EQ(refused({ { QStringLiteral("apps"), QJsonArray { QJsonObject {} } } }), QStringLiteral("practice.config.invalid"));
+    EXPECT_EQ(refused({ { QStringLiteral("apps"),
+                  QJsonArray { QJsonObject { { QStringLiteral("consumerKey"), QStringLiteral("k") },
+                      { QStringLiteral("policy"), QStringLiteral("everyone") } } } } }),
+        QStringLiteral("practice.config.invalid"));
+    EXPECT_EQ(refused({ { QStringLiteral("org"), QJsonObject { { QStringLiteral("id"), QStringLiteral("001xx0000001gPL") } } } }),
+        QStringLiteral("practice.config.invalid"));
+    EXPECT_EQ(refused({ { QStringLiteral("users"),
+                  QJsonArray { QJsonObject { { QStringLiteral("username"), QStringLiteral("a@b") },
+                      { QStringLiteral("loginIpRanges"), QJsonArray { QStringLiteral("nope") } } } } } }),
+        QStringLiteral("practice.config.invalid"));
+    EXPECT_EQ(refused({ { QStringLiteral("apps"),
+                  QJsonArray { QJsonObject { { QStringLiteral("consumerKey"), QStringLiteral("k") },
+                      { QStringLiteral("certificate"), QStringLiteral("missing.crt") } } } } }),
+        QStringLiteral("key.not-found"));
+    EXPECT_EQ(OrgDirectory::loadFile(dir.filePath(QStringLiteral("other.crt")), cert.value()).error().code,
+        QStringLiteral("practice.config.invalid"));
 }
 
 TEST(PracticeDemoCredentials, CreatedOnceWithAPrivateKeyFileAndReloaded)
@@ -377,9 +397,9 @@ TEST(PracticeDemoCredentials, CreatedOnceWithAPrivateKeyFileAndReloaded)
     EXPECT_FALSE(created->demoCertificate.matches(created->signingKey));
     EXPECT_EQ(created->demoKeyPath, QDir(folder).filePath(QStringLiteral("demo.key")));
     // Mode 0600: nobody but the owner reads a private key.
-    const auto others = QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ExeGroup | QFileDevice::ReadOther |
-                        QFileDevice::WriteOther | QFileDevice::ExeOther;
-    for (const QString &key : {created->demoKeyPath, QDir(folder).filePath(QStringLiteral("org-signing.key"))}) {
+    const auto others = QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ExeGroup | QFileDevice::ReadOther
+        | QFileDevice::WriteOther | QFileDevice::ExeOther;
+    for (const QString &key : { created->demoKeyPath, QDir(folder).filePath(QStringLiteral("org-signing.key")) }) {
         EXPECT_TRUE(QFile::permissions(key) & QFileDevice::ReadOwner) << key.toStdString();
         EXPECT_FALSE(QFile::permissions(key) & others) << key.toStdString();
     }
@@ -389,7 +409,8 @@ TEST(PracticeDemoCredentials, CreatedOnceWithAPrivateKeyFileAndReloaded)
     EXPECT_EQ(loaded->signingKey.publicKey(), created->signingKey.publicKey());
     // The default folder is under QStandardPaths, which test binaries put in test mode.
     EXPECT_TRUE(DemoCredentials::defaultFolder().endsWith(QStringLiteral("/jwtflow/practice-org")));
-    EXPECT_TRUE(DemoCredentials::defaultFolder().contains(QStringLiteral(".qttest"))) << DemoCredentials::defaultFolder().toStdString();
+    EXPECT_TRUE(DemoCredentials::defaultFolder().contains(QStringLiteral(".qttest")))
+        << DemoCredentials::defaultFolder().toStdString();
 }
 
 // A folder the org creates is 0700; an existing one given with --data-dir keeps the mode it has.

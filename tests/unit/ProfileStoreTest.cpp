@@ -39,7 +39,7 @@ TEST(ProfileStore, SavesLoadsRenamesAndRemoves)
     ConnectionProfile b;
     b.name = QStringLiteral("acme");
     ASSERT_TRUE(store.save(b).ok());
-    EXPECT_EQ(store.names(), (QStringList{QStringLiteral("acme"), entra().name})); // case-insensitive order
+    EXPECT_EQ(store.names(), (QStringList { QStringLiteral("acme"), entra().name })); // case-insensitive order
 
     auto loaded = store.load(entra().name);
     ASSERT_TRUE(loaded.ok());
@@ -58,7 +58,7 @@ TEST(ProfileStore, SavesLoadsRenamesAndRemoves)
     ASSERT_TRUE(store.remove(QStringLiteral("acme")).ok());
     EXPECT_EQ(store.remove(QStringLiteral("acme")).error().code, QStringLiteral("profile.not-found"));
     EXPECT_EQ(store.load(QStringLiteral("nobody")).error().code, QStringLiteral("profile.not-found"));
-    EXPECT_EQ(store.names(), QStringList{QStringLiteral("Contoso")});
+    EXPECT_EQ(store.names(), QStringList { QStringLiteral("Contoso") });
 }
 
 TEST(ProfileStore, RejectsBadNamesAndUnknownEnvironments)
@@ -101,12 +101,12 @@ TEST(RecentFiles, MostRecentFirstUniqueCappedAndPruned)
     recent.add(a);
     recent.add(dir.filePath(QStringLiteral("b.pem")));
     recent.add(a);
-    EXPECT_EQ(recent.paths(), (QStringList{a, dir.filePath(QStringLiteral("b.pem"))}));
+    EXPECT_EQ(recent.paths(), (QStringList { a, dir.filePath(QStringLiteral("b.pem")) }));
     recent.add(dir.filePath(QStringLiteral("c.pem")));
     recent.add(dir.filePath(QStringLiteral("d.pem")));
     EXPECT_EQ(recent.paths().size(), 3);
     EXPECT_EQ(recent.paths().constFirst(), dir.filePath(QStringLiteral("d.pem")));
     const QStringList missing = recent.pruneMissing();
     EXPECT_EQ(missing.size(), 2);
-    EXPECT_EQ(recent.paths(), QStringList{a});
+    EXPECT_EQ(recent.paths(), QStringList { a });
 }

@@ -207,5 +207,6 @@ TEST(SalesforceHost, SiteBasePathDropsWhatFollowsTheSite)
         { "/sales/site", "/sales/site" },
     };
     for (const auto &row : rows)
-        EXPECT_EQ(jwtflow::SalesforceHost::siteBasePath(QString::fromLatin1(row.path)), QString::fromLatin1(row.base)) << row.path;
+        EXPECT_EQ(jwtflow::SalesforceHost::siteBasePath(QString::fromLatin1(row.path)), QString::fromLatin1(row.base))
+            << row.path;
 }

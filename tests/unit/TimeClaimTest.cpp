@@ -96,14 +96,14 @@ TEST(TimeClaim, RejectsWhatIsNotANumber)
 {
     EXPECT_EQ(codeOf(QJsonValue(true)), QStringLiteral("time.not-number"));
     EXPECT_EQ(codeOf(QJsonValue(QJsonValue::Null)), QStringLiteral("time.not-number"));
-    EXPECT_EQ(codeOf(QJsonObject{}), QStringLiteral("time.not-number"));
-    EXPECT_EQ(codeOf(QJsonArray{1}), QStringLiteral("time.not-number"));
+    EXPECT_EQ(codeOf(QJsonObject {}), QStringLiteral("time.not-number"));
+    EXPECT_EQ(codeOf(QJsonArray { 1 }), QStringLiteral("time.not-number"));
     EXPECT_EQ(codeOf(QStringLiteral("soon")), QStringLiteral("time.not-number"));
     EXPECT_EQ(codeOf(QStringLiteral(" 1767225600")), QStringLiteral("time.not-number"));
     EXPECT_EQ(codeOf(QStringLiteral("1e9")), QStringLiteral("time.not-number"));
     EXPECT_EQ(codeOf(QStringLiteral("")), QStringLiteral("time.not-number"));
     EXPECT_EQ(codeOf(QJsonValue(QJsonValue::Undefined)), QStringLiteral("time.missing"));
-    EXPECT_EQ(TimeClaim::read(QJsonObject{}, Name::NotBefore).error().code, QStringLiteral("time.missing"));
+    EXPECT_EQ(TimeClaim::read(QJsonObject {}, Name::NotBefore).error().code, QStringLiteral("time.missing"));
     const auto boolean = TimeClaim::fromJson(QJsonValue(true), Name::NotBefore);
     EXPECT_TRUE(boolean.error().message.contains(QStringLiteral("nbf is a boolean")));
     EXPECT_FALSE(boolean.error().hint.isEmpty());

@@ -8,10 +8,10 @@ using State = TokenDocument::SignatureState;
 using Origin = TokenDocument::Origin;
 
 namespace {
-const QString kRfcHs256 = QStringLiteral(
-    "eyJ0eXAiOiJKV1QiLA0KICJhbGciOiJIUzI1NiJ9"
-    ".eyJpc3MiOiJqb2UiLA0KICJleHAiOjEzMDA4MTkzODAsDQogImh0dHA6Ly9leGFtcGxlLmNvbS9pc19yb290Ijp0cnVlfQ"
-    ".dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk");
+const QString kRfcHs256
+    = QStringLiteral("eyJ0eXAiOiJKV1QiLA0KICJhbGciOiJIUzI1NiJ9"
+                     ".eyJpc3MiOiJqb2UiLA0KICJleHAiOjEzMDA4MTkzODAsDQogImh0dHA6Ly9leGFtcGxlLmNvbS9pc19yb290Ijp0cnVlfQ"
+                     ".dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk");
 }
 
 TEST(TokenDocument, PastedTokenFillsBothJsonPanesInOriginalOrder)
@@ -21,7 +21,7 @@ TEST(TokenDocument, PastedTokenFillsBothJsonPanesInOriginalOrder)
     QObject::connect(&doc, &TokenDocument::tokenChanged, &doc, [&](Origin o) { changes << o; });
     doc.setEncodedText(kRfcHs256);
     ASSERT_TRUE(doc.hasToken());
-    EXPECT_EQ(changes, QList<Origin>{Origin::Encoded});
+    EXPECT_EQ(changes, QList<Origin> { Origin::Encoded });
     EXPECT_EQ(doc.headerText(), QStringLiteral("{\n  \"typ\": \"JWT\",\n  \"alg\": \"HS256\"\n}"));
     EXPECT_TRUE(doc.payloadText().startsWith(QStringLiteral("{\n  \"iss\": \"joe\"")));
     EXPECT_EQ(doc.signature().state, State::NotChecked);
@@ -87,7 +87,7 @@ TEST(TokenDocument, SignerReSignsEveryEditButNeverAPastedToken)
 TEST(TokenDocument, VerifierDecidesPastedTokensAndNoneIsUnsecured)
 {
     TokenDocument doc;
-    doc.setVerifier([](const Jwt &) { return TokenDocument::SignatureStatus{State::Invalid, QStringLiteral("no")}; });
+    doc.setVerifier([](const Jwt &) { return TokenDocument::SignatureStatus { State::Invalid, QStringLiteral("no") }; });
     doc.setEncodedText(kRfcHs256);
     EXPECT_EQ(doc.signature().state, State::Invalid);
     doc.setEncodedText(QStringLiteral("eyJhbGciOiJub25lIn0.e30."));

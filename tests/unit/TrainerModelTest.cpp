@@ -28,20 +28,20 @@ HttpExchangeRecord tokenRecord(int status, const QByteArray &body)
     HttpExchangeRecord record;
     record.request.method = "POST";
     record.request.url = QUrl(QStringLiteral("http://127.0.0.1:8999/services/oauth2/token"));
-    record.request.headers = {{"Content-Type", "application/x-www-form-urlencoded"}};
+    record.request.headers = { { "Content-Type", "application/x-www-form-urlencoded" } };
     record.request.body = "grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Ajwt-bearer&assertion=" + kAssertion.toLatin1();
     record.response.status = status;
     record.response.reason = status == 200 ? "OK" : "Bad Request";
-    record.response.headers = {{"Content-Type", "application/json;charset=UTF-8"}};
+    record.response.headers = { { "Content-Type", "application/json;charset=UTF-8" } };
     record.response.body = body;
     return record;
 }
 
 ExchangeResult success()
 {
-    return ExchangeResult::fromRecord(tokenRecord(
-        200, R"({"access_token":")" + kAccessToken.toLatin1() +
-                 R"(","scope":"api","instance_url":"http://127.0.0.1:8999","id":"http://127.0.0.1:8999/id/00D/005","token_type":"Bearer"})"));
+    return ExchangeResult::fromRecord(tokenRecord(200,
+        R"({"access_token":")" + kAccessToken.toLatin1()
+            + R"(","scope":"api","instance_url":"http://127.0.0.1:8999","id":"http://127.0.0.1:8999/id/00D/005","token_type":"Bearer"})"));
 }
 
 ExchangeResult refusal()
@@ -53,9 +53,9 @@ HttpExchangeRecord apiCall(const QString &path, int status, const QByteArray &bo
 {
     HttpExchangeRecord record;
     record.request.url = QUrl(QStringLiteral("http://127.0.0.1:8999") + path);
-    record.request.headers = {{"Authorization", "Bearer " + kAccessToken.toLatin1()}};
+    record.request.headers = { { "Authorization", "Bearer " + kAccessToken.toLatin1() } };
     record.response.status = status;
-    record.response.headers = {{"Content-Type", "application/json"}};
+    record.response.headers = { { "Content-Type", "application/json" } };
     record.response.body = body;
     return record;
 }
@@ -79,8 +79,10 @@ TEST(TrainerWalkthrough, EightStepsInTheFlowsOrderEachWithTextTargetAndEvent)
         EXPECT_FALSE(events.contains(step.completesOn)) << "one step per event";
         events << step.completesOn;
     }
-    EXPECT_EQ(ids, (QStringList{QStringLiteral("key"), QStringLiteral("connected-app"), QStringLiteral("pre-authorise"), QStringLiteral("compose"),
-                                QStringLiteral("sign"), QStringLiteral("exchange"), QStringLiteral("api"), QStringLiteral("frontdoor")}));
+    EXPECT_EQ(ids,
+        (QStringList { QStringLiteral("key"), QStringLiteral("connected-app"), QStringLiteral("pre-authorise"),
+            QStringLiteral("compose"), QStringLiteral("sign"), QStringLiteral("exchange"), QStringLiteral("api"),
+            QStringLiteral("frontdoor") }));
 }
 
 TEST(TrainerWalkthrough, EventsTickTheirStepOnceAndNextBackStayInRange)
@@ -92,7 +94,7 @@ TEST(TrainerWalkthrough, EventsTickTheirStepOnceAndNextBackStayInRange)
     QObject::connect(&walk, &Walkthrough::currentChanged, &walk, [&current](int) { ++current; });
     EXPECT_TRUE(walk.record(Walkthrough::Event::TokenReceived));
     EXPECT_FALSE(walk.record(Walkthrough::Event::TokenReceived)) << "already ticked";
-    EXPECT_EQ(done, QList<int>{5});
+    EXPECT_EQ(done, QList<int> { 5 });
     EXPECT_TRUE(walk.step(5).done);
     EXPECT_EQ(walk.doneCount(), 1);
     EXPECT_EQ(walk.current(), 0) << "ticking does not move the trainer's place";
@@ -120,8 +122,8 @@ TEST(TrainerWalkthrough, WhatIsInPlaceBeforeTheLessonWaitsForTheClassToMovePastI
     QList<int> done;
     QObject::connect(&walk, &Walkthrough::stepDone, &walk, [&done](int index) { done << index; });
     // The window's state when the lesson starts, reported in any order.
-    for (auto event : {Walkthrough::Event::AssertionSigned, Walkthrough::Event::ClaimsComposed, Walkthrough::Event::UserPreAuthorised,
-                       Walkthrough::Event::KeyReady, Walkthrough::Event::CertificateUploaded})
+    for (auto event : { Walkthrough::Event::AssertionSigned, Walkthrough::Event::ClaimsComposed,
+             Walkthrough::Event::UserPreAuthorised, Walkthrough::Event::KeyReady, Walkthrough::Event::CertificateUploaded })
         EXPECT_FALSE(walk.record(event));
     EXPECT_EQ(walk.doneCount(), 0);
     EXPECT_EQ(walk.current(), 0);
@@ -130,12 +132,12 @@ TEST(TrainerWalkthrough, WhatIsInPlaceBeforeTheLessonWaitsForTheClassToMovePastI
     EXPECT_FALSE(walk.record(Walkthrough::Event::KeyReady)) << "still waiting for the class";
 
     EXPECT_TRUE(walk.next());
-    EXPECT_EQ(done, QList<int>{0});
+    EXPECT_EQ(done, QList<int> { 0 });
     walk.setCurrent(4); // a step clicked further down: what was passed is ticked in order
-    EXPECT_EQ(done, (QList<int>{0, 1, 2, 3}));
+    EXPECT_EQ(done, (QList<int> { 0, 1, 2, 3 }));
     EXPECT_FALSE(walk.step(4).done) << "the class is at it, not past it";
     EXPECT_TRUE(walk.record(Walkthrough::Event::TokenReceived)) << "an action always ticks";
-    EXPECT_EQ(done, (QList<int>{0, 1, 2, 3, 5}));
+    EXPECT_EQ(done, (QList<int> { 0, 1, 2, 3, 5 }));
 
     walk.reset();
     EXPECT_EQ(walk.doneCount(), 0);
@@ -150,8 +152,9 @@ TEST(TrainerLessonRecorder, StepsExportInTheLessonsOrderWithWhatTheClassSawAndTh
 {
     FixedClock clock(1700000000);
     LessonRecorder lesson(clock);
-    for (int n : {3, 4, 5, 1, 2})
-        lesson.recordStep(n, QStringLiteral("Title %1").arg(n), QStringLiteral("Explanation %1").arg(n), QStringLiteral("Seen %1").arg(n));
+    for (int n : { 3, 4, 5, 1, 2 })
+        lesson.recordStep(
+            n, QStringLiteral("Title %1").arg(n), QStringLiteral("Explanation %1").arg(n), QStringLiteral("Seen %1").arg(n));
     lesson.recordScenario(QStringLiteral("Sandbox aud"), QStringLiteral("aud changed"));
     const QString md = lesson.toMarkdown();
     const QString html = lesson.toHtml();
@@ -174,31 +177,32 @@ TEST(TrainerWalkthrough, FactsFromThePracticeOrgsDirectory)
     OrgDirectory::App admin;
     admin.consumerKey = QStringLiteral("admin-key");
     admin.policy = OrgDirectory::Policy::AdminApproved;
-    admin.profiles = {QStringLiteral("System Administrator")};
+    admin.profiles = { QStringLiteral("System Administrator") };
     OrgDirectory::App self;
     self.consumerKey = QStringLiteral("self-key");
     self.policy = OrgDirectory::Policy::SelfAuthorize;
-    directory.apps = {admin, self};
+    directory.apps = { admin, self };
     OrgDirectory::User user;
     user.username = QStringLiteral("Demo@Example.com");
     user.profile = QStringLiteral("System Administrator");
-    directory.users = {user};
+    directory.users = { user };
 
     EXPECT_TRUE(Walkthrough::userPreAuthorised(directory, QStringLiteral("admin-key"), QStringLiteral("demo@example.com")));
     EXPECT_FALSE(Walkthrough::userPreAuthorised(directory, QStringLiteral("self-key"), QStringLiteral("demo@example.com")))
         << "self-authorize without a prior approval";
-    directory.users[0].approvedApps = {QStringLiteral("self-key")};
+    directory.users[0].approvedApps = { QStringLiteral("self-key") };
     EXPECT_TRUE(Walkthrough::userPreAuthorised(directory, QStringLiteral("self-key"), QStringLiteral("demo@example.com")));
     directory.users[0].profile = QStringLiteral("Standard User");
     EXPECT_FALSE(Walkthrough::userPreAuthorised(directory, QStringLiteral("admin-key"), QStringLiteral("demo@example.com")));
     EXPECT_FALSE(Walkthrough::userPreAuthorised(directory, QStringLiteral("nope"), QStringLiteral("demo@example.com")));
     EXPECT_FALSE(Walkthrough::userPreAuthorised(directory, QStringLiteral("admin-key"), QStringLiteral("nobody")));
-    EXPECT_FALSE(Walkthrough::certificateUploaded(directory, QStringLiteral("admin-key"), Certificate())) << "no certificate on either side";
+    EXPECT_FALSE(Walkthrough::certificateUploaded(directory, QStringLiteral("admin-key"), Certificate()))
+        << "no certificate on either side";
 
-    const QJsonObject full{{QStringLiteral("iss"), QStringLiteral("k")}, {QStringLiteral("sub"), QStringLiteral("u")},
-                           {QStringLiteral("aud"), QStringLiteral("https://login.salesforce.com")}, {QStringLiteral("exp"), 1700000000}};
+    const QJsonObject full { { QStringLiteral("iss"), QStringLiteral("k") }, { QStringLiteral("sub"), QStringLiteral("u") },
+        { QStringLiteral("aud"), QStringLiteral("https://login.salesforce.com") }, { QStringLiteral("exp"), 1700000000 } };
     EXPECT_TRUE(Walkthrough::claimsComposed(full));
-    for (const char *name : {"iss", "sub", "aud", "exp"}) {
+    for (const char *name : { "iss", "sub", "aud", "exp" }) {
         QJsonObject missing = full;
         missing.remove(QLatin1String(name));
         EXPECT_FALSE(Walkthrough::claimsComposed(missing)) << name;
@@ -213,14 +217,17 @@ TEST(TrainerSequenceLog, ExchangeAndCallsBecomeLabelledArrowsWithMaskedText)
     SequenceLog log;
     int changed = 0;
     QObject::connect(&log, &SequenceLog::changed, &log, [&changed] { ++changed; });
-    log.addServerNote(QStringLiteral("/services/oauth2/token"), 400, QStringLiteral("aud is https://test.salesforce.com; this org accepts …"));
+    log.addServerNote(
+        QStringLiteral("/services/oauth2/token"), 400, QStringLiteral("aud is https://test.salesforce.com; this org accepts …"));
     log.addExchange(refusal());
     log.addExchange(success());
-    log.addCall(apiCall(QStringLiteral("/id/00DJ900000PRACTEAA/005J9000000DEMOAA"), 200, R"({"user_id":"005","organization_id":"00D"})"));
+    log.addCall(
+        apiCall(QStringLiteral("/id/00DJ900000PRACTEAA/005J9000000DEMOAA"), 200, R"({"user_id":"005","organization_id":"00D"})"));
     log.addCall(apiCall(QStringLiteral("/services/data/v62.0/query?q=SELECT%20Name%20FROM%20Account"), 401,
-                        R"([{"message":"This session is not valid for use with the REST API","errorCode":"INVALID_SESSION_ID"}])"));
-    log.addFrontdoor(QUrl(QStringLiteral("http://127.0.0.1:8999/secur/frontdoor.jsp?sid=") + QString::fromLatin1(QUrl::toPercentEncoding(kAccessToken))),
-                     kAccessToken);
+        R"([{"message":"This session is not valid for use with the REST API","errorCode":"INVALID_SESSION_ID"}])"));
+    log.addFrontdoor(QUrl(QStringLiteral("http://127.0.0.1:8999/secur/frontdoor.jsp?sid=")
+                         + QString::fromLatin1(QUrl::toPercentEncoding(kAccessToken))),
+        kAccessToken);
     ASSERT_EQ(log.count(), 9);
     EXPECT_EQ(changed, 5);
 
@@ -277,13 +284,14 @@ TEST(TrainerLessonRecorder, MarkdownAndHtmlCarryStepsRequestsAndDiagnosesWithSec
     FixedClock clock(1700000000);
     LessonRecorder lesson(clock);
     lesson.recordStep(1, QStringLiteral("Create a key and a certificate"), QStringLiteral("The client proves who it is."));
-    lesson.recordScenario(QStringLiteral("Sandbox aud on production"), QStringLiteral("Assertion: aud → https://test.salesforce.com"));
+    lesson.recordScenario(
+        QStringLiteral("Sandbox aud on production"), QStringLiteral("Assertion: aud → https://test.salesforce.com"));
     Diagnosis diagnosis;
     diagnosis.code = QStringLiteral("E3");
     diagnosis.title = QStringLiteral("The audience is refused");
     diagnosis.serverMessage = QStringLiteral("audience is invalid");
-    diagnosis.causes = {Diagnosis::Cause{QStringLiteral("aud.sandbox"), QStringLiteral("aud <test> on production"), QStringLiteral("aud"),
-                                         {QStringLiteral("Use https://login.salesforce.com")}, {}, 1}};
+    diagnosis.causes = { Diagnosis::Cause { QStringLiteral("aud.sandbox"), QStringLiteral("aud <test> on production"),
+        QStringLiteral("aud"), { QStringLiteral("Use https://login.salesforce.com") }, {}, 1 } };
     lesson.recordExchange(refusal(), diagnosis);
     lesson.recordExchange(success());
     lesson.recordCall(apiCall(QStringLiteral("/services/data"), 200, R"([{"version":"62.0"}])"));
@@ -294,7 +302,7 @@ TEST(TrainerLessonRecorder, MarkdownAndHtmlCarryStepsRequestsAndDiagnosesWithSec
 
     const QString md = lesson.toMarkdown();
     const QString html = lesson.toHtml();
-    for (const QString &text : {md, html}) {
+    for (const QString &text : { md, html }) {
         EXPECT_FALSE(text.contains(QStringLiteral("SecretPartOfTheAccessToken"))) << text.toStdString();
         EXPECT_FALSE(text.contains(kSignature));
         EXPECT_TRUE(text.contains(QStringLiteral("POST /services/oauth2/token HTTP/1.1")));

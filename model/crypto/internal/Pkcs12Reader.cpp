@@ -80,8 +80,8 @@ QByteArray certificateOf(const PKCS12_SAFEBAG *bag)
     const auto valueOf = [](const Der::Element &sequence, Der::Element &value) {
         bool ok = true;
         const auto members = Der::children(sequence, &ok);
-        if (!ok || sequence.tag != Der::Sequence || members.size() < 2 || members[0].tag != Der::ObjectId ||
-            members[1].tag != Der::ContextSpecific0)
+        if (!ok || sequence.tag != Der::Sequence || members.size() < 2 || members[0].tag != Der::ObjectId
+            || members[1].tag != Der::ContextSpecific0)
             return false;
         const auto wrapped = Der::children(members[1], &ok);
         if (!ok || wrapped.size() != 1)
@@ -92,8 +92,8 @@ QByteArray certificateOf(const PKCS12_SAFEBAG *bag)
     Der::Element safeBag;
     Der::Element certBag;
     Der::Element octets;
-    if (Der::read(der, 0, safeBag) != Der::Status::Ok || !valueOf(safeBag, certBag) || !valueOf(certBag, octets) ||
-        octets.tag != Der::OctetString)
+    if (Der::read(der, 0, safeBag) != Der::Status::Ok || !valueOf(safeBag, certBag) || !valueOf(certBag, octets)
+        || octets.tag != Der::OctetString)
         return {};
     return octets.content;
 }
@@ -101,7 +101,9 @@ QByteArray certificateOf(const PKCS12_SAFEBAG *bag)
 class BagWalker {
 public:
     BagWalker(const QString &source, const char *pass, Pkcs12Reader::Contents &contents)
-        : m_source(source), m_pass(pass), m_contents(contents)
+        : m_source(source)
+        , m_pass(pass)
+        , m_contents(contents)
     { }
 
     Result<void> walk(const STACK_OF(PKCS12_SAFEBAG) * bags, int depth)

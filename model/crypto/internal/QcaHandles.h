@@ -18,8 +18,8 @@ namespace jwtflow {
 // built from its own DER, so the one key serves both families.
 struct PublicKey::Handle {
     QCA::PublicKey key; // RSA
-    ossl::Pkey evp;     // EC, Ed25519, Ed448
-    QByteArray spki;    // DER, kept for comparisons and fingerprints
+    ossl::Pkey evp; // EC, Ed25519, Ed448
+    QByteArray spki; // DER, kept for comparisons and fingerprints
     QString source;
     mutable std::once_flag twinOnce;
     mutable ossl::Pkey twin;
@@ -27,7 +27,7 @@ struct PublicKey::Handle {
 
 struct PrivateKey::Handle {
     QCA::PrivateKey key; // RSA
-    ossl::Pkey evp;      // EC, Ed25519, Ed448
+    ossl::Pkey evp; // EC, Ed25519, Ed448
     QString source;
     mutable std::once_flag twinOnce;
     mutable ossl::Pkey twin;
@@ -43,8 +43,14 @@ namespace qca {
 
 // QCA's sign and verify calls are non-const (they start an operation on the key's context);
 // working on a copy keeps the shared, immutable key untouched and thread-safe.
-inline QCA::PublicKey copyOf(const PublicKey &key) { return key.handle()->key; }
-inline QCA::PrivateKey copyOf(const PrivateKey &key) { return key.handle()->key; }
+inline QCA::PublicKey copyOf(const PublicKey &key)
+{
+    return key.handle()->key;
+}
+inline QCA::PrivateKey copyOf(const PrivateKey &key)
+{
+    return key.handle()->key;
+}
 
 // Unsigned big-endian bytes of a QCA BigInteger.
 inline QByteArray magnitude(const QCA::BigInteger &value)
@@ -59,7 +65,10 @@ inline QByteArray magnitude(const QCA::BigInteger &value)
 // For keys that are not encrypted. Never empty: given an empty passphrase, QCA falls back to its
 // own prompt on any failure, which blocks forever without an event handler. An unencrypted key
 // ignores the passphrase.
-inline QCA::SecureArray unusedPassphrase() { return QCA::SecureArray(QByteArrayLiteral("jwtflow-unused")); }
+inline QCA::SecureArray unusedPassphrase()
+{
+    return QCA::SecureArray(QByteArrayLiteral("jwtflow-unused"));
+}
 
 // PKCS#1 v1.5 with SHA-2 (EMSA3), the RS* algorithms of JWS.
 inline QCA::SignatureAlgorithm emsa3(int hashBits)

@@ -75,7 +75,10 @@ bool isFramingHeader(const QByteArray &name)
 } // namespace
 
 PracticeConnection::PracticeConnection(qintptr descriptor, const PracticeServerLimits &limits, Handler handler, QObject *parent)
-    : QObject(parent), m_socket(new QTcpSocket(this)), m_parser(limits), m_handler(std::move(handler))
+    : QObject(parent)
+    , m_socket(new QTcpSocket(this))
+    , m_parser(limits)
+    , m_handler(std::move(handler))
 {
     m_socket->setSocketDescriptor(descriptor);
     m_socket->setReadBufferSize(kReadChunk);

@@ -30,7 +30,8 @@ bool listsToken(const QByteArray &value, QByteArrayView token)
 
 } // namespace
 
-PracticeHttpParser::PracticeHttpParser(const PracticeServerLimits &limits) : m_limits(limits)
+PracticeHttpParser::PracticeHttpParser(const PracticeServerLimits &limits)
+    : m_limits(limits)
 { }
 
 void PracticeHttpParser::reset()

@@ -6,7 +6,9 @@
 namespace jwtflow {
 
 PracticeListener::PracticeListener(const PracticeServerLimits &limits, PracticeConnection::Handler handler, QObject *parent)
-    : QTcpServer(parent), m_limits(limits), m_handler(std::move(handler))
+    : QTcpServer(parent)
+    , m_limits(limits)
+    , m_handler(std::move(handler))
 {
     setListenBacklogSize(1024);
     // Out of file descriptors, QTcpServer pauses accepting for good (and before that a readable

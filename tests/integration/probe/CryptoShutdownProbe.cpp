@@ -16,8 +16,8 @@
 #include <cstdio>
 
 namespace {
-std::atomic<bool> started{false};
-std::atomic<int> rounds{0};
+std::atomic<bool> started { false };
+std::atomic<int> rounds { 0 };
 } // namespace
 
 int main(int argc, char **argv)

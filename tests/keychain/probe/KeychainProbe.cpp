@@ -35,14 +35,15 @@ QString describe(const Error &error, qint64 ms)
 }
 
 // Prints the step; false when it got no answer.
-template <typename R>
+template<typename R>
 bool report(const QString &step, const std::optional<R> &answer, qint64 ms, const QString &okText = QStringLiteral("ok"))
 {
     if (!answer) {
         line(QStringLiteral("%1: no answer within %2 ms").arg(step).arg(kStepTimeoutMs));
         return false;
     }
-    line(step + QStringLiteral(": ") + (answer->ok() ? QStringLiteral("%1 (%2 ms)").arg(okText).arg(ms) : describe(answer->error(), ms)));
+    line(step + QStringLiteral(": ")
+        + (answer->ok() ? QStringLiteral("%1 (%2 ms)").arg(okText).arg(ms) : describe(answer->error(), ms)));
     return true;
 }
 
@@ -71,7 +72,8 @@ int main(int argc, char **argv)
     timer.restart();
     const auto read = test::readNow(store, key, kStepTimeoutMs);
     const bool same = read && read->ok() && read->value() == secret;
-    if (!report(QStringLiteral("read"), read, timer.elapsed(), same ? QStringLiteral("ok, same bytes") : QStringLiteral("ok, DIFFERENT bytes")))
+    if (!report(QStringLiteral("read"), read, timer.elapsed(),
+            same ? QStringLiteral("ok, same bytes") : QStringLiteral("ok, DIFFERENT bytes")))
         return 1;
 
     timer.restart();
