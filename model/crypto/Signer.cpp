@@ -134,4 +134,14 @@ Result<void> Signer::sign(Jwt &jwt, const HmacSecret &secret, const QString &alg
     return {};
 }
 
+Result<QString> Signer::signedToken(const QByteArray &header, const QByteArray &claims, const PrivateKey &key, const QString &alg)
+{
+    auto jwt = Jwt::compose(header, claims);
+    if (!jwt)
+        return jwt.error();
+    if (auto signedOk = sign(jwt.value(), key, alg); !signedOk)
+        return signedOk.error();
+    return QString::fromLatin1(jwt->encoded());
+}
+
 } // namespace jwtflow

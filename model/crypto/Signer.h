@@ -25,6 +25,9 @@ public:
     // The bare JWS signature of any signing input, for inputs that are not a JWT (RFC 8037's
     // example signs a text payload) and for benchmarks. Public-key algorithms only.
     static Result<QByteArray> signature(const QByteArray &signingInput, const PrivateKey &key, const QString &alg);
+    // A new token from header and claims JSON, signed: the encoded text (Jwt::compose's errors too).
+    static Result<QString> signedToken(
+        const QByteArray &header, const QByteArray &claims, const PrivateKey &key, const QString &alg = QStringLiteral("RS256"));
 };
 
 } // namespace jwtflow

@@ -4,7 +4,6 @@
 #include "crypto/Signer.h"
 #include "practice/OrderedJson.h"
 #include "token/Base64Url.h"
-#include "token/Jwt.h"
 
 #include <QCryptographicHash>
 #include <QJsonArray>
@@ -70,12 +69,7 @@ Result<QString> IdTokenMinter::mint(const OrgDirectory &directory, const OrgDire
 
     const QByteArray header
         = OrderedJson().add(u"kid", options.kid.isEmpty() ? m_kid : options.kid).add(u"typ", "JWT").add(u"alg", "RS256").toJson();
-    auto jwt = Jwt::compose(header, claims.toJson());
-    if (!jwt)
-        return jwt.error();
-    if (auto signedOk = Signer::sign(jwt.value(), m_key, QStringLiteral("RS256")); !signedOk)
-        return signedOk.error();
-    return QString::fromLatin1(jwt->encoded());
+    return Signer::signedToken(header, claims.toJson(), m_key);
 }
 
 } // namespace jwtflow

@@ -3,7 +3,6 @@
 #include "crypto/Signer.h"
 #include "practice/OrderedJson.h"
 #include "practice/SessionStore.h"
-#include "token/Jwt.h"
 
 namespace jwtflow {
 
@@ -40,12 +39,7 @@ Result<QString> JwtAccessTokenMinter::mint(const OrgDirectory &directory, const 
                                   .add(u"client_id", grant.consumerKey)
                                   .add(u"jti", QString::fromLatin1(SessionStore::randomToken(24)))
                                   .toJson();
-    auto jwt = Jwt::compose(header, claims);
-    if (!jwt)
-        return jwt.error();
-    if (auto signedOk = Signer::sign(jwt.value(), m_key, QStringLiteral("RS256")); !signedOk)
-        return signedOk.error();
-    return QString::fromLatin1(jwt->encoded());
+    return Signer::signedToken(header, claims, m_key);
 }
 
 } // namespace jwtflow
