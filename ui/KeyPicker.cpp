@@ -3,6 +3,7 @@
 #include "KeyPasteDialog.h"
 #include "PassphraseDialog.h"
 #include "ReadablePalette.h"
+#include "SelectableOnHover.h"
 
 #include "crypto/CryptoProvider.h"
 #include "crypto/KeyLoader.h"
@@ -121,7 +122,7 @@ KeyPicker::KeyPicker(Role role, const Clock &clock, QWidget *parent)
     m_facts->setObjectName(name + QStringLiteral("Facts"));
     m_facts->setTextFormat(Qt::PlainText); // subjects and file names are untrusted text
     m_facts->setWordWrap(true);
-    m_facts->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    SelectableOnHover::install(m_facts);
     // A SHA-256 fingerprint is one 95-character word: as the label's minimum it made the whole flow
     // page too wide to share the window with the trainer dock. The path row sets the width; a
     // fingerprint wider than the column is cut at the edge and stays whole in the tooltip and

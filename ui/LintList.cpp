@@ -46,4 +46,14 @@ void LintList::setLints(const QList<Lint> &lints)
     }
 }
 
+void LintList::resizeEvent(QResizeEvent *event)
+{
+    QListWidget::resizeEvent(event);
+    // A list view that wraps its items defers their layout for 100 ms after each resize (QListView::
+    // resizeEvent); the window's first paint then lays them out while painting and asks for a second
+    // paint, which waits for the X server to take the first frame (~7 ms before the window is
+    // complete, measured under Xvfb). A handful of lints lays out at once.
+    doItemsLayout();
+}
+
 } // namespace jwtflow

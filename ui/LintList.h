@@ -17,6 +17,9 @@ public:
     void setLints(const QList<Lint> &lints);
     int errorCount() const { return m_errors; }
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 Q_SIGNALS:
     void fieldActivated(const QString &field);
 

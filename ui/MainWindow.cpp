@@ -7,6 +7,7 @@
 #include "ProfileMenu.h"
 #include "ReadablePalette.h"
 #include "RecentFilesMenu.h"
+#include "SelectableOnHover.h"
 #include "TokenMenu.h"
 #include "TrainerDock.h"
 #include "TrainerPlacement.h"
@@ -78,7 +79,7 @@ MainWindow::MainWindow(const Clock &clock, const Options &options, QWidget *pare
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("decodeStatus"));
     m_status->setTextFormat(Qt::PlainText); // token and error texts are untrusted
-    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    SelectableOnHover::install(m_status);
     // One line: a wrapped status bar took two lines of a 720 px screen. Long texts are cut, not
     // widening the window (the tooltip has them whole).
     m_status->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);

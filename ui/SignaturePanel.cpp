@@ -3,6 +3,7 @@
 #include "ReadablePalette.h"
 
 #include "KeyPicker.h"
+#include "SelectableOnHover.h"
 #include "crypto/HmacSecret.h"
 #include "flow/BearerFlowSession.h"
 
@@ -44,7 +45,7 @@ SignaturePanel::SignaturePanel(BearerFlowSession *session, QWidget *parent)
     m_state->setObjectName(QStringLiteral("signatureState"));
     m_state->setTextFormat(Qt::PlainText); // carries key descriptions and error texts
     m_state->setWordWrap(true);
-    m_state->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    SelectableOnHover::install(m_state);
     // A key description may hold a long unbreakable word: let the column, not the word, decide.
     m_state->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
 

@@ -15,7 +15,8 @@ const QString kUi = QStringLiteral(JWTFLOW_TEST_DATA "/../../ui");
 
 // Not views: helpers any widget may use.
 const QSet<QString> kHelpers { QStringLiteral("AnswerSplit"), QStringLiteral("ErrorColor"), QStringLiteral("Icons"),
-    QStringLiteral("ReadablePalette"), QStringLiteral("SecretClipboard"), QStringLiteral("SegmentHighlighter") };
+    QStringLiteral("ReadablePalette"), QStringLiteral("SecretClipboard"), QStringLiteral("SegmentHighlighter"),
+    QStringLiteral("SelectableOnHover") };
 
 // A composer and the views it is made of.
 const QHash<QString, QSet<QString>> kParts {
