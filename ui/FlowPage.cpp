@@ -271,10 +271,10 @@ void FlowPage::setVerificationKeyFile(const QString &path)
     loadOrClear(m_signature->verificationPicker(), path);
 }
 
-QByteArray FlowPage::signingPassphrase() const
+SecretBytes FlowPage::signingPassphrase() const
 {
     // A copy of its own: the keychain write that takes it runs after the picker may have wiped its own.
-    return m_signature->signingPicker()->passphrase().detachedCopy();
+    return m_signature->signingPicker()->passphrase();
 }
 
 void FlowPage::copyEncodedToken()

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/Clock.h"
+#include "core/SecretBytes.h"
 
 #include <QWidget>
 
@@ -49,7 +50,7 @@ public:
     void setSigningKeyFile(const QString &path, const QByteArray &passphrase);
     void setCertificateFile(const QString &path);
     void setVerificationKeyFile(const QString &path);
-    QByteArray signingPassphrase() const; // the one that opened the signing key, if any
+    SecretBytes signingPassphrase() const; // the one that opened the signing key, if any (a copy, wiped when dropped)
     void openToken(const QString &text); // as if typed into the encoded pane
     // Puts the focus on a walkthrough step's subject ("signing-key", "payload", "send", ...).
     bool focusTarget(const QString &target);

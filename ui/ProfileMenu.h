@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/SecretBytes.h"
 #include "store/ConnectionProfile.h"
 
 #include <QMenu>
@@ -43,7 +44,7 @@ public:
 
     ProfileMenu(QSettings &settings, SecretStore &secrets, BearerFlowSession *session, QWidget *parent = nullptr);
     // The passphrase that opened the signing key, for "Remember the passphrase" (empty: none).
-    void setSigningPassphrase(std::function<QByteArray()> passphrase) { m_signingPassphrase = std::move(passphrase); }
+    void setSigningPassphrase(std::function<SecretBytes()> passphrase) { m_signingPassphrase = std::move(passphrase); }
 
     void setPrompts(Prompts prompts);
     QString currentProfile() const { return m_current; }
@@ -67,14 +68,14 @@ Q_SIGNALS:
 private:
     void rebuildLoadMenu();
     ConnectionProfile fromSession(const QString &name) const;
-    QByteArray signingPassphrase() const { return m_signingPassphrase ? m_signingPassphrase() : QByteArray(); }
+    SecretBytes signingPassphrase() const { return m_signingPassphrase ? m_signingPassphrase() : SecretBytes(); }
     void store(const ConnectionProfile &profile, bool rememberPassphrase);
     void setCurrent(const QString &name);
 
     QSettings &m_settings;
     SecretStore &m_secrets;
     BearerFlowSession *m_session;
-    std::function<QByteArray()> m_signingPassphrase;
+    std::function<SecretBytes()> m_signingPassphrase;
     Prompts m_prompts;
     QMenu *m_loadMenu = nullptr;
     QAction *m_save = nullptr;

@@ -5,6 +5,8 @@
 #include <QObject>
 #include <QTimer>
 
+#include <memory>
+
 #if defined(Q_OS_UNIX) && !defined(Q_OS_DARWIN) && !defined(Q_OS_ANDROID)
 #include <QDBusConnection>
 #include <QDBusConnectionInterface>
@@ -132,14 +134,18 @@ void KeychainSecretStore::read(const QString &key, QObject *context, ReadDone do
     job->start();
 }
 
-void KeychainSecretStore::write(const QString &key, const QByteArray &secret, QObject *context, Done done)
+void KeychainSecretStore::write(const QString &key, const SecretBytes &secret, QObject *context, Done done)
 {
     if (!backendAvailable()) {
         QTimer::singleShot(0, context, [done = std::move(done)] { done(noBackend(storing())); });
         return;
     }
     auto *job = makeJob<QKeychain::WritePasswordJob>(m_service, key);
-    job->setBinaryData(secret);
+    // The job shares this copy's buffer (QByteArray is implicitly shared) until it is deleted;
+    // wiping it in place once the job has finished leaves no clear copy of ours behind.
+    auto lent = std::make_shared<SecretBytes>(secret);
+    job->setBinaryData(lent->bytes());
+    QObject::connect(job, &QKeychain::Job::finished, job, [lent] { lent->wipe(); });
     QObject::connect(job, &QKeychain::Job::finished, context, [done = std::move(done)](QKeychain::Job *finished) {
         done(finished->error() == QKeychain::NoError ? Result<void>() : Result<void>(keychainError(finished, storing())));
     });

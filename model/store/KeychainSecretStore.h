@@ -13,7 +13,7 @@ public:
 
     QString description() const override;
     void read(const QString &key, QObject *context, ReadDone done) override;
-    void write(const QString &key, const QByteArray &secret, QObject *context, Done done) override;
+    void write(const QString &key, const SecretBytes &secret, QObject *context, Done done) override;
     void remove(const QString &key, QObject *context, Done done) override;
 
 private:

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/Result.h"
+#include "core/SecretBytes.h"
 
 #include <QByteArray>
 #include <QString>
@@ -26,7 +27,8 @@ public:
     // A name for the place ("the system keychain (Secret Service)"), for messages.
     virtual QString description() const = 0;
     virtual void read(const QString &key, QObject *context, ReadDone done) = 0;
-    virtual void write(const QString &key, const QByteArray &secret, QObject *context, Done done) = 0;
+    // The store keeps the bytes it needs and wipes its own copies once done with them.
+    virtual void write(const QString &key, const SecretBytes &secret, QObject *context, Done done) = 0;
     virtual void remove(const QString &key, QObject *context, Done done) = 0;
 };
 

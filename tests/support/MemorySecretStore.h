@@ -27,9 +27,9 @@ public:
                 done(entries.value(key));
         });
     }
-    void write(const QString &key, const QByteArray &secret, QObject *context, Done done) override
+    void write(const QString &key, const jwtflow::SecretBytes &secret, QObject *context, Done done) override
     {
-        later(context, [this, key, secret, done] {
+        later(context, [this, key, secret = secret.detachedCopy(), done] {
             if (!available)
                 return done(noBackend());
             entries.insert(key, secret);

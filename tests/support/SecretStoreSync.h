@@ -36,7 +36,8 @@ inline std::optional<Result<QByteArray>> readNow(SecretStore &store, const QStri
 inline std::optional<Result<void>> writeNow(SecretStore &store, const QString &key, const QByteArray &secret, int timeoutMs)
 {
     return detail::answer<Result<void>>(
-        [&](QObject *context, SecretStore::Done done) { store.write(key, secret, context, std::move(done)); }, timeoutMs);
+        [&](QObject *context, SecretStore::Done done) { store.write(key, SecretBytes(secret), context, std::move(done)); },
+        timeoutMs);
 }
 
 inline std::optional<Result<void>> removeNow(SecretStore &store, const QString &key, int timeoutMs)
