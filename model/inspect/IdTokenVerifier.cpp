@@ -286,10 +286,16 @@ QString listText(const QStringList &values)
 
 void checkAudience(const QJsonObject &claims, const IdTokenVerifier::Options &options, IdTokenVerifier::Report &report)
 {
+    // An ID token's aud is the client it was issued to (OIDC Core §2); an access token's is the
+    // resource or API that is to accept it (RFC 9068 §3), which is not the client: the words differ.
+    const bool idToken = isIdToken(options);
+    const QString expected = idToken ? QStringLiteral("client id") : QStringLiteral("audience");
     const QString name = QStringLiteral("aud");
     if (!claims.contains(name)) {
-        if (isIdToken(options) || !options.clientId.isEmpty())
-            report.checks.append(failed(name, QStringLiteral("The token has no aud, so it names no client it was issued to.")));
+        if (idToken || !options.clientId.isEmpty())
+            report.checks.append(failed(name,
+                idToken ? QStringLiteral("The token has no aud, so it names no client it was issued to.")
+                        : QStringLiteral("The token has no aud, so it names no recipient that is to accept it.")));
         else
             report.checks.append(skipped(name, QStringLiteral("The token has no aud.")));
         return;
@@ -302,25 +308,30 @@ void checkAudience(const QJsonObject &claims, const IdTokenVerifier::Options &op
     }
     if (options.clientId.isEmpty()) {
         report.checks.append(skipped(name,
-            QStringLiteral("aud is %1; give the expected client id (the connected app's consumer key) to "
-                           "check it.")
+            (idToken ? QStringLiteral("aud is %1; give the expected client id (the connected app's consumer key) to check it.")
+                     : QStringLiteral("aud is %1; give the expected audience (the API or resource the token is for) to "
+                                      "check it."))
                 .arg(listText(*aud))));
         return;
     }
     if (aud->contains(options.clientId)) {
-        QString message = QStringLiteral("aud contains the expected client id %1.").arg(quoted(options.clientId));
+        QString message = QStringLiteral("aud contains the expected %1 %2.").arg(expected, quoted(options.clientId));
         if (aud->size() > 1) {
             QStringList others = *aud;
             others.removeAll(options.clientId);
-            message += QStringLiteral(" It also lists %1: the client must trust those audiences too, or reject the token "
-                                      "(OpenID Connect Core §3.1.3.7).")
-                           .arg(listText(others));
+            message += idToken ? QStringLiteral(" It also lists %1: the client must trust those audiences too, or reject the "
+                                                "token (OpenID Connect Core §3.1.3.7).")
+                                     .arg(listText(others))
+                               : QStringLiteral(" It also lists %1.").arg(listText(others));
         }
         report.checks.append(passed(name, message));
         return;
     }
-    QString message = QStringLiteral("aud is %1, not the expected client id %2: the token was issued to another client.")
-                          .arg(listText(*aud), quoted(options.clientId));
+    QString message
+        = (idToken ? QStringLiteral("aud is %1, not the expected client id %2: the token was issued to another client.")
+                   : QStringLiteral("aud is %1, not the expected audience %2: the token is meant for another "
+                                    "recipient."))
+              .arg(listText(*aud), quoted(options.clientId));
     for (const QString &a : *aud) {
         if (a.trimmed().compare(options.clientId.trimmed(), Qt::CaseInsensitive) == 0) {
             message += QStringLiteral(" %1 differs only in case or spaces, but audiences are compared exactly.").arg(quoted(a));

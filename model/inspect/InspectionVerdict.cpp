@@ -97,8 +97,10 @@ QString signatureOf(const TokenInspection::Item &item, const std::optional<IdTok
     return QStringLiteral("signature not checked (no key given)");
 }
 
-QString audienceOf(const QJsonObject &claims, const std::optional<IdTokenVerifier::Report> &report, bool *problem)
+QString audienceOf(const QJsonObject &claims, const std::optional<IdTokenVerifier::Report> &report, bool idToken, bool *problem)
 {
+    // An ID token's audience is its client; an access token's, the API that is to accept it.
+    const QString expected = idToken ? QStringLiteral("client id") : QStringLiteral("audience");
     const QJsonValue value = claims.value(QStringLiteral("aud"));
     QStringList aud;
     if (value.isString())
@@ -114,10 +116,10 @@ QString audienceOf(const QJsonObject &claims, const std::optional<IdTokenVerifie
     const QString list = aud.join(QStringLiteral(", "));
     const TokenCheck *check = checkOf(report, QStringLiteral("aud"));
     if (check && check->passed())
-        return QStringLiteral("audience %1 (the expected client id)").arg(list);
+        return QStringLiteral("audience %1 (the expected %2)").arg(list, expected);
     if (check && check->failed()) {
         *problem = true;
-        return QStringLiteral("audience %1, NOT the expected client id").arg(list);
+        return QStringLiteral("audience %1, NOT the expected %2").arg(list, expected);
     }
     return QStringLiteral("audience %1 (not compared)").arg(list);
 }
@@ -135,7 +137,8 @@ InspectionVerdict InspectionVerdict::of(
     if (item.jwt->kind() != Jwt::Kind::Encrypted) {
         const QJsonObject claims = item.jwt->claims();
         verdict.validity = validityOf(claims, report, clock, &verdict.problem);
-        verdict.audience = audienceOf(claims, report, &verdict.problem);
+        verdict.audience
+            = audienceOf(claims, report, item.classification.kind == TokenClassifier::Kind::IdToken, &verdict.problem);
     }
     verdict.problem = verdict.problem || (report && report->anyFailed());
     return verdict;

@@ -137,6 +137,35 @@ TEST(IdTokenVerifier, WrongAudienceFailsAndNamesBoth)
     EXPECT_TRUE(report.anyFailed());
 }
 
+TEST(IdTokenVerifier, AudienceWordsFollowTheProfile)
+{
+    // An ID token's aud is its client (OIDC Core §2); any other JWT's is the recipient that is to
+    // accept it (an access token's API, RFC 9068 §3), so "client" would mislead there.
+    struct Row {
+        IdTokenVerifier::Profile profile;
+        const char *clientId;
+        const char *says;
+    };
+    const Row rows[] = {
+        { IdTokenVerifier::Profile::IdToken, "", "give the expected client id" },
+        { IdTokenVerifier::Profile::IdToken, "3MVG9someOtherApp", "issued to another client" },
+        { IdTokenVerifier::Profile::AnyJwt, "", "give the expected audience" },
+        { IdTokenVerifier::Profile::AnyJwt, "3MVG9someOtherApp", "not the expected audience \"3MVG9someOtherApp\"" },
+        { IdTokenVerifier::Profile::AnyJwt, "3MVG9clientIdOfTheConnectedApp", "contains the expected audience" },
+    };
+    for (const Row &row : rows) {
+        auto options = fullOptions();
+        options.profile = row.profile;
+        options.clientId = QString::fromLatin1(row.clientId);
+        const auto report = verify(idToken(), options);
+        EXPECT_TRUE(messageHas(report, "aud", QString::fromUtf8(row.says))) << messageOf(report, "aud");
+        if (row.profile == IdTokenVerifier::Profile::AnyJwt) {
+            EXPECT_FALSE(messageHas(report, "aud", QStringLiteral("client id"))) << messageOf(report, "aud");
+            EXPECT_FALSE(messageHas(report, "aud", QStringLiteral("another client"))) << messageOf(report, "aud");
+        }
+    }
+}
+
 TEST(IdTokenVerifier, AudienceThatDiffersOnlyInCaseIsStillWrong)
 {
     auto options = fullOptions();

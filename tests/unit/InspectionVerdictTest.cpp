@@ -101,3 +101,28 @@ TEST(InspectionVerdict, AnOpaqueTokenIsOnlyItsKind)
     EXPECT_EQ(verdict.line(), QStringLiteral("Salesforce access token (opaque)"));
     EXPECT_FALSE(verdict.problem);
 }
+
+TEST(InspectionVerdict, AnAccessTokensAudienceIsNotCalledAClientId)
+{
+    // An access token's aud names the API that is to accept it (RFC 9068 §3), not the client.
+    const FixedClock clock(kNow);
+    QJsonObject claims = idTokenClaims();
+    claims.insert(QStringLiteral("exp"), kNow + 300);
+    claims.insert(QStringLiteral("scp"), QStringLiteral("api refresh_token"));
+    claims.insert(QStringLiteral("aud"), QStringLiteral("https://acme.my.salesforce.com"));
+    const auto items = TokenInspection::inspect(sign(claims), clock);
+    ASSERT_EQ(items.size(), 1);
+    ASSERT_NE(items[0].classification.kind, TokenClassifier::Kind::IdToken);
+    IdTokenVerifier::Options options;
+    options.profile = items[0].profile();
+    options.clientId = QStringLiteral("3MVG9clientIdOfTheConnectedApp");
+    const auto report = IdTokenVerifier::verify(*items[0].jwt, options, clock);
+    const TokenCheck *aud = report.check(QStringLiteral("aud"));
+    ASSERT_NE(aud, nullptr);
+    EXPECT_TRUE(aud->failed());
+    EXPECT_TRUE(aud->message.contains(QStringLiteral("not the expected audience"))) << aud->message.toStdString();
+    EXPECT_FALSE(aud->message.contains(QStringLiteral("client id"))) << aud->message.toStdString();
+    const InspectionVerdict verdict = InspectionVerdict::of(items[0], report, clock);
+    EXPECT_EQ(verdict.audience, QStringLiteral("audience https://acme.my.salesforce.com, NOT the expected audience"));
+    EXPECT_TRUE(verdict.problem);
+}
