@@ -323,7 +323,8 @@ QWidget *IdTokenInspector::createVerifyPane()
     fetchBox->addWidget(m_keyStatus);
     form->addRow(QString(), fetchBox);
 
-    m_clientId = lineEdit(QStringLiteral("clientIdEdit"), tr("your client id (consumer key), expected in aud"), box);
+    // aud names an ID token's client and an access token's API: one field, worded for both.
+    m_clientId = lineEdit(QStringLiteral("clientIdEdit"), tr("ID token: your consumer key · access token: the API"), box);
     m_nonce = lineEdit(QStringLiteral("nonceEdit"), tr("the nonce your client sent"), box);
     m_accessToken
         = lineEdit(QStringLiteral("accessTokenEdit"), tr("for at_hash; default: the access_token found next to it"), box);
@@ -333,7 +334,7 @@ QWidget *IdTokenInspector::createVerifyPane()
     m_skew->setValue(static_cast<int>(IdTokenVerifier::kDefaultSkewSecs));
     m_skew->setSuffix(tr(" s"));
     m_skew->setToolTip(tr("Allowed clock skew for exp, nbf and iat"));
-    form->addRow(tr("Expected &client id:"), m_clientId);
+    form->addRow(tr("Expected &audience:"), m_clientId);
     form->addRow(tr("&Nonce:"), m_nonce);
     form->addRow(tr("&Access token:"), m_accessToken);
     form->addRow(tr("Clock &skew:"), m_skew);
