@@ -2,8 +2,9 @@
 // without presentation mode and the trainer. Its minimum size fits the screen (it adapts instead of
 // growing), and the widgets a class needs are on screen, in view and at least their size hint:
 // Send, the failure switches, a token's answer, the SOQL table of a query and the first cause of
-// a diagnosis. The screen's free area is simulated through MainWindow::Options::availableGeometry,
-// where the window reads it (QScreen::availableGeometry otherwise).
+// a diagnosis with its checklist. The screen's free area is simulated through
+// MainWindow::Options::availableGeometry, where the window reads it (QScreen::availableGeometry
+// otherwise).
 #include "KeyPicker.h"
 #include "MainWindow.h"
 #include "ResponsePane.h"
@@ -210,6 +211,20 @@ TEST_P(WindowFit, TheWindowFitsTheScreenAndKeepsItsKeyWidgetsUsable)
     ASSERT_NE(summary, nullptr);
     EXPECT_TRUE(inView(summary, summary->height())) << "the first cause's summary; " << split() << " cause at "
                                                     << cause->mapTo(&w, QPoint(0, 0)).y() << "+" << cause->height();
+    // Then its checklist, what the trainer works through with the class: every item (box and
+    // text) in view too, the first one at least.
+    int items = 0;
+    for (int f = 0;; ++f) {
+        auto *check = w.findChild<QWidget *>(QStringLiteral("diagnosisFix0_%1").arg(f));
+        auto *fix = w.findChild<QWidget *>(QStringLiteral("diagnosisFixText0_%1").arg(f));
+        if (!check || !fix)
+            break;
+        ++items;
+        EXPECT_TRUE(inView(check, check->height())) << "the first cause's checkbox " << f << "; " << split();
+        EXPECT_TRUE(inView(fix, fix->height())) << "the first cause's fix " << f << "; " << split() << " fix at "
+                                                << fix->mapTo(&w, QPoint(0, 0)).y() << "+" << fix->height();
+    }
+    EXPECT_GE(items, 1) << "the first cause has a checklist";
     w.session()->resetFailure();
     if (c.presentation)
         w.setPresentationMode(false);
