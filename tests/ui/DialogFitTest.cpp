@@ -12,6 +12,7 @@
 #include "flow/AssertionPreset.h"
 #include "flow/BearerFlowSession.h"
 #include "support/WaitFor.h"
+#include "ui/support/ClassroomScreens.h"
 
 #include <QApplication>
 #include <QDialog>
@@ -24,29 +25,9 @@
 #include <gtest/gtest.h>
 
 using namespace jwtflow;
-using test::waitFor;
+using namespace jwtflow::test;
 
 namespace {
-
-constexpr int kPanel = 32; // a desktop's panel
-constexpr int kTitleBar = 40; // a window manager's frame
-
-struct Case {
-    QSize screen;
-    bool presentation = false;
-};
-
-std::string caseName(const ::testing::TestParamInfo<Case> &info)
-{
-    return std::to_string(info.param.screen.width()) + "x" + std::to_string(info.param.screen.height())
-        + (info.param.presentation ? "_presentation" : "");
-}
-
-// What a dialog may take: the free area less its title bar.
-QSize room(const Case &c)
-{
-    return { c.screen.width(), c.screen.height() - kPanel - kTitleBar };
-}
 
 void expectFits(QWidget *dialog, const QSize &room)
 {
@@ -102,7 +83,7 @@ void withModal(const std::function<void()> &open, const QSize &room)
     EXPECT_TRUE(seen) << "no dialog opened";
 }
 
-class DialogFit : public ::testing::TestWithParam<Case> {
+class DialogFit : public ::testing::TestWithParam<ScreenCase> {
 protected:
     void SetUp() override { KeyPicker::setSynchronousLoading(true); }
 };
@@ -111,20 +92,10 @@ protected:
 
 TEST_P(DialogFit, EveryDialogFitsTheScreenWithItsButtonsUsable)
 {
-    const Case c = GetParam();
+    const ScreenCase c = GetParam();
     QTemporaryDir data;
-    MainWindow::Options options;
-    options.practiceOrg = true;
-    options.practiceDataFolder = data.path();
-    options.availableGeometry = QRect(QPoint(0, kPanel), QSize(c.screen.width(), c.screen.height() - kPanel));
-    MainWindow w(SystemClock::instance(), options);
-    w.show();
-    if (c.presentation)
-        w.setPresentationMode(true);
-    w.setTrainerMode(true);
-    w.setWindowState(w.windowState() & ~Qt::WindowFullScreen);
-    w.setGeometry(QRect(QPoint(0, 0), c.presentation ? c.screen : room(c)));
-    waitFor([] { return false; }, 50);
+    MainWindow w(SystemClock::instance(), practiceOptions(c, data.path()));
+    showOnScreen(w, c);
 
     {
         SCOPED_TRACE("key generation");
@@ -176,7 +147,4 @@ TEST_P(DialogFit, EveryDialogFitsTheScreenWithItsButtonsUsable)
         w.setPresentationMode(false);
 }
 
-INSTANTIATE_TEST_SUITE_P(Screens, DialogFit,
-    ::testing::Values(Case { QSize(1024, 768), false }, Case { QSize(1024, 768), true }, Case { QSize(1280, 720), false },
-        Case { QSize(1280, 720), true }),
-    caseName);
+INSTANTIATE_TEST_SUITE_P(Screens, DialogFit, ::testing::ValuesIn(screenCases(projectorScreens(), { true })), screenCaseName);
