@@ -50,7 +50,7 @@ DiagnosisCard::DiagnosisCard(QWidget *parent)
     setAccessibleName(tr("Diagnosis"));
     setFrameShape(QFrame::NoFrame);
     m_layout = new QVBoxLayout(this);
-    m_layout->setContentsMargins(12, 6, 12, 6); // compact: the first cause must be in view on a 720-line projector
+    m_layout->setContentsMargins(12, 3, 12, 3); // compact: the first cause's checklist must be in view on a 720-line projector
     m_layout->setSpacing(0);
     clear();
 }
@@ -116,7 +116,7 @@ void DiagnosisCard::setDiagnosis(const Diagnosis &diagnosis, const HttpExchangeR
     m_layout->addWidget(m_body);
     auto *body = new QVBoxLayout(m_body);
     body->setContentsMargins(0, 0, 0, 0);
-    body->setSpacing(4);
+    body->setSpacing(2);
 
     const bool transport = isTransport(diagnosis.code);
     const bool cancelled = diagnosis.code == QLatin1String("transport.cancelled");
@@ -154,7 +154,7 @@ void DiagnosisCard::setDiagnosis(const Diagnosis &diagnosis, const HttpExchangeR
         box->setObjectName(QStringLiteral("diagnosisServerBox"));
         m_serverBox = box;
         auto *boxLayout = new QVBoxLayout(box);
-        boxLayout->setContentsMargins(8, 4, 8, 4);
+        boxLayout->setContentsMargins(8, 2, 8, 2);
         boxLayout->setSpacing(2);
         // The caption and the words on one row: "Salesforce said  invalid_grant: …".
         auto *wordsRow = new QHBoxLayout;
@@ -241,8 +241,8 @@ QWidget *DiagnosisCard::buildCause(int index, const Diagnosis::Cause &cause)
     widget->setObjectName(QStringLiteral("diagnosisCause%1").arg(index));
     widget->setAccessibleName(tr("Cause %1").arg(index + 1));
     auto *layout = new QVBoxLayout(widget);
-    layout->setContentsMargins(0, 2, 0, 2);
-    layout->setSpacing(4);
+    layout->setContentsMargins(0, 1, 0, 1);
+    layout->setSpacing(2);
 
     auto *top = new QHBoxLayout;
     top->setSpacing(8);

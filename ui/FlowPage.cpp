@@ -41,7 +41,7 @@ QGroupBox *titled(const QString &title, QWidget *content, QWidget *parent)
 {
     auto *box = new QGroupBox(title, parent);
     auto *layout = new QVBoxLayout(box);
-    layout->setContentsMargins(6, 6, 6, 6);
+    layout->setContentsMargins(6, 3, 6, 3); // short vertically: the answer needs the lines on a 720-line projector
     if (content)
         layout->addWidget(content);
     return box;
@@ -177,6 +177,11 @@ void FlowPage::buildLayout()
     static_cast<QVBoxLayout *>(connectionBox->layout())->addLayout(connectionRow);
 
     auto *layout = new QVBoxLayout(this);
+    // Thin top and bottom margins and spacing: on a 720-line projector each line they keep goes to
+    // the answer (a diagnosis's first checklist).
+    const QMargins margins = layout->contentsMargins();
+    layout->setContentsMargins(margins.left(), 2, margins.right(), 2);
+    layout->setSpacing(4);
     layout->addWidget(m_failureBanner);
     layout->addWidget(connectionBox);
     layout->addWidget(m_vertical, 1);

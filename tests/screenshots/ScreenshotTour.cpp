@@ -157,7 +157,8 @@ void shootScreens(const QString &out)
                         .arg(screen.height())
                         .arg(presentation ? QStringLiteral("-presentation") : QString())
                         .arg(trainerOn ? QStringLiteral("-trainer") : QString()));
-                // A refusal: the diagnosis with its first cause (WindowFitTest asserts it in view).
+                // A refusal: the diagnosis with its first cause and its checklist (WindowFitTest
+                // asserts them in view).
                 (void)w.session()->applyFailure(ScenarioSwitchboard::Switch::UserNotApproved);
                 w.responsePane()->clear();
                 w.send();

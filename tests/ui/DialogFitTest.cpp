@@ -2,7 +2,8 @@
 // presentation mode, the trainer open): its minimum size fits the screen's free area, and once a
 // window manager has kept it on the screen its buttons are visible, inside it and at least their
 // size hint. The dialogs: key generation, key paste, the passphrase prompt, the clear-text
-// confirmation, Save profile, About. (The open and save file dialogs are Qt's own.)
+// confirmation, Save profile, the profile menu's Rename (which profile, its new name) and Delete
+// (which profile, are you sure), About. (The open and save file dialogs are Qt's own.)
 #include "ClearTextConfirmation.h"
 #include "KeyGenerationDialog.h"
 #include "KeyPicker.h"
@@ -11,42 +12,26 @@
 #include "SignaturePanel.h"
 #include "flow/AssertionPreset.h"
 #include "flow/BearerFlowSession.h"
+#include "store/ProfileStore.h"
 #include "support/WaitFor.h"
+#include "ui/support/ClassroomScreens.h"
 
 #include <QApplication>
 #include <QDialog>
 #include <QLayout>
 #include <QMenuBar>
+#include <QPointer>
 #include <QPushButton>
+#include <QSettings>
 #include <QTemporaryDir>
 #include <QTimer>
 #include <functional>
 #include <gtest/gtest.h>
 
 using namespace jwtflow;
-using test::waitFor;
+using namespace jwtflow::test;
 
 namespace {
-
-constexpr int kPanel = 32; // a desktop's panel
-constexpr int kTitleBar = 40; // a window manager's frame
-
-struct Case {
-    QSize screen;
-    bool presentation = false;
-};
-
-std::string caseName(const ::testing::TestParamInfo<Case> &info)
-{
-    return std::to_string(info.param.screen.width()) + "x" + std::to_string(info.param.screen.height())
-        + (info.param.presentation ? "_presentation" : "");
-}
-
-// What a dialog may take: the free area less its title bar.
-QSize room(const Case &c)
-{
-    return { c.screen.width(), c.screen.height() - kPanel - kTitleBar };
-}
 
 void expectFits(QWidget *dialog, const QSize &room)
 {
@@ -78,31 +63,41 @@ void expectFits(QWidget *dialog, const QSize &room)
     EXPECT_GE(shown, 1);
 }
 
-// Runs `open` (which shows a modal dialog and waits on it), checks the dialog once it is up, then
-// cancels it.
-void withModal(const std::function<void()> &open, const QSize &room)
+// Runs `open`, which shows `prompts` modal dialogs one after the other and waits on each: checks
+// each once it is up, accepts all but the last (the next one only comes after an answer) and
+// cancels the last.
+void withModals(const std::function<void()> &open, const QSize &room, int prompts = 1)
 {
-    bool seen = false;
+    int seen = 0;
+    QPointer<QWidget> answered; // null once deleted: a next dialog at the same address is new
     QTimer poll;
     poll.setInterval(10);
     QObject::connect(&poll, &QTimer::timeout, &poll, [&] {
         QWidget *modal = QApplication::activeModalWidget();
-        if (!modal || seen)
+        if (!modal || modal == answered || seen == prompts)
             return;
-        seen = true;
-        poll.stop();
+        answered = modal;
+        ++seen;
+        SCOPED_TRACE("prompt " + std::to_string(seen));
         expectFits(modal, room);
-        if (auto *dialog = qobject_cast<QDialog *>(modal))
+        auto *dialog = qobject_cast<QDialog *>(modal);
+        if (seen < prompts) {
+            if (dialog)
+                dialog->accept();
+            return;
+        }
+        poll.stop();
+        if (dialog)
             dialog->reject();
         else
             modal->close();
     });
     poll.start();
     open();
-    EXPECT_TRUE(seen) << "no dialog opened";
+    EXPECT_EQ(seen, prompts) << "dialogs opened";
 }
 
-class DialogFit : public ::testing::TestWithParam<Case> {
+class DialogFit : public ::testing::TestWithParam<ScreenCase> {
 protected:
     void SetUp() override { KeyPicker::setSynchronousLoading(true); }
 };
@@ -111,20 +106,10 @@ protected:
 
 TEST_P(DialogFit, EveryDialogFitsTheScreenWithItsButtonsUsable)
 {
-    const Case c = GetParam();
+    const ScreenCase c = GetParam();
     QTemporaryDir data;
-    MainWindow::Options options;
-    options.practiceOrg = true;
-    options.practiceDataFolder = data.path();
-    options.availableGeometry = QRect(QPoint(0, kPanel), QSize(c.screen.width(), c.screen.height() - kPanel));
-    MainWindow w(SystemClock::instance(), options);
-    w.show();
-    if (c.presentation)
-        w.setPresentationMode(true);
-    w.setTrainerMode(true);
-    w.setWindowState(w.windowState() & ~Qt::WindowFullScreen);
-    w.setGeometry(QRect(QPoint(0, 0), c.presentation ? c.screen : room(c)));
-    waitFor([] { return false; }, 50);
+    MainWindow w(SystemClock::instance(), practiceOptions(c, data.path()));
+    showOnScreen(w, c);
 
     {
         SCOPED_TRACE("key generation");
@@ -136,17 +121,39 @@ TEST_P(DialogFit, EveryDialogFitsTheScreenWithItsButtonsUsable)
     {
         SCOPED_TRACE("key paste");
         KeyPicker *signing = w.findChild<SignaturePanel *>()->signingPicker();
-        withModal([signing] { signing->pasteKey(); }, room(c));
+        withModals([signing] { signing->pasteKey(); }, room(c));
     }
     {
         SCOPED_TRACE("passphrase");
-        withModal(
+        withModals(
             [] { KeyPicker::askPassphrase(QStringLiteral("/home/trainer/keys/a-rather-long-connected-app-name-signing.key")); },
             room(c));
     }
     {
         SCOPED_TRACE("save profile");
-        withModal([&w] { w.profileMenu()->saveAs(); }, room(c));
+        withModals([&w] { w.profileMenu()->saveAs(); }, room(c));
+    }
+    {
+        // A saved profile, with a name as long as a real one, for the menu's Rename and Delete.
+        QSettings settings;
+        ProfileStore profiles(settings);
+        const QString name = QStringLiteral("Acme Corporation production (integration user, JWT bearer)");
+        ConnectionProfile profile;
+        profile.name = name;
+        profile.clientId = QStringLiteral("3MVG9acme");
+        profile.username = QStringLiteral("ann@acme.com");
+        ASSERT_TRUE(profiles.save(profile));
+        settings.sync();
+        {
+            SCOPED_TRACE("rename profile: which one, then its new name");
+            withModals([&w] { w.profileMenu()->renameProfile(); }, room(c), 2);
+        }
+        {
+            SCOPED_TRACE("delete profile: which one, then are you sure");
+            withModals([&w] { w.profileMenu()->deleteProfile(); }, room(c), 2);
+        }
+        EXPECT_TRUE(profiles.contains(name)) << "both cancelled at their last prompt";
+        ASSERT_TRUE(profiles.remove(name));
     }
     {
         SCOPED_TRACE("about");
@@ -157,7 +164,7 @@ TEST_P(DialogFit, EveryDialogFitsTheScreenWithItsButtonsUsable)
                     if (action->text().contains(QStringLiteral("About")))
                         about = action;
         ASSERT_NE(about, nullptr);
-        withModal([about] { about->trigger(); }, room(c));
+        withModals([about] { about->trigger(); }, room(c));
     }
     {
         SCOPED_TRACE("clear text");
@@ -176,7 +183,4 @@ TEST_P(DialogFit, EveryDialogFitsTheScreenWithItsButtonsUsable)
         w.setPresentationMode(false);
 }
 
-INSTANTIATE_TEST_SUITE_P(Screens, DialogFit,
-    ::testing::Values(Case { QSize(1024, 768), false }, Case { QSize(1024, 768), true }, Case { QSize(1280, 720), false },
-        Case { QSize(1280, 720), true }),
-    caseName);
+INSTANTIATE_TEST_SUITE_P(Screens, DialogFit, ::testing::ValuesIn(screenCases(projectorScreens(), { true })), screenCaseName);

@@ -2,8 +2,9 @@
 // without presentation mode and the trainer. Its minimum size fits the screen (it adapts instead of
 // growing), and the widgets a class needs are on screen, in view and at least their size hint:
 // Send, the failure switches, a token's answer, the SOQL table of a query and the first cause of
-// a diagnosis. The screen's free area is simulated through MainWindow::Options::availableGeometry,
-// where the window reads it (QScreen::availableGeometry otherwise).
+// a diagnosis with its checklist. The screen's free area is simulated through
+// MainWindow::Options::availableGeometry, where the window reads it (QScreen::availableGeometry
+// otherwise).
 #include "KeyPicker.h"
 #include "MainWindow.h"
 #include "ResponsePane.h"
@@ -13,6 +14,7 @@
 #include "flow/ExchangeResult.h"
 #include "support/WaitFor.h"
 #include "trainer/ScenarioSwitchboard.h"
+#include "ui/support/ClassroomScreens.h"
 
 #include <QAbstractButton>
 #include <QHeaderView>
@@ -23,38 +25,11 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <gtest/gtest.h>
-#include <tuple>
 
 using namespace jwtflow;
-using test::waitFor;
+using namespace jwtflow::test;
 
 namespace {
-
-constexpr int kPanel = 32; // a desktop's panel: the free area is the screen without it
-constexpr int kTitleBar = 40; // what a window manager's frame takes from a normal window
-
-struct Case {
-    QSize screen;
-    bool presentation = false;
-    bool trainer = false;
-};
-
-std::string caseName(const ::testing::TestParamInfo<Case> &info)
-{
-    const Case &c = info.param;
-    return std::to_string(c.screen.width()) + "x" + std::to_string(c.screen.height()) + (c.presentation ? "_presentation" : "")
-        + (c.trainer ? "_trainer" : "");
-}
-
-QList<Case> cases()
-{
-    QList<Case> all;
-    for (const QSize screen : { QSize(1024, 768), QSize(1280, 720), QSize(1366, 768), QSize(1920, 1080) })
-        for (const bool presentation : { false, true })
-            for (const bool trainer : { false, true })
-                all.append({ screen, presentation, trainer });
-    return all;
-}
 
 // The part of `widget` (its top `height` pixels) lies within the window and within every scroll
 // area's viewport around it: on screen without scrolling anything.
@@ -87,7 +62,7 @@ QList<Case> cases()
     return ::testing::AssertionSuccess();
 }
 
-class WindowFit : public ::testing::TestWithParam<Case> {
+class WindowFit : public ::testing::TestWithParam<ScreenCase> {
 protected:
     void SetUp() override { KeyPicker::setSynchronousLoading(true); }
 };
@@ -96,12 +71,9 @@ protected:
 
 TEST_P(WindowFit, TheWindowFitsTheScreenAndKeepsItsKeyWidgetsUsable)
 {
-    const Case c = GetParam();
+    const ScreenCase c = GetParam();
     QTemporaryDir data;
-    MainWindow::Options options;
-    options.practiceOrg = true;
-    options.practiceDataFolder = data.path();
-    options.availableGeometry = QRect(QPoint(0, kPanel), QSize(c.screen.width(), c.screen.height() - kPanel));
+    const MainWindow::Options options = practiceOptions(c, data.path());
     MainWindow w(SystemClock::instance(), options);
     w.responsePane()->setUrlOpener([](const QUrl &) { return true; });
 
@@ -109,18 +81,8 @@ TEST_P(WindowFit, TheWindowFitsTheScreenAndKeepsItsKeyWidgetsUsable)
     EXPECT_LE(w.width(), options.availableGeometry.width());
     EXPECT_LE(w.height() + kTitleBar, options.availableGeometry.height());
 
-    w.show();
-    if (c.presentation)
-        w.setPresentationMode(true);
-    if (c.trainer)
-        w.setTrainerMode(true);
-    // Full screen takes the whole screen; a normal window the free area less its title bar. (The
-    // offscreen platform's one screen has another size: full screen is simulated by the geometry.)
-    const QSize size = c.presentation ? c.screen : QSize(c.screen.width(), c.screen.height() - kPanel - kTitleBar);
-    w.setWindowState(w.windowState() & ~Qt::WindowFullScreen);
-    w.setGeometry(QRect(QPoint(0, 0), size));
-    waitFor([] { return false; }, 100); // the trainer's placement and split follow on the next turns
-
+    showOnScreen(w, c);
+    const QSize size = windowSize(c);
     const QSize minimum = w.minimumSizeHint().expandedTo(w.minimumSize());
     EXPECT_LE(minimum.width(), size.width()) << "the window would be wider than the screen";
     EXPECT_LE(minimum.height(), size.height()) << "the window would be taller than the screen";
@@ -210,12 +172,27 @@ TEST_P(WindowFit, TheWindowFitsTheScreenAndKeepsItsKeyWidgetsUsable)
     ASSERT_NE(summary, nullptr);
     EXPECT_TRUE(inView(summary, summary->height())) << "the first cause's summary; " << split() << " cause at "
                                                     << cause->mapTo(&w, QPoint(0, 0)).y() << "+" << cause->height();
+    // Then its checklist, what the trainer works through with the class: every item (box and
+    // text) in view too, the first one at least.
+    int items = 0;
+    for (int f = 0;; ++f) {
+        auto *check = w.findChild<QWidget *>(QStringLiteral("diagnosisFix0_%1").arg(f));
+        auto *fix = w.findChild<QWidget *>(QStringLiteral("diagnosisFixText0_%1").arg(f));
+        if (!check || !fix)
+            break;
+        ++items;
+        EXPECT_TRUE(inView(check, check->height())) << "the first cause's checkbox " << f << "; " << split();
+        EXPECT_TRUE(inView(fix, fix->height())) << "the first cause's fix " << f << "; " << split() << " fix at "
+                                                << fix->mapTo(&w, QPoint(0, 0)).y() << "+" << fix->height();
+    }
+    EXPECT_GE(items, 1) << "the first cause has a checklist";
     w.session()->resetFailure();
     if (c.presentation)
         w.setPresentationMode(false);
 }
 
-INSTANTIATE_TEST_SUITE_P(Screens, WindowFit, ::testing::ValuesIn(cases()), caseName);
+INSTANTIATE_TEST_SUITE_P(
+    Screens, WindowFit, ::testing::ValuesIn(screenCases(classroomScreens(), { false, true })), screenCaseName);
 
 TEST(WindowFit, TheDefaultSizeFitsTheAvailableArea)
 {
