@@ -15,7 +15,7 @@ QColor ErrorColor::forPalette(const QPalette &palette)
 
 QString ErrorColor::name(const QWidget *widget)
 {
-    return forPalette(widget ? widget->palette() : QPalette()).name();
+    return forPalette(widget ? ReadablePalette::paletteFor(widget) : QPalette()).name();
 }
 
 QString ErrorColor::styleSheet(const QWidget *widget)

@@ -183,9 +183,17 @@ QColor ReadablePalette::tone(Tone tone, const QPalette &palette)
     return readable(colour, ink, backgrounds);
 }
 
+QPalette ReadablePalette::paletteFor(const QWidget *widget)
+{
+    if (!widget)
+        return QApplication::palette();
+    const QWidget *window = widget->window();
+    return window != widget || window->styleSheet().isEmpty() ? window->palette() : QApplication::palette(window);
+}
+
 QString ReadablePalette::toneName(Tone tone, const QWidget *widget)
 {
-    return ReadablePalette::tone(tone, widget ? widget->palette() : QApplication::palette()).name();
+    return ReadablePalette::tone(tone, paletteFor(widget)).name();
 }
 
 QString ReadablePalette::toneStyleSheet(Tone tone, const QWidget *widget)
@@ -195,7 +203,7 @@ QString ReadablePalette::toneStyleSheet(Tone tone, const QWidget *widget)
 
 QString ReadablePalette::hintColour(const QWidget *widget)
 {
-    const QPalette palette = widget ? widget->palette() : QApplication::palette();
+    const QPalette palette = paletteFor(widget);
     return blend(palette.color(QPalette::PlaceholderText), palette.color(QPalette::Window)).name();
 }
 

@@ -37,7 +37,10 @@ public:
     };
     static QList<Tone> tones();
     static QColor tone(Tone tone, const QPalette &palette);
-    // "#rrggbb" of a tone, from a widget's palette.
+    // The palette a widget's colours are chosen against: its window's, not its own, which a style
+    // sheet of ours rewrites (a label set to the hint colour would lend that grey to the next tone).
+    static QPalette paletteFor(const QWidget *widget);
+    // "#rrggbb" of a tone, from a widget's window palette.
     static QString toneName(Tone tone, const QWidget *widget);
     // "color: #rrggbb;" for a widget's style sheet, from its palette.
     static QString toneStyleSheet(Tone tone, const QWidget *widget);

@@ -155,6 +155,24 @@ TEST(Contrast, TheSignaturePanelsBadgesFollowThePalette)
         << sheet.toStdString();
 }
 
+TEST(Contrast, AToneDoesNotTakeTheColourOfTheStyleSheetBeforeIt)
+{
+    // The key-match badge shows the hint colour until both files are picked, then "matches" in
+    // green: that green was computed from the label's own palette, which the hint style sheet had
+    // turned grey, and came out grey. Colours come from the window's palette.
+    QWidget window;
+    auto *fresh = new QLabel(&window);
+    auto *badge = new QLabel(&window);
+    badge->setStyleSheet(ReadablePalette::hintStyleSheet(badge));
+    badge->ensurePolished();
+    EXPECT_EQ(ReadablePalette::toneStyleSheet(ReadablePalette::Tone::Good, badge),
+        ReadablePalette::toneStyleSheet(ReadablePalette::Tone::Good, fresh));
+    badge->setStyleSheet(ReadablePalette::toneStyleSheet(ReadablePalette::Tone::Good, badge));
+    badge->ensurePolished();
+    EXPECT_EQ(ReadablePalette::hintStyleSheet(badge), ReadablePalette::hintStyleSheet(fresh));
+    EXPECT_EQ(ErrorColor::styleSheet(badge), ErrorColor::styleSheet(fresh));
+}
+
 TEST(Contrast, ReadableColoursAreLeftAsTheDesktopSetThem)
 {
     const QPalette breezeDark = palettes().at(3).palette;
