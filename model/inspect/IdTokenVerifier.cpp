@@ -286,10 +286,8 @@ QString listText(const QStringList &values)
 
 void checkAudience(const QJsonObject &claims, const IdTokenVerifier::Options &options, IdTokenVerifier::Report &report)
 {
-    // An ID token's aud is the client it was issued to (OIDC Core §2); an access token's is the
-    // resource or API that is to accept it (RFC 9068 §3), which is not the client: the words differ.
     const bool idToken = isIdToken(options);
-    const QString expected = idToken ? QStringLiteral("client id") : QStringLiteral("audience");
+    const QString expected = IdTokenVerifier::audienceRole(options.profile);
     const QString name = QStringLiteral("aud");
     if (!claims.contains(name)) {
         if (idToken || !options.clientId.isEmpty())
@@ -518,6 +516,11 @@ void checkAccessTokenHash(
 }
 
 } // namespace
+
+QString IdTokenVerifier::audienceRole(Profile profile)
+{
+    return profile == Profile::IdToken ? QStringLiteral("client id") : QStringLiteral("audience");
+}
 
 bool IdTokenVerifier::keysErrorFails(const Error &keysError)
 {

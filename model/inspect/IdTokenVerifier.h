@@ -63,6 +63,11 @@ public:
     // be skipped (the network is).
     static bool keysErrorFails(const Error &keysError);
 
+    // What aud is expected to name, in words: an ID token's is its client ("client id", OIDC Core
+    // §2); any other JWT's is the recipient that is to accept it ("audience": an access token's
+    // API, RFC 9068 §3), which is not the client.
+    static QString audienceRole(Profile profile);
+
     // base64url of the left half of the hash the alg names (SHA-256 for RS256/HS256/ES256/PS256,
     // and so on), as at_hash and c_hash are made (OIDC Core §3.1.3.6). Empty when the alg names no hash.
     static QString leftHalfHash(const QString &alg, const QString &value);

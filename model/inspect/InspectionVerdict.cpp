@@ -97,10 +97,9 @@ QString signatureOf(const TokenInspection::Item &item, const std::optional<IdTok
     return QStringLiteral("signature not checked (no key given)");
 }
 
-QString audienceOf(const QJsonObject &claims, const std::optional<IdTokenVerifier::Report> &report, bool idToken, bool *problem)
+QString audienceOf(
+    const QJsonObject &claims, const std::optional<IdTokenVerifier::Report> &report, const QString &expected, bool *problem)
 {
-    // An ID token's audience is its client; an access token's, the API that is to accept it.
-    const QString expected = idToken ? QStringLiteral("client id") : QStringLiteral("audience");
     const QJsonValue value = claims.value(QStringLiteral("aud"));
     QStringList aud;
     if (value.isString())
@@ -137,8 +136,7 @@ InspectionVerdict InspectionVerdict::of(
     if (item.jwt->kind() != Jwt::Kind::Encrypted) {
         const QJsonObject claims = item.jwt->claims();
         verdict.validity = validityOf(claims, report, clock, &verdict.problem);
-        verdict.audience
-            = audienceOf(claims, report, item.classification.kind == TokenClassifier::Kind::IdToken, &verdict.problem);
+        verdict.audience = audienceOf(claims, report, IdTokenVerifier::audienceRole(item.profile()), &verdict.problem);
     }
     verdict.problem = verdict.problem || (report && report->anyFailed());
     return verdict;
