@@ -29,7 +29,6 @@
 #include <memory>
 #include <optional>
 #include <spawn.h>
-#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <vector>
@@ -60,7 +59,7 @@ enum class Script {
 };
 
 // Answers every connection with one script. Lives on its own thread, so the test's thread can
-// wait for the child process (wait4) while the server keeps writing.
+// wait for the child process while the server keeps writing.
 class HostileServer {
 public:
     HostileServer(Script script, QByteArray gzipBomb = {})
